@@ -19,7 +19,7 @@ def read_table(name: str) -> list[dict[str, str]]:
     Lines starting with ``#`` are the file's header notes (source and field
     meanings); the first other line names the columns.
     """
-    text = resources.files("korpol").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("korpol").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     header = lines[0].split("\t")
     rows = []

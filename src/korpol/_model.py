@@ -353,7 +353,7 @@ class Money(_Record):
         >>> Money(amount=4000, currency="KRW").to_usd(2023).currency
         'USD'
         """
-        from korpol._refdata import usd_rate
+        from korpol._currency import usd_rate
 
         if self.currency == "USD":
             return self
