@@ -1,0 +1,89 @@
+"""The public surface of korpol, pinned: a change here is a change users see."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+import korpol
+
+PUBLIC = [
+    "Agreement",
+    "AidPackage",
+    "ArmsDeal",
+    "Country",
+    "DecodeError",
+    "Deployment",
+    "Document",
+    "Evidence",
+    "InputTypeError",
+    "KorpolError",
+    "Leader",
+    "Meeting",
+    "Mention",
+    "MissingDependencyError",
+    "Money",
+    "Organization",
+    "TimeSpan",
+    "UnknownEntityError",
+    "ValidationError",
+    "normalize",
+    "repair",
+]
+
+
+def test_all_is_pinned() -> None:
+    assert korpol.__all__ == PUBLIC
+
+
+def test_all_is_sorted_and_unique() -> None:
+    assert korpol.__all__ == sorted(set(korpol.__all__))
+
+
+@pytest.mark.parametrize("name", PUBLIC)
+def test_every_name_is_importable_and_public(name: str) -> None:
+    assert not name.startswith("_")
+    member = getattr(korpol, name)
+    module = importlib.import_module(member.__module__)
+    # Re-exported from a private module, and the very same object.
+    assert member.__module__.startswith("korpol._"), member.__module__
+    assert getattr(module, name) is member
+
+
+def test_private_modules_declare_all() -> None:
+    for name in korpol.__all__:
+        module = importlib.import_module(getattr(korpol, name).__module__)
+        assert name in module.__all__, f"{module.__name__}.__all__ lacks {name}"
+
+
+def test_version_is_a_string() -> None:
+    assert isinstance(korpol.__version__, str)
+    assert korpol.__version__
+
+
+def test_unknown_attribute_raises_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        korpol.nope  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_errors_subclass_the_builtins_callers_catch() -> None:
+    assert issubclass(korpol.ValidationError, ValueError)
+    assert issubclass(korpol.DecodeError, ValueError)
+    assert issubclass(korpol.UnknownEntityError, LookupError)
+    assert issubclass(korpol.InputTypeError, TypeError)
+    assert issubclass(korpol.MissingDependencyError, ImportError)
+    for name in ("ValidationError", "DecodeError", "UnknownEntityError", "InputTypeError"):
+        assert issubclass(getattr(korpol, name), korpol.KorpolError)
+
+
+def test_import_loads_no_reference_data() -> None:
+    # ``import korpol`` must stay cheap: the code tables are read on first use only.
+    code = (
+        "import korpol, korpol._codes as c;"
+        "assert c.country_codes.cache_info().currsize == 0, 'country codes loaded at import';"
+        "assert c.currency_codes.cache_info().currsize == 0, 'currency codes loaded at import'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
