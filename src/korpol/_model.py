@@ -114,6 +114,16 @@ def _opt_in(vocabulary: tuple[str, ...]) -> Any:
     return opt_check
 
 
+def _str(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str):
+        raise ValidationError(attribute.name, value, f"expected a str, got {type(value).__name__}")
+
+
+def _opt_str(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _str(instance, attribute, value)
+
+
 def _str_tuple(values: Iterable[str] | str | None) -> tuple[str, ...]:
     if values is None:
         return ()
@@ -143,6 +153,14 @@ def _opt_date(value: dt.date | str | None) -> dt.date | None:
     return _to_date(value, "date")
 
 
+def _start(value: dt.date | str | None) -> dt.date | None:
+    return _to_date(value, "start")
+
+
+def _end(value: dt.date | str | None) -> dt.date | None:
+    return _to_date(value, "end")
+
+
 def _span(value: Iterable[int] | None) -> tuple[int, int] | None:
     if value is None:
         return None
@@ -155,26 +173,27 @@ def _span(value: Iterable[int] | None) -> tuple[int, int] | None:
     return (start, end)
 
 
-def _decimal(value: Decimal | int | str | float) -> Decimal:
+def _decimal(value: Decimal | int | str | float, name: str = "amount") -> Decimal:
     if isinstance(value, bool):
-        raise ValidationError("amount", value, "a bool is not an amount")
+        raise ValidationError(name, value, "a bool is not an amount")
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValidationError("amount", value, "must be finite")
+            raise ValidationError(name, value, "must be finite")
         value = str(value)
     try:
         result = value if isinstance(value, Decimal) else Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
-        raise ValidationError("amount", value, "not convertible to Decimal") from None
+        raise ValidationError(name, value, "not convertible to Decimal") from None
     if not result.is_finite():
-        raise ValidationError("amount", value, "must be finite")
+        raise ValidationError(name, value, "must be finite")
     if result < 0:
-        raise ValidationError("amount", result, "must not be negative")
+        raise ValidationError(name, result, "must not be negative")
     return result
 
 
 def _opt_decimal(value: Decimal | int | str | float | None) -> Decimal | None:
-    return None if value is None else _decimal(value)
+    # Only Money.upper is an optional amount.
+    return None if value is None else _decimal(value, "upper")
 
 
 def _currency(value: str) -> str:
@@ -252,7 +271,7 @@ class Country(_Record):
 
     _type: ClassVar[str | None] = "country"
     code: str = attrs.field(validator=_party_code)
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    name: str = attrs.field(validator=_str)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
     def __str__(self) -> str:
@@ -269,7 +288,7 @@ class Organization(_Record):
 
     _type: ClassVar[str | None] = "organization"
     code: str = attrs.field(validator=_org_code)
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    name: str = attrs.field(validator=_str)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
     def __str__(self) -> str:
@@ -334,7 +353,7 @@ class Money(_Record):
     amount: Decimal = attrs.field(converter=_decimal)
     currency: str = attrs.field(converter=_currency)
     qualifier: Qualifier = attrs.field(default="exact", validator=_in(QUALIFIERS))
-    text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(default="", validator=_str)
     span: tuple[int, int] | None = attrs.field(default=None, converter=_span)
     upper: Decimal | None = attrs.field(default=None, converter=_opt_decimal)
     equivalents: tuple[Money, ...] = attrs.field(factory=tuple, converter=_money_tuple_fwd)
@@ -342,7 +361,9 @@ class Money(_Record):
 
     def __attrs_post_init__(self) -> None:
         if self.upper is not None and self.upper < self.amount:
-            raise ValidationError("upper", self.upper, f"the top of a range is below its amount {self.amount}")
+            raise ValidationError(
+                "upper", self.upper, f"the top of a range is below its amount {self.amount}"
+            )
 
     def to_usd(self, year: int | None = None) -> Money:
         """This amount in US dollars at the bundled annual average rate of ``year``.
@@ -358,8 +379,9 @@ class Money(_Record):
         if self.currency == "USD":
             return self
         rate = usd_rate(self.currency, year)
+        usd = self.amount * rate
         return Money(
-            amount=(self.amount * rate).quantize(Decimal("1")) if self.amount * rate >= 1 else self.amount * rate,
+            amount=usd.quantize(Decimal("1")) if usd >= 1 else usd,
             currency="USD",
             qualifier="about" if self.qualifier == "exact" else self.qualifier,
             text=self.text,
@@ -416,22 +438,23 @@ class TimeSpan(_Record):
 
     >>> TimeSpan.year(2022).to_dict()["end"]
     '2022-12-31'
-    >>> TimeSpan(start="2022-03-01", end="2022-12-31", precision="year")
+    >>> TimeSpan(start="2022-03-01", end="2022-12-31", precision="year")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    korpol._errors.ValidationError: precision: 'year' is not valid: 2022-03-01..2022-12-31 is not made of whole years
+    korpol._errors.ValidationError: precision: 'year' is not valid: 2022-03-01..2022-12-31 is not ...
     """
 
-    start: dt.date | None = attrs.field(default=None, converter=_opt_date)
-    end: dt.date | None = attrs.field(default=None, converter=_opt_date)
+    start: dt.date | None = attrs.field(default=None, converter=_start)
+    end: dt.date | None = attrs.field(default=None, converter=_end)
     precision: Precision | None = attrs.field(default=None, validator=_opt_in(PRECISIONS))
-    text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(default="", validator=_str)
     relation: Relation = attrs.field(default="at", validator=_in(RELATIONS))
     span: tuple[int, int] | None = attrs.field(default=None, converter=_span)
 
     def __attrs_post_init__(self) -> None:
         if (self.start is None) != (self.end is None):
-            raise ValidationError("end" if self.end is None else "start", None, "give both start and end, or neither")
+            missing = "end" if self.end is None else "start"
+            raise ValidationError(missing, None, "give both start and end, or neither")
         if self.start is not None and self.end is not None:
             if self.start > self.end:
                 raise ValidationError("start", self.start, f"after end {self.end}")
@@ -471,9 +494,10 @@ class TimeSpan(_Record):
     def __str__(self) -> str:
         if self.start is None or self.end is None:
             return f"{self.text!r} (unresolved)"
+        same_year = self.start.year == self.end.year
         if self.precision == "year":
-            body = str(self.start.year) if self.start.year == self.end.year else f"{self.start.year}-{self.end.year}"
-        elif self.precision == "month" and (self.start.year, self.start.month) == (self.end.year, self.end.month):
+            body = str(self.start.year) if same_year else f"{self.start.year}-{self.end.year}"
+        elif self.precision == "month" and same_year and self.start.month == self.end.month:
             body = self.start.strftime("%Y-%m")
         elif self.start == self.end:
             body = self.start.isoformat()
@@ -512,17 +536,19 @@ class Evidence(_Record):
     korpol._errors.ValidationError: end: 3 is not valid: before start 5
     """
 
-    doc_id: str | None = attrs.field(validator=attrs.validators.optional(attrs.validators.instance_of(str)))
+    doc_id: str | None = attrs.field(validator=_opt_str)
     start: int = attrs.field(validator=_offset)
     end: int = attrs.field(validator=_offset)
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    sentence: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(validator=_str)
+    sentence: str = attrs.field(default="", validator=_str)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise ValidationError("end", self.end, f"before start {self.start}")
         if len(self.text) != self.end - self.start:
-            raise ValidationError("text", self.text, f"length differs from end - start = {self.end - self.start}")
+            raise ValidationError(
+                "text", self.text, f"length differs from end - start = {self.end - self.start}"
+            )
 
 
 def _evidence(values: Iterable[Evidence | Mapping[str, Any]] | None) -> tuple[Evidence, ...]:
@@ -545,8 +571,12 @@ class Mention(_Record):
     kind: MentionKind = attrs.field(validator=_in(MENTION_KINDS))
     start: int = attrs.field(validator=_offset)
     end: int = attrs.field(validator=_offset)
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    key: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(validator=_str)
+    key: str = attrs.field(default="", validator=_str)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValidationError("end", self.end, f"before start {self.start}")
 
 
 # ---------------------------------------------------------------- records
@@ -573,8 +603,8 @@ class Leader(_Record):
     korpol._errors.ValidationError: role: 'President' is not valid: roles are lower-case ('president')
     """
 
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
-    role: str = attrs.field(validator=attrs.validators.instance_of(str))
+    name: str = attrs.field(validator=_str)
+    role: str = attrs.field(validator=_str)
     country: Party | None = attrs.field(converter=_party)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     term_start: dt.date | None = attrs.field(default=None, converter=_term_start)
@@ -664,7 +694,7 @@ class Meeting(_Record):
 
     participants: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     parties: tuple[Party, ...] = attrs.field(factory=tuple, converter=_parties)
-    place: str | None = attrs.field(default=None)
+    place: str | None = attrs.field(default=None, validator=_opt_str)
     date: TimeSpan | None = attrs.field(default=None, converter=_timespan)
     evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=_evidence)
 
@@ -715,11 +745,11 @@ class Document(_Record):
     batch records failures here instead of raising).
     """
 
-    id: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
+    id: str | None = attrs.field(default=None, validator=_opt_str)
     published: dt.date | None = attrs.field(default=None, converter=_opt_published)
-    title: str | None = attrs.field(default=None)
-    source: str | None = attrs.field(default=None)
-    text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    title: str | None = attrs.field(default=None, validator=_opt_str)
+    source: str | None = attrs.field(default=None, validator=_opt_str)
+    text: str = attrs.field(default="", validator=_str)
     arms_deals: tuple[ArmsDeal, ...] = attrs.field(factory=tuple, converter=_armsdeals)
     aid_packages: tuple[AidPackage, ...] = attrs.field(factory=tuple, converter=_aidpackages)
     agreements: tuple[Agreement, ...] = attrs.field(factory=tuple, converter=_agreements)
@@ -727,7 +757,7 @@ class Document(_Record):
     deployments: tuple[Deployment, ...] = attrs.field(factory=tuple, converter=_deployments)
     meetings: tuple[Meeting, ...] = attrs.field(factory=tuple, converter=_meetings)
     mentions: tuple[Mention, ...] = attrs.field(factory=tuple, converter=_mentions)
-    encoding: str | None = attrs.field(default=None)
+    encoding: str | None = attrs.field(default=None, validator=_opt_str)
     repairs: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     errors: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
