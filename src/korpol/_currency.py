@@ -80,7 +80,9 @@ def trie_pattern(words: list[str] | set[str] | frozenset[str]) -> str:
             return body + "?" if len(body) == 1 or (len(alts) > 1) else "(?:" + body + ")?"
         return body
 
-    return "(?:" + build(trie) + ")"
+    body = build(trie)
+    # the root is either one literal run (to be grouped) or already one group of alternatives
+    return body if body.startswith("(?:") else "(?:" + body + ")"
 
 
 def _variants(name: str) -> set[str]:
