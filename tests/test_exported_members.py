@@ -30,7 +30,9 @@ PUBLIC = [
     "TimeSpan",
     "UnknownEntityError",
     "ValidationError",
+    "iter_parse",
     "normalize",
+    "parse_many",
     "repair",
 ]
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from korpol._batch import iter_parse, parse_many
 from korpol._errors import (
     DecodeError,
     InputTypeError,
@@ -61,7 +62,9 @@ __all__ = [
     "TimeSpan",
     "UnknownEntityError",
     "ValidationError",
+    "iter_parse",
     "normalize",
+    "parse_many",
     "repair",
 ]
 
