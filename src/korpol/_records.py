@@ -1,12 +1,793 @@
-"""Rules that build records from sentences (stub: no records yet)."""
+"""The record stage: rules that turn the mentions of a sentence into records.
+
+Why this module exists: everything above it finds *pieces* (countries,
+money, dates, weapon systems, people); this is where pieces become facts —
+"Poland (recipient) agreed to buy ... from Korea (supplier) for USD 17 billion
+(value) last year (date)".  Every rule is general: it reads cue words from
+:mod:`korpol._cues` and mention types, never a particular article.
+
+The pipeline per document:
+
+1. normalise the text (mojibake repair, straight quotes) with an offset map;
+2. segment it into sentences; scan it once for every mention type;
+3. per sentence that holds a cue, split it into clauses and the clauses into
+   *units* anchored on amounts of money (or, without money, on quantities of
+   weapons), and build candidate deals, aid packages, agreements,
+   deployments and meetings;
+4. merge candidates that are the same fact mentioned twice (headline and
+   body, "the deal") and attach :class:`Evidence` quoting the ORIGINAL text.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from korpol._model import Document
+import attrs
+
+from korpol._cues import DEFAULT_CUES, Cues
+from korpol._model import (
+    Agreement,
+    AidPackage,
+    ArmsDeal,
+    Country,
+    Deployment,
+    Document,
+    Evidence,
+    Leader,
+    Meeting,
+    Mention,
+    Money,
+    Organization,
+    Party,
+    TimeSpan,
+)
 
 __all__ = ["extract"]
+
+
+# ---------------------------------------------------------------- mentions
+
+
+@attrs.frozen
+class _M:
+    """A mention in the normalised text, reduced to what the rules need."""
+
+    kind: str  # place | person | money | time | qty | system | company
+    start: int
+    end: int
+    value: Any
+    party: Party | None = None  # the party a place/company/system stands for
+    form: str = ""
+
+
+def _span(obj: Any) -> tuple[int, int]:
+    span = getattr(obj, "span", None)
+    if span is None:
+        return (getattr(obj, "start", 0), getattr(obj, "end", 0))
+    return (int(span[0]), int(span[1]))
+
+
+def _country(code: str | None) -> Country | None:
+    if not code:
+        return None
+    from korpol._refdata import get_country
+
+    return get_country(code)
+
+
+def _scan_all(text: str, published: dt.date | None) -> list[_M]:
+    """Every mention in ``text``, sorted by position."""
+    from korpol import _entities, _money
+
+    # TEMPORARY while the extractor modules land: a missing scanner finds nothing.
+    def _opt(module: str, name: str) -> Any:
+        import importlib
+
+        try:
+            return getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            return lambda *a, **k: []
+
+    scan_places = _opt("korpol._entities", "scan_places")
+    scan_people = _opt("korpol._entities", "scan_people")
+    scan_systems = _opt("korpol._entities", "scan_systems")
+    scan_companies = _opt("korpol._entities", "scan_companies")
+    scan_money = _opt("korpol._money", "scan_money")
+    scan_quantities = _opt("korpol._quantity", "scan_quantities")
+    scan_times = _opt("korpol._time", "scan_times")
+    del _entities, _money
+
+    out: list[_M] = []
+    for p in scan_places(text):
+        s, e = _span(p)
+        out.append(_M("place", s, e, p, p.party, getattr(p, "form", "")))
+    for person in scan_people(text, published=published):
+        s, e = _span(person)
+        out.append(_M("person", s, e, person, getattr(person, "party", None)))
+    for m in scan_money(text):
+        s, e = _span(m)
+        out.append(_M("money", s, e, m))
+    for t in scan_times(text, published=published):
+        s, e = _span(t)
+        out.append(_M("time", s, e, t))
+    for q in scan_quantities(text):
+        s, e = _span(q)
+        out.append(_M("qty", s, e, q))
+    for sysm in scan_systems(text):
+        s, e = _span(sysm)
+        out.append(_M("system", s, e, sysm, _country(getattr(sysm, "country", None) or getattr(sysm, "country_code", None))))
+    for c in scan_companies(text):
+        s, e = _span(c)
+        party = getattr(c, "country", None) or getattr(c, "party", None)
+        if isinstance(party, str):
+            party = _country(party)
+        out.append(_M("company", s, e, c, party))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+# ---------------------------------------------------------------- document context
+
+
+@attrs.frozen
+class _Context:
+    published: dt.date | None
+    principal: tuple[Party, ...]  # the article's main pair, most mentioned first
+    counts: Counter[str]
+    parties: dict[str, Party]
+    cues: Cues
+    aid_recipient: Party | None  # the country aid in this article most often goes "to"/"for"
+
+    def partner(self, party: Party | None, exclude: Iterable[str] = ()) -> Party | None:
+        """The principal party that is not ``party`` (nor in ``exclude``)."""
+        skip = set(exclude)
+        if party is not None:
+            skip.add(party.code)
+        for p in self.principal:
+            if p.code not in skip:
+                return p
+        return None
+
+
+_TO_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")
+
+
+def _context(mentions: Sequence[_M], published: dt.date | None, cues: Cues, text: str) -> _Context:
+    counts: Counter[str] = Counter()
+    parties: dict[str, Party] = {}
+    aid_to: Counter[str] = Counter()
+    aid = cues.compiled["aid"]
+    for m in mentions:
+        if m.kind == "place" and isinstance(m.party, Country):
+            counts[m.party.code] += 1
+            parties[m.party.code] = m.party
+            if _TO_BEFORE.search(text[max(0, m.start - 12) : m.start].lower()) and aid.search(
+                text[max(0, m.start - 120) : m.start].lower()
+            ):
+                aid_to[m.party.code] += 1
+    principal = tuple(parties[c] for c, _ in counts.most_common(2))
+    aid_recipient = parties[aid_to.most_common(1)[0][0]] if aid_to else None
+    return _Context(published, principal, counts, parties, cues, aid_recipient)
+
+
+# ---------------------------------------------------------------- sentence view
+
+
+_CLAUSE_BOUNDARY = re.compile(
+    r";|:\s|, (?:and|but|while|whereas|then|later|followed by|before|after)\b|\band then\b"
+    r"|, (?=[a-z]+ed (?:a|an|the|for|in|on|its|their|another|\d))"
+)
+
+
+@attrs.frozen
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    low: str
+    mentions: tuple[_M, ...]
+
+    def sub(self, kind: str, lo: int = 0, hi: int | None = None) -> list[_M]:
+        """Mentions of ``kind`` with start in [lo, hi) (sentence-relative)."""
+        hi = len(self.text) if hi is None else hi
+        return [m for m in self.mentions if m.kind == kind and lo <= m.start - self.start < hi]
+
+    def has(self, table: str, lo: int = 0, hi: int | None = None) -> bool:
+        return DEFAULT_CUES.compiled[table].search(self.low, lo, len(self.low) if hi is None else hi) is not None
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[:1] or c for c in text)
+
+
+def _clauses(sent: _Sentence) -> list[tuple[int, int]]:
+    """Sentence-relative clause spans, never cutting through a mention."""
+    cuts = [0]
+    for m in _CLAUSE_BOUNDARY.finditer(sent.low):
+        pos = m.start()
+        if any(x.start - sent.start < pos < x.end - sent.start for x in sent.mentions):
+            continue
+        if pos > cuts[-1]:
+            cuts.append(pos)
+    cuts.append(len(sent.text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+# ---------------------------------------------------------------- deals
+
+
+@attrs.define
+class _Candidate:
+    """A record under construction."""
+
+    kind: str  # deal | aid
+    sentence: _Sentence
+    lo: int
+    hi: int
+    value: Money | None = None
+    alt_values: list[Money] = attrs.Factory(list)
+    date: TimeSpan | None = None
+    systems: list[str] = attrs.Factory(list)
+    families: set[str] = attrs.Factory(set)
+    categories: set[str] = attrs.Factory(set)
+    quantity: int | None = None
+    status: str = "signed"
+    aid_kind: str = "mixed"
+    first: Party | None = None  # supplier / donor
+    second: Party | None = None  # recipient
+    contractors: list[str] = attrs.Factory(list)
+    definite: bool = False
+    sentences: list[_Sentence] = attrs.Factory(list)
+
+
+def _money_anchors(sent: _Sentence, lo: int, hi: int, cues: Cues) -> list[_M]:
+    """Amounts in [lo, hi) that can be a deal's or a package's value."""
+    out = []
+    for m in sent.sub("money", lo, hi):
+        rel = m.start - sent.start
+        window = sent.low[max(lo, rel - 60) : rel]
+        after = sent.low[m.end - sent.start : m.end - sent.start + 30]
+        if cues.compiled["not_a_deal"].search(window) or re.match(
+            r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+){0,3}(?:loans?|financing|lending|credit|trade|sales|revenue)",
+            after,
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def _units(sent: _Sentence, lo: int, hi: int, anchors: list[_M]) -> list[tuple[int, int, _M | None]]:
+    """Split [lo, hi) into one unit per anchor: each unit ends just after its amount.
+
+    What follows the last amount belongs to the last unit.
+    """
+    if not anchors:
+        return [(lo, hi, None)]
+    units = []
+    start = lo
+    for i, a in enumerate(anchors):
+        end = hi if i == len(anchors) - 1 else a.end - sent.start
+        units.append((start, end, a))
+        start = end
+    return units
+
+
+_SUPPORT = re.compile(r"\b(?:support|ammunition|resupply|engineering|bridge|recovery|command|training) vehicles?\b|\bk10s?\b")
+
+
+def _systems_in(sent: _Sentence, lo: int, hi: int, cand: _Candidate) -> None:
+    for m in sent.sub("system", lo, hi):
+        v = m.value
+        name = getattr(v, "designation", None) or getattr(v, "name", None) or sent.text[m.start - sent.start : m.end - sent.start]
+        generic = bool(getattr(v, "generic", False))
+        family = getattr(v, "family", None) or name
+        category = getattr(v, "category", None) or ""
+        if name not in cand.systems:
+            cand.systems.append(str(name))
+        if not generic:
+            cand.families.add(str(family).upper())
+        if category:
+            cand.categories.add(str(category).lower())
+
+
+def _main_quantity(sent: _Sentence, lo: int, hi: int) -> tuple[int | None, int]:
+    """The number of main units in [lo, hi): support vehicles and bounds excluded.
+
+    Returns (quantity, how many distinct main quantities were seen).
+    """
+    found = []
+    for m in sent.sub("qty", lo, hi):
+        q = m.value
+        unit_text = sent.low[m.start - sent.start : min(m.end - sent.start + 40, len(sent.low))]
+        if _SUPPORT.search(unit_text[: (m.end - m.start) + 25]):
+            continue
+        if getattr(q, "bound", None) == "under":
+            found.append(None)
+            continue
+        unit = str(getattr(q, "unit", "")).lower()
+        if unit in {"troop", "soldier", "personnel", "people", "vote", "percent", "year", "month", "day", "area", "country"}:
+            continue
+        found.append(int(getattr(q, "value", 0)))
+    if not found:
+        return None, 0
+    return found[0], len(found)
+
+
+def _status(low: str, cues: Cues) -> str:
+    for status in ("framework", "planned", "signed", "delivered"):
+        if cues.compiled[status].search(low):
+            return status
+    return "signed"
+
+
+def _nearest_time(sent: _Sentence, lo: int, hi: int) -> TimeSpan | None:
+    times = [m for m in sent.sub("time", lo, hi) if m.value.relation in ("at", "since")]
+    if not times:
+        return None
+    resolved = [m for m in times if m.value.start is not None] or times
+    return resolved[0].value  # type: ignore[no-any-return]
+
+
+def _parties_between(sent: _Sentence, lo: int, hi: int, *, orgs: bool = False) -> list[_M]:
+    out = []
+    for m in sent.sub("place", lo, hi):
+        if isinstance(m.party, Country) or (orgs and isinstance(m.party, Organization)):
+            out.append(m)
+    return out
+
+
+_FROM = re.compile(r"\bfrom\b")
+_TO = re.compile(r"\b(?:to|for)\b")
+_WITH = re.compile(r"\bwith\b")
+
+
+def _first_party_after(sent: _Sentence, pos: int, hi: int, *, companies: bool = True) -> Party | None:
+    """The first country (or company's country) within a few words after ``pos``."""
+    limit = min(hi, pos + 70)
+    best: _M | None = None
+    for m in sent.mentions:
+        rel = m.start - sent.start
+        if rel < pos or rel >= limit:
+            continue
+        if m.kind == "place" and isinstance(m.party, Country) or companies and m.kind == "company" and m.party is not None:
+            best = m
+            break
+    return best.party if best else None
+
+
+def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Context) -> None:
+    """Decide supplier and recipient of a deal from the words around it."""
+    cues = ctx.cues
+    low = sent.low
+    supplier: Counter[str] = Counter()
+    recipient: Counter[str] = Counter()
+    parties: dict[str, Party] = {}
+
+    def vote(box: Counter[str], party: Party | None, weight: float) -> None:
+        if isinstance(party, Country):
+            box[party.code] += weight  # type: ignore[assignment]
+            parties[party.code] = party
+
+    # clause-wide context: the clause the unit sits in
+    places = _parties_between(sent, 0, len(low))
+    for verb in cues.compiled["buy"].finditer(low, 0, len(low)):
+        before = [m for m in places if m.end - sent.start <= verb.start()]
+        w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
+        if before:
+            # the subject: the first country of the clause containing the verb
+            clause_start = max((a for a, b in _clauses(sent) if a <= verb.start()), default=0)
+            in_clause = [m for m in before if m.start - sent.start >= clause_start] or before
+            vote(recipient, in_clause[0].party, w)
+        src = _FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
+        if src:
+            vote(supplier, _first_party_after(sent, src.end(), len(low)), w + 1)
+    for verb in cues.compiled["sell"].finditer(low, 0, len(low)):
+        w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
+        before = [m for m in sent.mentions if m.end - sent.start <= verb.start() and m.kind in ("place", "company") and isinstance(m.party, Country)]
+        if before:
+            vote(supplier, before[-1].party, w)
+        dst = _TO.search(low, verb.end(), min(len(low), verb.end() + 80))
+        if dst:
+            vote(recipient, _first_party_after(sent, dst.end(), len(low), companies=False), w + 1)
+    # "X's purchase/order", "X's ... contract"
+    for m in places:
+        rel_end = m.end - sent.start
+        tail = low[rel_end : rel_end + 40]
+        if re.match(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:purchases?|orders?|acquisitions?|buy|procurement|imports?)\b", tail):
+            vote(recipient, m.party, 4.0)
+    # "a contract/deal with X": X is the seller when X is a company or a foreign state
+    for w_ in _WITH.finditer(low, lo, hi):
+        party = _first_party_after(sent, w_.end(), min(len(low), w_.end() + 40))
+        if party is not None:
+            vote(supplier, party, 1.5)
+    # demonyms or origin of the named systems and companies
+    for m in sent.sub("place", lo, hi):
+        if m.form == "demonym" and isinstance(m.party, Country):
+            nxt = low[m.end - sent.start : m.end - sent.start + 40]
+            if any(x.kind == "system" and 0 <= x.start - m.end <= 30 for x in sent.mentions) or re.match(
+                r"(?:-made|-built)?\s*(?:\w+\s+){0,2}(?:tanks?|howitzers?|jets?|weapons?|arms|drones?|equipment|missiles?|systems?|launchers?|hardware|army stocks)",
+                nxt,
+            ):
+                vote(supplier, m.party, 2.5)
+    for m in sent.sub("company", lo, hi):
+        vote(supplier, m.party, 1.0)
+        name = getattr(m.value, "name", None)
+        if name and name not in cand.contractors:
+            cand.contractors.append(str(name))
+    for m in sent.sub("system", lo, hi):
+        vote(supplier, m.party, 0.8)
+
+    sup = max(supplier, key=lambda c: (supplier[c], -len(c))) if supplier else None
+    rec_box = Counter({c: v for c, v in recipient.items() if c != sup})
+    rec = max(rec_box, key=lambda c: rec_box[c]) if rec_box else None
+    cand.first = parties.get(sup) if sup else None
+    cand.second = parties.get(rec) if rec else None
+    if cand.second is None:
+        others = [m.party for m in places if isinstance(m.party, Country) and m.party.code != sup]
+        cand.second = others[0] if others else ctx.partner(cand.first)
+    if cand.first is None:
+        cand.first = ctx.partner(cand.second)
+
+
+def _deal_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
+    cues = ctx.cues
+    low = sent.low
+    has_trigger = cues.compiled["buy"].search(low) or cues.compiled["sell"].search(low) or cues.compiled["deal"].search(low)
+    if not has_trigger:
+        return []
+    if not (sent.sub("system") or cues.compiled["arms"].search(low)):
+        return []
+    out: list[_Candidate] = []
+    clauses = _clauses(sent)
+    # clauses with nothing to anchor a deal join the clause before them
+    merged: list[list[int]] = []
+    for a, b in clauses:
+        content = sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b)
+        if merged and not content:
+            merged[-1][1] = b
+        elif merged and not (sent.sub("money", merged[-1][0], merged[-1][1]) or sent.sub("qty", merged[-1][0], merged[-1][1]) or sent.sub("system", merged[-1][0], merged[-1][1])):
+            merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    for a, b in merged:
+        clause_low = low[a:b]
+        if not (cues.compiled["buy"].search(clause_low) or cues.compiled["sell"].search(clause_low) or cues.compiled["deal"].search(clause_low)):
+            if len(merged) > 1:
+                continue
+        anchors = _money_anchors(sent, a, b, cues)
+        if anchors:
+            units = _units(sent, a, b, anchors)
+        else:
+            units = []
+            if any(m.kind == "money" for m in sent.sub("money", a, b)):
+                continue  # only excluded amounts: a budget, a total, financing
+            qty_ms = [m for m in sent.sub("qty", a, b)]
+            systems = sent.sub("system", a, b)
+            if len(qty_ms) > 1 and systems:
+                # one unit per "N <system>" pair: frameworks listing several programmes
+                cuts = [a] + [m.end - sent.start for m in qty_ms[:-1]]
+                for i, m in enumerate(qty_ms):
+                    start = a if i == 0 else qty_ms[i - 1].end - sent.start
+                    end = b if i == len(qty_ms) - 1 else qty_ms[i].end - sent.start + 45
+                    end = min(end, qty_ms[i + 1].start - sent.start) if i + 1 < len(qty_ms) else end
+                    units.append((start, end, None))
+                del cuts
+            else:
+                units = [(a, b, None)]
+        for lo, hi, anchor in units:
+            cand = _Candidate("deal", sent, lo, hi)
+            if anchor is not None:
+                money: Money = anchor.value
+                if cues.compiled["aggregate"].search(low, max(a, anchor.start - sent.start - 40), anchor.start - sent.start):
+                    continue
+                cand.value = money
+            _systems_in(sent, lo, hi, cand)
+            qty, n_qty = _main_quantity(sent, lo, hi)
+            cand.quantity = qty if n_qty == 1 or len(cand.families) <= 1 else None
+            if cand.value is None and cand.quantity is None and not cand.systems:
+                continue
+            unit_low = low[lo:hi]
+            cand.status = _status(low[a:b] if len(merged) > 1 else low, cues)
+            if cues.compiled["framework"].search(unit_low):
+                cand.status = "framework"
+            cand.date = _nearest_time(sent, lo, hi) or _nearest_time(sent, a, b)
+            cand.definite = bool(re.search(r"\b(?:the|this|that) (?:deal|contract|purchase|order|agreement)\b", unit_low))
+            _direction(sent, lo, hi, cand, ctx)
+            if cand.first is None or cand.second is None or cand.first.code == cand.second.code:
+                continue
+            out.append(cand)
+    return out
+
+
+# ---------------------------------------------------------------- aid
+
+
+def _aid_kind(low: str, cues: Cues) -> str:
+    kinds = [kind for kind, pattern in cues.compiled_aid_kinds if pattern.search(low)]
+    if len(kinds) == 1:
+        return kinds[0]
+    return "mixed"
+
+
+def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
+    cues = ctx.cues
+    low = sent.low
+    if not cues.compiled["aid"].search(low):
+        return []
+    out: list[_Candidate] = []
+    for a, b in _clauses_merged(sent):
+        anchors = _money_anchors(sent, a, b, cues)
+        if not anchors:
+            continue
+        clause_low = low[a:b]
+        if sent.sub("system", a, b) or cues.compiled["buy"].search(clause_low):
+            continue  # a purchase, not aid
+        for lo, hi, anchor in _units(sent, a, b, anchors):
+            assert anchor is not None
+            if cues.compiled["aggregate"].search(low, max(a, anchor.start - sent.start - 50), anchor.start - sent.start):
+                continue
+            cand = _Candidate("aid", sent, lo, hi, value=anchor.value)
+            unit_low = low[lo:hi]
+            kind = _aid_kind(unit_low, cues)
+            if kind == "mixed":
+                kind = _aid_kind(clause_low, cues)
+            if kind == "mixed" and not cues.compiled["aid"].search(clause_low):
+                kind = _aid_kind(low, cues)
+            cand.aid_kind = kind
+            cand.date = _nearest_time(sent, lo, hi) or _nearest_time(sent, a, b)
+            _aid_direction(sent, a, b, cand, ctx)
+            if cand.first is None or cand.second is None or cand.first.code == cand.second.code:
+                continue
+            out.append(cand)
+    return out
+
+
+def _clauses_merged(sent: _Sentence) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for a, b in _clauses(sent):
+        if out and not sent.sub("money", out[-1][0], out[-1][1]):
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Context) -> None:
+    low = sent.low
+    places = [m for m in _parties_between(sent, 0, len(low), orgs=True)]
+    donor: Party | None = None
+    recipient: Party | None = None
+    for m in places:
+        rel = m.start - sent.start
+        before = low[max(0, rel - 12) : rel]
+        if re.search(r"\b(?:to|for|in|of)\s+(?:the\s+)?$", before) and isinstance(m.party, Country):
+            if recipient is None:
+                recipient = m.party
+        elif donor is None and (rel < a + 200) and isinstance(m.party, Country | Organization):
+            if isinstance(m.party, Organization) and not re.search(r"\b(?:leaders|members|allies)\b", low[m.end - sent.start : m.end - sent.start + 15]):
+                continue
+            donor = m.party
+    cand.first = donor or (ctx.principal[0] if ctx.principal else None)
+    if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
+        recipient = ctx.aid_recipient
+        if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
+            recipient = ctx.partner(cand.first)
+    cand.second = recipient
+
+
+# ---------------------------------------------------------------- agreements
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_BOTH = re.compile(r"\b(?:the two (?:countries|nations|sides|governments|leaders|ministers|presidents|states)|both (?:countries|nations|sides|governments|leaders)|bilateral|their governments)\b")
+
+
+def _agreement_candidates(sent: _Sentence, ctx: _Context, deal_frameworks: bool) -> list[Agreement | tuple[Any, ...]]:
+    cues = ctx.cues
+    low = sent.low
+    out: list[Any] = []
+    kind = None
+    match = None
+    for k, pattern in cues.compiled_agreement_kinds:
+        match = pattern.search(low)
+        if match:
+            kind = k
+            break
+    if kind is None or match is None:
+        return []
+    if kind == "framework" and (sent.sub("system") or cues.compiled["arms"].search(low) or sent.sub("money")):
+        return []  # an arms framework is an ArmsDeal
+    if kind == "other" and (cues.compiled["buy"].search(low) or sent.sub("money") or sent.sub("system")):
+        return []  # "agreed to buy" / a contract: a deal, not an agreement
+    if not cues.compiled["agreement_verbs"].search(low) and kind not in ("strategic_partnership",):
+        return []
+    if kind == "other" and re.search(r"\bagreed\b", low) and not re.search(r"\bagreements?\b|\baccords?\b|\binitiative\b", low):
+        return []
+    parties: list[Party] = []
+    for m in _parties_between(sent, 0, len(low), orgs=True):
+        p = m.party
+        if p is not None and p.code not in [x.code for x in parties]:
+            parties.append(p)
+    # organisations acting as a body ("NATO allies adopted")
+    org_body = [p for p in parties if isinstance(p, Organization)]
+    if org_body and re.search(r"\b(?:allies|members|leaders|member states)\b", low):
+        parties = org_body[:1]
+    elif _BOTH.search(low) or len(parties) < 2:
+        for p in ctx.principal:
+            if p.code not in [x.code for x in parties]:
+                parties.append(p)
+            if len(parties) >= 2:
+                break
+    countries = [p for p in parties if isinstance(p, Country)]
+    if len(parties) > 2 and len(countries) >= 2 and not org_body:
+        parties = countries[:2]
+    if not parties:
+        return []
+    times = sent.sub("time")
+    date = None
+    until = None
+    for t in times:
+        ts: TimeSpan = t.value
+        if ts.relation in ("until", "by") and until is None:
+            until = ts
+        elif date is None and ts.relation in ("at", "since") and ts.start is not None:
+            date = ts
+    if until is None:
+        term = re.search(r"\b(?:in effect|valid|in force|run|last)\w* for (\w+) years\b", low)
+        if term and date is not None and date.start is not None:
+            n = _NUMBER_WORDS.get(term.group(1)) or (int(term.group(1)) if term.group(1).isdigit() else None)
+            if n:
+                until = TimeSpan.year(date.start.year + n, text=term.group(0))
+    if date is None and ctx.published is not None and re.search(r"\b(?:signed|adopted|concluded|launched|inked)\b", low) and not re.search(r"\b(?:19|20)\d\d\b", low):
+        date = TimeSpan.year(ctx.published.year, text="")
+    count = 1
+    num = re.search(r"\b(two|three|four|five|six|\d)\s+(?:\w+\s+)?(?:memorand|mous?\b|agreements|accords|declarations)", low)
+    if num:
+        count = _NUMBER_WORDS.get(num.group(1)) or int(num.group(1))
+    topics = tuple(t for t in ("politics", "economy", "defense", "culture", "security", "trade", "infrastructure", "energy", "reconstruction") if t in low or (t == "defense" and "defence" in low))
+    for _ in range(min(count, 10)):
+        out.append((parties, kind, date, until, topics))
+    return out
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _compatible_value(a: Money, b: Money) -> bool:
+    values = [a, *a.equivalents]
+    others = [b, *b.equivalents]
+    for x in values:
+        for y in others:
+            if x.currency == y.currency and x.amount and abs(x.amount - y.amount) / x.amount <= 0.02:
+                return True
+    return False
+
+
+def _year(ts: TimeSpan | None) -> int | None:
+    return ts.start.year if ts is not None and ts.start is not None else None
+
+
+def _same(a: _Candidate, b: _Candidate) -> bool:
+    if (a.first, a.second) != (b.first, b.second) or a.kind != b.kind:
+        return False
+    ya, yb = _year(a.date), _year(b.date)
+    if ya is not None and yb is not None and ya != yb:
+        return False
+    if a.kind == "aid":
+        return a.value is not None and b.value is not None and _compatible_value(a.value, b.value) and a.aid_kind == b.aid_kind
+    if (a.status == "framework") != (b.status == "framework"):
+        return False
+    overlap = bool(a.families & b.families) or bool(a.categories & b.categories) or not (a.systems and b.systems)
+    if a.value is not None and b.value is not None:
+        return _compatible_value(a.value, b.value) and overlap
+    if a.quantity is not None and b.quantity is not None:
+        return a.quantity == b.quantity and overlap and bool(a.families & b.families or not (a.families and b.families))
+    return False
+
+
+def _vague(c: _Candidate) -> bool:
+    return c.value is None and c.quantity is None
+
+
+def _merge(cands: list[_Candidate]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for c in cands:
+        if _vague(c):
+            continue
+        for o in out:
+            if _same(o, c):
+                _absorb(o, c)
+                break
+        else:
+            out.append(c)
+    for c in cands:
+        if not _vague(c):
+            continue
+        target = None
+        for o in reversed(out):
+            if (o.first, o.second, o.kind) != (c.first, c.second, c.kind):
+                continue
+            if (o.status == "framework") != (c.status == "framework") and not c.definite:
+                continue
+            if c.families & o.families or (not c.families and (c.categories & o.categories or c.definite)):
+                target = o
+                break
+        if target is None:
+            for o in out:
+                if (o.first, o.second, o.kind) == (c.first, c.second, c.kind) and _vague(o) and (o.families & c.families or o.categories & c.categories):
+                    target = o
+                    break
+        if target is not None:
+            _absorb(target, c)
+        elif c.families or c.kind == "aid":
+            out.append(c)
+    return out
+
+
+def _absorb(into: _Candidate, other: _Candidate) -> None:
+    if other.sentence not in into.sentences and other.sentence is not into.sentence:
+        into.sentences.append(other.sentence)
+    for s in other.systems:
+        if s not in into.systems:
+            into.systems.append(s)
+    into.families |= other.families
+    into.categories |= other.categories
+    if into.date is None or into.date.start is None:
+        into.date = other.date or into.date
+    if into.quantity is None:
+        into.quantity = other.quantity
+    if into.value is None:
+        into.value = other.value
+    elif other.value is not None and not _compatible_value(into.value, other.value):
+        into.alt_values.append(other.value)
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def _evidence(sentences: Iterable[_Sentence], norm: Any, doc_id: str | None, original: str) -> tuple[Evidence, ...]:
+    out = []
+    for s in sentences:
+        a, b = norm.to_original(s.start, s.end)
+        out.append(Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b], sentence=s.text))
+    return tuple(out)
+
+
+def _leaders(mentions: Sequence[_M], norm: Any, doc_id: str | None, original: str) -> tuple[Leader, ...]:
+    found: dict[tuple[str, str], Leader] = {}
+    order: list[tuple[str, str]] = []
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        p = m.value
+        role = getattr(p, "role", None)
+        party = getattr(p, "party", None)
+        name = getattr(p, "name", None)
+        if not role or party is None or not name:
+            continue
+        office = getattr(p, "office", None)
+        key = (getattr(office, "name", None) or name, party.code)
+        a, b = norm.to_original(m.start, m.end)
+        ev = Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b])
+        if key in found:
+            old = found[key]
+            best_name = name if len(name) > len(old.name) else old.name
+            found[key] = attrs.evolve(old, name=best_name, evidence=(*old.evidence, ev))
+            continue
+        found[key] = Leader(
+            name=name, role=str(role).lower(), country=party,
+            aliases=tuple(getattr(office, "aliases", ()) or ()),
+            term_start=getattr(office, "term_start", None), term_end=getattr(office, "term_end", None),
+            evidence=(ev,),
+        )
+        order.append(key)
+    return tuple(found[k] for k in order)
 
 
 def extract(
@@ -17,6 +798,139 @@ def extract(
     title: str | None,
     source: str | None,
     encoding: str | None,
+    cues: Cues = DEFAULT_CUES,
 ) -> Document:
-    """Build the Document for ``text`` (stub)."""
-    return Document(id=doc_id, published=published, title=title, source=source, text=text, encoding=encoding)
+    """Build the :class:`Document` for ``text``: every record with its evidence."""
+    from korpol._text import normalize
+
+    try:
+        from korpol._segment import segment
+    except ImportError:  # TEMPORARY while _segment lands
+        def segment(t: str) -> list[Any]:
+            return [attrs.make_class("Seg", ["start", "end", "text"])(0, len(t), t)]
+
+    norm = normalize(text)
+    clean = norm.text
+    mentions = _scan_all(clean, published)
+    ctx = _context(mentions, published, cues, clean)
+    starts = [m.start for m in mentions]
+    deals: list[_Candidate] = []
+    aid: list[_Candidate] = []
+    agreements_raw: list[tuple[Any, ...]] = []
+    deployments: list[Deployment] = []
+    meetings: list[Meeting] = []
+    for seg in segment(clean):
+        i = bisect.bisect_left(starts, seg.start)
+        j = bisect.bisect_left(starts, seg.end)
+        sent = _Sentence(seg.start, seg.end, seg.text, _lower(seg.text), tuple(m for m in mentions[i:j] if m.end <= seg.end))
+        if not sent.mentions:
+            continue
+        aid_here = _aid_candidates(sent, ctx)
+        aid.extend(aid_here)
+        deal_here = _deal_candidates(sent, ctx)
+        aid_values = {id(c.value) for c in aid_here}
+        deals.extend(c for c in deal_here if c.value is None or id(c.value) not in aid_values)
+        for parties, kind, date, until, topics in _agreement_candidates(sent, ctx, bool(deal_here)):
+            agreements_raw.append((parties, kind, date, until, topics, sent))
+        deployments.extend(_deployments(sent, ctx, norm, doc_id, text))
+    deal_records = tuple(
+        ArmsDeal(
+            supplier=c.first, recipient=c.second, status=c.status, value=c.value,
+            alt_values=tuple(c.alt_values) + tuple(c.value.equivalents if c.value else ()),
+            date=c.date, systems=tuple(c.systems), quantity=c.quantity, contractors=tuple(c.contractors),
+            evidence=_evidence([c.sentence, *c.sentences], norm, doc_id, text),
+        )
+        for c in _merge(deals)
+    )
+    aid_records = tuple(
+        AidPackage(
+            donor=c.first, recipient=c.second, kind=c.aid_kind, value=c.value, date=c.date,
+            evidence=_evidence([c.sentence, *c.sentences], norm, doc_id, text),
+        )
+        for c in _merge(aid)
+    )
+    agreements = _merge_agreements(agreements_raw, norm, doc_id, text)
+    mention_records = _mention_records(mentions, norm, text)
+    return Document(
+        id=doc_id, published=published, title=title, source=source, text=text,
+        arms_deals=deal_records, aid_packages=aid_records, agreements=agreements,
+        leaders=_leaders(mentions, norm, doc_id, text), deployments=tuple(deployments),
+        meetings=tuple(meetings), mentions=mention_records, encoding=encoding,
+        repairs=tuple(getattr(norm, "repairs", ()) or ()),
+    )
+
+
+def _merge_agreements(raw: list[tuple[Any, ...]], norm: Any, doc_id: str | None, original: str) -> tuple[Agreement, ...]:
+    out: list[Agreement] = []
+    seen_sentences: dict[int, int] = {}
+    for parties, kind, date, until, topics, sent in raw:
+        codes = frozenset(p.code for p in parties)
+        ev = _evidence([sent], norm, doc_id, original)
+        merged = False
+        for i, ag in enumerate(out):
+            if frozenset(p.code for p in ag.parties) != codes:
+                continue
+            same_year = _year(ag.date) == _year(date)
+            if (ag.kind == kind and same_year and seen_sentences.get(i) != sent.start) or (
+                same_year and "other" in (ag.kind, kind) and _year(date) is not None
+            ):
+                best_kind = kind if ag.kind == "other" else ag.kind
+                out[i] = attrs.evolve(
+                    ag, kind=best_kind, until=ag.until or until, evidence=(*ag.evidence, *ev),
+                    topics=tuple(dict.fromkeys((*ag.topics, *topics))),
+                )
+                merged = True
+                break
+        if not merged:
+            out.append(Agreement(parties=tuple(parties), kind=kind, date=date, until=until, topics=topics, evidence=ev))
+            seen_sentences[len(out) - 1] = sent.start
+    return tuple(out)
+
+
+def _deployments(sent: _Sentence, ctx: _Context, norm: Any, doc_id: str | None, original: str) -> list[Deployment]:
+    low = sent.low
+    verb = ctx.cues.compiled["deploy"].search(low)
+    if not verb or not re.search(r"\b(?:troops|soldiers|forces|personnel)\b", low):
+        return []
+    places = _parties_between(sent, 0, len(low))
+    before = [m for m in places if m.end - sent.start <= verb.start()]
+    dst = _TO.search(low, verb.end())
+    after = _first_party_after(sent, dst.end(), len(low), companies=False) if dst else None
+    if not before or after is None or before[-1].party is None or before[-1].party.code == after.code:
+        return []
+    size = None
+    for q in sent.sub("qty"):
+        if str(getattr(q.value, "unit", "")).lower() in ("troop", "soldier", "personnel"):
+            size = int(q.value.value)
+            break
+    return [Deployment(sender=before[-1].party, destination=after, size=size, date=_nearest_time(sent, 0, len(low)),
+                       evidence=_evidence([sent], norm, doc_id, original))]
+
+
+_MENTION_KIND = {"place": None, "person": "person", "money": "money", "time": "time", "qty": "quantity", "system": "system", "company": "company"}
+
+
+def _mention_records(mentions: Sequence[_M], norm: Any, original: str) -> tuple[Mention, ...]:
+    out = []
+    for m in mentions:
+        kind = _MENTION_KIND[m.kind]
+        if kind is None:
+            kind = "organization" if isinstance(m.party, Organization) else "country"
+        a, b = norm.to_original(m.start, m.end)
+        key = ""
+        if m.party is not None and m.kind in ("place",):
+            key = m.party.code
+        elif m.kind == "person":
+            key = str(getattr(m.value, "name", ""))
+        elif m.kind == "money":
+            key = f"{m.value.currency} {format(m.value.amount, 'f')}"
+        elif m.kind == "time":
+            key = str(m.value)
+        elif m.kind == "system":
+            key = str(getattr(m.value, "designation", ""))
+        elif m.kind == "company":
+            key = str(getattr(m.value, "name", ""))
+        elif m.kind == "qty":
+            key = f"{getattr(m.value, 'value', '')} {getattr(m.value, 'unit', '')}"
+        out.append(Mention(kind=kind, start=a, end=b, text=original[a:b], key=key))
+    return tuple(out)
