@@ -117,9 +117,9 @@ def _run_job(job: _Job) -> Document:
         if kind == "error":
             return Document(id=doc_id, errors=(payload,))
         if kind == "path":
-            meta = {**_sidecar(payload), **meta}
-            if meta.get("id") is None:
-                meta["id"] = os.path.splitext(os.path.basename(payload))[0]
+            if doc_id is None:  # named by its file until (unless) a sidecar names it
+                doc_id = os.path.splitext(os.path.basename(payload))[0]
+            meta = {"id": doc_id, **_sidecar(payload), **meta}
             doc_id = meta["id"] if isinstance(meta["id"], str) else None
             with open(payload, "rb") as fh:
                 payload = fh.read()
