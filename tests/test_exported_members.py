@@ -68,7 +68,7 @@ def test_version_is_a_string() -> None:
 
 def test_unknown_attribute_raises_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        korpol.nope  # type: ignore[attr-defined]  # noqa: B018
+        korpol.nope  # noqa: B018
 
 
 def test_errors_subclass_the_builtins_callers_catch() -> None:
