@@ -1,4 +1,4 @@
-"""parse_many / iter_parse: input order, every item kind, failures kept per item, bounded streaming, any Executor."""
+"""parse_many / iter_parse: order, every item kind, per-item failures, bounded streaming, any Executor."""
 
 from __future__ import annotations
 
