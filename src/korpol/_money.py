@@ -1,0 +1,413 @@
+"""Money amounts in news text: "$2 billion", "KRW 3.4474 trillion", "10 billion zlotys".
+
+Why this module exists: a deal's value is the fact readers want most, and news
+writes it in a dozen ways (symbol or code before or after the number, names,
+scale words and abbreviations, hyphenated adjectives, ranges, hedges, and the
+same sum restated in another currency in brackets).  General-purpose parsers
+ignore "won" or the scale word, or read "$22 billion" as a date.
+
+How it works (currency-first, see PERFORMANCE.md): one trie regex finds every
+currency symbol, code and name (the *anchors*); for each anchor the number is
+read to its right (``$``, ``USD``, ``€``, ``zł``...) or to its left
+(``won``, ``euros``, ``USD`` after the number).  Then, in this order:
+
+1. a range continues it ("$13-14 billion", "$13 billion to $14 billion",
+   "between $1bn and $2bn") -> ``upper``;
+2. a hedge word before it sets ``qualifier`` (``QUALIFIERS`` table);
+3. a restatement right after it ("8.16 trillion won ($6 billion)", ", or about
+   $6 billion") becomes ``equivalents`` of the first amount and is **not**
+   returned as a separate top-level amount.
+
+>>> [str(m) for m in find_money("Poland will pay 8.16 trillion won ($6 billion) for 180 tanks.")]
+['KRW 8,160,000,000,000']
+>>> find_money("a 9.2-billion-dollar deal")[0].amount
+Decimal('9200000000')
+>>> find_money("about $13-14 billion")[0].upper
+Decimal('14000000000')
+>>> find_money("3,000 troops and 180 K2 tanks in 2028")
+[]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from korpol._currency import currency_lexicon
+from korpol._model import Money, Qualifier
+from korpol._text import normalize
+
+__all__ = ["QUALIFIERS", "SCALES", "find_money", "scan_money"]
+
+# Scale words and abbreviations -> multiplier.  Single letters count only when
+# written against the number ("$1.5m", "$5B"); the others may follow a space.
+SCALES: dict[str, int] = {
+    "thousand": 10**3, "Thousand": 10**3, "lakh": 10**5, "lakhs": 10**5,
+    "million": 10**6, "Million": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6, "MN": 10**6,
+    "crore": 10**7, "crores": 10**7,
+    "billion": 10**9, "Billion": 10**9, "bn": 10**9, "bln": 10**9, "mld": 10**9, "BN": 10**9,
+    "trillion": 10**12, "Trillion": 10**12, "tn": 10**12, "trn": 10**12, "tr": 10**12,
+}
+_SHORT_SCALES: dict[str, int] = {"k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6, "b": 10**9, "B": 10**9}
+
+# Number words that may stand before a scale word ("two billion dollars", "a billion").
+_WORD_NUMBERS: dict[str, Decimal] = {
+    w: Decimal(v)
+    for words, v in (
+        (("a", "an", "one"), 1), (("two",), 2), (("three",), 3), (("four",), 4), (("five",), 5),
+        (("six",), 6), (("seven",), 7), (("eight",), 8), (("nine",), 9), (("ten",), 10),
+        (("eleven",), 11), (("twelve",), 12), (("fifteen",), 15), (("twenty",), 20),
+        (("thirty",), 30), (("forty",), 40), (("fifty",), 50), (("hundred", "a hundred"), 100),
+        (("half a", "half an"), Decimal("0.5")),
+    )
+    for w in words
+    for w in (w, w[:1].upper() + w[1:])
+}
+
+# Hedge phrases before an amount -> qualifier; longest phrases are tried first.
+QUALIFIERS: dict[str, Qualifier] = {
+    "about": "about", "some": "about", "around": "about", "roughly": "about",
+    "approximately": "about", "approx.": "about", "an estimated": "about", "estimated at": "about",
+    "circa": "about", "an approximate": "about", "in the region of": "about", "est.": "about",
+    "over": "over", "more than": "over", "above": "over", "exceeding": "over", "in excess of": "over",
+    "upwards of": "over", "at least": "over", "well over": "over", "north of": "over",
+    "up to": "up_to", "as much as": "up_to", "a maximum of": "up_to", "a maximum": "up_to",
+    "under": "under", "less than": "under", "nearly": "under", "almost": "under", "below": "under",
+    "just under": "under", "close to": "under", "just shy of": "under", "not quite": "under",
+}
+_QUALIFIER_ORDER = sorted(QUALIFIERS, key=len, reverse=True)
+
+# Currency names that are also ordinary English words ("won the vote", "a 500-pound bomb"):
+# an amount in these needs a scale word, a thousands separator or a qualifying name ("Korean won").
+_AMBIGUOUS_NAMES = frozenset({"won", "Won", "pound", "pounds", "Pound", "Pounds", "rand", "dong", "lira"})
+# Prefix symbols that a following currency name overrides ("¥5 billion yuan").
+_WEAK_SYMBOLS = frozenset({"$", "¥"})
+
+_SP = "[ \u00a0]"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+@attrs.frozen
+class _Raw:
+    start: int
+    end: int
+    amount: Decimal
+    currency: str
+    upper: Decimal | None = None
+    scale: int = 1
+    qualifier: Qualifier = "exact"
+    equivalents: tuple[Money, ...] = ()
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    long_scales = "|".join(sorted(map(re.escape, SCALES), key=len, reverse=True))
+    short = "".join(_SHORT_SCALES)
+    scale = rf"(?:{_SP}?-?(?P<scale>{long_scales})|(?P<sscale>[{short}]))(?![^\W_])"
+    # to the right of a prefix anchor: "$13-14 billion", "USD 2.6bn"
+    right = re.compile(rf"{_SP}?(?P<num>{_NUM})(?:{_SP}?-{_SP}?(?P<num2>{_NUM}))?(?![\d])(?:{scale})?")
+    words = "|".join(sorted(map(re.escape, _WORD_NUMBERS), key=len, reverse=True))
+    scale1 = rf"(?:{_SP}?-?(?P<scale1>{long_scales})|(?P<sscale1>[{short}]))"
+    # to the left of a suffix anchor: "13 to 14 trillion ", "a 9.2-billion-", "10 bn "
+    left = re.compile(
+        rf"(?<![\w.,$])(?:(?P<num1>{_NUM}){scale1}?(?P<rsep>{_SP}?-{_SP}?|{_SP}to{_SP}|{_SP}and{_SP}))?"
+        rf"(?P<num>{_NUM}|(?:{words})(?={_SP}|-))(?:{scale})?(?P<tail>{_SP}|-|)\Z"
+    )
+    # a range continuing an amount: " to $14 billion", "-$2bn", " and 2 billion"
+    more = re.compile(rf"(?:{_SP}?-{_SP}?|{_SP}to{_SP}|{_SP}and{_SP})")
+    return currency_lexicon().pattern, right, left, more
+
+
+def _number(token: str) -> Decimal | None:
+    if token in _WORD_NUMBERS:
+        return _WORD_NUMBERS[token]
+    try:
+        return Decimal(token.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex only lets digits through
+        return None
+
+
+def _whole(value: Decimal) -> Decimal:
+    """Drop a trailing ``.0`` so that ``9.2 * 10**9`` prints as ``9200000000``."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def _scale_of(m: re.Match[str], suffix: str = "") -> int:
+    word = m.group("scale" + suffix)
+    if word:
+        return SCALES[word]
+    short = m.group("sscale" + suffix)
+    return _SHORT_SCALES[short] if short else 1
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _anchor_ok(text: str, start: int, end: int, form: str, kind: str) -> bool:
+    """Word boundaries around a candidate anchor, checked in Python (cheap, rare)."""
+    if form[0].isalpha() and start > 0 and _is_word_char(text[start - 1]):
+        return False
+    if form[-1].isalpha() and end < len(text):
+        nxt = text[end]
+        # a code may touch its number ("USD17bn"); a name or symbol word may not touch anything
+        if nxt.isalpha() or (kind != "code" and _is_word_char(nxt)):
+            return False
+    return True
+
+
+def _read_right(text: str, end: int, currency: str, limit: int) -> _Raw | None:
+    m = _patterns()[1].match(text, end, limit)
+    if m is None:
+        return None
+    amount = _number(m.group("num"))
+    if amount is None:
+        return None
+    scale = _scale_of(m)
+    upper = None
+    if m.group("num2"):
+        top = _number(m.group("num2"))
+        if top is not None and top >= amount:
+            upper = top * scale
+    return _Raw(m.start("num"), m.end(), amount * scale, currency, upper, scale)
+
+
+def _read_left(text: str, start: int, currency: str, kind: str, form: str) -> _Raw | None:
+    window_start = max(0, start - 60)
+    m = _patterns()[2].search(text, window_start, start)
+    if m is None:
+        return None
+    tail = m.group("tail")
+    if kind == "name" and not tail:
+        return None  # "5won" is not written; "5 won" and "5-won" are
+    token = m.group("num")
+    scale = _scale_of(m)
+    if token[0].isalpha() and scale == 1:
+        return None  # "two dollars" is too rare to risk "a won"; word numbers need a scale
+    if kind == "name" and scale == 1:
+        if "," not in token and token.isdigit() and 1900 <= int(token) <= 2100:
+            return None  # "in 2023 dollars" is a price base, not an amount
+        if form in _AMBIGUOUS_NAMES and "," not in token:
+            return None
+    amount = _number(token)
+    if amount is None:
+        return None
+    s = m.start("num")
+    upper = None
+    if m.group("num1"):
+        low = _number(m.group("num1"))
+        rsep = m.group("rsep").strip()
+        between = text[max(0, m.start() - 8) : m.start()].lower().endswith("between ")
+        if low is not None and (rsep != "and" or between):
+            low_scale = _scale_of(m, "1") if (m.group("scale1") or m.group("sscale1")) else scale
+            if low * low_scale <= amount * scale:
+                upper = amount * scale
+                amount, scale, s = low, low_scale, m.start("num1")
+                return _Raw(s, start, amount * scale, currency, upper, scale)
+    return _Raw(s, start, amount * scale, currency, upper, scale)
+
+
+def _amount_at(text: str, m: re.Match[str], limit: int) -> _Raw | None:
+    """The amount that the anchor ``m`` belongs to, reading right then left."""
+    form = m.group()
+    code, kind = currency_lexicon().forms[form]
+    start, end = m.span()
+    if not _anchor_ok(text, start, end, form, kind):
+        return None
+    raw = None
+    if kind != "name":
+        raw = _read_right(text, end, code, limit)
+        if raw is not None:
+            raw = attrs.evolve(raw, start=start)
+            # a name right after settles a weak symbol: "¥5 billion yuan"
+            after = None
+            if text.startswith(" ", raw.end):
+                after = _patterns()[0].match(text, raw.end + 1, limit)
+            if after is not None:
+                code2, kind2 = currency_lexicon().forms[after.group()]
+                if kind2 != "symbol" and _anchor_ok(text, after.start(), after.end(), after.group(), kind2):
+                    new_code = code2 if form in _WEAK_SYMBOLS else code
+                    raw = attrs.evolve(raw, end=after.end(), currency=new_code)
+            return raw
+        if form.endswith("$"):
+            return None  # "$" after a number is not how English writes dollars
+    raw = _read_left(text, start, code, kind, form)
+    if raw is None:
+        return None
+    return attrs.evolve(raw, end=end)
+
+
+def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
+    """The hedge before ``start`` (and where it begins), or ``("exact", start)``."""
+    head = text[max(0, start - 24) : start]
+    if not head.endswith((" ", "\u00a0")):
+        return "exact", start
+    low = head.lower()[:-1]
+    for phrase in _QUALIFIER_ORDER:
+        if low.endswith(phrase):
+            begin = start - 1 - len(phrase)
+            if begin == 0 or not _is_word_char(text[begin - 1]):
+                return QUALIFIERS[phrase], begin
+    return "exact", start
+
+
+def _extend_range(text: str, raw: _Raw, limit: int) -> _Raw:
+    """Extend ``raw`` over " to $14 billion", "-$2bn", "and $2bn" (after "between")."""
+    if raw.upper is not None:
+        return raw
+    pattern, right, _, more = _patterns()
+    m = more.match(text, raw.end, limit)
+    if m is None:
+        return raw
+    between = text[max(0, raw.start - 8) : raw.start].lower().endswith("between ")
+    if m.group().strip() == "and" and not between:
+        return raw
+    pos = m.end()
+    anchored = pattern.match(text, pos, limit)
+    if anchored is not None:
+        if currency_lexicon().forms[anchored.group()][0] != raw.currency:
+            return raw
+        pos = anchored.end()
+    r = right.match(text, pos, limit)
+    if r is None or r.group("num2"):
+        return raw
+    has_scale = bool(r.group("scale") or r.group("sscale"))
+    if not has_scale and anchored is None:
+        return raw  # "$5 billion to 2030": a bare number is not the top of the range
+    top = _number(r.group("num"))
+    if top is None:
+        return raw
+    top *= _scale_of(r) if has_scale else raw.scale
+    if top < raw.amount:
+        return raw
+    end = r.end()
+    trailing = pattern.match(text, end + 1, limit) if text[end : end + 1] == " " else None
+    if trailing is not None and currency_lexicon().forms[trailing.group()][0] == raw.currency:
+        end = trailing.end()
+    return attrs.evolve(raw, end=end, upper=top)
+
+
+# A restatement opens with one of these ("8.16 trillion won ($6 billion)", ", or about $6 billion").
+_EQUIVALENT_OPENERS: tuple[str, ...] = (" (", "(", ", or ", " or ", ", about ", " / ", "/")
+_EQUIVALENT_LEADS: tuple[str, ...] = (
+    "equivalent to ", "equal to ", "the equivalent of ", "worth ", "or ", "ca. ",
+)
+
+
+def _read_one(text: str, m: re.Match[str], limit: int) -> _Raw | None:
+    raw = _amount_at(text, m, limit)
+    if raw is None:
+        return None
+    raw = _extend_range(text, raw, limit)
+    qualifier, _ = _qualifier(text, raw.start)
+    return attrs.evolve(raw, qualifier=qualifier)
+
+
+def _equivalent(text: str, raw: _Raw, limit: int) -> tuple[_Raw | None, int]:
+    """A restatement of ``raw`` right after it, and the offset scanning resumes from."""
+    pattern = _patterns()[0]
+    for opener in _EQUIVALENT_OPENERS:
+        if not text.startswith(opener, raw.end):
+            continue
+        pos = raw.end + len(opener)
+        low = text[pos : pos + 24].lower()
+        qualifier: Qualifier = "exact"
+        for lead in _EQUIVALENT_LEADS:
+            if low.startswith(lead):
+                pos += len(lead)
+                low = low[len(lead) :]
+                break
+        for phrase in _QUALIFIER_ORDER:
+            if low.startswith(phrase + " "):
+                qualifier = QUALIFIERS[phrase]
+                pos += len(phrase) + 1
+                break
+        m = pattern.search(text, pos, min(limit, pos + 40))
+        while m is not None:
+            other = _amount_at(text, m, limit)
+            if other is not None and other.start == pos:
+                other = _extend_range(text, other, limit)
+                if other.currency == raw.currency:
+                    return None, raw.end
+                if opener.endswith("(") and not text.startswith(")", other.end):
+                    # "(about $6 billion at the time)" still restates; keep it, stop at the amount
+                    pass
+                if qualifier == "exact" and opener == ", about ":
+                    qualifier = "about"
+                return attrs.evolve(other, qualifier=qualifier), other.end
+            if m.start() > pos + 1:
+                break
+            m = pattern.search(text, m.end(), min(limit, pos + 40))
+        return None, raw.end
+    return None, raw.end
+
+
+def _to_money(text: str, raw: _Raw, equivalents: tuple[Money, ...] = ()) -> Money:
+    return Money(
+        amount=_whole(raw.amount),
+        currency=raw.currency,
+        qualifier=raw.qualifier,
+        text=text[raw.start : raw.end],
+        span=(raw.start, raw.end),
+        upper=None if raw.upper is None else _whole(raw.upper),
+        equivalents=equivalents,
+    )
+
+
+def scan_money(text: str) -> list[Money]:
+    """Every money amount in already-normalised ``text``, spans indexing ``text``.
+
+    A restatement in another currency is attached as ``equivalents`` of the
+    amount it restates and is not listed on its own.
+
+    >>> [(m.currency, m.amount, m.qualifier) for m in scan_money("up to PLN 10 billion")]
+    [('PLN', Decimal('10000000000'), 'up_to')]
+    >>> scan_money("EUR 290 million (US$340 million)")[0].equivalents[0].amount
+    Decimal('340000000')
+    """
+    pattern = _patterns()[0]
+    out: list[Money] = []
+    limit = len(text)
+    pos = 0
+    last_end = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            break
+        raw = _read_one(text, m, limit)
+        if raw is None or raw.start < last_end:
+            pos = m.end()
+            continue
+        other, resume = _equivalent(text, raw, limit)
+        equivalents = (_to_money(text, other),) if other is not None else ()
+        out.append(_to_money(text, raw, equivalents))
+        last_end = pos = max(resume, raw.end, m.end())
+    return out
+
+
+def _remap(money: Money, norm_original: str, to_original: Callable[[int, int], tuple[int, int]]) -> Money:
+    if money.span is None:
+        return money
+    start, end = to_original(*money.span)
+    return attrs.evolve(
+        money,
+        span=(start, end),
+        text=norm_original[start:end],
+        equivalents=tuple(_remap(e, norm_original, to_original) for e in money.equivalents),
+    )
+
+
+def find_money(text: str) -> list[Money]:
+    """Every money amount in ``text``, with ``span``/``text`` quoting ``text`` itself.
+
+    >>> [(m.text, m.currency, str(m.amount)) for m in find_money("a €290 million order")]
+    [('€290 million', 'EUR', '290000000')]
+    >>> find_money("Seoul sent 3,000 troops, not $")
+    []
+    """
+    norm = normalize(text)
+    return [_remap(m, norm.original, norm.to_original) for m in scan_money(norm.text)]
