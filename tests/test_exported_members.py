@@ -32,6 +32,7 @@ PUBLIC = [
     "ValidationError",
     "iter_parse",
     "normalize",
+    "parse",
     "parse_many",
     "repair",
 ]

@@ -40,6 +40,7 @@ from korpol._model import (
     Organization,
     TimeSpan,
 )
+from korpol._parse import parse
 from korpol._text import normalize, repair
 
 __all__ = [
@@ -64,6 +65,7 @@ __all__ = [
     "ValidationError",
     "iter_parse",
     "normalize",
+    "parse",
     "parse_many",
     "repair",
 ]
