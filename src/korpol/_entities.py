@@ -1,0 +1,1642 @@
+"""Places/actors, people, weapon systems and companies named in a text.
+
+Why this module exists: every record korpol builds needs to know *who* (a
+country, an organisation, an office holder) and *what* (a weapon system, a
+company) a sentence talks about.  The names come from the reference data
+(:mod:`korpol._refdata`); this module finds them in text, fast, and resolves
+the forms news writing uses instead of names: "Seoul's defence ministry",
+"the North", "the Polish president", "Mr. Yoon".
+
+Two layers, following the project convention:
+
+* ``scan_places``, ``scan_people``, ``scan_systems``, ``scan_companies`` work on
+  already-normalised text (``korpol._text.normalize(...).text``) and return
+  mentions whose ``span`` indexes *that* text.  The record stage calls these.
+* ``find_places``, ``find_people``, ``find_systems``, ``find_companies``
+  normalise the caller's text, scan it, and map spans back so that
+  ``text[span[0]:span[1]] == mention.text`` for the caller's own string.
+
+Matching is a gazetteer: every surface form is compiled (lazily, once) into a
+prefix-trie regex with no ``re.IGNORECASE``; word boundaries are checked in
+Python on the few candidates, and the longest form wins ("South Korea" over
+"Korea", "North Korean" over "Korean").  Whitespace inside a form matches any
+run of whitespace, so a name broken across lines is still found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Generic, Literal, TypeVar
+
+import attrs
+
+from korpol._model import Country, Organization, Party
+from korpol._text import normalize
+
+__all__ = [
+    "CompanyMention",
+    "PersonMention",
+    "PlaceMention",
+    "SystemMention",
+    "find_companies",
+    "find_people",
+    "find_places",
+    "find_systems",
+    "scan_companies",
+    "scan_people",
+    "scan_places",
+    "scan_systems",
+]
+
+T = TypeVar("T")
+Span = tuple[int, int]
+
+PlaceForm = Literal["name", "alias", "code", "demonym", "capital", "metonym", "context"]
+PersonHow = Literal["name", "title", "role", "surname"]
+
+
+# ====================================================================== mentions
+
+
+@attrs.frozen
+class PlaceMention:
+    """A country or organisation named in the text.
+
+    ``form`` says how it was named: ``name``, ``alias``, ``code`` ("ROK"),
+    ``demonym`` ("Polish"), ``capital`` ("Seoul"), ``metonym`` ("the Kremlin")
+    or ``context`` ("the North", resolved only in a Korean context).
+    ``ambiguous`` marks forms that are often something else ("Georgia",
+    "Jordan", "Washington"); ``possessive`` marks "Poland's".
+    """
+
+    party: Party
+    text: str
+    span: Span
+    form: str
+    ambiguous: bool = False
+    possessive: bool = False
+
+    @property
+    def code(self) -> str:
+        """The party's code (``"KR"``, ``"NATO"``)."""
+        return self.party.code
+
+
+@attrs.frozen
+class PersonMention:
+    """A holder of a state, government or organisation office named in the text.
+
+    ``name`` is the fullest form the text gives, in its own spelling
+    (given name first for "KISHIDA Fumio"); ``role`` is lower-case with US
+    spelling ("defense minister") or ``None`` when unknown; ``party`` is the
+    country or organisation served; ``office`` is the reference-data office
+    when one matches.  ``how`` says how the person was found: ``name`` (a
+    known name alone), ``title`` (title + name), ``role`` (role only, resolved
+    by office and the ``published`` date) or ``surname`` (a back-reference such
+    as "Mr. Yoon" to a fuller mention).  ``qualifier`` keeps "then", "former",
+    "acting" ... from the title.
+    """
+
+    name: str
+    role: str | None
+    party: Party | None
+    span: Span
+    text: str
+    office: Any = None  # korpol._refdata.Office; Any so this module imports no data at import time
+    how: str = "title"
+    qualifier: str | None = None
+
+
+@attrs.frozen
+class SystemMention:
+    """A weapon system named in the text.
+
+    ``designation`` is canonical ("K2", "K9A1", "FA-50PL") or, for a
+    ``generic`` mention, the category noun ("tanks", "howitzers"); ``family``
+    is the base design ("K9" for "K9PL").
+    """
+
+    designation: str
+    family: str | None
+    category: str | None
+    text: str
+    span: Span
+    generic: bool = False
+    maker: str | None = None
+    country: str | None = None
+
+
+@attrs.frozen
+class CompanyMention:
+    """A defence company named in the text; ``party`` is its home country."""
+
+    name: str
+    party: Country | None
+    text: str
+    span: Span
+
+
+# ====================================================================== gazetteer
+
+
+def _space_key(s: str) -> str:
+    """``s`` with every run of whitespace as one space (the dictionary key)."""
+    if s.isprintable() and "  " not in s:
+        return s
+    return " ".join(s.split())
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _trie_regex(forms: Iterable[str]) -> str:
+    """A regex matching exactly ``forms``, shaped as a prefix trie.
+
+    Each alternation branches on distinct characters, so the greedy engine
+    returns the longest form at a position; a space matches any whitespace run.
+    """
+    root: dict[str, Any] = {}
+    for form in forms:
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        terminal = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            head = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(head + emit(node[ch]))
+        if not branches:
+            return ""
+        if len(branches) == 1 and not terminal:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if terminal else body
+
+    return emit(root)
+
+
+@attrs.frozen
+class _Hit(Generic[T]):
+    start: int
+    end: int
+    key: str
+    values: tuple[T, ...]
+    glued: int = 0  # end of a glued suffix ("K9" + "PL"), or 0
+
+
+class _Gazetteer(Generic[T]):
+    """Surface form -> payloads, matched with a trie regex, longest form first.
+
+    ``glue`` (optional) is a pattern that may extend a form with no word
+    boundary ("K9" + "PL", "K2" + "s"); the hit then records the glued end.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, T]], glue: re.Pattern[str] | None = None) -> None:
+        table: dict[str, list[T]] = {}
+        for form, value in entries:
+            key = _space_key(form.strip())
+            if not key:
+                continue
+            bucket = table.setdefault(key, [])
+            if value not in bucket:
+                bucket.append(value)
+        self.table: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in table.items()}
+        self.lengths = sorted({len(k) for k in self.table}, reverse=True)
+        self.glue = glue
+        # An empty alternation would match everywhere: use a pattern that never matches.
+        self.pattern = re.compile(_trie_regex(self.table) or r"(?!x)x")
+
+    def scan(self, text: str) -> Iterator[_Hit[T]]:
+        """Every non-overlapping hit in ``text``, left to right, longest first."""
+        search = self.pattern.search
+        table = self.table
+        n = len(text)
+        pos = 0
+        while True:
+            m = search(text, pos)
+            if m is None:
+                return
+            start, end = m.span()
+            if start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
+                pos = start + 1
+                continue
+            hit = self._accept(text, start, end, n, table)
+            if hit is None:
+                pos = start + 1
+                continue
+            yield hit
+            pos = max(hit.end, hit.glued)
+
+    def _accept(
+        self, text: str, start: int, end: int, n: int, table: Mapping[str, tuple[T, ...]]
+    ) -> _Hit[T] | None:
+        # Try the longest match first, then shorter forms that end at a word boundary.
+        while end > start:
+            key = _space_key(text[start:end])
+            values = table.get(key)
+            if values is not None:
+                if end >= n or not (_is_word(text[end - 1]) and _is_word(text[end])):
+                    return _Hit(start, end, key, values)
+                if self.glue is not None:
+                    g = self.glue.match(text, end)
+                    if g is not None and (g.end() >= n or not _is_word(text[g.end()])):
+                        return _Hit(start, end, key, values, g.end())
+            end -= 1
+            while end > start and _space_key(text[start:end]) not in table:
+                end -= 1
+        return None
+
+
+class _Lazy(Generic[T]):
+    """A value built on first use, once, under a lock (thread-safe)."""
+
+    def __init__(self, build: Callable[[], T]) -> None:
+        self._build = build
+        self._value: T | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        value = self._value
+        if value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = self._build()
+                value = self._value
+        return value
+
+
+# ---------------------------------------------------------------- spelling variants
+
+
+_FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
+def _ascii_fold(s: str) -> str:
+    """``s`` without diacritics ("Błaszczak" -> "Blaszczak")."""
+    decomposed = unicodedata.normalize("NFKD", s.translate(_FOLD_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _apostrophe_variants(form: str) -> list[str]:
+    if "'" in form:
+        return [form, form.replace("'", "’")]
+    if "’" in form:
+        return [form, form.replace("’", "'")]
+    return [form]
+
+
+def _form_variants(form: str) -> list[str]:
+    """The form, its diacritic-free spelling and its curly/straight apostrophe spellings."""
+    out: list[str] = []
+    for f in (form, _ascii_fold(form)):
+        for v in _apostrophe_variants(f):
+            if v not in out:
+                out.append(v)
+    return out
+
+
+# ====================================================================== reference data access
+
+
+def _refdata() -> Any:
+    from korpol import _refdata
+
+    return _refdata
+
+
+def _party_for(code: str) -> Party | None:
+    rd = _refdata()
+    try:
+        party = rd.lookup_party(code)
+    except LookupError:
+        return None
+    return party if isinstance(party, Country | Organization) else None
+
+
+# ====================================================================== places
+
+
+@attrs.frozen
+class _PlaceEntry:
+    party: Party | None  # None: a blocker ("Korean Peninsula" is nobody)
+    form: str
+    ambiguous: bool
+
+
+# Phrases that contain a place form but name no actor.  Longest match wins, so
+# listing them here stops "Korea" matching inside "Korean Peninsula".
+_PLACE_BLOCKERS: tuple[str, ...] = (
+    "Korean Peninsula",
+    "Korean peninsula",
+    "Korean War",
+    "Korean won",
+    "South Korean won",
+    "Polish zloty",
+    "Polish zlotys",
+    "Japanese yen",
+    "South China Sea",
+    "East China Sea",
+    "North Atlantic",
+    "Middle East",
+    "the Koreas",
+)
+
+# "the North"/"the South" name a Korea only where the document is about Korea.
+_CONTEXT_FORMS: Mapping[str, str] = {"North": "KP", "South": "KR"}
+_CONTEXT_TEXTS = frozenset({"the North", "the South", "North", "South"})
+_KOREAN_CONTEXT = frozenset({"KR", "KP"})
+
+
+def _build_places() -> _Gazetteer[_PlaceEntry]:
+    rd = _refdata()
+    entries: list[tuple[str, _PlaceEntry]] = []
+    parties: dict[str, Party | None] = {}
+    for pf in rd.place_forms():
+        text = str(pf.text)
+        codes = tuple(pf.codes)
+        if not codes or text in _CONTEXT_TEXTS:
+            continue
+        code = codes[0]
+        if code not in parties:
+            parties[code] = _party_for(code)
+        party = parties[code]
+        if party is None:
+            continue
+        if text.startswith("the ") and len(text) > 4:
+            text = text[4:]  # "the Kremlin": match "Kremlin", the article is optional
+        entry = _PlaceEntry(party, str(pf.form), bool(pf.ambiguous))
+        variants = [text] if pf.form == "code" else _form_variants(text)
+        if not pf.case_sensitive and len(text) >= 4 and text.upper() != text:
+            variants.append(text.upper())  # headlines in capitals: "SOUTH KOREA, POLAND SIGN ..."
+        for v in variants:
+            entries.append((v, entry))
+    blocker = _PlaceEntry(None, "blocker", False)
+    for text in (*rd.non_place_forms(), *_PLACE_BLOCKERS):
+        text = text[4:] if text.startswith("the ") else text
+        entries.extend((v, blocker) for v in _apostrophe_variants(text))
+    # Company names hold place words ("Korea Aerospace Industries", "Polish Armaments
+    # Group"): they are companies, found by scan_companies, not places.
+    for company in _companies_gazetteer().table:
+        entries.append((company, blocker))
+    return _Gazetteer(entries)
+
+
+_PLACES: _Lazy[_Gazetteer[_PlaceEntry]] = _Lazy(_build_places)
+
+_POSSESSIVES = ("'s", "’s", "'", "’")
+
+
+def _possessive_end(text: str, end: int) -> int:
+    """The end of a possessive ending at ``end`` ("Poland's"), or ``end``."""
+    for p in _POSSESSIVES:
+        if text.startswith(p, end):
+            after = end + len(p)
+            if after >= len(text) or not _is_word(text[after]):
+                return after
+    return end
+
+
+def scan_places(text: str, *, context: Iterable[str] = ()) -> list[PlaceMention]:
+    """Countries and organisations named in normalised ``text``, in order.
+
+    ``context`` is the set of party codes already seen in the document (the
+    record stage passes the codes of earlier sentences); it only decides the
+    context-dependent forms: "the North"/"the South" resolve to North/South
+    Korea when the document (``context`` or ``text`` itself) mentions a Korea.
+    ``span`` indexes ``text``; a possessive "'s" is not part of the span.
+
+    >>> [(m.text, m.code, m.form) for m in scan_places("Seoul and Warsaw signed a deal.")]
+    [('Seoul', 'KR', 'capital'), ('Warsaw', 'PL', 'capital')]
+    """
+    gaz = _PLACES.get()
+    out: list[PlaceMention] = []
+    n = len(text)
+    for hit in gaz.scan(text):
+        entry = hit.values[0]
+        if entry.party is None:
+            continue
+        start, end = hit.start, hit.end
+        if entry.form == "code" and not _code_ok(text, start, end):
+            continue
+        out.append(
+            PlaceMention(
+                party=entry.party,
+                text=text[start:end],
+                span=(start, end),
+                form=entry.form,
+                ambiguous=entry.ambiguous,
+                possessive=end < n and _possessive_end(text, end) != end,
+            )
+        )
+    if "the North" in text or "the South" in text or "The North" in text or "The South" in text:
+        seen = set(context) | {m.party.code for m in out}
+        if seen & _KOREAN_CONTEXT:
+            out.extend(_context_places(text))
+            out.sort(key=lambda m: m.span)
+    return out
+
+
+def _code_ok(text: str, start: int, end: int) -> bool:
+    """An ISO-like code is a party, except as a currency prefix ("US$") or in all-caps prose."""
+    after = text[end : end + 1]
+    if after in ("$", "D") or text.startswith("-dollar", end):
+        return False
+    return True
+
+
+def _context_places(text: str) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for article in ("the ", "The "):
+        for word, code in _CONTEXT_FORMS.items():
+            needle = article + word
+            pos = text.find(needle)
+            while pos >= 0:
+                start = pos + len(article)
+                end = start + len(word)
+                nxt = _next_word(text, _possessive_end(text, end))
+                if (end >= len(text) or not _is_word(text[end])) and not (nxt and nxt[0].isupper()):
+                    party = _party_for(code)
+                    if party is not None:
+                        out.append(
+                            PlaceMention(
+                                party=party,
+                                text=word,
+                                span=(start, end),
+                                form="context",
+                                possessive=_possessive_end(text, end) != end,
+                            )
+                        )
+                pos = text.find(needle, end)
+    return out
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_][\w'’.-]*)")
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _NEXT_WORD.match(text, pos)
+    return m.group(1) if m else ""
+
+
+def find_places(text: str, *, context: Iterable[str] = ()) -> list[PlaceMention]:
+    """Countries and organisations named in ``text``; spans index ``text`` itself.
+
+    >>> [(m.text, m.code) for m in find_places("North Korea fired a missile, Seoul said.")]
+    [('North Korea', 'KP'), ('Seoul', 'KR')]
+    >>> [(m.text, m.code, m.possessive) for m in find_places("Poland’s army")]
+    [('Poland', 'PL', True)]
+    """
+    norm = normalize(text)
+    return [attrs.evolve(m, **_mapped(text, norm, m.span)) for m in scan_places(norm.text, context=context)]
+
+
+def _mapped(original: str, norm: Any, span: Span) -> dict[str, Any]:
+    start, end = norm.to_original(*span)
+    return {"span": (start, end), "text": original[start:end]}
+
+
+# ====================================================================== companies
+
+
+@attrs.frozen
+class _CompanyEntry:
+    name: str
+    country: str | None
+
+
+def _build_companies() -> _Gazetteer[_CompanyEntry]:
+    rd = _refdata()
+    entries: list[tuple[str, _CompanyEntry]] = []
+    for c in rd.companies():
+        entry = _CompanyEntry(str(c.name), getattr(c, "country_code", None))
+        for form in (c.name, *tuple(getattr(c, "aliases", ()) or ())):
+            for v in _form_variants(str(form)):
+                entries.append((v, entry))
+    return _Gazetteer(entries)
+
+
+_COMPANIES: _Lazy[_Gazetteer[_CompanyEntry]] = _Lazy(_build_companies)
+
+
+def _companies_gazetteer() -> _Gazetteer[_CompanyEntry]:
+    return _COMPANIES.get()
+
+
+def scan_companies(text: str) -> list[CompanyMention]:
+    """Defence companies named in normalised ``text`` (spans index ``text``).
+
+    >>> [(m.name, m.party.code) for m in scan_companies("Hyundai Rotem will build the tanks.")]
+    [('Hyundai Rotem', 'KR')]
+    """
+    out: list[CompanyMention] = []
+    for hit in _COMPANIES.get().scan(text):
+        entry = hit.values[0]
+        party = _party_for(entry.country) if entry.country else None
+        out.append(
+            CompanyMention(
+                name=entry.name,
+                party=party if isinstance(party, Country) else None,
+                text=text[hit.start : hit.end],
+                span=(hit.start, hit.end),
+            )
+        )
+    return out
+
+
+def find_companies(text: str) -> list[CompanyMention]:
+    """Defence companies named in ``text``; spans index ``text`` itself.
+
+    >>> [m.text for m in find_companies("Hanwha Aerospace and Poland's PGZ signed an agreement.")]
+    ['Hanwha Aerospace', 'PGZ']
+    """
+    norm = normalize(text)
+    return [attrs.evolve(m, **_mapped(text, norm, m.span)) for m in scan_companies(norm.text)]
+
+
+# ====================================================================== weapon systems
+
+
+@attrs.frozen
+class _SystemEntry:
+    designation: str
+    family: str | None
+    category: str | None
+    generic: bool
+    maker: str | None = None
+    country: str | None = None
+
+
+# What may be glued to a designation: a variant suffix ("K9" + "A1", "K2" + "PL",
+# "FA-50" + "PL") or a plural "s" ("K9s").
+_SYSTEM_GLUE = re.compile(r"(?:[A-Z]{1,3}[0-9]?|[0-9]?[A-Z]{1,2})?s?")
+_PLURAL_GLUE = ("s",)
+
+# A category noun followed by one of these is a modifier, not the system itself
+# ("tank maker", "think tank" is handled by the word before).
+_GENERIC_NOT_BEFORE: frozenset[str] = frozenset(
+    {"maker", "makers", "manufacturer", "manufacturers", "producer", "engine", "engines", "factory",
+     "plant", "crew", "crews", "division", "battalion", "brigade", "regiment", "unit", "units"}
+)
+_GENERIC_NOT_AFTER: frozenset[str] = frozenset({"think", "Think", "anti", "Anti"})
+
+
+def _designation_variants(designation: str) -> list[str]:
+    """Spelling variants of a designation: "K2" ~ "K-2", "FA-50" ~ "FA50"."""
+    out = [designation]
+    m = re.fullmatch(r"([A-Z]{1,4})-?([0-9].*)", designation)
+    if m:
+        for v in (f"{m.group(1)}-{m.group(2)}", f"{m.group(1)}{m.group(2)}"):
+            if v not in out:
+                out.append(v)
+    return out
+
+
+def _build_systems() -> _Gazetteer[_SystemEntry]:
+    rd = _refdata()
+    entries: list[tuple[str, _SystemEntry]] = []
+    for ws in rd.weapon_systems():
+        designation = str(ws.designation)
+        entry = _SystemEntry(
+            designation=designation,
+            family=ws.family or designation,
+            category=ws.category or None,
+            generic=False,
+            maker=ws.maker or None,
+            country=ws.country_code or None,
+        )
+        for form in (designation, *ws.aliases):
+            for v in _designation_variants(str(form)):
+                for vv in _form_variants(v):
+                    entries.append((vv, entry))
+    for cat in rd.system_categories():
+        entry = _SystemEntry(designation=cat.name, family=None, category=cat.category, generic=True)
+        for form in (cat.name, *cat.forms):
+            for v in (form, form[:1].upper() + form[1:]):
+                entries.append((v, entry))
+    return _Gazetteer(entries, glue=_SYSTEM_GLUE)
+
+
+_SYSTEMS: _Lazy[_Gazetteer[_SystemEntry]] = _Lazy(_build_systems)
+
+
+def scan_systems(text: str) -> list[SystemMention]:
+    """Weapon systems named in normalised ``text`` (spans index ``text``).
+
+    A designation with a variant suffix the data does not list ("K9PL") is
+    reported with that designation and its family; a category noun ("tanks",
+    "self-propelled howitzers") is reported with ``generic=True``.
+
+    >>> [(m.designation, m.family, m.generic) for m in scan_systems("180 K2 tanks and 48 K9PL howitzers")]
+    [('K2', 'K2', False), ('tanks', None, True), ('K9PL', 'K9', False), ('howitzers', None, True)]
+    """
+    out: list[SystemMention] = []
+    for hit in _SYSTEMS.get().scan(text):
+        entry = hit.values[0]
+        start, end = hit.start, hit.end
+        designation = entry.designation
+        if hit.glued:
+            suffix = text[end : hit.glued]
+            if entry.generic:
+                continue  # "tanksX": not the noun
+            for p in _PLURAL_GLUE:
+                if suffix.endswith(p):
+                    suffix = suffix[: -len(p)]
+                    break
+            if suffix:
+                designation = entry.designation + suffix
+                end = end + len(suffix)
+            elif text[end : hit.glued] in _PLURAL_GLUE:
+                pass  # "K9s": the plural of K9, span without the "s"
+        if entry.generic:
+            before = text[max(0, start - 6) : start].rstrip(" -")
+            if before.split()[-1:] and before.split()[-1] in _GENERIC_NOT_AFTER:
+                continue
+            if _next_word(text, end).lower() in _GENERIC_NOT_BEFORE:
+                continue
+        out.append(
+            SystemMention(
+                designation=designation,
+                family=entry.family,
+                category=entry.category,
+                text=text[start:end],
+                span=(start, end),
+                generic=entry.generic,
+                maker=entry.maker,
+                country=entry.country,
+            )
+        )
+    return out
+
+
+def find_systems(text: str) -> list[SystemMention]:
+    """Weapon systems named in ``text``; spans index ``text`` itself.
+
+    >>> [(m.text, m.designation) for m in find_systems("The K-2 Black Panther and the Homar-K")]
+    [('K-2 Black Panther', 'K2'), ('Homar-K', 'K239')]
+    """
+    norm = normalize(text)
+    return [attrs.evolve(m, **_mapped(text, norm, m.span)) for m in scan_systems(norm.text)]
+
+
+# ====================================================================== people
+
+# Office titles as news writes them -> the canonical lower-case role (US spelling).
+# Every phrase is matched lower-case, Title Case and Sentence case; "defence" is
+# also tried as "defense" and the reverse.  Longest phrase wins.  A role of
+# ``None`` ("counterpart") takes the role of the person mentioned before it.
+ROLE_TITLES: tuple[tuple[str, str | None], ...] = (
+    ("president", "president"),
+    ("vice president", "vice president"),
+    ("prime minister", "prime minister"),
+    ("premier", "prime minister"),
+    ("deputy prime minister", "deputy prime minister"),
+    ("first deputy prime minister", "deputy prime minister"),
+    ("chancellor", "chancellor"),
+    ("secretary general", "secretary general"),
+    ("secretary-general", "secretary general"),
+    ("deputy secretary general", "deputy secretary general"),
+    ("deputy secretary-general", "deputy secretary general"),
+    ("secretary of state", "secretary of state"),
+    ("foreign secretary", "foreign secretary"),
+    ("defense secretary", "defense secretary"),
+    ("secretary of defense", "defense secretary"),
+    ("national security adviser", "national security adviser"),
+    ("national security advisor", "national security adviser"),
+    ("presidential chief of staff", "presidential chief of staff"),
+    ("chief of staff", "chief of staff"),
+    ("chairman of the joint chiefs of staff", "chairman of the joint chiefs of staff"),
+    ("leader", "leader"),
+    ("supreme leader", "leader"),
+    ("king", "king"),
+    ("queen", "queen"),
+    ("emperor", "emperor"),
+    ("crown prince", "crown prince"),
+    ("ambassador", "ambassador"),
+    ("counterpart", None),
+    ("DAPA minister", "minister of the defense acquisition program administration"),
+    ("DAPA chief", "minister of the defense acquisition program administration"),
+    ("DAPA head", "minister of the defense acquisition program administration"),
+    ("DAPA commissioner", "minister of the defense acquisition program administration"),
+    # Generic heads: the organisation or portfolio that follows is read by _role_object.
+    ("minister of", "minister of"),
+    ("minister for", "minister of"),
+    ("head of", "head of"),
+    ("chief of", "head of"),
+    ("director of", "head of"),
+    ("director general of", "head of"),
+    ("director-general of", "head of"),
+    ("administrator of", "head of"),
+    ("commissioner of", "head of"),
+)
+
+# Ministerial portfolios: "<portfolio> minister", "minister of <portfolio>",
+# "deputy/vice <portfolio> minister" all map to "<canonical> minister".
+PORTFOLIOS: Mapping[str, str] = {
+    "foreign": "foreign",
+    "foreign affairs": "foreign",
+    "defense": "defense",
+    "national defense": "defense",
+    "the national defense": "defense",
+    "finance": "finance",
+    "economy": "economy",
+    "economy and finance": "finance",
+    "trade": "trade",
+    "industry": "industry",
+    "trade, industry and energy": "industry",
+    "interior": "interior",
+    "unification": "unification",
+    "energy": "energy",
+    "justice": "justice",
+    "culture": "culture",
+    "health": "health",
+    "education": "education",
+    "agriculture": "agriculture",
+    "infrastructure": "infrastructure",
+    "development": "development",
+    "digital affairs": "digital affairs",
+    "state assets": "state assets",
+    "foreign trade": "trade",
+}
+
+# Acronyms of agencies whose head is an office ("head of DAPA").
+AGENCY_ACRONYMS: Mapping[str, str] = {
+    "DAPA": "the defense acquisition program administration",
+}
+
+# Agencies whose head is an office, and the country they belong to: a title
+# naming one gives the person's party when the text does not ("head of the
+# Armament Agency").
+AGENCY_COUNTRIES: Mapping[str, str] = {
+    "the defense acquisition program administration": "KR",
+    "the armament agency": "PL",
+    "the armament inspectorate": "PL",
+    "the agency for defense development": "KR",
+}
+
+# Common Korean family names: a family-first name with one of these and a
+# hyphenated or two-syllable given name ("Ahn Gyu-back") is Korean.
+KOREAN_FAMILY_NAMES: frozenset[str] = frozenset(
+    """Kim Lee Park Choi Jung Chung Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo
+    Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Noh Roh Ha Kwak Sung Cha Joo Woo Koo Min Ryu Na Jin Eom
+    Chae Won Chun Bang Gong Hyun Ham Byun Yeom Rhee Pyo Suh Choo Hyun Jo Yu Im Uhm""".split()
+)
+_POLISH_LETTERS = frozenset("łŁąęśźżćńóŚŻŹĆŃ")
+_POLISH_ENDINGS = ("ski", "cki", "dzki", "czak", "wicz", "czyk", "ska", "cka", "szczak")
+
+# Words before a title that make it part of the title: "then-Foreign Minister".
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("then-", "then"),
+    ("then ", "then"),
+    ("former ", "former"),
+    ("Former ", "former"),
+    ("ex-", "former"),
+    ("acting ", "acting"),
+    ("Acting ", "acting"),
+    ("outgoing ", "outgoing"),
+    ("incoming ", "incoming"),
+    ("new ", "new"),
+    ("current ", "current"),
+)
+
+# Titles and ranks that may stand between a role and a name; skipped.
+HONORIFICS: frozenset[str] = frozenset(
+    {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "H.E.", "Gen.", "Maj.", "Lt.", "Col.", "Adm.", "Brig.",
+     "Gen", "Mr", "Ms", "Mrs", "Dr", "Sen.", "Rep.", "Amb."}
+)
+
+# Capitalised words that end a name (they begin the next clause or are titles).
+NAME_STOPWORDS: frozenset[str] = frozenset(
+    """The A An In On At And But Or Of For With By To From As After Before During Since Until
+    He She It They We His Her Its Their This That These Those Who Which When While Where
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Minister Ministers President Presidents Prime Secretary General Defence Defense Foreign Deputy Vice
+    Chief Head Director Chancellor Leader Ambassador Counterpart Said Says Told Also Both Meanwhile
+    However Today Yesterday Tomorrow Ministry Office Government Agency Administration Army Navy
+    Air Force Forces Council Commission Parliament Assembly Summit Group Corp Co Inc Ltd""".split()
+)
+
+NAME_PARTICLES: frozenset[str] = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "el", "dos"})
+
+# Words right before a name that say the person holds no office.
+NOT_OFFICE_BEFORE: tuple[str, ...] = (
+    "first lady ", "First Lady ", "wife ", "husband ", "spouse ", "reporter ", "Reporter ",
+    "correspondent ", "Correspondent ", "columnist ", "Written by ", "written by ", "By ", "Photo by ",
+    "CEO ", "chief executive ", "Chief Executive ", "chairman ", "Chairman ", "Vice Chairman ",
+)
+
+# Capitalised words that, right before a title, make it a company title ("Hyundai Rotem President").
+COMPANY_WORDS: frozenset[str] = frozenset(
+    {"Group", "Corp", "Corp.", "Corporation", "Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Industries",
+     "Aerospace", "Systems", "Motors", "Electronics", "Heavy", "Company", "Holdings", "Bank", "Rotem",
+     "Hanwha", "Hyundai", "Samsung", "LIG", "KAI", "Nex1", "Ocean", "Defense", "Defence"}
+)
+
+# Party codes whose names are written family name first ("Yoon Suk Yeol" -> "Yoon").
+FAMILY_FIRST: frozenset[str] = frozenset({"KR", "KP", "CN", "TW", "VN", "HK", "MO"})
+
+
+def _case_variants(phrase: str) -> list[str]:
+    words = phrase.split(" ")
+    small = {"of", "the", "for", "and"}
+    title = " ".join(w if (w in small and i) or w.isupper() else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    title = "-".join(p[:1].upper() + p[1:] if p and not p.isupper() else p for p in title.split("-"))
+    sentence = phrase[:1].upper() + phrase[1:]
+    out: list[str] = []
+    for v in (phrase, title, sentence):
+        for vv in (v, v.replace("defense", "defence").replace("Defense", "Defence")):
+            if vv not in out:
+                out.append(vv)
+    return out
+
+
+@attrs.frozen
+class _RoleEntry:
+    role: str | None
+
+
+def _build_roles() -> _Gazetteer[_RoleEntry]:
+    entries: list[tuple[str, _RoleEntry]] = []
+    phrases: list[tuple[str, str | None]] = list(ROLE_TITLES)
+    for portfolio, canon in PORTFOLIOS.items():
+        if "," in portfolio or portfolio.startswith("the "):
+            continue
+        role = f"{canon} minister"
+        phrases += [(f"{portfolio} minister", role), (f"minister of {portfolio}", role),
+                    (f"minister for {portfolio}", role)]
+        for deputy in ("deputy", "vice", "first vice", "first deputy"):
+            drole = f"{deputy.split()[-1]} {canon} minister"
+            phrases += [(f"{deputy} {portfolio} minister", drole), (f"{deputy} minister of {portfolio}", drole)]
+    for phrase, role in phrases:
+        for v in _case_variants(phrase):
+            entries.append((v, _RoleEntry(role)))
+    return _Gazetteer(entries)
+
+
+_ROLES: _Lazy[_Gazetteer[_RoleEntry]] = _Lazy(_build_roles)
+
+
+@attrs.frozen
+class _PersonEntry:
+    offices: tuple[Any, ...]  # every term of this person, oldest first
+
+
+def _name_variants(name: str, party_code: str) -> list[str]:
+    """How news may write ``name``: no diacritics, Korean hyphenation, family name in capitals first."""
+    out = _form_variants(name)
+    parts = name.split()
+    if party_code in ("KR", "KP") and len(parts) >= 2:
+        family, given = parts[0], parts[1:]
+        syllables = [s for g in given for s in g.split("-")]
+        if len(syllables) == 2:
+            a, b = syllables
+            for g in (f"{a} {b}", f"{a}-{b.lower()}", f"{a}-{b}", f"{a}{b.lower()}", f"{a} {b.lower()}"):
+                out.append(f"{family} {g[:1].upper()}{g[1:]}")
+    if len(parts) == 2 and party_code not in FAMILY_FIRST:
+        out.append(f"{parts[1].upper()} {parts[0]}")  # "KISHIDA Fumio"
+    return list(dict.fromkeys(out))
+
+
+def _build_people() -> _Gazetteer[_PersonEntry]:
+    rd = _refdata()
+    by_person: dict[str, list[Any]] = {}
+    for office in rd.offices():
+        by_person.setdefault(office.name, []).append(office)
+    entries: list[tuple[str, _PersonEntry]] = []
+    for terms in by_person.values():
+        terms.sort(key=lambda o: (o.term_start or dt.date.min))
+        entry = _PersonEntry(tuple(terms))
+        first = terms[0]
+        for form in (first.name, *{a for t in terms for a in t.aliases}):
+            for v in _name_variants(str(form), first.party_code):
+                entries.append((v, entry))
+    return _Gazetteer(entries)
+
+
+_PEOPLE: _Lazy[_Gazetteer[_PersonEntry]] = _Lazy(_build_people)
+
+
+def _surname_index() -> Mapping[str, tuple[Any, ...]]:
+    return _SURNAMES.get()
+
+
+def _build_surnames() -> Mapping[str, tuple[Any, ...]]:
+    index: dict[str, list[Any]] = {}
+    for office in _refdata().offices():
+        for s in {office.surname, _ascii_fold(office.surname)}:
+            if s:
+                index.setdefault(s, []).append(office)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+_SURNAMES: _Lazy[Mapping[str, tuple[Any, ...]]] = _Lazy(_build_surnames)
+
+
+def _pick_office(terms: Sequence[Any], role: str | None, party: str | None, on: dt.date | None) -> Any:
+    """The term that fits the stated role, party and date best (latest when nothing says)."""
+    cands = list(terms)
+    if party:
+        cands = [o for o in cands if o.party_code == party] or cands
+    if role:
+        fitting = [o for o in cands if role in (o.role, getattr(o, "function", ""))]
+        cands = fitting or cands
+    if on is not None:
+        held = [o for o in cands if o.held_on(on)]
+        if held:
+            cands = held
+        else:
+            before = [o for o in cands if o.term_start is None or o.term_start <= on]
+            cands = before or cands
+    return cands[-1] if cands else None
+
+
+# ---------------------------------------------------------------- name tokens
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+_WS = frozenset(" \t\n\r\u00a0")
+
+
+@attrs.frozen
+class _Name:
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def _clean_token(tok: str) -> tuple[str, bool]:
+    """The token without a trailing possessive or full stop; True if it ended the name."""
+    for p in ("'s", "’s", "'", "’"):
+        if tok.endswith(p) and len(tok) > len(p):
+            return tok[: -len(p)], True
+    if tok.endswith(".") and len(tok) > 2:
+        return tok[:-1], True
+    return tok, False
+
+
+def _is_name_token(tok: str) -> bool:
+    return bool(tok) and tok not in NAME_STOPWORDS and tok[0].isupper()
+
+
+def _name_after(text: str, pos: int, blocked: Mapping[int, int]) -> _Name | None:
+    """The personal name starting at ``pos`` (after whitespace and honorifics), or None."""
+    n = len(text)
+    tokens: list[str] = []
+    start = -1
+    end = pos
+    while len(tokens) < 5:
+        p = end
+        gap = 0
+        while p < n and text[p] in _WS:
+            p += 1
+            gap += 1
+        if tokens and (gap == 0 or gap > 2):
+            break
+        if p in blocked and (tokens or start < 0):
+            break  # a place or company starts here
+        m = _TOKEN.match(text, p)
+        if m is None:
+            break
+        raw = m.group()
+        if not tokens and raw in HONORIFICS:
+            end = m.end()
+            continue
+        tok, stop = _clean_token(raw)
+        if tok in HONORIFICS or tok + "." in HONORIFICS:
+            if tokens:
+                break
+            end = m.end()
+            continue
+        if tok.lower() in NAME_PARTICLES and tok.islower() and tokens:
+            nxt = _TOKEN.match(text, m.end() + 1)
+            if nxt is None or not nxt.group()[0].isupper():
+                break
+            tokens.append(tok)
+            end = p + len(tok)
+            continue
+        particle_prefix = tok[:3] in ("el-", "al-") and tok[3:4].isupper()
+        if not (_is_name_token(tok) or particle_prefix):
+            break
+        if tok.isupper() and len(tok) > 1 and not (not tokens and _caps_family_first(text, m.end())):
+            break  # an acronym ("NATO"), except a family name in capitals ("KISHIDA Fumio")
+        if start < 0:
+            start = p
+        tokens.append(tok)
+        end = p + len(tok)
+        if stop:
+            break
+    if not tokens:
+        return None
+    while tokens and tokens[-1].islower():
+        tokens.pop()
+    return _Name(start, end, tuple(tokens)) if tokens else None
+
+
+def _caps_family_first(text: str, pos: int) -> bool:
+    m = _TOKEN.match(text, pos + 1) if pos < len(text) and text[pos] == " " else None
+    return m is not None and m.group()[0].isupper() and not m.group().isupper()
+
+
+def _name_before(text: str, end: int, blocked_spans: Sequence[Span]) -> _Name | None:
+    """The personal name ending at ``end`` (the appositive "Artur Kuptel, head of ...")."""
+    window_start = max(0, end - 80)
+    toks = list(_TOKEN.finditer(text, window_start, end))
+    run: list[re.Match[str]] = []
+    expect = end
+    for m in reversed(toks):
+        between = text[m.end() : expect]
+        if m.end() != expect and (not between or any(c not in _WS for c in between) or len(between) > 2):
+            break
+        if m.end() == expect and run:
+            break
+        tok = m.group()
+        if tok in HONORIFICS:
+            break
+        if tok.lower() in NAME_PARTICLES and tok.islower() and run:
+            run.append(m)
+            expect = m.start()
+            continue
+        if not (_is_name_token(tok) or tok[:3] in ("el-", "al-")) or tok.endswith("."):
+            break
+        if any(s <= m.start() < e for s, e in blocked_spans):
+            break
+        run.append(m)
+        expect = m.start()
+        if len(run) >= 5:
+            break
+    if not run:
+        return None
+    run.reverse()
+    while run and run[0].group().islower():
+        run.pop(0)
+    if not run:
+        return None
+    return _Name(run[0].start(), run[-1].end(), tuple(m.group() for m in run))
+
+
+def _display_name(tokens: Sequence[str]) -> str:
+    """Given name first: "KISHIDA Fumio" -> "Fumio Kishida"."""
+    if len(tokens) == 2 and tokens[0].isupper() and len(tokens[0]) > 1 and not tokens[1].isupper():
+        return f"{tokens[1]} {tokens[0].capitalize()}"
+    return " ".join(tokens)
+
+
+def _surname_of(name: str, party_code: str | None) -> str:
+    parts = name.split()
+    if not parts:
+        return ""
+    if party_code in FAMILY_FIRST or (len(parts) >= 2 and "-" in parts[-1] and parts[-1].split("-")[1][:1].islower()):
+        return parts[0]
+    return parts[-1]
+
+
+# ---------------------------------------------------------------- titles in text
+
+
+@attrs.frozen
+class _Title:
+    start: int  # start of the whole title phrase (qualifier, party, article)
+    role_start: int
+    end: int  # end of the title, including its object ("head of Poland's Armament Agency")
+    role: str | None
+    party: Party | None
+    qualifier: str | None
+    company: bool  # a company's title: the person holds no state office
+
+
+@attrs.frozen
+class _Context:
+    """Per-text lookups shared by the people strategies."""
+
+    text: str
+    places: Sequence[PlaceMention]
+    place_at_end: Mapping[int, PlaceMention]  # end (also after a possessive) -> place
+    place_at_start: Mapping[int, PlaceMention]
+    company_at_end: Mapping[int, CompanyMention]
+    company_at_start: Mapping[int, CompanyMention]
+    blocked: Mapping[int, int]  # start -> end of places and companies
+    blocked_spans: Sequence[Span]
+
+
+def _make_context(text: str, places: Sequence[PlaceMention], companies: Sequence[CompanyMention]) -> _Context:
+    place_at_end: dict[int, PlaceMention] = {}
+    for p in places:
+        place_at_end[p.span[1]] = p
+        place_at_end[_possessive_end(text, p.span[1])] = p
+    company_at_end: dict[int, CompanyMention] = {}
+    for c in companies:
+        company_at_end[c.span[1]] = c
+        company_at_end[_possessive_end(text, c.span[1])] = c
+    spans = sorted([p.span for p in places] + [c.span for c in companies])
+    return _Context(
+        text=text,
+        places=places,
+        place_at_end=place_at_end,
+        place_at_start={p.span[0]: p for p in places},
+        company_at_end=company_at_end,
+        company_at_start={c.span[0]: c for c in companies},
+        blocked=dict(spans),
+        blocked_spans=spans,
+    )
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    n = len(text)
+    while pos < n and text[pos] in _WS:
+        pos += 1
+    return pos
+
+
+def _skip_ws_back(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in _WS:
+        pos -= 1
+    return pos
+
+
+_OBJECT_CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
+
+
+def _role_object(ctx: _Context, pos: int) -> tuple[str, int, Party | None, bool] | None:
+    """The organisation or portfolio after "minister of"/"head of": (phrase, end, party, company)."""
+    text = ctx.text
+    p = _skip_ws(text, pos)
+    party: Party | None = None
+    words: list[str] = []
+    if text.startswith("the ", p):
+        words.append("the")
+        p = _skip_ws(text, p + 4)
+    if p in ctx.company_at_start:
+        c = ctx.company_at_start[p]
+        return c.name, c.span[1], None, True
+    place = ctx.place_at_start.get(p)
+    if place is not None:
+        pend = _possessive_end(text, place.span[1])
+        if pend != place.span[1]:  # "Poland's Armament Agency"
+            party = place.party
+            p = _skip_ws(text, pend)
+            if words and words[-1] == "the":
+                words.pop()
+    end = pos
+    while True:
+        m = _TOKEN.match(text, p)
+        if m is None:
+            break
+        tok, stop = _clean_token(m.group())
+        if tok in AGENCY_ACRONYMS and not words:
+            return AGENCY_ACRONYMS[tok], m.start() + len(tok), party, False
+        if tok[:1].isupper() and not (tok.isupper() and len(tok) > 1 and words):
+            if tok in NAME_STOPWORDS and tok not in {"Defence", "Defense", "Foreign", "General", "Ministry",
+                                                    "Office", "Agency", "Administration", "Council",
+                                                    "Commission", "Army", "Air", "Force", "Forces"}:
+                break
+            words.append(tok)
+            end = m.start() + len(tok)
+        elif tok in _OBJECT_CONNECTORS and words:
+            words.append(tok)
+        else:
+            break
+        if stop:
+            break
+        q = m.start() + len(tok)
+        if q >= len(text) or text[q] != " ":
+            break
+        p = q + 1
+    while words and words[-1] in _OBJECT_CONNECTORS:
+        words.pop()
+    if not words or all(w in _OBJECT_CONNECTORS for w in words):
+        if party is not None:
+            return "", _possessive_end(text, end), party, False
+        return None
+    if words == ["the"]:
+        return None
+    phrase = " ".join(w.lower() for w in words).replace("defence", "defense")
+    return phrase, end, party, False
+
+
+def _title_prefix(ctx: _Context, start: int) -> tuple[int, Party | None, str | None, bool]:
+    """Look left of a title: (phrase start, party, qualifier, company) for "then-Polish", "Hyundai Rotem"."""
+    text = ctx.text
+    party: Party | None = None
+    qualifier: str | None = None
+    company = False
+    pos = start
+    for _ in range(4):
+        matched = False
+        for q, name in QUALIFIERS:
+            if text.endswith(q, 0, pos) and (pos - len(q) == 0 or not _is_word(text[pos - len(q) - 1])):
+                qualifier = qualifier or name
+                pos -= len(q)
+                matched = True
+                break
+        if matched:
+            continue
+        p = _skip_ws_back(text, pos)
+        if p == pos and pos != start and pos > 0 and text[pos - 1] != "-":
+            break
+        if party is None and not company and p in ctx.place_at_end:
+            place = ctx.place_at_end[p]
+            party = place.party
+            pos = place.span[0]
+            continue
+        if party is None and not company and p in ctx.company_at_end:
+            company = True
+            pos = ctx.company_at_end[p].span[0]
+            continue
+        word_start = p
+        while word_start > 0 and (_is_word(text[word_start - 1]) or text[word_start - 1] in ".&"):
+            word_start -= 1
+        word = text[word_start:p]
+        if word in ("the", "The", "his", "His", "her", "Her", "its", "their", "whose") and word_start < p:
+            pos = word_start
+            break
+        if word in COMPANY_WORDS and party is None:
+            company = True
+            pos = word_start
+            continue
+        break
+    return pos, party, qualifier, company
+
+
+def _titles(ctx: _Context) -> list[_Title]:
+    text = ctx.text
+    raw: list[_Title] = []
+    for hit in _ROLES.get().scan(text):
+        role = hit.values[0].role
+        end = hit.end
+        party: Party | None = None
+        company = False
+        if role in ("minister of", "head of"):
+            obj = _role_object(ctx, end)
+            if obj is None:
+                continue
+            phrase, end, party, company = obj
+            if role == "minister of":
+                canon = PORTFOLIOS.get(phrase)
+                role = f"{canon} minister" if canon else f"minister of {phrase}".rstrip()
+            else:
+                role = "head of " + (phrase if phrase.startswith("the ") else f"the {phrase}")
+        else:
+            # "Prime Minister of Japan", "president of Hyundai Rotem", "Ambassador to Korea"
+            after = _skip_ws(text, end)
+            for prep in ("of ", "to "):
+                if text.startswith(prep, after):
+                    p2 = _skip_ws(text, after + len(prep))
+                    if text.startswith("the ", p2):
+                        p2 += 4
+                    if p2 in ctx.place_at_start:
+                        place = ctx.place_at_start[p2]
+                        if prep == "of ":
+                            party = place.party
+                        end = place.span[1]
+                    elif prep == "of " and p2 in ctx.company_at_start:
+                        company = True
+                        end = ctx.company_at_start[p2].span[1]
+        start, pre_party, qualifier, pre_company = _title_prefix(ctx, hit.start)
+        raw.append(
+            _Title(start, hit.start, end, role, pre_party or party, qualifier, company or pre_company)
+        )
+    # "Deputy Prime Minister and Defense Minister X": one title, the specific office.
+    merged: list[_Title] = []
+    for t in raw:
+        if merged:
+            prev = merged[-1]
+            between = text[prev.end : t.role_start]
+            if between.strip() in ("and", "&", "cum", "as well as") or (between.strip() == "" and prev.end <= t.start):
+                role = t.role if t.role not in (None, "deputy prime minister") else prev.role
+                merged[-1] = _Title(
+                    prev.start, prev.role_start, t.end, role, t.party or prev.party,
+                    prev.qualifier or t.qualifier, prev.company or t.company,
+                )
+                continue
+        merged.append(t)
+    return merged
+
+
+def _known(name_text: str) -> _PersonEntry | None:
+    table = _PEOPLE.get().table
+    hit = table.get(_space_key(name_text))
+    return hit[0] if hit else None
+
+
+# ---------------------------------------------------------------- scan_people
+
+
+@attrs.frozen
+class _Found:
+    mention: PersonMention
+    excluded: bool = False  # a company executive, a spouse: blocks back-references, not returned
+
+
+def scan_people(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    places: Sequence[PlaceMention] | None = None,
+    companies: Sequence[CompanyMention] | None = None,
+) -> list[PersonMention]:
+    """Office holders named in normalised ``text``, in order (spans index ``text``).
+
+    ``published`` resolves role-only mentions ("the Polish president") and
+    chooses among a person's terms; ``places``/``companies`` may be passed
+    when the caller already scanned them (the record stage does), to save the
+    work.  Company executives, spouses and journalists are not returned.
+
+    Strategies, in order:
+
+    1. a title next to a name: "Defence Minister X", "X, head of Poland's
+       Armament Agency", "his Polish counterpart, X";
+    2. a known name alone (reference data, any spelling variant);
+    3. a title with no name, resolved by office + ``published`` date;
+    4. a surname back-reference ("Yoon said", "Mr. Yoon") to a fuller mention.
+
+    >>> [(p.name, p.role, p.party.code) for p in scan_people("Polish President Andrzej Duda met Yoon.")]
+    [('Andrzej Duda', 'president', 'PL')]
+    """
+    if places is None:
+        places = scan_places(text)
+    if companies is None:
+        companies = scan_companies(text)
+    ctx = _make_context(text, places, companies)
+    found: list[_Found] = []
+    taken: list[Span] = []
+
+    def overlaps(span: Span) -> bool:
+        return any(s < span[1] and span[0] < e for s, e in taken)
+
+    # 1. titles with names
+    orphans: list[_Title] = []
+    for title in _titles(ctx):
+        name = _name_after(text, title.end, ctx.blocked) if title.end < len(text) else None
+        if name is not None and _skip_ws(text, title.end) != name.start and not _honorific_gap(text, title.end, name.start):
+            name = None
+        if name is None:
+            before = _skip_ws_back(text, title.start)
+            if before > 0 and text[before - 1] == ",":
+                name = _name_before(text, _skip_ws_back(text, before - 1), ctx.blocked_spans)
+        if name is None:
+            after = _skip_ws(text, title.end)
+            if after < len(text) and text[after] == ",":
+                name = _name_after(text, after + 1, ctx.blocked)
+        if name is None or overlaps((name.start, name.end)):
+            orphans.append(title)
+            continue
+        if any(s <= name.start < e for s, e in ctx.blocked_spans):
+            orphans.append(title)
+            continue
+        role = title.role
+        if role is None:  # "counterpart": the role of the last person named
+            role = next((f.mention.role for f in reversed(found) if f.mention.role and not f.excluded), None)
+        party = title.party
+        if party is None:
+            party = _party_after_name(ctx, name.end)
+        if party is None and role is not None:
+            party = _party_of_role(role)
+        mention = _person(text, name, role, party, published, "title", title.qualifier)
+        taken.append((name.start, name.end))
+        found.append(_Found(mention, excluded=title.company))
+
+    # 2. known names alone
+    for hit in _PEOPLE.get().scan(text):
+        span = (hit.start, hit.end)
+        if overlaps(span):
+            continue
+        excluded = any(text.endswith(w, 0, hit.start) for w in NOT_OFFICE_BEFORE)
+        name = _Name(hit.start, hit.end, tuple(text[hit.start : hit.end].split()))
+        entry = hit.values[0]
+        office = _pick_office(entry.offices, None, None, published)
+        mention = PersonMention(
+            name=_display_name(name.tokens),
+            role=office.role,
+            party=_party_for(office.party_code),
+            span=span,
+            text=text[hit.start : hit.end],
+            office=office,
+            how="name",
+        )
+        taken.append(span)
+        found.append(_Found(mention, excluded=excluded))
+
+    # 3. titles with no name, resolved by office and date
+    if published is not None:
+        for title in orphans:
+            if title.role is None or title.party is None or title.company or title.qualifier == "former":
+                continue
+            if overlaps((title.role_start, title.end)):
+                continue
+            holders = _holders(title.role, title.party.code, published)
+            if len(holders) != 1:
+                continue
+            office = holders[0]
+            span = (_phrase_start(text, title), title.end)
+            found.append(
+                _Found(
+                    PersonMention(
+                        name=office.name, role=title.role, party=title.party, span=span,
+                        text=text[span[0] : span[1]], office=office, how="role", qualifier=title.qualifier,
+                    )
+                )
+            )
+            taken.append(span)
+
+    found.sort(key=lambda f: f.mention.span)
+    found = _resolve_surnames(found, published)
+    found = _text_names(found)
+    # 4. surname back-references
+    found = _back_references(text, found, overlaps)
+    return [f.mention for f in found if not f.excluded]
+
+
+def _honorific_gap(text: str, pos: int, name_start: int) -> bool:
+    """True when only whitespace and honorifics ("Mr.", "Maj. Gen.") separate a title from a name."""
+    words = text[pos:name_start].split()
+    return all(w in HONORIFICS for w in words)
+
+
+def _phrase_start(text: str, title: _Title) -> int:
+    """Start of a role-only mention: the title with its party, without an article."""
+    start = title.start
+    for article in ("the ", "The ", "his ", "His ", "her ", "Her ", "its ", "their ", "whose "):
+        if text.startswith(article, start):
+            return start + len(article)
+    return start
+
+
+def _party_after_name(ctx: _Context, end: int) -> Party | None:
+    """The party in "Prime Minister Denys Shmyhal of Ukraine"."""
+    text = ctx.text
+    p = _skip_ws(text, end)
+    if text.startswith("of ", p):
+        p2 = _skip_ws(text, p + 3)
+        if text.startswith("the ", p2):
+            p2 += 4
+        place = ctx.place_at_start.get(p2)
+        if place is not None:
+            return place.party
+    return None
+
+
+def _party_of_role(role: str) -> Party | None:
+    """The country of an agency named in the role ("head of the armament agency" -> PL)."""
+    for agency, code in AGENCY_COUNTRIES.items():
+        if role.endswith(agency):
+            return _party_for(code)
+    return None
+
+
+def _party_of_name(tokens: Sequence[str]) -> Party | None:
+    """A country guessed from the shape of a name: Korean family-first names, Polish spellings.
+
+    Used only when the text gives no party and the reference data does not
+    know the person; it never overrides what the text says.
+    """
+    if len(tokens) >= 2 and tokens[0] in KOREAN_FAMILY_NAMES:
+        given = tokens[1:]
+        if len(given) == 1 and "-" in given[0] or len(given) == 2 and all(len(g) <= 5 for g in given):
+            return _party_for("KR")
+    last = tokens[-1] if tokens else ""
+    if any(ch in _POLISH_LETTERS for t in tokens for ch in t) or (len(tokens) >= 2 and last.endswith(_POLISH_ENDINGS)):
+        return _party_for("PL")
+    return None
+
+
+def _holders(role: str, party_code: str, on: dt.date) -> list[Any]:
+    try:
+        return list(_refdata().office_holders(role, party_code, on=on))
+    except LookupError:
+        return []
+
+
+def _person(
+    text: str, name: _Name, role: str | None, party: Party | None, published: dt.date | None,
+    how: str, qualifier: str | None,
+) -> PersonMention:
+    surface = text[name.start : name.end]
+    display = _display_name(name.tokens)
+    entry = _known(surface) or _known(display) or _known(" ".join(name.tokens))
+    office = None
+    if entry is not None:
+        office = _pick_office(entry.offices, role, party.code if party else None, published)
+    if office is not None:
+        role = role or office.role
+        party = party or _party_for(office.party_code)
+    if party is None:
+        party = _party_of_name(name.tokens)
+    return PersonMention(
+        name=display, role=role, party=party, span=(name.start, name.end), text=surface,
+        office=office, how=how, qualifier=qualifier,
+    )
+
+
+def _resolve_surnames(found: list[_Found], published: dt.date | None) -> list[_Found]:
+    """Complete one-word names ("President Yoon") from a fuller mention or the reference data."""
+    full = [f for f in found if len(f.mention.name.split()) > 1]
+    out: list[_Found] = []
+    for f in found:
+        m = f.mention
+        if len(m.name.split()) != 1:
+            out.append(f)
+            continue
+        word = m.name
+        cands = [g for g in full if _surname_of(g.mention.name, g.mention.party.code if g.mention.party else None) == word
+                 or word in g.mention.name.split()]
+        if cands:
+            before = [g for g in cands if g.mention.span[0] < m.span[0]]
+            src = before[-1] if before else cands[0]
+            if src.excluded:
+                out.append(attrs.evolve(f, excluded=True))
+                continue
+            sm = src.mention
+            out.append(_Found(attrs.evolve(m, name=sm.name, role=m.role or sm.role, party=m.party or sm.party,
+                                           office=sm.office, how="surname"), f.excluded))
+            continue
+        offices = [o for o in _surname_index().get(word, ())
+                   if (m.role is None or m.role in (o.role, getattr(o, "function", "")))
+                   and (m.party is None or o.party_code == m.party.code)]
+        if published is not None:
+            offices = [o for o in offices if o.held_on(published)] or offices
+        names = {o.name for o in offices}
+        if len(names) == 1:
+            office = _pick_office(offices, m.role, m.party.code if m.party else None, published)
+            out.append(_Found(attrs.evolve(m, name=office.name, role=m.role or office.role,
+                                           party=m.party or _party_for(office.party_code), office=office,
+                                           how="surname"), f.excluded))
+            continue
+        out.append(f)
+    return out
+
+
+def _text_names(found: list[_Found]) -> list[_Found]:
+    """Name people resolved from the data ("the Polish president") as the text names them elsewhere."""
+    written: dict[str, str] = {}
+    for f in found:
+        m = f.mention
+        if m.office is not None and m.how in ("title", "name"):
+            if len(m.name) > len(written.get(m.office.name, "")):
+                written[m.office.name] = m.name
+    if not written:
+        return found
+    out = []
+    for f in found:
+        m = f.mention
+        if m.office is not None and m.how in ("role", "surname") and m.office.name in written:
+            f = attrs.evolve(f, mention=attrs.evolve(m, name=written[m.office.name]))
+        out.append(f)
+    return out
+
+
+def _back_references(text: str, found: list[_Found], overlaps: Callable[[Span], bool]) -> list[_Found]:
+    full = [f for f in found if len(f.mention.name.split()) > 1]
+    if not full:
+        return found
+    by_surname: dict[str, list[_Found]] = {}
+    for f in full:
+        m = f.mention
+        s = _surname_of(m.name, m.party.code if m.party else None)
+        if len(s) > 1:
+            by_surname.setdefault(s, []).append(f)
+            if m.text.split() and m.text.split()[0].isupper():  # "KISHIDA Fumio": also "KISHIDA"
+                by_surname.setdefault(m.text.split()[0], []).append(f)
+    if not by_surname:
+        return found
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(by_surname, key=len, reverse=True)))
+    extra: list[_Found] = []
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if (start > 0 and _is_word(text[start - 1])) or (end < len(text) and _is_word(text[end])):
+            continue
+        if overlaps((start, end)):
+            continue
+        nxt = _next_word(text, end) if end < len(text) and text[end] == " " else ""
+        if nxt and _is_name_token(_clean_token(nxt)[0]) and not nxt.isupper():
+            continue  # "Kim Keon-hee" is not "Kim Jong Un"
+        cands = by_surname[m.group()]
+        before = [f for f in cands if f.mention.span[0] < start]
+        src = before[-1] if before else cands[0]
+        extra.append(_Found(attrs.evolve(src.mention, span=(start, end), text=m.group(), how="surname"),
+                            src.excluded))
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda f: f.mention.span)
+
+
+def find_people(text: str, *, published: dt.date | None = None) -> list[PersonMention]:
+    """Office holders named in ``text``; spans index ``text`` itself.
+
+    >>> [(p.name, p.role) for p in find_people("On June 13, Mr. KISHIDA Fumio, Prime Minister of Japan, spoke.")]
+    [('Fumio Kishida', 'prime minister')]
+    >>> [p.name for p in find_people("Hyundai Rotem President Lee Yong-bae signed it.")]
+    []
+    """
+    norm = normalize(text)
+    return [attrs.evolve(m, **_mapped(text, norm, m.span)) for m in scan_people(norm.text, published=published)]
