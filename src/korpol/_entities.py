@@ -446,10 +446,7 @@ def scan_places(text: str, *, context: Iterable[str] = ()) -> list[PlaceMention]
 
 def _code_ok(text: str, start: int, end: int) -> bool:
     """An ISO-like code is a party, except as a currency prefix ("US$") or in all-caps prose."""
-    after = text[end : end + 1]
-    if after in ("$", "D") or text.startswith("-dollar", end):
-        return False
-    return True
+    return text[end : end + 1] not in ("$", "D") and not text.startswith("-dollar", end)
 
 
 def _context_places(text: str) -> list[PlaceMention]:
@@ -572,6 +569,7 @@ class _SystemEntry:
     generic: bool
     maker: str | None = None
     country: str | None = None
+    needs_cue: bool = False  # an alias that is also a word or a name ("Thunder", "Patriot")
 
 
 # What may be glued to a designation: a variant suffix ("K9" + "A1", "K2" + "PL",
@@ -582,8 +580,25 @@ _PLURAL_GLUE = ("s",)
 # A category noun followed by one of these is a modifier, not the system itself
 # ("tank maker", "think tank" is handled by the word before).
 _GENERIC_NOT_BEFORE: frozenset[str] = frozenset(
-    {"maker", "makers", "manufacturer", "manufacturers", "producer", "engine", "engines", "factory",
-     "plant", "crew", "crews", "division", "battalion", "brigade", "regiment", "unit", "units"}
+    {
+        "maker",
+        "makers",
+        "manufacturer",
+        "manufacturers",
+        "producer",
+        "engine",
+        "engines",
+        "factory",
+        "plant",
+        "crew",
+        "crews",
+        "division",
+        "battalion",
+        "brigade",
+        "regiment",
+        "unit",
+        "units",
+    }
 )
 _GENERIC_NOT_AFTER: frozenset[str] = frozenset({"think", "Think", "anti", "Anti"})
 
@@ -612,10 +627,12 @@ def _build_systems() -> _Gazetteer[_SystemEntry]:
             maker=ws.maker or None,
             country=ws.country_code or None,
         )
+        cued = attrs.evolve(entry, needs_cue=True)
+        risky = set(ws.context_aliases)
         for form in (designation, *ws.aliases):
             for v in _designation_variants(str(form)):
                 for vv in _form_variants(v):
-                    entries.append((vv, entry))
+                    entries.append((vv, cued if form in risky else entry))
     for cat in rd.system_categories():
         entry = _SystemEntry(designation=cat.name, family=None, category=cat.category, generic=True)
         for form in (cat.name, *cat.forms):
@@ -634,8 +651,8 @@ def scan_systems(text: str) -> list[SystemMention]:
     reported with that designation and its family; a category noun ("tanks",
     "self-propelled howitzers") is reported with ``generic=True``.
 
-    >>> [(m.designation, m.family, m.generic) for m in scan_systems("180 K2 tanks and 48 K9PL howitzers")]
-    [('K2', 'K2', False), ('tanks', None, True), ('K9PL', 'K9', False), ('howitzers', None, True)]
+    >>> [(m.designation, m.family, m.generic) for m in scan_systems("180 K2s and 48 K9PL howitzers")]
+    [('K2', 'K2', False), ('K9PL', 'K9', False), ('howitzers', None, True)]
     """
     out: list[SystemMention] = []
     for hit in _SYSTEMS.get().scan(text):
@@ -655,6 +672,8 @@ def scan_systems(text: str) -> list[SystemMention]:
                 end = end + len(suffix)
             elif text[end : hit.glued] in _PLURAL_GLUE:
                 pass  # "K9s": the plural of K9, span without the "s"
+        if entry.needs_cue and not _system_cue(text, start, end, entry):
+            continue
         if entry.generic:
             before = text[max(0, start - 6) : start].rstrip(" -")
             if before.split()[-1:] and before.split()[-1] in _GENERIC_NOT_AFTER:
@@ -676,17 +695,45 @@ def scan_systems(text: str) -> list[SystemMention]:
     return out
 
 
+def _build_cue_words() -> frozenset[str]:
+    words: set[str] = set()
+    for cat in _refdata().system_categories():
+        for form in (cat.name, *cat.forms):
+            words.add(form.split()[-1].lower())
+    return frozenset(words)
+
+
+_CUE_WORDS: _Lazy[frozenset[str]] = _Lazy(_build_cue_words)
+
+
+def _system_cue(text: str, start: int, end: int, entry: _SystemEntry) -> bool:
+    """Whether an alias that is also an ordinary word sits next to a cue: a number,
+    its category noun, its maker or an upper-case designation ("K9 Thunder")."""
+    window = text[max(0, start - 40) : end + 40]
+    if any(ch.isdigit() for ch in window):
+        return True
+    if any(w.strip(".,;:()") in _CUE_WORDS.get() for w in window.lower().split()):
+        return True
+    return bool(entry.maker and entry.maker.split()[0] in window)
+
+
 def find_systems(text: str) -> list[SystemMention]:
     """Weapon systems named in ``text``; spans index ``text`` itself.
 
     >>> [(m.text, m.designation) for m in find_systems("The K-2 Black Panther and the Homar-K")]
-    [('K-2 Black Panther', 'K2'), ('Homar-K', 'K239')]
+    [('K-2 Black Panther', 'K2'), ('Homar-K', 'Homar-K')]
     """
     norm = normalize(text)
     return [attrs.evolve(m, **_mapped(text, norm, m.span)) for m in scan_systems(norm.text)]
 
 
 # ====================================================================== people
+
+
+def _words(block: str) -> list[str]:
+    """The whitespace-separated words of a table written as a text block."""
+    return block.split()
+
 
 # Office titles as news writes them -> the canonical lower-case role (US spelling).
 # Every phrase is matched lower-case, Title Case and Sentence case; "defence" is
@@ -784,9 +831,11 @@ AGENCY_COUNTRIES: Mapping[str, str] = {
 # Common Korean family names: a family-first name with one of these and a
 # hyphenated or two-syllable given name ("Ahn Gyu-back") is Korean.
 KOREAN_FAMILY_NAMES: frozenset[str] = frozenset(
-    """Kim Lee Park Choi Jung Chung Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo
+    _words(
+        """Kim Lee Park Choi Jung Chung Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo
     Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Noh Roh Ha Kwak Sung Cha Joo Woo Koo Min Ryu Na Jin Eom
-    Chae Won Chun Bang Gong Hyun Ham Byun Yeom Rhee Pyo Suh Choo Hyun Jo Yu Im Uhm""".split()
+    Chae Won Chun Bang Gong Hyun Ham Byun Yeom Rhee Pyo Suh Choo Hyun Jo Yu Im Uhm"""
+    )
 )
 _POLISH_LETTERS = frozenset("łŁąęśźżćńóŚŻŹĆŃ")
 _POLISH_ENDINGS = ("ski", "cki", "dzki", "czak", "wicz", "czyk", "ska", "cka", "szczak")
@@ -808,36 +857,105 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
 
 # Titles and ranks that may stand between a role and a name; skipped.
 HONORIFICS: frozenset[str] = frozenset(
-    {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "H.E.", "Gen.", "Maj.", "Lt.", "Col.", "Adm.", "Brig.",
-     "Gen", "Mr", "Ms", "Mrs", "Dr", "Sen.", "Rep.", "Amb."}
+    {
+        "Mr.",
+        "Ms.",
+        "Mrs.",
+        "Dr.",
+        "Prof.",
+        "H.E.",
+        "Gen.",
+        "Maj.",
+        "Lt.",
+        "Col.",
+        "Adm.",
+        "Brig.",
+        "Gen",
+        "Mr",
+        "Ms",
+        "Mrs",
+        "Dr",
+        "Sen.",
+        "Rep.",
+        "Amb.",
+    }
 )
 
 # Capitalised words that end a name (they begin the next clause or are titles).
 NAME_STOPWORDS: frozenset[str] = frozenset(
-    """The A An In On At And But Or Of For With By To From As After Before During Since Until
+    _words(
+        """The A An In On At And But Or Of For With By To From As After Before During Since Until
     He She It They We His Her Its Their This That These Those Who Which When While Where
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Minister Ministers President Presidents Prime Secretary General Defence Defense Foreign Deputy Vice
     Chief Head Director Chancellor Leader Ambassador Counterpart Said Says Told Also Both Meanwhile
     However Today Yesterday Tomorrow Ministry Office Government Agency Administration Army Navy
-    Air Force Forces Council Commission Parliament Assembly Summit Group Corp Co Inc Ltd""".split()
+    Air Force Forces Council Commission Parliament Assembly Summit Group Corp Co Inc Ltd"""
+    )
 )
 
-NAME_PARTICLES: frozenset[str] = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "el", "dos"})
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "el", "dos"}
+)
 
 # Words right before a name that say the person holds no office.
 NOT_OFFICE_BEFORE: tuple[str, ...] = (
-    "first lady ", "First Lady ", "wife ", "husband ", "spouse ", "reporter ", "Reporter ",
-    "correspondent ", "Correspondent ", "columnist ", "Written by ", "written by ", "By ", "Photo by ",
-    "CEO ", "chief executive ", "Chief Executive ", "chairman ", "Chairman ", "Vice Chairman ",
+    "first lady ",
+    "First Lady ",
+    "wife ",
+    "husband ",
+    "spouse ",
+    "reporter ",
+    "Reporter ",
+    "correspondent ",
+    "Correspondent ",
+    "columnist ",
+    "Written by ",
+    "written by ",
+    "By ",
+    "Photo by ",
+    "CEO ",
+    "chief executive ",
+    "Chief Executive ",
+    "chairman ",
+    "Chairman ",
+    "Vice Chairman ",
 )
 
 # Capitalised words that, right before a title, make it a company title ("Hyundai Rotem President").
 COMPANY_WORDS: frozenset[str] = frozenset(
-    {"Group", "Corp", "Corp.", "Corporation", "Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Industries",
-     "Aerospace", "Systems", "Motors", "Electronics", "Heavy", "Company", "Holdings", "Bank", "Rotem",
-     "Hanwha", "Hyundai", "Samsung", "LIG", "KAI", "Nex1", "Ocean", "Defense", "Defence"}
+    {
+        "Group",
+        "Corp",
+        "Corp.",
+        "Corporation",
+        "Co",
+        "Co.",
+        "Inc",
+        "Inc.",
+        "Ltd",
+        "Ltd.",
+        "Industries",
+        "Aerospace",
+        "Systems",
+        "Motors",
+        "Electronics",
+        "Heavy",
+        "Company",
+        "Holdings",
+        "Bank",
+        "Rotem",
+        "Hanwha",
+        "Hyundai",
+        "Samsung",
+        "LIG",
+        "KAI",
+        "Nex1",
+        "Ocean",
+        "Defense",
+        "Defence",
+    }
 )
 
 # Party codes whose names are written family name first ("Yoon Suk Yeol" -> "Yoon").
@@ -847,7 +965,9 @@ FAMILY_FIRST: frozenset[str] = frozenset({"KR", "KP", "CN", "TW", "VN", "HK", "M
 def _case_variants(phrase: str) -> list[str]:
     words = phrase.split(" ")
     small = {"of", "the", "for", "and"}
-    title = " ".join(w if (w in small and i) or w.isupper() else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    title = " ".join(
+        w if (w in small and i) or w.isupper() else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
     title = "-".join(p[:1].upper() + p[1:] if p and not p.isupper() else p for p in title.split("-"))
     sentence = phrase[:1].upper() + phrase[1:]
     out: list[str] = []
@@ -866,15 +986,22 @@ class _RoleEntry:
 def _build_roles() -> _Gazetteer[_RoleEntry]:
     entries: list[tuple[str, _RoleEntry]] = []
     phrases: list[tuple[str, str | None]] = list(ROLE_TITLES)
+    role: str | None
     for portfolio, canon in PORTFOLIOS.items():
         if "," in portfolio or portfolio.startswith("the "):
             continue
         role = f"{canon} minister"
-        phrases += [(f"{portfolio} minister", role), (f"minister of {portfolio}", role),
-                    (f"minister for {portfolio}", role)]
+        phrases += [
+            (f"{portfolio} minister", role),
+            (f"minister of {portfolio}", role),
+            (f"minister for {portfolio}", role),
+        ]
         for deputy in ("deputy", "vice", "first vice", "first deputy"):
             drole = f"{deputy.split()[-1]} {canon} minister"
-            phrases += [(f"{deputy} {portfolio} minister", drole), (f"{deputy} minister of {portfolio}", drole)]
+            phrases += [
+                (f"{deputy} {portfolio} minister", drole),
+                (f"{deputy} minister of {portfolio}", drole),
+            ]
     for phrase, role in phrases:
         for v in _case_variants(phrase):
             entries.append((v, _RoleEntry(role)))
@@ -912,7 +1039,7 @@ def _build_people() -> _Gazetteer[_PersonEntry]:
         by_person.setdefault(office.name, []).append(office)
     entries: list[tuple[str, _PersonEntry]] = []
     for terms in by_person.values():
-        terms.sort(key=lambda o: (o.term_start or dt.date.min))
+        terms.sort(key=lambda o: o.term_start or dt.date.min)
         entry = _PersonEntry(tuple(terms))
         first = terms[0]
         for form in (first.name, *{a for t in terms for a in t.aliases}):
@@ -1096,7 +1223,9 @@ def _surname_of(name: str, party_code: str | None) -> str:
     parts = name.split()
     if not parts:
         return ""
-    if party_code in FAMILY_FIRST or (len(parts) >= 2 and "-" in parts[-1] and parts[-1].split("-")[1][:1].islower()):
+    if party_code in FAMILY_FIRST or (
+        len(parts) >= 2 and "-" in parts[-1] and parts[-1].split("-")[1][:1].islower()
+    ):
         return parts[0]
     return parts[-1]
 
@@ -1196,9 +1325,22 @@ def _role_object(ctx: _Context, pos: int) -> tuple[str, int, Party | None, bool]
         if tok in AGENCY_ACRONYMS and not words:
             return AGENCY_ACRONYMS[tok], m.start() + len(tok), party, False
         if tok[:1].isupper() and not (tok.isupper() and len(tok) > 1 and words):
-            if tok in NAME_STOPWORDS and tok not in {"Defence", "Defense", "Foreign", "General", "Ministry",
-                                                    "Office", "Agency", "Administration", "Council",
-                                                    "Commission", "Army", "Air", "Force", "Forces"}:
+            if tok in NAME_STOPWORDS and tok not in {
+                "Defence",
+                "Defense",
+                "Foreign",
+                "General",
+                "Ministry",
+                "Office",
+                "Agency",
+                "Administration",
+                "Council",
+                "Commission",
+                "Army",
+                "Air",
+                "Force",
+                "Forces",
+            }:
                 break
             words.append(tok)
             end = m.start() + len(tok)
@@ -1303,20 +1445,25 @@ def _titles(ctx: _Context) -> list[_Title]:
                         company = True
                         end = ctx.company_at_start[p2].span[1]
         start, pre_party, qualifier, pre_company = _title_prefix(ctx, hit.start)
-        raw.append(
-            _Title(start, hit.start, end, role, pre_party or party, qualifier, company or pre_company)
-        )
+        raw.append(_Title(start, hit.start, end, role, pre_party or party, qualifier, company or pre_company))
     # "Deputy Prime Minister and Defense Minister X": one title, the specific office.
     merged: list[_Title] = []
     for t in raw:
         if merged:
             prev = merged[-1]
             between = text[prev.end : t.role_start]
-            if between.strip() in ("and", "&", "cum", "as well as") or (between.strip() == "" and prev.end <= t.start):
+            if between.strip() in ("and", "&", "cum", "as well as") or (
+                between.strip() == "" and prev.end <= t.start
+            ):
                 role = t.role if t.role not in (None, "deputy prime minister") else prev.role
                 merged[-1] = _Title(
-                    prev.start, prev.role_start, t.end, role, t.party or prev.party,
-                    prev.qualifier or t.qualifier, prev.company or t.company,
+                    prev.start,
+                    prev.role_start,
+                    t.end,
+                    role,
+                    t.party or prev.party,
+                    prev.qualifier or t.qualifier,
+                    prev.company or t.company,
                 )
                 continue
         merged.append(t)
@@ -1378,7 +1525,11 @@ def scan_people(
     orphans: list[_Title] = []
     for title in _titles(ctx):
         name = _name_after(text, title.end, ctx.blocked) if title.end < len(text) else None
-        if name is not None and _skip_ws(text, title.end) != name.start and not _honorific_gap(text, title.end, name.start):
+        if (
+            name is not None
+            and _skip_ws(text, title.end) != name.start
+            and not _honorific_gap(text, title.end, name.start)
+        ):
             name = None
         if name is None:
             before = _skip_ws_back(text, title.start)
@@ -1442,8 +1593,14 @@ def scan_people(
             found.append(
                 _Found(
                     PersonMention(
-                        name=office.name, role=title.role, party=title.party, span=span,
-                        text=text[span[0] : span[1]], office=office, how="role", qualifier=title.qualifier,
+                        name=office.name,
+                        role=title.role,
+                        party=title.party,
+                        span=span,
+                        text=text[span[0] : span[1]],
+                        office=office,
+                        how="role",
+                        qualifier=title.qualifier,
                     )
                 )
             )
@@ -1502,10 +1659,12 @@ def _party_of_name(tokens: Sequence[str]) -> Party | None:
     """
     if len(tokens) >= 2 and tokens[0] in KOREAN_FAMILY_NAMES:
         given = tokens[1:]
-        if len(given) == 1 and "-" in given[0] or len(given) == 2 and all(len(g) <= 5 for g in given):
+        if (len(given) == 1 and "-" in given[0]) or (len(given) == 2 and all(len(g) <= 5 for g in given)):
             return _party_for("KR")
     last = tokens[-1] if tokens else ""
-    if any(ch in _POLISH_LETTERS for t in tokens for ch in t) or (len(tokens) >= 2 and last.endswith(_POLISH_ENDINGS)):
+    if any(ch in _POLISH_LETTERS for t in tokens for ch in t) or (
+        len(tokens) >= 2 and last.endswith(_POLISH_ENDINGS)
+    ):
         return _party_for("PL")
     return None
 
@@ -1518,8 +1677,13 @@ def _holders(role: str, party_code: str, on: dt.date) -> list[Any]:
 
 
 def _person(
-    text: str, name: _Name, role: str | None, party: Party | None, published: dt.date | None,
-    how: str, qualifier: str | None,
+    text: str,
+    name: _Name,
+    role: str | None,
+    party: Party | None,
+    published: dt.date | None,
+    how: str,
+    qualifier: str | None,
 ) -> PersonMention:
     surface = text[name.start : name.end]
     display = _display_name(name.tokens)
@@ -1533,8 +1697,14 @@ def _person(
     if party is None:
         party = _party_of_name(name.tokens)
     return PersonMention(
-        name=display, role=role, party=party, span=(name.start, name.end), text=surface,
-        office=office, how=how, qualifier=qualifier,
+        name=display,
+        role=role,
+        party=party,
+        span=(name.start, name.end),
+        text=surface,
+        office=office,
+        how=how,
+        qualifier=qualifier,
     )
 
 
@@ -1548,8 +1718,12 @@ def _resolve_surnames(found: list[_Found], published: dt.date | None) -> list[_F
             out.append(f)
             continue
         word = m.name
-        cands = [g for g in full if _surname_of(g.mention.name, g.mention.party.code if g.mention.party else None) == word
-                 or word in g.mention.name.split()]
+        cands = [
+            g
+            for g in full
+            if _surname_of(g.mention.name, g.mention.party.code if g.mention.party else None) == word
+            or word in g.mention.name.split()
+        ]
         if cands:
             before = [g for g in cands if g.mention.span[0] < m.span[0]]
             src = before[-1] if before else cands[0]
@@ -1557,20 +1731,44 @@ def _resolve_surnames(found: list[_Found], published: dt.date | None) -> list[_F
                 out.append(attrs.evolve(f, excluded=True))
                 continue
             sm = src.mention
-            out.append(_Found(attrs.evolve(m, name=sm.name, role=m.role or sm.role, party=m.party or sm.party,
-                                           office=sm.office, how="surname"), f.excluded))
+            out.append(
+                _Found(
+                    attrs.evolve(
+                        m,
+                        name=sm.name,
+                        role=m.role or sm.role,
+                        party=m.party or sm.party,
+                        office=sm.office,
+                        how="surname",
+                    ),
+                    f.excluded,
+                )
+            )
             continue
-        offices = [o for o in _surname_index().get(word, ())
-                   if (m.role is None or m.role in (o.role, getattr(o, "function", "")))
-                   and (m.party is None or o.party_code == m.party.code)]
+        offices = [
+            o
+            for o in _surname_index().get(word, ())
+            if (m.role is None or m.role in (o.role, getattr(o, "function", "")))
+            and (m.party is None or o.party_code == m.party.code)
+        ]
         if published is not None:
             offices = [o for o in offices if o.held_on(published)] or offices
         names = {o.name for o in offices}
         if len(names) == 1:
             office = _pick_office(offices, m.role, m.party.code if m.party else None, published)
-            out.append(_Found(attrs.evolve(m, name=office.name, role=m.role or office.role,
-                                           party=m.party or _party_for(office.party_code), office=office,
-                                           how="surname"), f.excluded))
+            out.append(
+                _Found(
+                    attrs.evolve(
+                        m,
+                        name=office.name,
+                        role=m.role or office.role,
+                        party=m.party or _party_for(office.party_code),
+                        office=office,
+                        how="surname",
+                    ),
+                    f.excluded,
+                )
+            )
             continue
         out.append(f)
     return out
@@ -1581,9 +1779,12 @@ def _text_names(found: list[_Found]) -> list[_Found]:
     written: dict[str, str] = {}
     for f in found:
         m = f.mention
-        if m.office is not None and m.how in ("title", "name"):
-            if len(m.name) > len(written.get(m.office.name, "")):
-                written[m.office.name] = m.name
+        if (
+            m.office is not None
+            and m.how in ("title", "name")
+            and len(m.name) > len(written.get(m.office.name, ""))
+        ):
+            written[m.office.name] = m.name
     if not written:
         return found
     out = []
@@ -1601,12 +1802,12 @@ def _back_references(text: str, found: list[_Found], overlaps: Callable[[Span], 
         return found
     by_surname: dict[str, list[_Found]] = {}
     for f in full:
-        m = f.mention
-        s = _surname_of(m.name, m.party.code if m.party else None)
+        fm = f.mention
+        s = _surname_of(fm.name, fm.party.code if fm.party else None)
         if len(s) > 1:
             by_surname.setdefault(s, []).append(f)
-            if m.text.split() and m.text.split()[0].isupper():  # "KISHIDA Fumio": also "KISHIDA"
-                by_surname.setdefault(m.text.split()[0], []).append(f)
+            if fm.text.split() and fm.text.split()[0].isupper():  # "KISHIDA Fumio": also "KISHIDA"
+                by_surname.setdefault(fm.text.split()[0], []).append(f)
     if not by_surname:
         return found
     pattern = re.compile("|".join(re.escape(s) for s in sorted(by_surname, key=len, reverse=True)))
@@ -1623,8 +1824,9 @@ def _back_references(text: str, found: list[_Found], overlaps: Callable[[Span], 
         cands = by_surname[m.group()]
         before = [f for f in cands if f.mention.span[0] < start]
         src = before[-1] if before else cands[0]
-        extra.append(_Found(attrs.evolve(src.mention, span=(start, end), text=m.group(), how="surname"),
-                            src.excluded))
+        extra.append(
+            _Found(attrs.evolve(src.mention, span=(start, end), text=m.group(), how="surname"), src.excluded)
+        )
     if not extra:
         return found
     return sorted(found + extra, key=lambda f: f.mention.span)
@@ -1633,10 +1835,13 @@ def _back_references(text: str, found: list[_Found], overlaps: Callable[[Span], 
 def find_people(text: str, *, published: dt.date | None = None) -> list[PersonMention]:
     """Office holders named in ``text``; spans index ``text`` itself.
 
-    >>> [(p.name, p.role) for p in find_people("On June 13, Mr. KISHIDA Fumio, Prime Minister of Japan, spoke.")]
+    >>> text = "On June 13, Mr. KISHIDA Fumio, Prime Minister of Japan, spoke."
+    >>> [(p.name, p.role) for p in find_people(text)]
     [('Fumio Kishida', 'prime minister')]
     >>> [p.name for p in find_people("Hyundai Rotem President Lee Yong-bae signed it.")]
     []
     """
     norm = normalize(text)
-    return [attrs.evolve(m, **_mapped(text, norm, m.span)) for m in scan_people(norm.text, published=published)]
+    return [
+        attrs.evolve(m, **_mapped(text, norm, m.span)) for m in scan_people(norm.text, published=published)
+    ]
