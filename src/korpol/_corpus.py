@@ -29,6 +29,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
@@ -677,14 +678,17 @@ def _merge_leaders(pairs: Iterable[tuple[Leader, Document]]) -> list[Leader]:
     """One Leader per (name, role, country), with every mention's evidence."""
     merged: dict[tuple[str, str, str | None], Leader] = {}
     for leader, _doc in pairs:
-        key = (leader.name.casefold(), leader.role, _code(leader.country))
+        # "Yoon Suk Yeol" and "Yoon Suk-yeol" are one person: compare letters only
+        name = unicodedata.normalize("NFKD", leader.name.casefold())
+        key = ("".join(c for c in name if c.isalnum()), leader.role, _code(leader.country))
         known = merged.get(key)
         if known is None:
             merged[key] = leader
             continue
+        variants = [] if leader.name == known.name else [leader.name]
         merged[key] = attrs.evolve(
             known,
-            aliases=_union([known.aliases, leader.aliases]),
+            aliases=_union([known.aliases, variants, leader.aliases]),
             term_start=known.term_start or leader.term_start,
             term_end=known.term_end or leader.term_end,
             evidence=(*known.evidence, *leader.evidence),

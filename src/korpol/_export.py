@@ -69,6 +69,7 @@ __all__ = [
     "load_jsonl",
     "record_rows",
     "save_jsonl",
+    "short_money",
     "to_csv",
     "to_dataframe",
     "to_sqlite",
@@ -376,23 +377,27 @@ def _party_text(party: Party | None) -> str:
     return "?" if party is None else party.code
 
 
-def _short_money(money: Money) -> str:
-    amount = money.amount
-    for size, word in (
-        (Decimal(10) ** 12, "trillion"),
-        (Decimal(10) ** 9, "billion"),
-        (Decimal(10) ** 6, "million"),
-    ):
-        if amount >= size:
-            shown = format((amount / size).quantize(Decimal("0.001")).normalize(), "f")
-            text = f"{money.currency} {shown} {word}"
-            break
-    else:
-        text = f"{money.currency} {amount:,f}"
+_SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
+
+
+def short_money(money: Money) -> str:
+    """A sum as an analyst reads it: ``USD 6.5 billion``, ``~KRW 8.16 trillion``.
+
+    >>> short_money(Money(amount="6500000000", currency="USD", qualifier="about"))
+    '~USD 6.5 billion'
+    >>> short_money(Money(amount=13e9, upper=14e9, currency="USD"))
+    'USD 13–14 billion'
+    """
+    size, word = next(((s, w) for s, w in _SCALES if money.amount >= s), (Decimal(1), ""))
+
+    def shown(amount: Decimal) -> str:
+        if not word:
+            return f"{amount:,f}"
+        return format((amount / size).quantize(Decimal("0.001")).normalize(), "f")
+
+    figure = shown(money.amount) if money.upper is None else f"{shown(money.amount)}–{shown(money.upper)}"
     prefix = {"about": "~", "over": ">", "under": "<", "up_to": "≤"}.get(money.qualifier, "")
-    if money.upper is not None:
-        text += f"–{format(money.upper, 'f')}"
-    return prefix + text
+    return f"{prefix}{money.currency} {figure}" + (f" {word}" if word else "")
 
 
 def describe(record: Any) -> str:
@@ -428,7 +433,7 @@ def describe(record: Any) -> str:
         return repr(record)
     value = getattr(record, "value", None)
     if value is not None:
-        parts.append(_short_money(value))
+        parts.append(short_money(value))
     return head + (": " + ", ".join(parts) if parts else "")
 
 
