@@ -378,7 +378,13 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (``python -m korpol --help`` for usage)."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["evaluate"]:
+        # argparse.REMAINDER rejects options that come first ("evaluate --json DIR"):
+        # the evaluate command parses its own arguments.
+        args = argparse.Namespace(command="evaluate", args=argv[1:])
+    else:
+        args = parser.parse_args(argv)
     out = sys.stdout
     try:
         return _COMMANDS[args.command](args, out)
