@@ -1,0 +1,271 @@
+"""Counts of things in news text: "180 K2 tanks", "3,000 troops", "a dozen howitzers".
+
+Why this module exists: a deal's quantity ("48 FA-50 fighter jets") and a
+deployment's size ("3,000 troops") are numbers attached to a noun, often with a
+weapon designation and adjectives in between.  Years, money, percentages and
+designations ("K9", "F-35") are numbers too, and must not be counted.
+
+How it works (noun-first): one trie regex finds the unit nouns of ``UNITS``;
+for each, the number is read to its left across at most two designations
+("K2", "FA-50", "Chunmoo") and three modifiers ("self-propelled", "more",
+"main battle").  A hedge before the number sets ``approximate`` or ``bound``
+("about" -> approximate, "more than" -> over, "fewer than" -> under, "up to"
+-> up_to).  "six more" with no noun after it is counted with ``unit = ""``.
+
+>>> text = "Poland ordered 180 K2 tanks and 212 K9 self-propelled howitzers."
+>>> [(q.value, q.unit) for q in find_quantities(text)]
+[(180, 'tank'), (212, 'howitzer')]
+>>> find_quantities("fewer than 200 tanks")[0].bound
+'under'
+>>> find_quantities("In 2028, $22 billion, 3% of GDP, the K9 and No. 1")
+[]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+import attrs
+
+from korpol._currency import trie_pattern
+from korpol._errors import ValidationError
+from korpol._text import normalize
+
+__all__ = ["MODIFIERS", "UNITS", "Quantity", "find_quantities", "scan_quantities"]
+
+Bound = Literal["over", "under", "up_to"]
+
+# Unit nouns, singular; plurals are derived (irregular ones listed in _IRREGULAR).
+UNITS: tuple[str, ...] = (
+    "tank", "troop", "soldier", "howitzer", "fighter jet", "fighter", "jet", "aircraft", "warplane",
+    "plane", "helicopter", "launcher", "rocket launcher", "battery", "missile", "rocket", "interceptor",
+    "round", "shell", "artillery shell", "artillery piece", "gun", "vehicle", "armored vehicle",
+    "armoured vehicle", "infantry fighting vehicle", "truck", "ship", "warship", "frigate", "corvette",
+    "destroyer", "submarine", "minesweeper", "drone", "system", "air defense system",
+    "air defence system", "radar", "satellite", "unit", "trainer", "personnel", "person", "civilian",
+    "officer", "sailor", "marine", "engineer", "instructor", "worker", "employee", "refugee", "prisoner",
+    "casualty", "ambulance", "generator", "rifle", "mortar", "grenade", "mine", "brigade", "battalion",
+    "division", "squadron", "regiment", "platoon", "company", "country", "nation", "member state",
+)
+_IRREGULAR: dict[str, str] = {
+    "aircraft": "aircraft", "personnel": "personnel", "people": "person", "persons": "person",
+    "artillery": "artillery", "ammunition": "ammunition",
+}
+# Words allowed between the number and the noun, besides designations.
+MODIFIERS: frozenset[str] = frozenset({
+    "more", "additional", "new", "extra", "used", "second-hand", "modern", "modernized", "modernised",
+    "upgraded", "advanced", "main", "battle", "main-battle", "self-propelled", "light", "heavy", "mobile",
+    "multiple", "attack", "combat", "armored", "armoured", "wheeled", "tracked", "towed", "military",
+    "naval", "air", "ground", "Korean", "South", "Korean-made", "American", "US-made", "Polish", "German",
+    "Russian", "Ukrainian", "North", "American-made", "surplus", "unmanned", "ballistic", "cruise",
+    "long-range", "short-range", "medium-range", "anti-tank", "anti-aircraft", "air-defense",
+    "air-defence", "guided", "special", "active-duty", "active", "reserve", "foreign", "spare",
+    "training", "trainer", "supersonic", "multirole", "multi-role", "stealth", "operational",
+    "fully", "basic", "export", "export-version",
+})
+# Hedges before the number.  "about" and kin make the count approximate; the rest bound it.
+_HEDGES: dict[str, tuple[bool, Bound | None]] = {
+    "about": (True, None), "some": (True, None), "around": (True, None), "roughly": (True, None),
+    "approximately": (True, None), "an estimated": (True, None), "estimated": (True, None),
+    "more than": (False, "over"), "over": (False, "over"), "at least": (False, "over"),
+    "upwards of": (False, "over"), "in excess of": (False, "over"), "well over": (False, "over"),
+    "fewer than": (False, "under"), "less than": (False, "under"), "under": (False, "under"),
+    "nearly": (True, "under"), "almost": (True, "under"), "close to": (True, "under"),
+    "up to": (False, "up_to"), "as many as": (False, "up_to"), "a maximum of": (False, "up_to"),
+}
+_HEDGE_ORDER = sorted(_HEDGES, key=len, reverse=True)
+_WORD_NUMBERS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
+    "a dozen": 12, "two dozen": 24, "three dozen": 36, "a pair of": 2, "a couple of": 2, "a thousand": 1000,
+    "dozen": 12, "a hundred and fifty": 150,
+}
+_SCALES = {"thousand": 1000, "million": 1_000_000}
+
+
+@attrs.frozen
+class Quantity:
+    """A count of ``unit`` things as the text states it.
+
+    ``unit`` is the noun, singular and lower-case ("tank", "fighter jet"), or
+    ``""`` for a bare "six more".  ``approximate`` is set by "about"/"some"/
+    "nearly"...; ``bound`` by "more than" (over), "fewer than" (under), "up
+    to" (up_to).
+
+    >>> Quantity(value=180, unit="tank", text="180 K2 tanks", span=(0, 12))
+    Quantity(value=180, unit='tank', text='180 K2 tanks', span=(0, 12), approximate=False, bound=None)
+    """
+
+    value: int = attrs.field()
+    unit: str = attrs.field(validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    span: tuple[int, int] | None = attrs.field(default=None)
+    approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    bound: Bound | None = attrs.field(default=None)
+
+    @value.validator
+    def _check_value(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValidationError("value", value, "a count is a non-negative int")
+
+    @bound.validator
+    def _check_bound(self, attribute: attrs.Attribute[Bound | None], value: Bound | None) -> None:
+        if value not in (None, "over", "under", "up_to"):
+            raise ValidationError("bound", value, "must be None, over, under or up_to")
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    return noun + "s"
+
+
+@functools.cache
+def _units() -> tuple[dict[str, str], re.Pattern[str]]:
+    forms: dict[str, str] = dict(_IRREGULAR)
+    for unit in UNITS:
+        forms.setdefault(unit, unit)
+        forms.setdefault(_plural(unit), unit)
+    return forms, re.compile(trie_pattern(set(forms)))
+
+
+@functools.cache
+def _left_pattern() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+    number = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?= (?:thousand|million))|\d+|(?:{words}))"
+    scale = r"(?: (?P<scale>thousand|million))?"
+    designation = r"(?:[A-Z][A-Za-z]*-?\d[\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z]+(?:-\d+)?)"  # K2, FA-50, Chunmoo
+    modifier = r"(?:[A-Za-z][A-Za-z-]*)"
+    return re.compile(
+        rf"(?<![\w.,$€£¥₩/-]){number}{scale} (?P<mid>(?:(?:{designation}|{modifier})[ ]){{0,4}})\Z"
+    )
+
+
+def _hedge(text: str, start: int) -> tuple[bool, Bound | None]:
+    head = text[max(0, start - 24) : start]
+    if not head.endswith(" "):
+        return False, None
+    low = head[:-1].lower()
+    for phrase in _HEDGE_ORDER:
+        if low.endswith(phrase):
+            begin = start - 1 - len(phrase)
+            if begin == 0 or not text[begin - 1].isalnum():
+                return _HEDGES[phrase]
+    return False, None
+
+
+def _value(token: str, scale: str | None) -> int | None:
+    low = token.lower()
+    if low in _WORD_NUMBERS:
+        return _WORD_NUMBERS[low]
+    if not token[:1].isdigit():
+        return None
+    number = float(token.replace(",", "")) * _SCALES.get(scale or "", 1)
+    return int(number) if number == int(number) else None
+
+
+def _mid_ok(mid: str) -> bool:
+    """Between number and noun: designations or known modifiers only, at most two designations."""
+    designations = 0
+    for word in mid.split():
+        if word in MODIFIERS or word.lower() in MODIFIERS:
+            continue
+        if any(ch.isdigit() for ch in word) or word.isupper() or word[:1].isupper():
+            designations += 1
+            if designations > 2:
+                return False
+            continue
+        return False
+    return True
+
+
+def _not_a_count(token: str, text: str, start: int) -> bool:
+    """A year ("2028", written without a thousands comma) or a rank ("No. 1")."""
+    if text[max(0, start - 4) : start] in ("No. ", "no. "):
+        return True
+    return len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100
+
+
+def _make(text: str, start: int, end: int, value: int, unit: str) -> Quantity:
+    approximate, bound = _hedge(text, start)
+    return Quantity(value=value, unit=unit, text=text[start:end], span=(start, end),
+                    approximate=approximate, bound=bound)
+
+
+def scan_quantities(text: str) -> list[Quantity]:
+    """Every count in already-normalised ``text``; spans index ``text``.
+
+    >>> [(q.value, q.unit, q.approximate) for q in scan_quantities("about a dozen howitzers and six more")]
+    [(12, 'howitzer', True), (6, '', False)]
+    """
+    forms, pattern = _units()
+    left = _left_pattern()
+    found: list[Quantity] = []
+    done = 0
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if (s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
+            continue
+        lm = left.search(text, max(done, s - 80), s)
+        if lm is None:
+            continue
+        mid = lm.group("mid")
+        if mid and not _mid_ok(mid):
+            continue
+        token = lm.group("num")
+        if _not_a_count(token, text, lm.start()) and not lm.group("scale"):
+            continue
+        value = _value(token, lm.group("scale"))
+        if value is None:
+            continue
+        found.append(_make(text, lm.start("num"), e, value, forms[m.group()]))
+        done = e
+    found.extend(_bare_more(text, {q.span for q in found}))
+    return sorted(found, key=lambda q: q.span or (0, 0))
+
+
+def _bare_more(text: str, taken: Iterable[tuple[int, int] | None]) -> list[Quantity]:
+    """"six more" with no unit noun after it: a count of the things named before."""
+    spans = [t for t in taken if t is not None]
+    out = []
+    i = text.find(" more", 0)
+    number = _more_pattern()
+    while i != -1:
+        end = i + 5
+        free = (end >= len(text) or not text[end].isalpha()) and not any(a <= i < b for a, b in spans)
+        lm = number.search(text, max(0, i - 30), i + 1) if free else None
+        if lm is not None:
+            value = _value(lm.group("num"), None)
+            if value is not None and not _not_a_count(lm.group("num"), text, lm.start()):
+                out.append(_make(text, lm.start("num"), end, value, ""))
+        i = text.find(" more", end)
+    return out
+
+
+@functools.cache
+def _more_pattern() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,$€£¥₩/-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{words}) \Z")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every count in ``text``, with ``span``/``text`` quoting ``text`` itself.
+
+    >>> [(q.value, q.unit, q.text) for q in find_quantities("North Korea sent 3,000 troops")]
+    [(3000, 'troop', '3,000 troops')]
+    """
+    norm = normalize(text)
+    out = []
+    for q in scan_quantities(norm.text):
+        if q.span is None:  # pragma: no cover - scan_quantities always sets a span
+            continue
+        start, end = norm.to_original(*q.span)
+        out.append(attrs.evolve(q, span=(start, end), text=norm.original[start:end]))
+    return out
