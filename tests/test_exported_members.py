@@ -14,6 +14,7 @@ PUBLIC = [
     "Agreement",
     "AidPackage",
     "ArmsDeal",
+    "Corpus",
     "Country",
     "DecodeError",
     "Deployment",
@@ -30,7 +31,21 @@ PUBLIC = [
     "TimeSpan",
     "UnknownEntityError",
     "ValidationError",
+    "decode",
+    "find_companies",
+    "find_money",
+    "find_people",
+    "find_places",
+    "find_quantities",
+    "find_systems",
+    "find_times",
+    "get_country",
+    "get_organization",
     "iter_parse",
+    "load_seeds",
+    "lookup_country",
+    "lookup_organization",
+    "lookup_party",
     "normalize",
     "parse",
     "parse_many",
@@ -80,6 +95,26 @@ def test_errors_subclass_the_builtins_callers_catch() -> None:
     assert issubclass(korpol.MissingDependencyError, ImportError)
     for name in ("ValidationError", "DecodeError", "UnknownEntityError", "InputTypeError"):
         assert issubclass(getattr(korpol, name), korpol.KorpolError)
+
+
+def test_star_import_and_dir_offer_every_public_name() -> None:
+    namespace: dict[str, object] = {}
+    exec("from korpol import *", namespace)
+    assert set(PUBLIC) <= set(namespace)
+    assert set(PUBLIC) <= set(dir(korpol))
+
+
+def test_import_defers_the_heavy_modules() -> None:
+    # The corpus, the gazetteers and the process pool load on first use, not on import.
+    code = (
+        "import sys, korpol;"
+        "eager = sorted(m for m in sys.modules if m.startswith('korpol.'));"
+        "assert eager == ['korpol._codes', 'korpol._errors', 'korpol._model', 'korpol._parse'], eager;"
+        "assert 'concurrent.futures' not in sys.modules;"
+        "korpol.load_seeds;"
+        "assert 'korpol._corpus' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_import_loads_no_reference_data() -> None:

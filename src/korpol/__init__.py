@@ -2,8 +2,12 @@
 
 This package is the public surface and nothing else: every implementation lives
 in a private ``_module`` and is re-exported here under a sorted ``__all__``
-(pinned by ``tests/test_exported_members.py``).  Importing korpol loads no
-reference data and compiles no patterns; that happens on first use.
+(pinned by ``tests/test_exported_members.py``).
+
+Importing korpol stays cheap: the records, errors and :func:`parse` are
+imported at once, every other name on first access (``korpol.load_seeds``
+imports the corpus module then).  No reference data is read and no pattern
+compiled until a call needs it.
 
 >>> import korpol
 >>> korpol.Money(amount="17000000000", currency="usd", qualifier="about").currency
@@ -14,9 +18,9 @@ datetime.date(2022, 12, 31)
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from korpol._batch import iter_parse, parse_many
 from korpol._errors import (
     DecodeError,
     InputTypeError,
@@ -41,12 +45,28 @@ from korpol._model import (
     TimeSpan,
 )
 from korpol._parse import parse
-from korpol._text import normalize, repair
+
+if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
+    from korpol._batch import iter_parse, parse_many
+    from korpol._corpus import Corpus, load_seeds
+    from korpol._entities import find_companies, find_people, find_places, find_systems
+    from korpol._money import find_money
+    from korpol._quantity import find_quantities
+    from korpol._refdata import (
+        get_country,
+        get_organization,
+        lookup_country,
+        lookup_organization,
+        lookup_party,
+    )
+    from korpol._text import decode, normalize, repair
+    from korpol._time import find_times
 
 __all__ = [
     "Agreement",
     "AidPackage",
     "ArmsDeal",
+    "Corpus",
     "Country",
     "DecodeError",
     "Deployment",
@@ -63,17 +83,59 @@ __all__ = [
     "TimeSpan",
     "UnknownEntityError",
     "ValidationError",
+    "decode",
+    "find_companies",
+    "find_money",
+    "find_people",
+    "find_places",
+    "find_quantities",
+    "find_systems",
+    "find_times",
+    "get_country",
+    "get_organization",
     "iter_parse",
+    "load_seeds",
+    "lookup_country",
+    "lookup_organization",
+    "lookup_party",
     "normalize",
     "parse",
     "parse_many",
     "repair",
 ]
 
+# Public name -> the private module that defines it, imported on first access (PEP 562).
+_LAZY: dict[str, str] = {
+    "Corpus": "_corpus",
+    "decode": "_text",
+    "find_companies": "_entities",
+    "find_money": "_money",
+    "find_people": "_entities",
+    "find_places": "_entities",
+    "find_quantities": "_quantity",
+    "find_systems": "_entities",
+    "find_times": "_time",
+    "get_country": "_refdata",
+    "get_organization": "_refdata",
+    "iter_parse": "_batch",
+    "load_seeds": "_corpus",
+    "lookup_country": "_refdata",
+    "lookup_organization": "_refdata",
+    "lookup_party": "_refdata",
+    "normalize": "_text",
+    "parse_many": "_batch",
+    "repair": "_text",
+}
+
 __version__: str  # bound on first access by __getattr__ below
 
 
 def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f"korpol.{module}"), name)
+        globals()[name] = value  # later accesses skip this function
+        return value
     # ``__version__`` is read from the installed metadata on first access only:
     # importlib.metadata costs more to import than the rest of korpol.
     if name == "__version__":
@@ -86,3 +148,7 @@ def __getattr__(name: str) -> Any:
         globals()["__version__"] = value
         return value
     raise AttributeError(f"module 'korpol' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY) | {"__version__"})
