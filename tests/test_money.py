@@ -166,9 +166,11 @@ def test_text_and_span_quote_the_input() -> None:
     text = "Seoul and Warsaw signed a deal worth about 8.16 trillion won ($6 billion) on Friday."
     (m,) = find_money(text)
     assert m.text == "8.16 trillion won"
-    assert m.span is not None and text[m.span[0] : m.span[1]] == m.text
+    assert m.span is not None
+    assert text[m.span[0] : m.span[1]] == m.text
     (e,) = m.equivalents
-    assert e.span is not None and text[e.span[0] : e.span[1]] == "$6 billion" == e.text
+    assert e.span is not None
+    assert text[e.span[0] : e.span[1]] == "$6 billion" == e.text
 
 
 def test_money_round_trips_json() -> None:
@@ -179,7 +181,8 @@ def test_money_round_trips_json() -> None:
 def test_to_usd_uses_the_bundled_rate() -> None:
     (m,) = find_money("The order is worth 4 trillion won.")
     usd = m.to_usd(2023)
-    assert usd.currency == "USD" and usd.estimated
+    assert usd.currency == "USD"
+    assert usd.estimated
     assert Decimal("2.9e9") < usd.amount < Decimal("3.2e9")
 
 
@@ -200,7 +203,8 @@ def test_never_raises_and_spans_quote_the_input(text: str) -> None:
 @given(st.text(alphabet="$€£¥₩USDEKRWPLN0123456789.,- bnmilonwzł()", max_size=40))
 def test_never_raises_on_money_like_noise(text: str) -> None:
     for m in scan_money(text):
-        assert m.span is not None and text[m.span[0] : m.span[1]] == m.text
+        assert m.span is not None
+        assert text[m.span[0] : m.span[1]] == m.text
 
 
 _FORMATS = [
@@ -236,4 +240,5 @@ def test_formatted_amount_is_found_again(whole: int, tenth: int, scale: str, fmt
 @given(st.integers(min_value=1, max_value=10**12))
 def test_plain_thousands_format_is_found_again(amount: int) -> None:
     (m,) = find_money(f"It cost USD {amount:,} in total.")
-    assert m.amount == amount and m.currency == "USD"
+    assert m.amount == amount
+    assert m.currency == "USD"
