@@ -214,41 +214,58 @@ class _Gazetteer(Generic[T]):
         # An empty alternation would match everywhere: use a pattern that never matches.
         self.pattern = re.compile(_trie_regex(self.table) or r"(?!x)x")
 
-    def scan(self, text: str) -> Iterator[_Hit[T]]:
+    def scan(self, text: str) -> list[_Hit[T]]:
         """Every non-overlapping hit in ``text``, left to right, longest first."""
-        search = self.pattern.search
+        return [_Hit(*h) for h in self.scan_raw(text)]
+
+    def scan_raw(self, text: str) -> list[tuple[int, int, str, tuple[T, ...], int]]:
+        """Hits as plain tuples ``(start, end, key, values, glued_end or 0)``: the hot path."""
+        finditer = self.pattern.finditer
         table = self.table
         n = len(text)
+        out: list[tuple[int, int, str, tuple[T, ...], int]] = []
         pos = 0
-        while True:
-            m = search(text, pos)
-            if m is None:
-                return
-            start, end = m.span()
-            if start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
-                pos = start + 1
-                continue
-            hit = self._accept(text, start, end, n, table)
-            if hit is None:
-                pos = start + 1
-                continue
-            yield hit
-            pos = max(hit.end, hit.glued)
+        while pos <= n:
+            restart = -1
+            # finditer is the fast path; a rejected candidate restarts the scan one
+            # character later so that a form inside it is not missed.
+            for m in finditer(text, pos):
+                start, end = m.span()
+                if start and text[start - 1].isalnum() and text[start].isalnum():
+                    restart = start + 1
+                    break
+                key = m.group()
+                values = table.get(key)
+                if values is not None and (end >= n or not (text[end].isalnum() and text[end - 1].isalnum())):
+                    out.append((start, end, key, values, 0))  # the common case: one dict look-up
+                    continue
+                hit = self._accept(text, start, end, n, table)
+                if hit is None:
+                    restart = start + 1
+                    break
+                out.append(hit)
+                if hit[4] > end:
+                    restart = hit[4]
+                    break
+            if restart < 0:
+                return out
+            pos = restart
+        return out
 
     def _accept(
         self, text: str, start: int, end: int, n: int, table: Mapping[str, tuple[T, ...]]
-    ) -> _Hit[T] | None:
+    ) -> tuple[int, int, str, tuple[T, ...], int] | None:
         # Try the longest match first, then shorter forms that end at a word boundary.
         while end > start:
             key = _space_key(text[start:end])
             values = table.get(key)
             if values is not None:
                 if end >= n or not (_is_word(text[end - 1]) and _is_word(text[end])):
-                    return _Hit(start, end, key, values)
+                    return (start, end, key, values, 0)
                 if self.glue is not None:
                     g = self.glue.match(text, end)
                     if g is not None and (g.end() >= n or not _is_word(text[g.end()])):
-                        return _Hit(start, end, key, values, g.end())
+                        return (start, end, key, values, g.end())
             end -= 1
             while end > start and _space_key(text[start:end]) not in table:
                 end -= 1
@@ -379,6 +396,8 @@ def _build_places() -> _Gazetteer[_PlaceEntry]:
         for v in variants:
             entries.append((v, entry))
     blocker = _PlaceEntry(None, "blocker", False)
+    for word in _CONTEXT_FORMS:  # resolved only in a Korean context, by scan_places
+        entries.append((word, _PlaceEntry(None, word, False)))
     for text in (*rd.non_place_forms(), *_PLACE_BLOCKERS):
         text = text[4:] if text.startswith("the ") else text
         entries.extend((v, blocker) for v in _apostrophe_variants(text))
@@ -416,62 +435,56 @@ def scan_places(text: str, *, context: Iterable[str] = ()) -> list[PlaceMention]
     >>> [(m.text, m.code, m.form) for m in scan_places("Seoul and Warsaw signed a deal.")]
     [('Seoul', 'KR', 'capital'), ('Warsaw', 'PL', 'capital')]
     """
-    gaz = _PLACES.get()
     out: list[PlaceMention] = []
+    compass: list[tuple[int, int, str]] = []
     n = len(text)
-    for hit in gaz.scan(text):
-        entry = hit.values[0]
-        if entry.party is None:
+    for start, end, _key, values, _glued in _PLACES.get().scan_raw(text):
+        entry = values[0]
+        party = entry.party
+        if party is None:
+            if entry.form in _CONTEXT_FORMS:
+                compass.append((start, end, entry.form))
             continue
-        start, end = hit.start, hit.end
         if entry.form == "code" and not _code_ok(text, start, end):
             continue
-        out.append(
-            PlaceMention(
-                party=entry.party,
-                text=text[start:end],
-                span=(start, end),
-                form=entry.form,
-                ambiguous=entry.ambiguous,
-                possessive=end < n and _possessive_end(text, end) != end,
+        possessive = (
+            end < n
+            and text[end] in "'’"
+            and (
+                end + 1 >= n
+                or not text[end + 1].isalnum()
+                or (text[end + 1] == "s" and (end + 2 >= n or not text[end + 2].isalnum()))
             )
         )
-    if "the North" in text or "the South" in text or "The North" in text or "The South" in text:
+        out.append(
+            PlaceMention(party, text[start:end], (start, end), entry.form, entry.ambiguous, possessive)
+        )
+    if compass:
         seen = set(context) | {m.party.code for m in out}
         if seen & _KOREAN_CONTEXT:
-            out.extend(_context_places(text))
+            out.extend(_context_places(text, compass))
             out.sort(key=lambda m: m.span)
     return out
 
 
 def _code_ok(text: str, start: int, end: int) -> bool:
-    """An ISO-like code is a party, except as a currency prefix ("US$") or in all-caps prose."""
+    """An ISO-like code is a party, except as a currency prefix ("US$", "USD")."""
     return text[end : end + 1] not in ("$", "D") and not text.startswith("-dollar", end)
 
 
-def _context_places(text: str) -> list[PlaceMention]:
+def _context_places(text: str, candidates: Iterable[tuple[int, int, str]]) -> list[PlaceMention]:
+    """ "the North"/"the South" as Koreas: after "the", not before another name ("the South China Sea")."""
     out: list[PlaceMention] = []
-    for article in ("the ", "The "):
-        for word, code in _CONTEXT_FORMS.items():
-            needle = article + word
-            pos = text.find(needle)
-            while pos >= 0:
-                start = pos + len(article)
-                end = start + len(word)
-                nxt = _next_word(text, _possessive_end(text, end))
-                if (end >= len(text) or not _is_word(text[end])) and not (nxt and nxt[0].isupper()):
-                    party = _party_for(code)
-                    if party is not None:
-                        out.append(
-                            PlaceMention(
-                                party=party,
-                                text=word,
-                                span=(start, end),
-                                form="context",
-                                possessive=_possessive_end(text, end) != end,
-                            )
-                        )
-                pos = text.find(needle, end)
+    for start, end, word in candidates:
+        if not (text.endswith("the ", 0, start) or text.endswith("The ", 0, start)):
+            continue
+        after = _possessive_end(text, end)
+        nxt = _next_word(text, after)
+        if nxt and nxt[0].isupper():
+            continue
+        party = _party_for(_CONTEXT_FORMS[word])
+        if party is not None:
+            out.append(PlaceMention(party, word, (start, end), "context", False, after != end))
     return out
 
 
@@ -887,7 +900,7 @@ NAME_STOPWORDS: frozenset[str] = frozenset(
         """The A An In On At And But Or Of For With By To From As After Before During Since Until
     He She It They We His Her Its Their This That These Those Who Which When While Where
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    July August September October November December
     Minister Ministers President Presidents Prime Secretary General Defence Defense Foreign Deputy Vice
     Chief Head Director Chancellor Leader Ambassador Counterpart Said Says Told Also Both Meanwhile
     However Today Yesterday Tomorrow Ministry Office Government Agency Administration Army Navy
