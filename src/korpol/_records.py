@@ -244,6 +244,7 @@ class _Candidate:
     contractors: list[str] = attrs.Factory(list)
     definite: bool = False
     sentences: list[_Sentence] = attrs.Factory(list)
+    sure: int = 0  # how many of first/second came from explicit cues (not fallbacks)
 
 
 def _money_anchors(sent: _Sentence, lo: int, hi: int, cues: Cues) -> list[_M]:
@@ -296,6 +297,16 @@ def _systems_in(sent: _Sentence, lo: int, hi: int, cand: _Candidate) -> None:
             cand.categories.add(str(category).lower())
 
 
+#: quantity nouns that count main weapons ("" is a bare number: "another 24")
+_WEAPON_UNITS = frozenset((
+    "", "tank", "howitzer", "fighter jet", "fighter", "jet", "aircraft", "warplane", "plane", "helicopter",
+    "launcher", "rocket launcher", "battery", "missile", "rocket", "interceptor", "gun", "vehicle",
+    "armored vehicle", "armoured vehicle", "infantry fighting vehicle", "ship", "warship", "frigate",
+    "corvette", "destroyer", "submarine", "minesweeper", "drone", "system", "air defense system",
+    "air defence system", "radar", "unit", "trainer", "rifle", "mortar", "artillery piece",
+))
+
+
 def _main_quantity(sent: _Sentence, lo: int, hi: int) -> tuple[int | None, int]:
     """The number of main units in [lo, hi): support vehicles and bounds excluded.
 
@@ -311,7 +322,7 @@ def _main_quantity(sent: _Sentence, lo: int, hi: int) -> tuple[int | None, int]:
             found.append(None)
             continue
         unit = str(getattr(q, "unit", "")).lower()
-        if unit in {"troop", "soldier", "personnel", "people", "vote", "percent", "year", "month", "day", "area", "country"}:
+        if unit not in _WEAPON_UNITS:
             continue
         found.append(int(getattr(q, "value", 0)))
     if not found:
@@ -324,6 +335,30 @@ def _status(low: str, cues: Cues) -> str:
         if cues.compiled[status].search(low):
             return status
     return "signed"
+
+
+def _assign_times(sent: _Sentence, lo: int, hi: int, anchors: Sequence[_M], reach: int = 40) -> dict[int, TimeSpan]:
+    """Pair each amount with the closest date in [lo, hi), each date used once.
+
+    "rise to $150 million this year from $100 million in 2022": the pairs are
+    made greedily, nearest first, within ``reach`` characters.
+    """
+    times = [m for m in sent.sub("time", lo, hi) if m.value.relation in ("at", "since")]
+    pairs = []
+    for a in anchors:
+        for t in times:
+            gap = t.start - a.end if t.start >= a.end else a.start - t.end
+            if 0 <= gap <= reach:
+                pairs.append((gap, t.start >= a.end, a.start, t.start, a, t))
+    pairs.sort(key=lambda x: (x[0], not x[1], x[2], x[3]))
+    out: dict[int, TimeSpan] = {}
+    used: set[int] = set()
+    for _, _, _, _, a, t in pairs:
+        if a.start in out or t.start in used:
+            continue
+        out[a.start] = t.value
+        used.add(t.start)
+    return out
 
 
 def _nearest_time(sent: _Sentence, lo: int, hi: int) -> TimeSpan | None:
@@ -428,6 +463,7 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
     rec = max(rec_box, key=lambda c: rec_box[c]) if rec_box else None
     cand.first = parties.get(sup) if sup else None
     cand.second = parties.get(rec) if rec else None
+    cand.sure = (supplier[sup] >= 2.5 if sup else 0) + (rec_box[rec] >= 3 if rec else 0)
     if cand.second is None:
         others = [m.party for m in places if isinstance(m.party, Country) and m.party.code != sup]
         cand.second = others[0] if others else ctx.partner(cand.first)
@@ -461,6 +497,7 @@ def _deal_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
             if len(merged) > 1:
                 continue
         anchors = _money_anchors(sent, a, b, cues)
+        times = _assign_times(sent, a, b, anchors)
         if anchors:
             units = _units(sent, a, b, anchors)
         else:
@@ -496,7 +533,12 @@ def _deal_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
             cand.status = _status(low[a:b] if len(merged) > 1 else low, cues)
             if cues.compiled["framework"].search(unit_low):
                 cand.status = "framework"
-            cand.date = _nearest_time(sent, lo, hi) or _nearest_time(sent, a, b)
+            if anchor is not None:
+                cand.date = times.get(anchor.start) or (_nearest_time(sent, a, b) if len(anchors) == 1 else None)
+            else:
+                cand.date = _nearest_time(sent, lo, hi) or _nearest_time(sent, a, b)
+            if cand.date is None and cand.status in ("planned", "signed") and ctx.published is not None:
+                cand.date = TimeSpan.year(ctx.published.year, text="")
             cand.definite = bool(re.search(r"\b(?:the|this|that) (?:deal|contract|purchase|order|agreement)\b", unit_low))
             _direction(sent, lo, hi, cand, ctx)
             if cand.first is None or cand.second is None or cand.first.code == cand.second.code:
@@ -528,6 +570,7 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
         clause_low = low[a:b]
         if sent.sub("system", a, b) or cues.compiled["buy"].search(clause_low):
             continue  # a purchase, not aid
+        times = _assign_times(sent, a, b, anchors)
         for lo, hi, anchor in _units(sent, a, b, anchors):
             assert anchor is not None
             if cues.compiled["aggregate"].search(low, max(a, anchor.start - sent.start - 50), anchor.start - sent.start):
@@ -540,7 +583,9 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
             if kind == "mixed" and not cues.compiled["aid"].search(clause_low):
                 kind = _aid_kind(low, cues)
             cand.aid_kind = kind
-            cand.date = _nearest_time(sent, lo, hi) or _nearest_time(sent, a, b)
+            cand.date = times.get(anchor.start) or (_nearest_time(sent, a, b) if len(anchors) == 1 else None)
+            if cand.date is None and ctx.published is not None:
+                cand.date = TimeSpan.year(ctx.published.year, text="")
             _aid_direction(sent, a, b, cand, ctx)
             if cand.first is None or cand.second is None or cand.first.code == cand.second.code:
                 continue
@@ -559,19 +604,26 @@ def _clauses_merged(sent: _Sentence) -> list[tuple[int, int]]:
 
 
 def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Context) -> None:
+    """Donor: the acting party (subject, "by X", a leader speaking); recipient: "to/for/in X"."""
     low = sent.low
-    places = [m for m in _parties_between(sent, 0, len(low), orgs=True)]
     donor: Party | None = None
     recipient: Party | None = None
-    for m in places:
+    for m in sent.mentions:
+        if m.kind not in ("place", "person") or m.party is None:
+            continue
         rel = m.start - sent.start
-        before = low[max(0, rel - 12) : rel]
-        if re.search(r"\b(?:to|for|in|of)\s+(?:the\s+)?$", before) and isinstance(m.party, Country):
+        before = low[max(0, rel - 14) : rel]
+        after = low[m.end - sent.start : m.end - sent.start + 20]
+        if _OBJECT_BEFORE.search(before) and isinstance(m.party, Country):
             if recipient is None:
                 recipient = m.party
-        elif donor is None and (rel < a + 200) and isinstance(m.party, Country | Organization):
-            if isinstance(m.party, Organization) and not re.search(r"\b(?:leaders|members|allies)\b", low[m.end - sent.start : m.end - sent.start + 15]):
+        elif re.search(r"\bby\s+(?:the\s+)?$", before):
+            donor = m.party
+        elif donor is None:
+            if isinstance(m.party, Organization) and not re.match(r"\s*(?:leaders|members|allies|member states)\b", after):
                 continue
+            if m.kind == "place" and m.form == "demonym" and re.match(r"\s+(?:president|prime minister|minister|leader)", after):
+                continue  # "Ukrainian President X": a person's nationality, not an actor
             donor = m.party
     cand.first = donor or (ctx.principal[0] if ctx.principal else None)
     if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
@@ -579,6 +631,9 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
         if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
             recipient = ctx.partner(cand.first)
     cand.second = recipient
+
+
+_OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")
 
 
 # ---------------------------------------------------------------- agreements
@@ -751,6 +806,25 @@ def _absorb(into: _Candidate, other: _Candidate) -> None:
 # ---------------------------------------------------------------- assembly
 
 
+def _orient(deals: list[_Candidate]) -> None:
+    """Deals whose direction rests on fallbacks follow the article's clear ones.
+
+    An article that says "Korea will export K2 tanks to Poland" and later "the
+    two nations established a framework for howitzers and jets" means the same
+    direction for both.
+    """
+    clear: Counter[tuple[str, str]] = Counter()
+    for c in deals:
+        if c.sure >= 2 and c.first is not None and c.second is not None:
+            clear[(c.first.code, c.second.code)] += 1
+    for c in deals:
+        if c.sure >= 2 or c.first is None or c.second is None:
+            continue
+        forward, backward = clear[(c.first.code, c.second.code)], clear[(c.second.code, c.first.code)]
+        if backward > forward:
+            c.first, c.second = c.second, c.first
+
+
 def _evidence(sentences: Iterable[_Sentence], norm: Any, doc_id: str | None, original: str) -> tuple[Evidence, ...]:
     out = []
     for s in sentences:
@@ -833,6 +907,7 @@ def extract(
         for parties, kind, date, until, topics in _agreement_candidates(sent, ctx, bool(deal_here)):
             agreements_raw.append((parties, kind, date, until, topics, sent))
         deployments.extend(_deployments(sent, ctx, norm, doc_id, text))
+    _orient(deals)
     deal_records = tuple(
         ArmsDeal(
             supplier=c.first, recipient=c.second, status=c.status, value=c.value,
