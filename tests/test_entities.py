@@ -587,9 +587,12 @@ def test_find_companies(row: Example) -> None:
 
 # ====================================================================== properties
 
-_alphabet = st.sampled_from(
-    [*list("Poland Korea North South the K2 K9 Yoon President Minister of , ' ’ . - \n"), "Seoul", "ROK", "US", "U.S.", "Hanwha", "Defense", "Mr.", "KISHIDA", "Fumio", "tanks", " ", "é", "ł"]
-)
+_WORDS = [
+    "Poland", "Korea", "North", "South", "the", "K2", "K9", "Yoon", "President", "Minister", "of", ",",
+    "'", "’", "'s", ".", "-", "\n", " ", " ", "Seoul", "ROK", "US", "U.S.", "Hanwha", "Defense", "Mr.",
+    "KISHIDA", "Fumio", "tanks", "é", "ł", "Lee", "Jae-myung", "head", "counterpart", "then-", "Polish",
+]  # fmt: skip
+_alphabet = st.sampled_from(_WORDS)
 _texty = st.one_of(st.text(max_size=200), st.lists(_alphabet, max_size=60).map("".join))
 
 
