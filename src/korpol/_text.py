@@ -192,6 +192,9 @@ _EK_SYMBOLS = frozenset(
 )
 
 
+_SPANISH_AFTER_BANG = frozenset(bytes([b]) for b in "ÁÉÍÓÚÑÜáéíóúñü¿".encode("latin-1"))
+
+
 @cache
 def _run_re() -> re.Pattern[str]:
     extra = "".join(sorted(_CP1252_EXTRA))
@@ -221,6 +224,16 @@ def _euc_full_re() -> re.Pattern[bytes]:
 @cache
 def _hangul_re() -> re.Pattern[str]:
     return re.compile("[\uac00-\ud7a3]+")
+
+
+@cache
+def _hangul2_re() -> re.Pattern[str]:
+    return re.compile("[\uac00-\ud7a3]{2}")
+
+
+@cache
+def _latin_word_syllable_re() -> re.Pattern[str]:
+    return re.compile("[A-Za-z][\xb0-\xc8][\xa1-\xfe][A-Za-z]")
 
 
 @cache
@@ -276,13 +289,14 @@ _NO_READING = _Reading((), 0, False, False)
 
 def _read_utf8(raw: bytes) -> _Reading:
     pieces: list[tuple[int, int, str]] = []
-    covered = 0
+    covered = long_chars = 0
     strong = False
     for m in _utf8_seq_re().finditer(raw):
         seq = m.group()
         if seq == b"\xe2\x80":
             pieces.append((m.start(), m.end(), "\u201d"))
             covered += 2
+            strong = True
             continue
         try:
             ch = seq.decode("utf-8")
@@ -294,6 +308,9 @@ def _read_utf8(raw: bytes) -> _Reading:
         strong = strong or grade == 2
         pieces.append((m.start(), m.end(), ch))
         covered += len(seq)
+        long_chars += len(seq) >= 3
+    # Two CJK characters re-decoded from a run with nothing left over are no accident.
+    strong = strong or (long_chars >= 2 and covered == len(raw))
     return _Reading(tuple(pieces), covered, strong, False) if pieces else _NO_READING
 
 
@@ -302,10 +319,11 @@ def _euc_grade(pair: bytes, ch: str) -> str:
     if "\uac00" <= ch <= "\ud7a3":
         return "H"
     if ch in _EK_SYMBOLS:
-        lead, trail = pair[0], pair[1]
-        # "¡" and "©" are real Latin-1 characters; before a letter ("¡Él", "©Éditions")
-        # they are more likely Spanish or a credit than EUC-KR punctuation.
-        if lead in (0xA1, 0xA9) and trail >= 0xC0 and trail not in (0xD7, 0xF7) and pair != b"\xa9\xa9":
+        # "¡" and "©" are real Latin-1 characters; before a Spanish capital ("¡Él") or any
+        # capital ("©Éditions") they are more likely text than EUC-KR punctuation.
+        if pair[:1] == b"\xa1" and pair[1:] in _SPANISH_AFTER_BANG:
+            return "W"
+        if pair[:1] == b"\xa9" and 0xC0 <= pair[1] <= 0xDE:
             return "W"
         return "S"
     return "W"
@@ -365,6 +383,9 @@ def _whole_page_euc(text: str) -> list[tuple[int, int, str]] | None:
     symbols = len(_ek_symbols_re().findall(others))
     odd = len(others) - len(others.encode("ascii", "ignore")) - symbols
     if hangul + symbols < 2 or odd * 10 > hangul + symbols:
+        return None
+    # convincing somewhere (two syllables in a row), and no lone syllable inside a Latin word
+    if not _hangul2_re().search(decoded) or _latin_word_syllable_re().search(text):
         return None
     src = list(_latin1_high_re().finditer(text))
     dst = list(_nonascii_re().finditer(decoded))
