@@ -112,7 +112,7 @@ class Cues:
         ("action_plan", (r"action plans?",)),
         ("mou", (r"memorand(?:um|ums|a) of understanding", r"mous?", r"memorand(?:um|ums|a)")),
         ("communique", (r"communiqu[eé]s?",)),
-        ("declaration", (r"joint (?:declaration|statement)s?", r"declarations?")),
+        ("declaration", (r"joint (?:declaration|statement)s?", r"declarations? (?:on|of)")),
         ("strategic_partnership", (r"strategic partnership", r"strategic partners")),
         ("partnership", (r"partnership(?: and cooperation)? programmes?", r"partnership programs?",
                          r"partnership")),

@@ -639,14 +639,68 @@ _OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")
 # ---------------------------------------------------------------- agreements
 
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_BOTH = re.compile(r"\b(?:the two (?:countries|nations|sides|governments|leaders|ministers|presidents|states)|both (?:countries|nations|sides|governments|leaders)|bilateral|their governments)\b")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_BOTH = re.compile(
+    r"\b(?:the two (?:countries|nations|sides|governments|leaders|ministers|presidents|states|allies)"
+    r"|both (?:countries|nations|sides|governments|leaders|presidents|ministers)|their governments|they)\b"
+)
+#: words before a place that make it a location or an object, not an actor: "in Vilnius", "of Ukraine"
+_NOT_ACTOR_BEFORE = re.compile(r"\b(?:in|at|of|on|to|into|for|from|against|near|across|toward|towards|visit to)\s+(?:the\s+)?$")
+_TERM = re.compile(r"\b(?:in effect|valid|in force|runs?|last|lasting)\w* for (\w+) years\b")
 
 
-def _agreement_candidates(sent: _Sentence, ctx: _Context, deal_frameworks: bool) -> list[Agreement | tuple[Any, ...]]:
+@attrs.frozen
+class _RawAgreement:
+    parties: tuple[Party, ...]
+    kind: str
+    date: TimeSpan | None
+    until: TimeSpan | None
+    term_years: int | None
+    topics: tuple[str, ...]
+    sentence: _Sentence
+    definite: bool
+    weak: bool = False  # no signing verb: it may only join an agreement found elsewhere
+
+
+_NAMED_AFTER = re.compile(r"\s+(?:communiqu|declaration|summit|statement|accord|treaty|agreement|format|initiative|process|group)")
+
+
+def _actors(sent: _Sentence, lo: int = 0, hi: int | None = None) -> list[Party]:
+    """Parties acting in [lo, hi): countries/organisations not in a locative or object phrase, leaders' states."""
+    hi = len(sent.low) if hi is None else hi
+    out: list[Party] = []
+    for m in sent.mentions:
+        rel = m.start - sent.start
+        if not lo <= rel < hi or m.party is None or m.kind not in ("place", "person"):
+            continue
+        if m.kind == "place" and _NOT_ACTOR_BEFORE.search(sent.low[max(0, rel - 14) : rel]):
+            continue
+        if m.kind == "place" and m.form in ("capital", "metonym") and _NAMED_AFTER.match(sent.low, m.end - sent.start):
+            continue  # "the Vilnius Communique", "the Washington Declaration": a name, not a party
+        if m.kind == "place" and m.form == "demonym" and any(
+            x.kind == "system" and 0 <= x.start - m.end <= 12 for x in sent.mentions
+        ):
+            continue  # "American HIMARS": where a weapon comes from, not who acts
+        if m.party.code not in [p.code for p in out]:
+            out.append(m.party)
+    return out
+
+
+def _local_parties(recent: Sequence[_Sentence]) -> list[Party]:
+    """The actors of the last few sentences, most frequent first (a tie goes to the latest)."""
+    weight: Counter[str] = Counter()
+    parties: dict[str, Party] = {}
+    for age, sent in enumerate(reversed(recent)):
+        for p in _actors(sent):
+            weight[p.code] += 10 - age
+            parties[p.code] = p
+    return [parties[c] for c, _ in weight.most_common()]
+
+
+def _agreement_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence]) -> list[_RawAgreement]:
     cues = ctx.cues
     low = sent.low
-    out: list[Any] = []
     kind = None
     match = None
     for k, pattern in cues.compiled_agreement_kinds:
@@ -656,59 +710,80 @@ def _agreement_candidates(sent: _Sentence, ctx: _Context, deal_frameworks: bool)
             break
     if kind is None or match is None:
         return []
+    # the clause holding the agreement noun
+    lo, hi = next(((a, b) for a, b in _clauses_wide(sent) if a <= match.start() < b), (0, len(low)))
+    clause = low[lo:hi]
     if kind == "framework" and (sent.sub("system") or cues.compiled["arms"].search(low) or sent.sub("money")):
         return []  # an arms framework is an ArmsDeal
-    if kind == "other" and (cues.compiled["buy"].search(low) or sent.sub("money") or sent.sub("system")):
+    generic = kind == "other" and re.fullmatch(r"agreements?", match.group(0)) is not None
+    if generic and (cues.compiled["buy"].search(clause) or sent.sub("money", lo, hi) or sent.sub("system", lo, hi)):
         return []  # "agreed to buy" / a contract: a deal, not an agreement
-    if not cues.compiled["agreement_verbs"].search(low) and kind not in ("strategic_partnership",):
+    weak = not cues.compiled["agreement_verbs"].search(low) and kind != "strategic_partnership"
+    if weak and not re.search(r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", low[max(0, match.start() - 30) : match.start()]):
         return []
-    if kind == "other" and re.search(r"\bagreed\b", low) and not re.search(r"\bagreements?\b|\baccords?\b|\binitiative\b", low):
-        return []
-    parties: list[Party] = []
-    for m in _parties_between(sent, 0, len(low), orgs=True):
-        p = m.party
-        if p is not None and p.code not in [x.code for x in parties]:
-            parties.append(p)
-    # organisations acting as a body ("NATO allies adopted")
-    org_body = [p for p in parties if isinstance(p, Organization)]
-    if org_body and re.search(r"\b(?:allies|members|leaders|member states)\b", low):
-        parties = org_body[:1]
-    elif _BOTH.search(low) or len(parties) < 2:
-        for p in ctx.principal:
-            if p.code not in [x.code for x in parties]:
-                parties.append(p)
+    parties = _actors(sent, lo, hi)
+    orgs = [p for p in parties if isinstance(p, Organization)]
+    before = _actors(sent, lo, match.start())
+    body = [m for m in sent.sub("place", lo, hi) if isinstance(m.party, Organization)
+            and re.match(r"\s*(?:allies|members|leaders|member states|countries)\b", low[m.end - sent.start :])]
+    if body:
+        parties = [body[0].party] if body[0].party is not None else parties
+    elif len(before) >= 2:
+        parties = before  # "X and Y signed an agreement under which Z ...": the signers
+    if body:
+        pass
+    elif _BOTH.search(clause) or len(parties) < 2:
+        for p in _local_parties([*recent, sent]) + list(ctx.principal):
             if len(parties) >= 2:
                 break
-    countries = [p for p in parties if isinstance(p, Country)]
-    if len(parties) > 2 and len(countries) >= 2 and not org_body:
-        parties = countries[:2]
+            if p.code not in [x.code for x in parties]:
+                parties.append(p)
     if not parties:
         return []
-    times = sent.sub("time")
-    date = None
-    until = None
-    for t in times:
+    # the date: the closest one to the agreement noun, preferring what follows it
+    date = until = None
+    best = None
+    for t in sent.sub("time"):
         ts: TimeSpan = t.value
-        if ts.relation in ("until", "by") and until is None:
-            until = ts
-        elif date is None and ts.relation in ("at", "since") and ts.start is not None:
-            date = ts
-    if until is None:
-        term = re.search(r"\b(?:in effect|valid|in force|run|last)\w* for (\w+) years\b", low)
-        if term and date is not None and date.start is not None:
-            n = _NUMBER_WORDS.get(term.group(1)) or (int(term.group(1)) if term.group(1).isdigit() else None)
-            if n:
-                until = TimeSpan.year(date.start.year + n, text=term.group(0))
-    if date is None and ctx.published is not None and re.search(r"\b(?:signed|adopted|concluded|launched|inked)\b", low) and not re.search(r"\b(?:19|20)\d\d\b", low):
+        if ts.relation in ("until", "by"):
+            until = until or ts
+        elif ts.start is not None:
+            rel = t.start - sent.start
+            gap = rel - match.end() if rel >= match.end() else (match.start() - rel) * 1.5
+            if best is None or gap < best:
+                best, date = gap, ts
+    if date is None and ctx.published is not None and re.search(
+        r"\b(?:signed|adopted|concluded|launched|inked|signing|sign)\b", low
+    ):
         date = TimeSpan.year(ctx.published.year, text="")
+    term = _TERM.search(low)
+    term_years = None
+    if term:
+        word = term.group(1)
+        term_years = _NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
     count = 1
     num = re.search(r"\b(two|three|four|five|six|\d)\s+(?:\w+\s+)?(?:memorand|mous?\b|agreements|accords|declarations)", low)
     if num:
         count = _NUMBER_WORDS.get(num.group(1)) or int(num.group(1))
-    topics = tuple(t for t in ("politics", "economy", "defense", "culture", "security", "trade", "infrastructure", "energy", "reconstruction") if t in low or (t == "defense" and "defence" in low))
-    for _ in range(min(count, 10)):
-        out.append((parties, kind, date, until, topics))
-    return out
+    topics = tuple(
+        t for t in ("politics", "economy", "defense", "culture", "security", "trade", "infrastructure", "energy", "reconstruction")
+        if t in low or (t == "defense" and "defence" in low)
+    )
+    definite = bool(re.search(r"\b(?:the|this|that)\s+$", low[max(0, match.start() - 6) : match.start()]))
+    return [
+        _RawAgreement(tuple(parties), kind, date, until, term_years, topics, sent, definite and count == 1, weak)
+        for _ in range(min(count, 10))
+    ]
+
+
+def _clauses_wide(sent: _Sentence) -> list[tuple[int, int]]:
+    """Clauses cut only at strong boundaries (";", ", and", ", but", ": ")."""
+    cuts = [0]
+    for m in re.finditer(r";|:\s|, (?:and|but|while|whereas)\b", sent.low):
+        if m.start() > cuts[-1]:
+            cuts.append(m.start())
+    cuts.append(len(sent.low))
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
 # ---------------------------------------------------------------- merging
@@ -890,7 +965,8 @@ def extract(
     starts = [m.start for m in mentions]
     deals: list[_Candidate] = []
     aid: list[_Candidate] = []
-    agreements_raw: list[tuple[Any, ...]] = []
+    agreements_raw: list[_RawAgreement] = []
+    recent: list[_Sentence] = []
     deployments: list[Deployment] = []
     meetings: list[Meeting] = []
     for seg in segment(clean):
@@ -904,8 +980,9 @@ def extract(
         deal_here = _deal_candidates(sent, ctx)
         aid_values = {id(c.value) for c in aid_here}
         deals.extend(c for c in deal_here if c.value is None or id(c.value) not in aid_values)
-        for parties, kind, date, until, topics in _agreement_candidates(sent, ctx, bool(deal_here)):
-            agreements_raw.append((parties, kind, date, until, topics, sent))
+        agreements_raw.extend(_agreement_candidates(sent, ctx, recent))
+        recent.append(sent)
+        del recent[:-3]
         deployments.extend(_deployments(sent, ctx, norm, doc_id, text))
     _orient(deals)
     deal_records = tuple(
@@ -935,30 +1012,45 @@ def extract(
     )
 
 
-def _merge_agreements(raw: list[tuple[Any, ...]], norm: Any, doc_id: str | None, original: str) -> tuple[Agreement, ...]:
-    out: list[Agreement] = []
-    seen_sentences: dict[int, int] = {}
-    for parties, kind, date, until, topics, sent in raw:
-        codes = frozenset(p.code for p in parties)
-        ev = _evidence([sent], norm, doc_id, original)
-        merged = False
-        for i, ag in enumerate(out):
-            if frozenset(p.code for p in ag.parties) != codes:
+def _merge_agreements(raw: list[_RawAgreement], norm: Any, doc_id: str | None, original: str) -> tuple[Agreement, ...]:
+    """One record per agreement: repeated mentions ("the Accord") join the first."""
+    merged: list[list[_RawAgreement]] = []
+    for r in raw:
+        codes = frozenset(p.code for p in r.parties)
+        target = None
+        for group in merged:
+            g = group[0]
+            if frozenset(p.code for p in g.parties) != codes:
                 continue
-            same_year = _year(ag.date) == _year(date)
-            if (ag.kind == kind and same_year and seen_sentences.get(i) != sent.start) or (
-                same_year and "other" in (ag.kind, kind) and _year(date) is not None
-            ):
-                best_kind = kind if ag.kind == "other" else ag.kind
-                out[i] = attrs.evolve(
-                    ag, kind=best_kind, until=ag.until or until, evidence=(*ag.evidence, *ev),
-                    topics=tuple(dict.fromkeys((*ag.topics, *topics))),
-                )
-                merged = True
+            yg, yr = _year(g.date), _year(r.date)
+            same_kind = g.kind == r.kind or "other" in (g.kind, r.kind)
+            if r.sentence is g.sentence and not r.definite:
+                continue  # "three memorandums" in one sentence stay three
+            if same_kind and (yg == yr or (r.definite and (yr is None or yg is None))):
+                target = group
                 break
-        if not merged:
-            out.append(Agreement(parties=tuple(parties), kind=kind, date=date, until=until, topics=topics, evidence=ev))
-            seen_sentences[len(out) - 1] = sent.start
+        if target is None and not r.weak:
+            merged.append([r])
+        elif target is None:
+            continue
+        else:
+            target.append(r)
+    out = []
+    for group in merged:
+        kinds = [r.kind for r in group if r.kind != "other"] or ["other"]
+        date = next((r.date for r in group if r.date is not None and r.date.text), None) or next(
+            (r.date for r in group if r.date is not None), None
+        )
+        until = next((r.until for r in group if r.until is not None), None)
+        term = next((r.term_years for r in group if r.term_years), None)
+        if until is None and term and date is not None and date.start is not None:
+            until = TimeSpan.year(date.start.year + term, text=f"for {term} years", relation="until")
+        sentences = list(dict.fromkeys(r.sentence for r in group))
+        out.append(Agreement(
+            parties=group[0].parties, kind=kinds[0], date=date, until=until,
+            topics=tuple(dict.fromkeys(t for r in group for t in r.topics)),
+            evidence=_evidence(sentences, norm, doc_id, original),
+        ))
     return tuple(out)
 
 
