@@ -674,3 +674,46 @@ def test_report_is_exported_shape() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         report.scores = ()  # type: ignore[misc]
     assert report.overall == TypeScore("overall")
+
+
+# ---------------------------------------------------------------- docs/evaluating.md
+
+DOC = pathlib.Path(__file__).resolve().parent.parent / "docs" / "evaluating.md"
+
+
+def _blocks(language: str) -> list[str]:
+    blocks, current, inside = [], [], False
+    for line in DOC.read_text(encoding="utf-8").splitlines():
+        if not inside and line.strip() == f"```{language}":
+            inside, current = True, []
+        elif inside and line.strip() == "```":
+            inside = False
+            blocks.append("\n".join(current))
+        elif inside:
+            current.append(line)
+    return blocks
+
+
+def test_docs_python_examples_run(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    blocks = _blocks("python")
+    assert len(blocks) >= 3
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, Any] = {"__name__": "evaluating"}
+    for block in blocks:
+        exec(compile(block, str(DOC), "exec"), namespace)  # our own docs
+    assert capsys.readouterr().out.rstrip().endswith("overall F1 0.800")
+
+
+def test_docs_example_annotation_follows_the_schema() -> None:
+    (example,) = _blocks("json")
+    annotation = Annotation.from_dict(json.loads(example))
+    assert (len(annotation.arms_deals), len(annotation.agreements), len(annotation.leaders)) == (2, 2, 3)
+
+
+def test_docs_list_every_vocabulary_word() -> None:
+    from korpol._model import AGREEMENT_KINDS, AID_KINDS, DEAL_STATUSES
+
+    text = DOC.read_text(encoding="utf-8")
+    for word in (*DEAL_STATUSES, *AID_KINDS, *AGREEMENT_KINDS):
+        assert f"`{word}`" in text, word
