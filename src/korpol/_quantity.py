@@ -86,6 +86,17 @@ _WORD_NUMBERS: dict[str, int] = {
     "dozen": 12, "a hundred and fifty": 150,
 }
 _SCALES = {"thousand": 1000, "million": 1_000_000}
+# Capitalised words that take a number as part of a name: "Type 212", "Leopard 2", "Block III".
+# The number after them is a designation, never a count.
+_DESIGNATION_HEADS: tuple[str, ...] = (
+    "Type", "Leopard", "Block", "Class", "Model", "Mark", "Mk", "Series", "Batch", "Phase", "Tranche",
+    "Lot", "Stage", "Article", "No", "Number", "Flight", "Version", "Gen", "Generation", "Increment",
+)
+
+
+def _word_alternation() -> str:
+    forms = set(_WORD_NUMBERS) | {w[:1].upper() + w[1:] for w in _WORD_NUMBERS}
+    return "|".join(sorted((re.escape(w) for w in forms), key=len, reverse=True))
 
 
 @attrs.frozen
@@ -138,10 +149,12 @@ def _units() -> tuple[dict[str, str], re.Pattern[str]]:
 
 @functools.cache
 def _left_pattern() -> re.Pattern[str]:
-    words = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+    words = _word_alternation()
     number = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?= (?:thousand|million))|\d+|(?:{words}))"
     scale = r"(?: (?P<scale>thousand|million))?"
-    designation = r"(?:[A-Z][A-Za-z]*-?\d[\w-]*|[A-Z]{2,}[\w-]*|[A-Z][a-z]+(?:-\d+)?)"  # K2, FA-50, Chunmoo
+    heads = "|".join(_DESIGNATION_HEADS)
+    # "Type 212", "K2", "FA-50", "M1A2", "KTSSM", "Chunmoo"
+    designation = rf"(?:(?:{heads}) \d[\w-]*|[A-Z][A-Za-z]*-?\d[\w-]*|[A-Z]{{2,}}[\w-]*|[A-Z][a-z]+(?:-\d+)?)"
     modifier = r"(?:[A-Za-z][A-Za-z-]*)"
     return re.compile(
         rf"(?<![\w.,$€£¥₩/-]){number}{scale} (?P<mid>(?:(?:{designation}|{modifier})[ ]){{0,4}})\Z"
@@ -189,6 +202,9 @@ def _mid_ok(mid: str) -> bool:
 def _not_a_count(token: str, text: str, start: int) -> bool:
     """A year ("2028", written without a thousands comma) or a rank ("No. 1")."""
     if text[max(0, start - 4) : start] in ("No. ", "no. "):
+        return True
+    head = text[max(0, start - 12) : start].rstrip(" .").rsplit(" ", 1)[-1]
+    if head in _DESIGNATION_HEADS:
         return True
     return len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100
 
@@ -251,7 +267,7 @@ def _bare_more(text: str, taken: Iterable[tuple[int, int] | None]) -> list[Quant
 
 @functools.cache
 def _more_pattern() -> re.Pattern[str]:
-    words = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+    words = _word_alternation()
     return re.compile(rf"(?<![\w.,$€£¥₩/-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{words}) \Z")
 
 

@@ -1,0 +1,156 @@
+"""Quantity extraction: counts of things in news-shaped sentences, grouped by phenomenon."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from korpol._errors import ValidationError
+from korpol._quantity import Quantity, find_quantities
+
+
+class Example(NamedTuple):
+    text: str
+    expected: tuple[str, ...]  # "VALUE UNIT[ ~][ bound]" per count, in order
+    id: str
+
+
+def describe(q: Quantity) -> str:
+    out = f"{q.value} {q.unit}".rstrip()
+    if q.approximate:
+        out += " ~"
+    if q.bound:
+        out += f" {q.bound}"
+    return out
+
+
+def E(text: str, *expected: str, id: str) -> Example:  # noqa: N802 - reads as a table row
+    return Example(text, expected, id)
+
+
+PLAIN = [
+    E("North Korea sent 3,000 troops to Russia.", "3000 troop", id="troops"),
+    E("Ukraine asked for 12 howitzers.", "12 howitzer", id="howitzers"),
+    E("The navy commissioned two submarines.", "2 submarine", id="word-number"),
+    E("Warsaw ordered two batteries.", "2 battery", id="batteries-plural-y"),
+    E("Seoul will send 100 ambulances.", "100 ambulance", id="ambulances"),
+    E("It delivered 40 helicopters.", "40 helicopter", id="helicopters"),
+    E("the 14 aircraft in service", "14 aircraft", id="irregular-aircraft"),
+    E("about 200 personnel were deployed", "200 personnel ~", id="personnel"),
+    E("The strike killed 12 civilians.", "12 civilian", id="civilians"),
+    E("They fired 300 missiles.", "300 missile", id="missiles"),
+    E("Japan sent 100 trucks and 30 generators.", "100 truck", "30 generator", id="two-counts"),
+    E("Some 1.2 million soldiers serve.", "1200000 soldier ~", id="million-scale"),
+    E("The factory makes 20,000 shells a month.", "20000 shell", id="shells"),
+    E("NATO has 32 member states.", "32 member state", id="compound-noun"),
+    E("Ten frigates were built.", "10 frigate", id="capitalised-word-number"),
+    E("a dozen drones", "12 drone", id="a-dozen"),
+    E("two dozen rifles", "24 rifle", id="two-dozen"),
+    E("a pair of radars", "2 radar", id="a-pair-of"),
+]
+
+DESIGNATIONS = [
+    E("Poland ordered 180 K2 tanks.", "180 tank", id="k2"),
+    E("It bought 48 FA-50 fighter jets.", "48 fighter jet", id="fa-50-fighter-jets"),
+    E("212 K9 self-propelled howitzers", "212 howitzer", id="k9-self-propelled"),
+    E("366 M1A2 Abrams tanks", "366 tank", id="two-designations"),
+    E("288 Chunmoo rocket launchers", "288 rocket launcher", id="named-system"),
+    E("96 Apache attack helicopters", "96 helicopter", id="apache"),
+    E("32 F-35A fighter jets", "32 fighter jet", id="f-35a"),
+    E("1,000 K2PL main battle tanks", "1000 tank", id="main-battle"),
+    E("two Patriot batteries", "2 battery", id="patriot"),
+    E("18 KF-21 fighters", "18 fighter", id="kf-21"),
+    E("six Type 212 submarines", "6 submarine", id="type-number-is-a-designation"),
+    E("14 Leopard 2A4 tanks", "14 tank", id="leopard-2a4"),
+    E("250 Abrams tanks", "250 tank", id="abrams"),
+    E("twelve K239 launchers", "12 launcher", id="k239"),
+    E("30 KTSSM missiles", "30 missile", id="acronym"),
+]
+
+MODIFIERS = [
+    E("Seoul will supply 60 more tanks.", "60 tank", id="more-before-noun"),
+    E("an order for 24 additional howitzers", "24 howitzer", id="additional"),
+    E("116 used Abrams tanks", "116 tank", id="used"),
+    E("The army fields 800 armored vehicles.", "800 armored vehicle", id="compound-armored-vehicle"),
+    E("It sent 50 long-range missiles.", "50 missile", id="hyphenated-modifier"),
+    E("18 new K9 howitzers", "18 howitzer", id="new-designation"),
+    E("Poland will buy six more.", "6", id="bare-more"),
+    E("72 launchers now and six more later", "72 launcher", "6", id="bare-more-after-count"),
+]
+
+HEDGES = [
+    E("fewer than 200 tanks", "200 tank under", id="fewer-than"),
+    E("more than 10,000 North Korean troops", "10000 troop over", id="more-than"),
+    E("up to 96 helicopters", "96 helicopter up_to", id="up-to"),
+    E("some 1,000 soldiers", "1000 soldier ~", id="some"),
+    E("nearly 500 drones", "500 drone ~ under", id="nearly"),
+    E("at least 20 ships", "20 ship over", id="at-least"),
+    E("as many as 300 rockets", "300 rocket up_to", id="as-many-as"),
+    E("around 40 aircraft", "40 aircraft ~", id="around"),
+    E("about a dozen howitzers", "12 howitzer ~", id="about-a-dozen"),
+]
+
+NOT_QUANTITIES = [
+    E("In 2028 tanks will roll off the line.", id="year-before-noun"),
+    E("The deal is worth $22 billion.", id="money"),
+    E("It spends 3% of GDP on defence.", id="percent"),
+    E("the K9 howitzer and the FA-50", id="bare-designations"),
+    E("Hanwha is the No. 1 tank maker.", id="rank"),
+    E("They met in 2023.", id="year"),
+    E("The 2,000-page report", id="no-unit-noun"),
+    E("The troops returned home.", id="noun-without-number"),
+    E("a €180 tanks fund", id="currency-before-number"),
+    E("the 1950s tanks", id="decade"),
+]
+
+TABLE = PLAIN + DESIGNATIONS + MODIFIERS + HEDGES + NOT_QUANTITIES
+XFAIL = [
+    E("hundreds of tanks", "100 tank ~ over", id="vague-hundreds"),
+    E("Poland received the first 10 of the 180 tanks.", "10 tank", "180 tank", id="partitive"),
+    E("The force numbers 11,000-12,000 troops.", "11000 troop", id="range"),
+]
+
+
+@pytest.mark.parametrize("ex", TABLE, ids=[e.id for e in TABLE])
+def test_table(ex: Example) -> None:
+    assert tuple(describe(q) for q in find_quantities(ex.text)) == ex.expected
+
+
+@pytest.mark.parametrize(
+    "ex", [pytest.param(e, marks=pytest.mark.xfail(strict=True)) for e in XFAIL], ids=[e.id for e in XFAIL]
+)
+def test_known_gaps(ex: Example) -> None:
+    assert tuple(describe(q) for q in find_quantities(ex.text)) == ex.expected
+
+
+def test_text_and_span_quote_the_input() -> None:
+    text = "Poland ordered 180 K2 tanks."
+    (q,) = find_quantities(text)
+    assert q.text == "180 K2 tanks"
+    assert q.span == (15, 27)
+
+
+def test_quantity_validates() -> None:
+    with pytest.raises(ValidationError):
+        Quantity(value=-1, unit="tank")
+    with pytest.raises(ValidationError):
+        Quantity(value=1, unit="tank", bound="about")  # type: ignore[arg-type]
+
+
+@settings(max_examples=60)
+@given(st.text())
+def test_never_raises_and_spans_quote_the_input(text: str) -> None:
+    for q in find_quantities(text):
+        assert q.span is not None
+        assert text[q.span[0] : q.span[1]] == q.text
+        assert q.value >= 0
+
+
+@settings(max_examples=60)
+@given(st.integers(min_value=1, max_value=10**6), st.sampled_from(["tanks", "troops", "K9 howitzers"]))
+def test_formatted_count_is_found_again(value: int, noun: str) -> None:
+    (q,) = find_quantities(f"The ministry said {value:,} {noun} were ready.")
+    assert q.value == value
