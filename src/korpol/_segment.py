@@ -407,6 +407,10 @@ def _has_credit_end(line: str) -> bool:
 _CREDIT_HINTS = ("ⓒ", "©", "Photo", "Image", "Picture", "/", "|")
 
 
+#: A line without a final period longer than this is running text, not a headline.
+_HEADLINE_MAX_WORDS = 22
+
+
 def _line_kind(line: str) -> SegmentKind | None:
     """The kind of a whole line, or None when the line is running text to split."""
     if len(line) > 400 or _bullet_re().match(line):
@@ -419,7 +423,7 @@ def _line_kind(line: str) -> SegmentKind | None:
         return "header"
     if _caption_start_re().match(line) or _has_credit_end(line):
         return "caption"
-    if not _ends_sentence(line) and len(line) <= 200 and len(line.split()) <= 30:
+    if not _ends_sentence(line) and len(line) <= 200 and len(line.split()) <= _HEADLINE_MAX_WORDS:
         return "headline"
     return None
 
