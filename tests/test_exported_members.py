@@ -50,6 +50,7 @@ PUBLIC = [
     "parse",
     "parse_many",
     "repair",
+    "segment",
 ]
 
 

@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
         lookup_organization,
         lookup_party,
     )
+    from korpol._segment import segment
     from korpol._text import decode, normalize, repair
     from korpol._time import find_times
 
@@ -102,6 +103,7 @@ __all__ = [
     "parse",
     "parse_many",
     "repair",
+    "segment",
 ]
 
 # Public name -> the private module that defines it, imported on first access (PEP 562).
@@ -125,6 +127,7 @@ _LAZY: dict[str, str] = {
     "normalize": "_text",
     "parse_many": "_batch",
     "repair": "_text",
+    "segment": "_segment",
 }
 
 __version__: str  # bound on first access by __getattr__ below
