@@ -53,7 +53,7 @@ class Cues:
     deal: tuple[str, ...] = (
         r"deals?", r"contracts?", r"orders?", r"purchases?", r"acquisitions?", r"sale",
         r"framework(?: agreements?| deals?| contracts?)?", r"export deals?", r"option",
-        r"order book", r"arms package", r"procurement",
+        r"order book", r"arms package", r"procurement", r"package",
     )
     #: words that make a transaction an arms transaction (besides weapon-system mentions)
     arms: tuple[str, ...] = (

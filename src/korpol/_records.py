@@ -315,9 +315,8 @@ def _main_quantity(sent: _Sentence, lo: int, hi: int) -> tuple[int | None, int]:
     found = []
     for m in sent.sub("qty", lo, hi):
         q = m.value
-        unit_text = sent.low[m.start - sent.start : min(m.end - sent.start + 40, len(sent.low))]
-        if _SUPPORT.search(unit_text[: (m.end - m.start) + 25]):
-            continue
+        if _SUPPORT.search(sent.low, m.start - sent.start, min(m.end - sent.start + 12, len(sent.low))):
+            continue  # "81 support vehicles", "six K10 ammunition resupply vehicles"
         if getattr(q, "bound", None) == "under":
             found.append(None)
             continue
@@ -396,6 +395,19 @@ def _first_party_after(sent: _Sentence, pos: int, hi: int, *, companies: bool = 
     return best.party if best else None
 
 
+#: a word before "export"/"purchase"/"order" that makes it a noun ("the export of", "a K-defense export")
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|our|first|second|third|new|largest|biggest|single|arms|defen[cs]e|"
+    r"k-defen[cs]e|military|weapons?|major|this|that|whose|of)|'s?)\s+$"
+)
+_OWNED_NOUN = re.compile(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:purchases?|orders?|acquisitions?|contracts?|deals?|imports?)\b")
+
+
+def _owns_deal_noun(sent: _Sentence, m: _M) -> bool:
+    """"Finland's purchase": the possessor belongs to that noun, not to other verbs."""
+    return _OWNED_NOUN.match(sent.low, m.end - sent.start) is not None
+
+
 def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Context) -> None:
     """Decide supplier and recipient of a deal from the words around it."""
     cues = ctx.cues
@@ -412,7 +424,8 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
     # clause-wide context: the clause the unit sits in
     places = _parties_between(sent, 0, len(low))
     for verb in cues.compiled["buy"].finditer(low, 0, len(low)):
-        before = [m for m in places if m.end - sent.start <= verb.start()]
+        noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        before = [] if noun else [m for m in places if m.end - sent.start <= verb.start() and not _owns_deal_noun(sent, m)]
         w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
         if before:
             # the subject: the first country of the clause containing the verb
@@ -424,8 +437,10 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
             vote(supplier, _first_party_after(sent, src.end(), len(low)), w + 1)
     for verb in cues.compiled["sell"].finditer(low, 0, len(low)):
         w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
-        before = [m for m in sent.mentions if m.end - sent.start <= verb.start() and m.kind in ("place", "company") and isinstance(m.party, Country)]
-        if before:
+        noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        before = [m for m in sent.mentions if m.end - sent.start <= verb.start() and m.kind in ("place", "company")
+                  and isinstance(m.party, Country) and not _owns_deal_noun(sent, m)]
+        if before and not noun:
             vote(supplier, before[-1].party, w)
         dst = _TO.search(low, verb.end(), min(len(low), verb.end() + 80))
         if dst:
@@ -433,8 +448,7 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
     # "X's purchase/order", "X's ... contract"
     for m in places:
         rel_end = m.end - sent.start
-        tail = low[rel_end : rel_end + 40]
-        if re.match(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:purchases?|orders?|acquisitions?|buy|procurement|imports?)\b", tail):
+        if _OWNED_NOUN.match(low, rel_end) and not re.match(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:contracts?|deals?)", low[rel_end:]):
             vote(recipient, m.party, 4.0)
     # "a contract/deal with X": X is the seller when X is a company or a foreign state
     for w_ in _WITH.finditer(low, lo, hi):
@@ -471,13 +485,39 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
         cand.first = ctx.partner(cand.second)
 
 
-def _deal_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
+_DEFINITE_DEAL = re.compile(r"\b(?:the|this|that) (?:deal|contract|purchase|order|sale)\b")
+
+
+def _inherit_systems(sent: _Sentence, lo: int, hi: int, cand: _Candidate, recent: Sequence[_Sentence]) -> None:
+    """"... the K239 Chunmoo. A framework for 288 launchers ...": the launchers are Chunmoos.
+
+    A unit that counts a kind of weapon without naming it takes the named
+    system of that kind from earlier in the sentence or the sentence before.
+    """
+    units = {str(getattr(m.value, "unit", "")) for m in sent.sub("qty", lo, hi)} - {""}
+    if not units:
+        return
+    pool = [m for m in sent.sub("system", 0, lo)] + [m for r in recent[-1:] for m in r.mentions if m.kind == "system"]
+    for m in reversed(pool):
+        v = m.value
+        category = str(getattr(v, "category", "") or "")
+        if getattr(v, "generic", False) or not category:
+            continue
+        if any(u in category for u in units):
+            cand.systems.append(str(getattr(v, "designation", "")))
+            cand.families.add(str(getattr(v, "family", None) or getattr(v, "designation", "")).upper())
+            cand.categories.add(category.lower())
+            return
+
+
+def _deal_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence] = (), after_deal: bool = False) -> list[_Candidate]:
     cues = ctx.cues
     low = sent.low
     has_trigger = cues.compiled["buy"].search(low) or cues.compiled["sell"].search(low) or cues.compiled["deal"].search(low)
     if not has_trigger:
         return []
-    if not (sent.sub("system") or cues.compiled["arms"].search(low)):
+    follow_up = after_deal and _DEFINITE_DEAL.search(low) is not None and bool(sent.sub("money"))
+    if not (sent.sub("system") or cues.compiled["arms"].search(low) or follow_up):
         return []
     out: list[_Candidate] = []
     clauses = _clauses(sent)
@@ -525,6 +565,8 @@ def _deal_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
                     continue
                 cand.value = money
             _systems_in(sent, lo, hi, cand)
+            if not cand.families:
+                _inherit_systems(sent, lo, hi, cand, recent)
             qty, n_qty = _main_quantity(sent, lo, hi)
             cand.quantity = qty if n_qty == 1 or len(cand.families) <= 1 else None
             if cand.value is None and cand.quantity is None and not cand.systems:
@@ -550,6 +592,9 @@ def _deal_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
 # ---------------------------------------------------------------- aid
 
 
+_DEAL_WORD = re.compile(r"\b(?:contracts?|deals?|purchases?|arms|weapons? sales?)\b")
+
+
 def _aid_kind(low: str, cues: Cues) -> str:
     kinds = [kind for kind, pattern in cues.compiled_aid_kinds if pattern.search(low)]
     if len(kinds) == 1:
@@ -568,8 +613,8 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
         if not anchors:
             continue
         clause_low = low[a:b]
-        if sent.sub("system", a, b) or cues.compiled["buy"].search(clause_low):
-            continue  # a purchase, not aid
+        if sent.sub("system", a, b) or cues.compiled["buy"].search(clause_low) or _DEAL_WORD.search(clause_low):
+            continue  # a purchase or a contract, not aid
         times = _assign_times(sent, a, b, anchors)
         for lo, hi, anchor in _units(sent, a, b, anchors):
             assert anchor is not None
@@ -615,6 +660,8 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
         before = low[max(0, rel - 14) : rel]
         after = low[m.end - sent.start : m.end - sent.start + 20]
         if _OBJECT_BEFORE.search(before) and isinstance(m.party, Country):
+            if m.form in ("capital", "metonym") and re.search(r"\b(?:in|at)\s+$", before):
+                continue  # "at the G20 summit in New Delhi": where, not to whom
             if recipient is None:
                 recipient = m.party
         elif re.search(r"\bby\s+(?:the\s+)?$", before):
@@ -827,6 +874,17 @@ def _vague(c: _Candidate) -> bool:
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     out: list[_Candidate] = []
+    consumed: set[int] = set()
+    for i, c in enumerate(cands):
+        # "The contract is worth about 14 billion won": a figure for the deal just mentioned
+        if c.kind == "deal" and c.definite and c.value is not None and not c.systems and c.quantity is None:
+            earlier = [o for o in cands[:i] if o.kind == c.kind and id(o) not in consumed]
+            if earlier and (earlier[-1].value is None or _compatible_value(earlier[-1].value, c.value)):
+                if earlier[-1].value is None:
+                    earlier[-1].value = c.value
+                earlier[-1].sentences.append(c.sentence)
+                consumed.add(id(c))
+    cands = [c for c in cands if id(c) not in consumed]
     for c in cands:
         if _vague(c):
             continue
@@ -855,7 +913,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
                     break
         if target is not None:
             _absorb(target, c)
-        elif c.families or c.kind == "aid":
+        elif c.families or c.kind == "aid" or (c.categories and c.sure >= 2):
             out.append(c)
     return out
 
@@ -863,11 +921,13 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
 def _absorb(into: _Candidate, other: _Candidate) -> None:
     if other.sentence not in into.sentences and other.sentence is not into.sentence:
         into.sentences.append(other.sentence)
-    for s in other.systems:
-        if s not in into.systems:
-            into.systems.append(s)
-    into.families |= other.families
-    into.categories |= other.categories
+    if not _vague(other) or not into.systems:
+        # a passing mention ("contracts for K2 tanks, K9 howitzers") adds no systems to a deal that has some
+        for s in other.systems:
+            if s not in into.systems:
+                into.systems.append(s)
+        into.families |= other.families
+        into.categories |= other.categories
     if into.date is None or into.date.start is None:
         into.date = other.date or into.date
     if into.quantity is None:
@@ -977,7 +1037,7 @@ def extract(
             continue
         aid_here = _aid_candidates(sent, ctx)
         aid.extend(aid_here)
-        deal_here = _deal_candidates(sent, ctx)
+        deal_here = _deal_candidates(sent, ctx, recent, bool(deals))
         aid_values = {id(c.value) for c in aid_here}
         deals.extend(c for c in deal_here if c.value is None or id(c.value) not in aid_values)
         agreements_raw.extend(_agreement_candidates(sent, ctx, recent))
