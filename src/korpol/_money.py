@@ -385,8 +385,16 @@ def scan_money(text: str) -> list[Money]:
     return out
 
 
-_DIGITS = re.compile(r"[0-9]+")
-_SCALE_WORD = re.compile(r"illion|thousand")
+_DIGITS = re.compile(r"\d+")  # faster than [0-9]+ on non-ASCII (UCS-2) text
+_SCALE_WORDS = ("illion", "thousand")  # "a billion dollars" has no digit
+
+
+def _find_all(text: str, word: str) -> list[tuple[int, int]]:
+    out, i = [], text.find(word)
+    while i != -1:
+        out.append((i, i + len(word)))
+        i = text.find(word, i + 1)
+    return out
 
 
 def _anchors(text: str) -> list[re.Match[str]]:
@@ -398,10 +406,10 @@ def _anchors(text: str) -> list[re.Match[str]]:
     """
     pattern = _patterns()[0]
     limit = len(text)
-    hits = sorted(
-        [(d.start(), d.end()) for d in _DIGITS.finditer(text)]
-        + [(w.start(), w.end()) for w in _SCALE_WORD.finditer(text)]
-    )
+    hits = [d.span() for d in _DIGITS.finditer(text)]
+    for word in _SCALE_WORDS:
+        hits += _find_all(text, word)
+    hits.sort()
     found: dict[int, re.Match[str]] = {}
     scanned = 0
     for start, end in hits:

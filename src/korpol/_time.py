@@ -587,7 +587,7 @@ _TRIGGER_WORDS = (
     "yesterday", "Yesterday", "today", "Today", "tomorrow", "Tomorrow", "tonight", "Tonight",
     "Q1", "Q2", "Q3", "Q4", "H1", "H2",
 )
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = re.compile(r"\d+")  # faster than [0-9]+ on non-ASCII (UCS-2) text
 # How many words before a trigger an expression may start ("by the middle of next year").
 _WORDS_BACK = 4
 
