@@ -96,6 +96,8 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        with tmp.open("rb") as written:  # on disk before it takes the target's name
+            os.fsync(written.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -836,8 +838,12 @@ def _merged_ids(corpus: Corpus) -> tuple[dict[tuple[int, str, int], str], list[A
 
 
 def _write_database(db: sqlite3.Connection, corpus: Corpus) -> None:
-    db.execute("PRAGMA foreign_keys = ON")
-    db.executescript(SCHEMA)
+    # One transaction for the whole file, no journal: the file is a temporary
+    # one that is renamed into place only when complete (and fsynced first).
+    db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON; BEGIN;")
+    for statement in SCHEMA.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
     db.executemany(
         "INSERT INTO meta VALUES (?, ?)", [("schema_version", SCHEMA_VERSION), ("generator", "korpol")]
     )
@@ -1017,10 +1023,10 @@ def to_sqlite(documents: Corpus | Iterable[Document], path: PathLike) -> Path:
     target = Path(path)
     with atomic_path(target) as tmp:
         tmp.unlink()  # sqlite3 creates the file itself
-        db = sqlite3.connect(tmp)
+        db = sqlite3.connect(tmp, isolation_level=None)
         try:
-            with db:
-                _write_database(db, corpus)
+            _write_database(db, corpus)
+            db.execute("COMMIT")
         finally:
             db.close()
     return target
