@@ -45,7 +45,7 @@ def _unique_ids(docs: list[Document]) -> bool:
 
 def _no_fsync() -> Any:
     """Durability is not what the round-trip properties test; fsync is slow on CI disks."""
-    return mock.patch("os.fsync", lambda fd: None)
+    return mock.patch("os.fsync", return_value=None)
 
 
 corpora = st.lists(strategies.documents(), max_size=3).filter(_unique_ids)
@@ -211,9 +211,13 @@ def test_csv_values(kb: Corpus, tmp_path: Path) -> None:
 def test_interrupted_write_leaves_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "out.jsonl"
     target.write_text("old\n", encoding="utf-8")
-    with pytest.raises(RuntimeError), atomic_path(target) as tmp:
-        tmp.write_text("half", encoding="utf-8")
-        raise RuntimeError("interrupted")
+    def interrupted_export() -> None:
+        with atomic_path(target) as tmp:
+            tmp.write_text("half", encoding="utf-8")
+            raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError):
+        interrupted_export()
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
 
@@ -251,7 +255,7 @@ def docs_workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(workdir)
         for block in _blocks("python"):
-            exec(compile(block, str(DOCS / "exports.md"), "exec"), namespace)  # noqa: S102 - our own docs
+            exec(compile(block, str(DOCS / "exports.md"), "exec"), namespace)
     return workdir
 
 
