@@ -2,4 +2,5 @@
 
 from korpol._cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a test runner imports the module for its doctests
+    raise SystemExit(main())
