@@ -127,7 +127,62 @@ def _scan_all(text: str, published: dt.date | None) -> list[_M]:
         if isinstance(party, str):
             party = _country(party)
         out.append(_M("company", s, e, c, party))
+    out.extend(_designation_counts(text, out))
     out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+@attrs.frozen
+class _Count:
+    """A number of weapons the quantity extractor leaves to the record stage."""
+
+    value: int
+    unit: str = ""
+    bound: str | None = None
+
+
+_COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+}
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")"
+#: "180 K2s", "up to 672 K9A1 and K9PL": a number right before a named system
+_BEFORE_SYSTEM = re.compile(_NUM + r"\s+(?:(?:more|additional|new|used|upgraded|second-hand|further)\s+)?$")
+#: "another 12", "ordering 12 in 2018", "later adding six": a bare count after a purchase word
+_BARE_COUNT = re.compile(
+    r"\b(?:another|a further|an additional|ordering|ordered|adding|added|buying|bought|for) " + _NUM
+    + r"\b(?!\s*(?:%|percent|per cent|billion|million|trillion|bn|mn|years?|months?|days?|weeks?|troops|soldiers))"
+)
+
+
+def _count_value(word: str) -> int:
+    return _COUNT_WORDS.get(word) or int(word.replace(",", ""))
+
+
+def _designation_counts(text: str, found: Sequence[_M]) -> list[_M]:
+    """Counts the quantity extractor did not see: "180 K2s", "another 12"."""
+    taken = [(m.start, m.end) for m in found if m.kind in ("qty", "money", "time")]
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    out = []
+    for m in found:
+        if m.kind != "system" or getattr(m.value, "generic", False):
+            continue
+        hit = _BEFORE_SYSTEM.search(text, max(0, m.start - 24), m.start)
+        if hit and free(hit.start(), m.end):
+            low_before = text[max(0, hit.start() - 8) : hit.start()].lower()
+            bound = "up_to" if low_before.endswith("up to ") else None
+            out.append(_M("qty", hit.start(), m.end, _Count(_count_value(hit.group(1).lower()), "", bound)))
+            taken.append((hit.start(), m.end))
+    lowered = text.lower() if len(text.lower()) == len(text) else None
+    if lowered is not None and ("another" in lowered or "adding" in lowered or "order" in lowered or "bought" in lowered):
+        for hit in _BARE_COUNT.finditer(lowered):
+            a, b = hit.start(1), hit.end(1)
+            if free(a, b) and not re.match(r"\s*(?:[a-z]+\s+)?(?:k\d|[a-z]+s\b)", lowered[b : b + 12]):
+                out.append(_M("qty", a, b, _Count(_count_value(hit.group(1)))))
+                taken.append((a, b))
     return out
 
 
@@ -342,7 +397,7 @@ def _assign_times(sent: _Sentence, lo: int, hi: int, anchors: Sequence[_M], reac
     "rise to $150 million this year from $100 million in 2022": the pairs are
     made greedily, nearest first, within ``reach`` characters.
     """
-    times = [m for m in sent.sub("time", lo, hi) if m.value.relation in ("at", "since")]
+    times = [m for m in sent.sub("time", lo, hi) if m.value.relation not in ("until", "by")]
     pairs = []
     for a in anchors:
         for t in times:
@@ -403,6 +458,10 @@ _NOUN_BEFORE = re.compile(
 _OWNED_NOUN = re.compile(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:purchases?|orders?|acquisitions?|contracts?|deals?|imports?)\b")
 
 
+#: what may stand between a demonym and the weapon it describes: "South Korean K2", "American-made Apache"
+_MODIFIES = re.compile(r"(?:-made|-built|-designed)?\s+(?:[\w-]+\s+){0,2}")
+
+
 def _owns_deal_noun(sent: _Sentence, m: _M) -> bool:
     """"Finland's purchase": the possessor belongs to that noun, not to other verbs."""
     return _OWNED_NOUN.match(sent.low, m.end - sent.start) is not None
@@ -421,8 +480,9 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
             box[party.code] += weight  # type: ignore[assignment]
             parties[party.code] = party
 
-    # clause-wide context: the clause the unit sits in
-    places = _parties_between(sent, 0, len(low))
+    # clause-wide context: the clause the unit sits in; a leader acts for his state
+    places = [m for m in sent.mentions if (m.kind == "place" and isinstance(m.party, Country))
+              or (m.kind == "person" and isinstance(m.party, Country))]
     for verb in cues.compiled["buy"].finditer(low, 0, len(low)):
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         before = [] if noun else [m for m in places if m.end - sent.start <= verb.start() and not _owns_deal_noun(sent, m)]
@@ -438,7 +498,7 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
     for verb in cues.compiled["sell"].finditer(low, 0, len(low)):
         w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
-        before = [m for m in sent.mentions if m.end - sent.start <= verb.start() and m.kind in ("place", "company")
+        before = [m for m in sent.mentions if m.end - sent.start <= verb.start() and m.kind in ("place", "company", "person")
                   and isinstance(m.party, Country) and not _owns_deal_noun(sent, m)]
         if before and not noun:
             vote(supplier, before[-1].party, w)
@@ -459,8 +519,13 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
     for m in sent.sub("place", lo, hi):
         if m.form == "demonym" and isinstance(m.party, Country):
             nxt = low[m.end - sent.start : m.end - sent.start + 40]
-            if any(x.kind == "system" and 0 <= x.start - m.end <= 30 for x in sent.mentions) or re.match(
-                r"(?:-made|-built)?\s*(?:\w+\s+){0,2}(?:tanks?|howitzers?|jets?|weapons?|arms|drones?|equipment|missiles?|systems?|launchers?|hardware|army stocks)",
+            if any(
+                x.kind == "system" and 0 <= x.start - m.end <= 30
+                and _MODIFIES.fullmatch(low[m.end - sent.start : x.start - sent.start])
+                for x in sent.mentions
+            ) or re.match(
+                r"(?:-made|-built)?\s*(?:[\w-]+\s+){0,2}(?:tanks?|howitzers?|jets?|weapons?|arms|drones?|equipment|"
+                r"missiles?|systems?|launchers?|hardware|army stocks|manufacturers?|makers?|firms?|compan(?:y|ies))\b",
                 nxt,
             ):
                 vote(supplier, m.party, 2.5)
@@ -581,7 +646,7 @@ def _deal_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence]
                 cand.date = _nearest_time(sent, lo, hi) or _nearest_time(sent, a, b)
             if cand.date is None and cand.status in ("planned", "signed") and ctx.published is not None:
                 cand.date = TimeSpan.year(ctx.published.year, text="")
-            cand.definite = bool(re.search(r"\b(?:the|this|that) (?:deal|contract|purchase|order|agreement)\b", unit_low))
+            cand.definite = bool(_DEFINITE_DEAL.search(unit_low))
             _direction(sent, lo, hi, cand, ctx)
             if cand.first is None or cand.second is None or cand.first.code == cand.second.code:
                 continue
@@ -879,10 +944,14 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         # "The contract is worth about 14 billion won": a figure for the deal just mentioned
         if c.kind == "deal" and c.definite and c.value is not None and not c.systems and c.quantity is None:
             earlier = [o for o in cands[:i] if o.kind == c.kind and id(o) not in consumed]
-            if earlier and (earlier[-1].value is None or _compatible_value(earlier[-1].value, c.value)):
-                if earlier[-1].value is None:
-                    earlier[-1].value = c.value
-                earlier[-1].sentences.append(c.sentence)
+            if earlier:
+                target = earlier[-1]
+                if target.value is None:
+                    target.value = c.value
+                elif not _compatible_value(target.value, c.value):
+                    target.alt_values.append(c.value)  # another figure for the same deal ("an estimated $12 billion")
+                if c.sentence is not target.sentence:
+                    target.sentences.append(c.sentence)
                 consumed.add(id(c))
     cands = [c for c in cands if id(c) not in consumed]
     for c in cands:
@@ -961,10 +1030,12 @@ def _orient(deals: list[_Candidate]) -> None:
 
 
 def _evidence(sentences: Iterable[_Sentence], norm: Any, doc_id: str | None, original: str) -> tuple[Evidence, ...]:
+    from korpol._text import repair
+
     out = []
     for s in sentences:
         a, b = norm.to_original(s.start, s.end)
-        out.append(Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b], sentence=s.text))
+        out.append(Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b], sentence=repair(original[a:b])))
     return tuple(out)
 
 
