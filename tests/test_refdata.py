@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from importlib import resources
 from typing import NamedTuple
 
@@ -153,8 +154,10 @@ def test_place_forms_are_unique_and_well_formed() -> None:
     texts = [f.text for f in forms]
     assert len(set(texts)) == len(texts)
     for f in forms:
-        assert f.text == f.text.strip() and f.text
-        assert f.codes and all(get_party(c) is not None for c in f.codes), f
+        assert f.text, f
+        assert f.text == f.text.strip(), f
+        assert f.codes, f
+        assert all(get_party(c) is not None for c in f.codes), f
         assert f.form in FORM_KINDS
 
 
@@ -346,7 +349,7 @@ def test_lookup_party_unknown() -> None:
 
 def test_model_accepts_party_strings() -> None:
     leader = Leader(name="Andrzej Duda", role="president", country="Poland")
-    assert leader.country is not None and leader.country.code == "PL"
+    assert leader.country == lookup_country("PL")
 
 
 @settings(max_examples=200, deadline=None)
@@ -367,7 +370,8 @@ def test_every_office_party_exists_and_terms_are_ordered() -> None:
         assert get_party(o.party_code) is not None, o
         assert o.term_start is not None, o
         assert o.term_end is None or o.term_start <= o.term_end, o
-        assert o.role == o.role.lower() and o.function == o.function.lower(), o
+        assert o.role == o.role.lower(), o
+        assert o.function == o.function.lower(), o
         assert "defence" not in o.role, o  # US spelling
         assert o.surname in o.name, o
 
@@ -380,7 +384,7 @@ def test_terms_of_one_office_do_not_overlap() -> None:
         by_office.setdefault((o.role, o.function, o.party_code), []).append((o.term_start, end))
     for office, terms in by_office.items():
         terms.sort()
-        for (_, prev_end), (start, _) in zip(terms, terms[1:]):
+        for (_, prev_end), (start, _) in itertools.pairwise(terms):
             # a hand-over happens on one day: the outgoing and incoming holder share it at most
             assert start >= prev_end, office
 
