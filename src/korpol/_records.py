@@ -235,6 +235,7 @@ def _context(mentions: Sequence[_M], published: dt.date | None, cues: Cues, text
 
 _CLAUSE_BOUNDARY = re.compile(
     r";|:\s|, (?:and|but|while|whereas|then|later|followed by|before|after)\b|\band then\b"
+    r"| and (?=(?:was|were|is|are|has|have|had|will|would)\s+\w+ed\b)"
     r"|, (?=[a-z]+ed (?:a|an|the|for|in|on|its|their|another|\d))"
 )
 
@@ -300,6 +301,7 @@ class _Candidate:
     definite: bool = False
     sentences: list[_Sentence] = attrs.Factory(list)
     sure: int = 0  # how many of first/second came from explicit cues (not fallbacks)
+    origins: list[Party] = attrs.Factory(list)  # makers' states of systems inherited from context
 
 
 def _money_anchors(sent: _Sentence, lo: int, hi: int, cues: Cues) -> list[_M]:
@@ -455,6 +457,8 @@ _NOUN_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|their|his|her|our|first|second|third|new|largest|biggest|single|arms|defen[cs]e|"
     r"k-defen[cs]e|military|weapons?|major|this|that|whose|of)|'s?)\s+$"
 )
+#: "to be delivered", "was ordered": a passive verb has no buyer/seller subject
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
 _OWNED_NOUN = re.compile(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:purchases?|orders?|acquisitions?|contracts?|deals?|imports?)\b")
 
 
@@ -485,6 +489,7 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
               or (m.kind == "person" and isinstance(m.party, Country))]
     for verb in cues.compiled["buy"].finditer(low, 0, len(low)):
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         before = [] if noun else [m for m in places if m.end - sent.start <= verb.start() and not _owns_deal_noun(sent, m)]
         w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
         if before:
@@ -498,6 +503,7 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
     for verb in cues.compiled["sell"].finditer(low, 0, len(low)):
         w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         before = [m for m in sent.mentions if m.end - sent.start <= verb.start() and m.kind in ("place", "company", "person")
                   and isinstance(m.party, Country) and not _owns_deal_noun(sent, m)]
         if before and not noun:
@@ -536,6 +542,8 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
             cand.contractors.append(str(name))
     for m in sent.sub("system", lo, hi):
         vote(supplier, m.party, 0.8)
+    for party in cand.origins:
+        vote(supplier, party, 0.8)
 
     sup = max(supplier, key=lambda c: (supplier[c], -len(c))) if supplier else None
     rec_box = Counter({c: v for c, v in recipient.items() if c != sup})
@@ -570,6 +578,8 @@ def _inherit_systems(sent: _Sentence, lo: int, hi: int, cand: _Candidate, recent
             continue
         if any(u in category for u in units):
             cand.systems.append(str(getattr(v, "designation", "")))
+            if m.party is not None:
+                cand.origins.append(m.party)
             cand.families.add(str(getattr(v, "family", None) or getattr(v, "designation", "")).upper())
             cand.categories.add(category.lower())
             return
@@ -640,6 +650,8 @@ def _deal_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence]
             cand.status = _status(low[a:b] if len(merged) > 1 else low, cues)
             if cues.compiled["framework"].search(unit_low):
                 cand.status = "framework"
+            if cand.status == "delivered" and cand.value is None:
+                cand.quantity = None  # a delivery schedule describes a deal, it is not one
             if anchor is not None:
                 cand.date = times.get(anchor.start) or (_nearest_time(sent, a, b) if len(anchors) == 1 else None)
             else:
