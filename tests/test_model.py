@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from korpol import (
@@ -89,6 +89,7 @@ def test_to_dict_is_plain_json_and_survives_a_json_round_trip(name: str) -> None
     check()
 
 
+@settings(max_examples=20)
 @given(s.documents())
 def test_document_evidence_quotes_its_text(doc: Document) -> None:
     for record in doc.records:
