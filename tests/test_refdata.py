@@ -23,6 +23,7 @@ from korpol._refdata import (
     get_country,
     get_organization,
     get_party,
+    get_role_title,
     get_weapon_system,
     lookup_company,
     lookup_country,
@@ -36,6 +37,7 @@ from korpol._refdata import (
     organization_members,
     organizations,
     place_forms,
+    role_titles,
     system_categories,
     weapon_systems,
 )
@@ -614,3 +616,46 @@ def test_category_nouns_cover_spellings() -> None:
 
 def test_non_place_forms() -> None:
     assert {"Latin America", "South China Sea", "Korean Peninsula"} <= set(non_place_forms())
+
+
+# ---------------------------------------------------------------- titles of office
+
+
+def test_role_titles_are_consistent() -> None:
+    office_roles = {o.role for o in offices()}
+    titles = [t.title for t in role_titles()]
+    assert len(set(titles)) == len(titles)
+    for t in role_titles():
+        assert t.title == t.title.lower(), t
+        assert t.role == t.role.lower(), t
+        assert all(get_party(code) is not None for code in t.parties), t
+    # every role an office uses can be named by some title
+    assert office_roles - {t.role for t in role_titles()} == set()
+
+
+class Title(NamedTuple):
+    title: str
+    party: str | None
+    role: str | None
+
+
+TITLES = [
+    Title("Minister of National Defense", "KR", "defense minister"),
+    Title("defence minister", "PL", "defense minister"),
+    Title("Foreign Minister", None, "foreign minister"),
+    Title("Secretary of State", "US", "secretary of state"),
+    Title("Secretary of State", "GB", None),
+    Title("Defense Secretary", "US", "secretary of defense"),
+    Title("Foreign Secretary", "GB", "foreign secretary"),
+    Title("DAPA Minister", "KR", "minister of the defense acquisition program administration"),
+    Title("head of the Armament Agency", "PL", "head of the armament agency"),
+    Title("Secretary-General", "NATO", "secretary general"),
+    Title("Chancellor", "DE", "chancellor"),
+    Title("Grand Vizier", None, None),
+]
+
+
+@pytest.mark.parametrize("ex", TITLES, ids=[f"{e.title}-{e.party}" for e in TITLES])
+def test_get_role_title(ex: Title) -> None:
+    found = get_role_title(ex.title, ex.party)
+    assert (found.role if found else None) == ex.role

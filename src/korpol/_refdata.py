@@ -41,6 +41,7 @@ __all__ = [
     "Company",
     "Office",
     "PlaceForm",
+    "RoleTitle",
     "SystemCategory",
     "WeaponSystem",
     "companies",
@@ -51,6 +52,7 @@ __all__ = [
     "get_country",
     "get_organization",
     "get_party",
+    "get_role_title",
     "get_weapon_system",
     "lookup_company",
     "lookup_country",
@@ -64,6 +66,7 @@ __all__ = [
     "organization_members",
     "organizations",
     "place_forms",
+    "role_titles",
     "system_categories",
     "weapon_systems",
 ]
@@ -533,6 +536,69 @@ def office_holders(role: str, party_code: str, on: datetime.date | None = None) 
         and (on is None or o.held_on(on))
     ]
     return sorted(out, key=_term_order)
+
+
+@attrs.frozen
+class RoleTitle:
+    """A title of office as news writes it ("Minister of National Defense"), mapped to korpol's role.
+
+    ``title`` is lower-case; ``role`` is what a :class:`~korpol.Leader` stores
+    (the roles of ``offices()``); ``function`` the generic office;
+    ``parties`` the codes the title is specific to (empty = any state).
+
+    >>> t = get_role_title("Defence Secretary", "GB")
+    >>> t.role, t.function
+    ('defense secretary', 'defense minister')
+    """
+
+    title: str
+    role: str
+    function: str
+    parties: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    note: str = ""
+
+    def applies_to(self, party_code: str | None) -> bool:
+        """Whether this title is used for ``party_code`` (any party when unknown or unrestricted)."""
+        return not self.parties or party_code is None or party_code in self.parties
+
+
+@_once
+def _role_titles() -> tuple[RoleTitle, ...]:
+    return tuple(
+        RoleTitle(
+            title=row["title"],
+            role=row["role"],
+            function=row["function"],
+            parties=_split(row["parties"]),
+            note=row["note"],
+        )
+        for row in read_table("roles.tsv")
+    )
+
+
+def role_titles() -> tuple[RoleTitle, ...]:
+    """Every title of office korpol knows, in file order (the vocabulary a people-matcher compiles)."""
+    return _role_titles()
+
+
+def get_role_title(title: str, party_code: str | None = None) -> RoleTitle | None:
+    """The role of a title ("DAPA chief", "Foreign Secretary"), case-insensitively; ``None`` if unknown.
+
+    With ``party_code``, a title specific to other parties is not returned
+    ("Secretary of State" is a foreign minister only for the US).
+
+    >>> get_role_title("DAPA chief").role
+    'minister of the defense acquisition program administration'
+    >>> get_role_title("Secretary of State", "US").function
+    'foreign minister'
+    >>> get_role_title("Secretary of State", "GB") is None
+    True
+    """
+    key = _key(_check_str("title", title))
+    for rt in _role_titles():
+        if rt.title == key and rt.applies_to(party_code):
+            return rt
+    return None
 
 
 # ---------------------------------------------------------------- companies
