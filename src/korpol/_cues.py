@@ -43,6 +43,7 @@ class Cues:
         r"buy", r"buys", r"buying", r"bought", r"purchas(?:e|es|ed|ing)", r"acquir(?:e|es|ed|ing)",
         r"order(?:s|ed|ing)?", r"import(?:s|ed|ing)?", r"procur(?:e|es|ed|ing)", r"signed for",
         r"signs for", r"sign for", r"joined", r"adding", r"added",
+        r"sign(?:ed|s)? (?:[\w$€£.,-]+ ){1,4}?for",
     )
     #: verbs whose subject is the seller; "to X" names the buyer
     sell: tuple[str, ...] = (
@@ -90,7 +91,10 @@ class Cues:
         r"funding for (?:the )?(?:defen[cs]e|army|military)", r"defen[cs]e spending", r"bonds?",
     )
     #: the words that mark a sum as a sum (kept out of deals)
-    aggregate: tuple[str, ...] = (r"combined", r"in total", r"altogether", r"cumulative", r"so far", r"to date")
+    aggregate: tuple[str, ...] = (
+        r"combined", r"in total", r"altogether", r"cumulative", r"so far", r"to date", r"on (?:firm )?order",
+        r"a total of", r"total(?:l?ed|s|ing)?",
+    )
     aid: tuple[str, ...] = (
         r"aid", r"assistance", r"humanitarian", r"donat(?:e|es|ed|ion|ions)", r"pledg(?:e|es|ed|ing)",
         r"grants?", r"relief", r"support", r"contribut(?:e|es|ed|ion|ions)", r"trust fund",

@@ -82,25 +82,10 @@ def _country(code: str | None) -> Country | None:
 
 def _scan_all(text: str, published: dt.date | None) -> list[_M]:
     """Every mention in ``text``, sorted by position."""
-    from korpol import _entities, _money
-
-    # TEMPORARY while the extractor modules land: a missing scanner finds nothing.
-    def _opt(module: str, name: str) -> Any:
-        import importlib
-
-        try:
-            return getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            return lambda *a, **k: []
-
-    scan_places = _opt("korpol._entities", "scan_places")
-    scan_people = _opt("korpol._entities", "scan_people")
-    scan_systems = _opt("korpol._entities", "scan_systems")
-    scan_companies = _opt("korpol._entities", "scan_companies")
-    scan_money = _opt("korpol._money", "scan_money")
-    scan_quantities = _opt("korpol._quantity", "scan_quantities")
-    scan_times = _opt("korpol._time", "scan_times")
-    del _entities, _money
+    from korpol._entities import scan_companies, scan_people, scan_places, scan_systems
+    from korpol._money import scan_money
+    from korpol._quantity import scan_quantities
+    from korpol._time import scan_times
 
     out: list[_M] = []
     for p in scan_places(text):
@@ -149,6 +134,7 @@ _NUM = r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_COUNT_WORDS, key=len, reve
 #: "180 K2s", "up to 672 K9A1 and K9PL": a number right before a named system
 _BEFORE_SYSTEM = re.compile(_NUM + r"\s+(?:(?:more|additional|new|used|upgraded|second-hand|further)\s+)?$")
 #: "another 12", "ordering 12 in 2018", "later adding six": a bare count after a purchase word
+_COUNT_BEFORE_VERB = re.compile(_NUM + r" (?:more )?(?:were|was|have been|had been|are) (?:ordered|bought|purchased|signed|contracted)\b")
 _BARE_COUNT = re.compile(
     r"\b(?:another|a further|an additional|ordering|ordered|adding|added|buying|bought|for) " + _NUM
     + r"\b(?!\s*(?:%|percent|per cent|billion|million|trillion|bn|mn|years?|months?|days?|weeks?|troops|soldiers))"
@@ -177,10 +163,15 @@ def _designation_counts(text: str, found: Sequence[_M]) -> list[_M]:
             out.append(_M("qty", hit.start(), m.end, _Count(_count_value(hit.group(1).lower()), "", bound)))
             taken.append((hit.start(), m.end))
     lowered = text.lower() if len(text.lower()) == len(text) else None
-    if lowered is not None and ("another" in lowered or "adding" in lowered or "order" in lowered or "bought" in lowered):
+    if lowered is not None and any(w in lowered for w in ("another", "adding", "added", "order", "bought", "were", "for ")):
         for hit in _BARE_COUNT.finditer(lowered):
             a, b = hit.start(1), hit.end(1)
             if free(a, b) and not re.match(r"\s*(?:[a-z]+\s+)?(?:k\d|[a-z]+s\b)", lowered[b : b + 12]):
+                out.append(_M("qty", a, b, _Count(_count_value(hit.group(1)))))
+                taken.append((a, b))
+        for hit in _COUNT_BEFORE_VERB.finditer(lowered):
+            a, b = hit.start(1), hit.end(1)
+            if free(a, b):
                 out.append(_M("qty", a, b, _Count(_count_value(hit.group(1)))))
                 taken.append((a, b))
     return out
@@ -235,7 +226,7 @@ def _context(mentions: Sequence[_M], published: dt.date | None, cues: Cues, text
 
 _CLAUSE_BOUNDARY = re.compile(
     r";|:\s|, (?:and|but|while|whereas|then|later|followed by|before|after)\b|\band then\b"
-    r"| and (?=(?:was|were|is|are|has|have|had|will|would)\s+\w+ed\b)"
+    r"| and (?=(?:was|were|is|are|has|have|had|will|would)\s+\w+ed\b)| and, |, of which\b"
     r"|, (?=[a-z]+ed (?:a|an|the|for|in|on|its|their|another|\d))"
 )
 
@@ -302,6 +293,7 @@ class _Candidate:
     sentences: list[_Sentence] = attrs.Factory(list)
     sure: int = 0  # how many of first/second came from explicit cues (not fallbacks)
     origins: list[Party] = attrs.Factory(list)  # makers' states of systems inherited from context
+    antecedent: Party | None = None  # the first actor of the sentence before, for "It"/"Its"/"They"
 
 
 def _money_anchors(sent: _Sentence, lo: int, hi: int, cues: Cues) -> list[_M]:
@@ -339,8 +331,17 @@ def _units(sent: _Sentence, lo: int, hi: int, anchors: list[_M]) -> list[tuple[i
 _SUPPORT = re.compile(r"\b(?:support|ammunition|resupply|engineering|bridge|recovery|command|training) vehicles?\b|\bk10s?\b")
 
 
+#: "to complement its American HIMARS": a weapon the buyer already has, not part of this deal
+_OWNED_BEFORE = re.compile(
+    r"\b(?:complement\w*|replac\w*|supplement\w*|augment\w*|alongside|upgrad\w*|join\w*)\s+"
+    r"(?:its|their|his|her|our|the existing|existing)\s+(?:[\w-]+\s+)?$"
+)
+
+
 def _systems_in(sent: _Sentence, lo: int, hi: int, cand: _Candidate) -> None:
     for m in sent.sub("system", lo, hi):
+        if _OWNED_BEFORE.search(sent.low, max(0, m.start - sent.start - 40), m.start - sent.start):
+            continue  # "to complement its American HIMARS": already owned, not bought here
         v = m.value
         name = getattr(v, "designation", None) or getattr(v, "name", None) or sent.text[m.start - sent.start : m.end - sent.start]
         generic = bool(getattr(v, "generic", False))
@@ -364,6 +365,18 @@ _WEAPON_UNITS = frozenset((
 ))
 
 
+_TRANCHE_BEFORE = re.compile(r"\b(?:first|initial|remaining|last|final)\s+(?:batch of\s+)?$")
+
+
+def _is_main_count(sent: _Sentence, m: _M) -> bool:
+    """A count of main weapons: not support vehicles, not troops or votes."""
+    if _SUPPORT.search(sent.low, m.start - sent.start, min(m.end - sent.start + 24, len(sent.low))):
+        return False
+    if _TRANCHE_BEFORE.search(sent.low, max(0, m.start - sent.start - 24), m.start - sent.start):
+        return False  # "the first 12 of them": a tranche of a deal, not a deal
+    return str(getattr(m.value, "unit", "")).lower() in _WEAPON_UNITS
+
+
 def _main_quantity(sent: _Sentence, lo: int, hi: int) -> tuple[int | None, int]:
     """The number of main units in [lo, hi): support vehicles and bounds excluded.
 
@@ -372,8 +385,8 @@ def _main_quantity(sent: _Sentence, lo: int, hi: int) -> tuple[int | None, int]:
     found = []
     for m in sent.sub("qty", lo, hi):
         q = m.value
-        if _SUPPORT.search(sent.low, m.start - sent.start, min(m.end - sent.start + 12, len(sent.low))):
-            continue  # "81 support vehicles", "six K10 ammunition resupply vehicles"
+        if not _is_main_count(sent, m):
+            continue  # "81 support vehicles", "six K10 ammunition resupply vehicles", "the first 12"
         if getattr(q, "bound", None) == "under":
             found.append(None)
             continue
@@ -399,7 +412,7 @@ def _assign_times(sent: _Sentence, lo: int, hi: int, anchors: Sequence[_M], reac
     "rise to $150 million this year from $100 million in 2022": the pairs are
     made greedily, nearest first, within ``reach`` characters.
     """
-    times = [m for m in sent.sub("time", lo, hi) if m.value.relation not in ("until", "by")]
+    times = [m for m in sent.sub("time", lo, hi) if m.value.relation not in ("until", "by") and not _schedule(sent, m)]
     pairs = []
     for a in anchors:
         for t in times:
@@ -417,8 +430,17 @@ def _assign_times(sent: _Sentence, lo: int, hi: int, anchors: Sequence[_M], reac
     return out
 
 
+_SCHEDULE = re.compile(r"\b(?:deliver\w*|due|arriv\w*|produc\w*|complet\w*|in service|built|assembled|ship\w*)\b")
+
+
+def _schedule(sent: _Sentence, m: _M) -> bool:
+    """A date of delivery or production ("deliveries from 2027"), not of the deal."""
+    rel = m.start - sent.start
+    return _SCHEDULE.search(sent.low, max(0, rel - 30), rel) is not None
+
+
 def _nearest_time(sent: _Sentence, lo: int, hi: int) -> TimeSpan | None:
-    times = [m for m in sent.sub("time", lo, hi) if m.value.relation in ("at", "since")]
+    times = [m for m in sent.sub("time", lo, hi) if m.value.relation in ("at", "since") and not _schedule(sent, m)]
     if not times:
         return None
     resolved = [m for m in times if m.value.start is not None] or times
@@ -458,6 +480,7 @@ _NOUN_BEFORE = re.compile(
     r"k-defen[cs]e|military|weapons?|major|this|that|whose|of)|'s?)\s+$"
 )
 #: "to be delivered", "was ordered": a passive verb has no buyer/seller subject
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|they|their|the country|the government)\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
 _OWNED_NOUN = re.compile(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:purchases?|orders?|acquisitions?|contracts?|deals?|imports?)\b")
 
@@ -492,11 +515,10 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         before = [] if noun else [m for m in places if m.end - sent.start <= verb.start() and not _owns_deal_noun(sent, m)]
         w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
+        before = [m for m in before if not _NOT_ACTOR_BEFORE.search(low[max(0, m.start - sent.start - 14) : m.start - sent.start])]
         if before:
-            # the subject: the first country of the clause containing the verb
-            clause_start = max((a for a, b in _clauses(sent) if a <= verb.start()), default=0)
-            in_clause = [m for m in before if m.start - sent.start >= clause_start] or before
-            vote(recipient, in_clause[0].party, w)
+            # the subject: the nearest actor before the verb (not a place in "in Seoul", not "X's purchase")
+            vote(recipient, before[-1].party, w)
         src = _FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
         if src:
             vote(supplier, _first_party_after(sent, src.end(), len(low)), w + 1)
@@ -525,6 +547,8 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
     for m in sent.sub("place", lo, hi):
         if m.form == "demonym" and isinstance(m.party, Country):
             nxt = low[m.end - sent.start : m.end - sent.start + 40]
+            if _OWNED_BEFORE.search(low, max(0, m.start - sent.start - 30), m.start - sent.start):
+                continue
             if any(
                 x.kind == "system" and 0 <= x.start - m.end <= 30
                 and _MODIFIES.fullmatch(low[m.end - sent.start : x.start - sent.start])
@@ -541,10 +565,13 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
         if name and name not in cand.contractors:
             cand.contractors.append(str(name))
     for m in sent.sub("system", lo, hi):
-        vote(supplier, m.party, 0.8)
+        if not _OWNED_BEFORE.search(low, max(0, m.start - sent.start - 40), m.start - sent.start):
+            vote(supplier, m.party, 0.8)
     for party in cand.origins:
         vote(supplier, party, 0.8)
 
+    if not recipient and _PRONOUN_SUBJECT.match(low) and cand.antecedent is not None:
+        vote(recipient, cand.antecedent, 2.0)  # "Poland remains the outlier. Its 2022 framework ..."
     sup = max(supplier, key=lambda c: (supplier[c], -len(c))) if supplier else None
     rec_box = Counter({c: v for c, v in recipient.items() if c != sup})
     rec = max(rec_box, key=lambda c: rec_box[c]) if rec_box else None
@@ -609,7 +636,10 @@ def _deal_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence]
     for a, b in merged:
         clause_low = low[a:b]
         if not (cues.compiled["buy"].search(clause_low) or cues.compiled["sell"].search(clause_low) or cues.compiled["deal"].search(clause_low)):
-            if len(merged) > 1:
+            # a clause of its own with no deal word still lists a deal when it pairs a figure with weapons
+            # ("..., then for 48 FA-50 jets at $3 billion")
+            priced = sent.sub("money", a, b) and (sent.sub("system", a, b) or any(_is_main_count(sent, q) for q in sent.sub("qty", a, b)))
+            if len(merged) > 1 and not priced:
                 continue
         anchors = _money_anchors(sent, a, b, cues)
         times = _assign_times(sent, a, b, anchors)
@@ -619,9 +649,9 @@ def _deal_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence]
             units = []
             if any(m.kind == "money" for m in sent.sub("money", a, b)):
                 continue  # only excluded amounts: a budget, a total, financing
-            qty_ms = [m for m in sent.sub("qty", a, b)]
+            qty_ms = [m for m in sent.sub("qty", a, b) if _is_main_count(sent, m)]
             systems = sent.sub("system", a, b)
-            if len(qty_ms) > 1 and systems:
+            if len(qty_ms) > 1:
                 # one unit per "N <system>" pair: frameworks listing several programmes
                 cuts = [a] + [m.end - sent.start for m in qty_ms[:-1]]
                 for i, m in enumerate(qty_ms):
@@ -634,6 +664,9 @@ def _deal_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence]
                 units = [(a, b, None)]
         for lo, hi, anchor in units:
             cand = _Candidate("deal", sent, lo, hi)
+            if recent:
+                prior = _actors(recent[-1])
+                cand.antecedent = next((p for p in prior if isinstance(p, Country)), None)
             if anchor is not None:
                 money: Money = anchor.value
                 if cues.compiled["aggregate"].search(low, max(a, anchor.start - sent.start - 40), anchor.start - sent.start):
@@ -646,6 +679,8 @@ def _deal_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence]
             cand.quantity = qty if n_qty == 1 or len(cand.families) <= 1 else None
             if cand.value is None and cand.quantity is None and not cand.systems:
                 continue
+            if cand.value is None and cues.compiled["aggregate"].search(low, lo, hi):
+                continue  # "364 K9s are on firm order": a running total, not a deal
             unit_low = low[lo:hi]
             cand.status = _status(low[a:b] if len(merged) > 1 else low, cues)
             if cues.compiled["framework"].search(unit_low):
@@ -994,7 +1029,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
                     break
         if target is not None:
             _absorb(target, c)
-        elif c.families or c.kind == "aid" or (c.categories and c.sure >= 2):
+        elif (c.families and (c.sure >= 1 or c.status in ("planned", "framework"))) or c.kind == "aid" or (c.categories and c.sure >= 2):
             out.append(c)
     return out
 
@@ -1093,13 +1128,8 @@ def extract(
     cues: Cues = DEFAULT_CUES,
 ) -> Document:
     """Build the :class:`Document` for ``text``: every record with its evidence."""
+    from korpol._segment import segment
     from korpol._text import normalize
-
-    try:
-        from korpol._segment import segment
-    except ImportError:  # TEMPORARY while _segment lands
-        def segment(t: str) -> list[Any]:
-            return [attrs.make_class("Seg", ["start", "end", "text"])(0, len(t), t)]
 
     norm = normalize(text)
     clean = norm.text
