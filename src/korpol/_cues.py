@@ -92,8 +92,7 @@ class Cues:
     )
     #: the words that mark a sum as a sum (kept out of deals)
     aggregate: tuple[str, ...] = (
-        r"combined", r"in total", r"altogether", r"cumulative", r"so far", r"to date", r"on (?:firm )?order",
-        r"a total of", r"total(?:l?ed|s|ing)?",
+        r"combined", r"in total", r"altogether", r"cumulative", r"so far", r"to date", r"a total of",
     )
     aid: tuple[str, ...] = (
         r"aid", r"assistance", r"humanitarian", r"donat(?:e|es|ed|ion|ions)", r"pledg(?:e|es|ed|ing)",

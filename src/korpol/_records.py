@@ -585,6 +585,8 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
         cand.first = ctx.partner(cand.second)
 
 
+#: a count of weapons that is a running total, not a deal ("364 K9s are on firm order")
+_RUNNING_TOTAL = re.compile(r"\b(?:on (?:firm )?order|so far|to date|cumulative(?:ly)?|in service)\b")
 _DEFINITE_DEAL = re.compile(r"\b(?:the|this|that) (?:deal|contract|purchase|order|sale)\b")
 
 
@@ -679,7 +681,7 @@ def _deal_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence]
             cand.quantity = qty if n_qty == 1 or len(cand.families) <= 1 else None
             if cand.value is None and cand.quantity is None and not cand.systems:
                 continue
-            if cand.value is None and cues.compiled["aggregate"].search(low, lo, hi):
+            if cand.value is None and _RUNNING_TOTAL.search(low, lo, hi):
                 continue  # "364 K9s are on firm order": a running total, not a deal
             unit_low = low[lo:hi]
             cand.status = _status(low[a:b] if len(merged) > 1 else low, cues)
@@ -991,6 +993,8 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         # "The contract is worth about 14 billion won": a figure for the deal just mentioned
         if c.kind == "deal" and c.definite and c.value is not None and not c.systems and c.quantity is None:
             earlier = [o for o in cands[:i] if o.kind == c.kind and id(o) not in consumed]
+            # the deal itself, not another passing reference to it ("how many tanks the deal covers")
+            earlier = [o for o in earlier if not (_vague(o) and o.definite)] or earlier
             if earlier:
                 target = earlier[-1]
                 if target.value is None:
