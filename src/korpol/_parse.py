@@ -35,7 +35,8 @@ def check_published(published: Any) -> dt.date | None:
     if isinstance(published, dt.datetime):
         if published.tzinfo is not None:
             raise ValidationError(
-                "published", published,
+                "published",
+                published,
                 "give a date (or a naive datetime); a datetime with a time zone is ambiguous",
             )
         return published.date()
@@ -59,7 +60,7 @@ def parse(
     text: str | bytes,
     *,
     published: dt.date | str | None = None,
-    id: str | None = None,  # noqa: A002 - the contract's name for the document id
+    id: str | None = None,
     title: str | None = None,
     source: str | None = None,
 ) -> Document:

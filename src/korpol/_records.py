@@ -22,25 +22,30 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from korpol._cues import DEFAULT_CUES, Cues
 from korpol._model import (
     Agreement,
+    AgreementKind,
+    AidKind,
     AidPackage,
     ArmsDeal,
     Country,
+    DealStatus,
     Deployment,
     Document,
     Evidence,
     Leader,
     Meeting,
     Mention,
+    MentionKind,
     Money,
     Organization,
     Party,
@@ -105,7 +110,15 @@ def _scan_all(text: str, published: dt.date | None) -> list[_M]:
         out.append(_M("qty", s, e, q))
     for sysm in scan_systems(text):
         s, e = _span(sysm)
-        out.append(_M("system", s, e, sysm, _country(getattr(sysm, "country", None) or getattr(sysm, "country_code", None))))
+        out.append(
+            _M(
+                "system",
+                s,
+                e,
+                sysm,
+                _country(getattr(sysm, "country", None) or getattr(sysm, "country_code", None)),
+            )
+        )
     for c in scan_companies(text):
         s, e = _span(c)
         party = getattr(c, "country", None) or getattr(c, "party", None)
@@ -127,17 +140,35 @@ class _Count:
 
 
 _COUNT_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a dozen": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
 }
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")"
 #: "180 K2s", "up to 672 K9A1 and K9PL": a number right before a named system
 _BEFORE_SYSTEM = re.compile(_NUM + r"\s+(?:(?:more|additional|new|used|upgraded|second-hand|further)\s+)?$")
 #: "another 12", "ordering 12 in 2018", "later adding six": a bare count after a purchase word
-_COUNT_BEFORE_VERB = re.compile(_NUM + r" (?:more )?(?:were|was|have been|had been|are) (?:ordered|bought|purchased|signed|contracted)\b")
+_COUNT_BEFORE_VERB = re.compile(
+    _NUM + r" (?:more )?(?:were|was|have been|had been|are) (?:ordered|bought|purchased|signed|contracted)\b"
+)
 _BARE_COUNT = re.compile(
-    r"\b(?:another|a further|an additional|ordering|ordered|adding|added|buying|bought|for) " + _NUM
-    + r"\b(?!\s*(?:%|percent|per cent|billion|million|trillion|bn|mn|years?|months?|days?|weeks?|troops|soldiers))"
+    r"\b(?:another|a further|an additional|ordering|ordered|adding|added|buying|bought|for) "
+    + _NUM
+    + r"\b(?!\s*(?:%|percent|per cent|billion|million|trillion|bn|mn|years?|months?|days?|weeks?"
+    r"|troops|soldiers))"
 )
 
 
@@ -163,7 +194,9 @@ def _designation_counts(text: str, found: Sequence[_M]) -> list[_M]:
             out.append(_M("qty", hit.start(), m.end, _Count(_count_value(hit.group(1).lower()), "", bound)))
             taken.append((hit.start(), m.end))
     lowered = text.lower() if len(text.lower()) == len(text) else None
-    if lowered is not None and any(w in lowered for w in ("another", "adding", "added", "order", "bought", "were", "for ")):
+    if lowered is not None and any(
+        w in lowered for w in ("another", "adding", "added", "order", "bought", "were", "for ")
+    ):
         for hit in _BARE_COUNT.finditer(lowered):
             a, b = hit.start(1), hit.end(1)
             if free(a, b) and not re.match(r"\s*(?:[a-z]+\s+)?(?:k\d|[a-z]+s\b)", lowered[b : b + 12]):
@@ -245,7 +278,9 @@ class _Sentence:
         return [m for m in self.mentions if m.kind == kind and lo <= m.start - self.start < hi]
 
     def has(self, table: str, lo: int = 0, hi: int | None = None) -> bool:
-        return DEFAULT_CUES.compiled[table].search(self.low, lo, len(self.low) if hi is None else hi) is not None
+        return (
+            DEFAULT_CUES.compiled[table].search(self.low, lo, len(self.low) if hi is None else hi) is not None
+        )
 
 
 def _lower(text: str) -> str:
@@ -263,7 +298,7 @@ def _clauses(sent: _Sentence) -> list[tuple[int, int]]:
         if pos > cuts[-1]:
             cuts.append(pos)
     cuts.append(len(sent.text))
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 # ---------------------------------------------------------------- deals
@@ -319,7 +354,7 @@ def _units(sent: _Sentence, lo: int, hi: int, anchors: list[_M]) -> list[tuple[i
     """
     if not anchors:
         return [(lo, hi, None)]
-    units = []
+    units: list[tuple[int, int, _M | None]] = []
     start = lo
     for i, a in enumerate(anchors):
         end = hi if i == len(anchors) - 1 else a.end - sent.start
@@ -328,7 +363,9 @@ def _units(sent: _Sentence, lo: int, hi: int, anchors: list[_M]) -> list[tuple[i
     return units
 
 
-_SUPPORT = re.compile(r"\b(?:support|ammunition|resupply|engineering|bridge|recovery|command|training) vehicles?\b|\bk10s?\b")
+_SUPPORT = re.compile(
+    r"\b(?:support|ammunition|resupply|engineering|bridge|recovery|command|training) vehicles?\b|\bk10s?\b"
+)
 
 
 #: "to complement its American HIMARS": a weapon the buyer already has, not part of this deal
@@ -343,7 +380,11 @@ def _systems_in(sent: _Sentence, lo: int, hi: int, cand: _Candidate) -> None:
         if _OWNED_BEFORE.search(sent.low, max(0, m.start - sent.start - 40), m.start - sent.start):
             continue  # "to complement its American HIMARS": already owned, not bought here
         v = m.value
-        name = getattr(v, "designation", None) or getattr(v, "name", None) or sent.text[m.start - sent.start : m.end - sent.start]
+        name = (
+            getattr(v, "designation", None)
+            or getattr(v, "name", None)
+            or sent.text[m.start - sent.start : m.end - sent.start]
+        )
         generic = bool(getattr(v, "generic", False))
         family = getattr(v, "family", None) or name
         category = getattr(v, "category", None) or ""
@@ -356,13 +397,48 @@ def _systems_in(sent: _Sentence, lo: int, hi: int, cand: _Candidate) -> None:
 
 
 #: quantity nouns that count main weapons ("" is a bare number: "another 24")
-_WEAPON_UNITS = frozenset((
-    "", "tank", "howitzer", "fighter jet", "fighter", "jet", "aircraft", "warplane", "plane", "helicopter",
-    "launcher", "rocket launcher", "battery", "missile", "rocket", "interceptor", "gun", "vehicle",
-    "armored vehicle", "armoured vehicle", "infantry fighting vehicle", "ship", "warship", "frigate",
-    "corvette", "destroyer", "submarine", "minesweeper", "drone", "system", "air defense system",
-    "air defence system", "radar", "unit", "trainer", "rifle", "mortar", "artillery piece",
-))
+_WEAPON_UNITS = frozenset(
+    (
+        "",
+        "tank",
+        "howitzer",
+        "fighter jet",
+        "fighter",
+        "jet",
+        "aircraft",
+        "warplane",
+        "plane",
+        "helicopter",
+        "launcher",
+        "rocket launcher",
+        "battery",
+        "missile",
+        "rocket",
+        "interceptor",
+        "gun",
+        "vehicle",
+        "armored vehicle",
+        "armoured vehicle",
+        "infantry fighting vehicle",
+        "ship",
+        "warship",
+        "frigate",
+        "corvette",
+        "destroyer",
+        "submarine",
+        "minesweeper",
+        "drone",
+        "system",
+        "air defense system",
+        "air defence system",
+        "radar",
+        "unit",
+        "trainer",
+        "rifle",
+        "mortar",
+        "artillery piece",
+    )
+)
 
 
 _TRANCHE_BEFORE = re.compile(r"\b(?:first|initial|remaining|last|final)\s+(?:batch of\s+)?$")
@@ -382,7 +458,7 @@ def _main_quantity(sent: _Sentence, lo: int, hi: int) -> tuple[int | None, int]:
 
     Returns (quantity, how many distinct main quantities were seen).
     """
-    found = []
+    found: list[int | None] = []
     for m in sent.sub("qty", lo, hi):
         q = m.value
         if not _is_main_count(sent, m):
@@ -406,13 +482,19 @@ def _status(low: str, cues: Cues) -> str:
     return "signed"
 
 
-def _assign_times(sent: _Sentence, lo: int, hi: int, anchors: Sequence[_M], reach: int = 40) -> dict[int, TimeSpan]:
+def _assign_times(
+    sent: _Sentence, lo: int, hi: int, anchors: Sequence[_M], reach: int = 40
+) -> dict[int, TimeSpan]:
     """Pair each amount with the closest date in [lo, hi), each date used once.
 
     "rise to $150 million this year from $100 million in 2022": the pairs are
     made greedily, nearest first, within ``reach`` characters.
     """
-    times = [m for m in sent.sub("time", lo, hi) if m.value.relation not in ("until", "by") and not _schedule(sent, m)]
+    times = [
+        m
+        for m in sent.sub("time", lo, hi)
+        if m.value.relation not in ("until", "by") and not _schedule(sent, m)
+    ]
     pairs = []
     for a in anchors:
         for t in times:
@@ -430,7 +512,9 @@ def _assign_times(sent: _Sentence, lo: int, hi: int, anchors: Sequence[_M], reac
     return out
 
 
-_SCHEDULE = re.compile(r"\b(?:deliver\w*|due|arriv\w*|produc\w*|complet\w*|in service|built|assembled|ship\w*)\b")
+_SCHEDULE = re.compile(
+    r"\b(?:deliver\w*|due|arriv\w*|produc\w*|complet\w*|in service|built|assembled|ship\w*)\b"
+)
 
 
 def _schedule(sent: _Sentence, m: _M) -> bool:
@@ -440,7 +524,9 @@ def _schedule(sent: _Sentence, m: _M) -> bool:
 
 
 def _nearest_time(sent: _Sentence, lo: int, hi: int) -> TimeSpan | None:
-    times = [m for m in sent.sub("time", lo, hi) if m.value.relation in ("at", "since") and not _schedule(sent, m)]
+    times = [
+        m for m in sent.sub("time", lo, hi) if m.value.relation in ("at", "since") and not _schedule(sent, m)
+    ]
     if not times:
         return None
     resolved = [m for m in times if m.value.start is not None] or times
@@ -468,7 +554,13 @@ def _first_party_after(sent: _Sentence, pos: int, hi: int, *, companies: bool = 
         rel = m.start - sent.start
         if rel < pos or rel >= limit:
             continue
-        if m.kind == "place" and isinstance(m.party, Country) or companies and m.kind == "company" and m.party is not None:
+        if (
+            (m.kind == "place"
+            and isinstance(m.party, Country))
+            or (companies
+            and m.kind == "company"
+            and m.party is not None)
+        ):
             best = m
             break
     return best.party if best else None
@@ -482,7 +574,9 @@ _NOUN_BEFORE = re.compile(
 #: "to be delivered", "was ordered": a passive verb has no buyer/seller subject
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|they|their|the country|the government)\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
-_OWNED_NOUN = re.compile(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:purchases?|orders?|acquisitions?|contracts?|deals?|imports?)\b")
+_OWNED_NOUN = re.compile(
+    r"(?:'s?)\s+(?:\w+\s+){0,3}(?:purchases?|orders?|acquisitions?|contracts?|deals?|imports?)\b"
+)
 
 
 #: what may stand between a demonym and the weapon it describes: "South Korean K2", "American-made Apache"
@@ -490,7 +584,7 @@ _MODIFIES = re.compile(r"(?:-made|-built|-designed)?\s+(?:[\w-]+\s+){0,2}")
 
 
 def _owns_deal_noun(sent: _Sentence, m: _M) -> bool:
-    """"Finland's purchase": the possessor belongs to that noun, not to other verbs."""
+    """ "Finland's purchase": the possessor belongs to that noun, not to other verbs."""
     return _OWNED_NOUN.match(sent.low, m.end - sent.start) is not None
 
 
@@ -508,14 +602,26 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
             parties[party.code] = party
 
     # clause-wide context: the clause the unit sits in; a leader acts for his state
-    places = [m for m in sent.mentions if (m.kind == "place" and isinstance(m.party, Country))
-              or (m.kind == "person" and isinstance(m.party, Country))]
+    places = [
+        m
+        for m in sent.mentions
+        if (m.kind == "place" and isinstance(m.party, Country))
+        or (m.kind == "person" and isinstance(m.party, Country))
+    ]
     for verb in cues.compiled["buy"].finditer(low, 0, len(low)):
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
-        before = [] if noun else [m for m in places if m.end - sent.start <= verb.start() and not _owns_deal_noun(sent, m)]
+        before = (
+            []
+            if noun
+            else [m for m in places if m.end - sent.start <= verb.start() and not _owns_deal_noun(sent, m)]
+        )
         w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
-        before = [m for m in before if not _NOT_ACTOR_BEFORE.search(low[max(0, m.start - sent.start - 14) : m.start - sent.start])]
+        before = [
+            m
+            for m in before
+            if not _NOT_ACTOR_BEFORE.search(low[max(0, m.start - sent.start - 14) : m.start - sent.start])
+        ]
         if before:
             # the subject: the nearest actor before the verb (not a place in "in Seoul", not "X's purchase")
             vote(recipient, before[-1].party, w)
@@ -526,8 +632,14 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
         w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
-        before = [m for m in sent.mentions if m.end - sent.start <= verb.start() and m.kind in ("place", "company", "person")
-                  and isinstance(m.party, Country) and not _owns_deal_noun(sent, m)]
+        before = [
+            m
+            for m in sent.mentions
+            if m.end - sent.start <= verb.start()
+            and m.kind in ("place", "company", "person")
+            and isinstance(m.party, Country)
+            and not _owns_deal_noun(sent, m)
+        ]
         if before and not noun:
             vote(supplier, before[-1].party, w)
         dst = _TO.search(low, verb.end(), min(len(low), verb.end() + 80))
@@ -536,7 +648,9 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
     # "X's purchase/order", "X's ... contract"
     for m in places:
         rel_end = m.end - sent.start
-        if _OWNED_NOUN.match(low, rel_end) and not re.match(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:contracts?|deals?)", low[rel_end:]):
+        if _OWNED_NOUN.match(low, rel_end) and not re.match(
+            r"(?:'s?)\s+(?:\w+\s+){0,3}(?:contracts?|deals?)", low[rel_end:]
+        ):
             vote(recipient, m.party, 4.0)
     # "a contract/deal with X": X is the seller when X is a company or a foreign state
     for w_ in _WITH.finditer(low, lo, hi):
@@ -550,12 +664,14 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
             if _OWNED_BEFORE.search(low, max(0, m.start - sent.start - 30), m.start - sent.start):
                 continue
             if any(
-                x.kind == "system" and 0 <= x.start - m.end <= 30
+                x.kind == "system"
+                and 0 <= x.start - m.end <= 30
                 and _MODIFIES.fullmatch(low[m.end - sent.start : x.start - sent.start])
                 for x in sent.mentions
             ) or re.match(
                 r"(?:-made|-built)?\s*(?:[\w-]+\s+){0,2}(?:tanks?|howitzers?|jets?|weapons?|arms|drones?|equipment|"
-                r"missiles?|systems?|launchers?|hardware|army stocks|manufacturers?|makers?|firms?|compan(?:y|ies))\b",
+                r"missiles?|systems?|launchers?|hardware|army stocks|manufacturers?|makers?|firms?"
+                r"|compan(?:y|ies))\b",
                 nxt,
             ):
                 vote(supplier, m.party, 2.5)
@@ -590,8 +706,10 @@ _RUNNING_TOTAL = re.compile(r"\b(?:on (?:firm )?order|so far|to date|cumulative(
 _DEFINITE_DEAL = re.compile(r"\b(?:the|this|that) (?:deal|contract|purchase|order|sale)\b")
 
 
-def _inherit_systems(sent: _Sentence, lo: int, hi: int, cand: _Candidate, recent: Sequence[_Sentence]) -> None:
-    """"... the K239 Chunmoo. A framework for 288 launchers ...": the launchers are Chunmoos.
+def _inherit_systems(
+    sent: _Sentence, lo: int, hi: int, cand: _Candidate, recent: Sequence[_Sentence]
+) -> None:
+    """ "... the K239 Chunmoo. A framework for 288 launchers ...": the launchers are Chunmoos.
 
     A unit that counts a kind of weapon without naming it takes the named
     system of that kind from earlier in the sentence or the sentence before.
@@ -599,7 +717,9 @@ def _inherit_systems(sent: _Sentence, lo: int, hi: int, cand: _Candidate, recent
     units = {str(getattr(m.value, "unit", "")) for m in sent.sub("qty", lo, hi)} - {""}
     if not units:
         return
-    pool = [m for m in sent.sub("system", 0, lo)] + [m for r in recent[-1:] for m in r.mentions if m.kind == "system"]
+    pool = list(sent.sub("system", 0, lo)) + [
+        m for r in recent[-1:] for m in r.mentions if m.kind == "system"
+    ]
     for m in reversed(pool):
         v = m.value
         category = str(getattr(v, "category", "") or "")
@@ -614,10 +734,16 @@ def _inherit_systems(sent: _Sentence, lo: int, hi: int, cand: _Candidate, recent
             return
 
 
-def _deal_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence] = (), after_deal: bool = False) -> list[_Candidate]:
+def _deal_candidates(
+    sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence] = (), after_deal: bool = False
+) -> list[_Candidate]:
     cues = ctx.cues
     low = sent.low
-    has_trigger = cues.compiled["buy"].search(low) or cues.compiled["sell"].search(low) or cues.compiled["deal"].search(low)
+    has_trigger = (
+        cues.compiled["buy"].search(low)
+        or cues.compiled["sell"].search(low)
+        or cues.compiled["deal"].search(low)
+    )
     if not has_trigger:
         return []
     follow_up = after_deal and _DEFINITE_DEAL.search(low) is not None and bool(sent.sub("money"))
@@ -629,18 +755,26 @@ def _deal_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence]
     merged: list[list[int]] = []
     for a, b in clauses:
         content = sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b)
-        if merged and not content:
-            merged[-1][1] = b
-        elif merged and not (sent.sub("money", merged[-1][0], merged[-1][1]) or sent.sub("qty", merged[-1][0], merged[-1][1]) or sent.sub("system", merged[-1][0], merged[-1][1])):
+        if (merged and not content) or (merged and not (
+            sent.sub("money", merged[-1][0], merged[-1][1])
+            or sent.sub("qty", merged[-1][0], merged[-1][1])
+            or sent.sub("system", merged[-1][0], merged[-1][1])
+        )):
             merged[-1][1] = b
         else:
             merged.append([a, b])
     for a, b in merged:
         clause_low = low[a:b]
-        if not (cues.compiled["buy"].search(clause_low) or cues.compiled["sell"].search(clause_low) or cues.compiled["deal"].search(clause_low)):
+        if not (
+            cues.compiled["buy"].search(clause_low)
+            or cues.compiled["sell"].search(clause_low)
+            or cues.compiled["deal"].search(clause_low)
+        ):
             # a clause of its own with no deal word still lists a deal when it pairs a figure with weapons
             # ("..., then for 48 FA-50 jets at $3 billion")
-            priced = sent.sub("money", a, b) and (sent.sub("system", a, b) or any(_is_main_count(sent, q) for q in sent.sub("qty", a, b)))
+            priced = sent.sub("money", a, b) and (
+                sent.sub("system", a, b) or any(_is_main_count(sent, q) for q in sent.sub("qty", a, b))
+            )
             if len(merged) > 1 and not priced:
                 continue
         anchors = _money_anchors(sent, a, b, cues)
@@ -652,16 +786,13 @@ def _deal_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence]
             if any(m.kind == "money" for m in sent.sub("money", a, b)):
                 continue  # only excluded amounts: a budget, a total, financing
             qty_ms = [m for m in sent.sub("qty", a, b) if _is_main_count(sent, m)]
-            systems = sent.sub("system", a, b)
             if len(qty_ms) > 1:
                 # one unit per "N <system>" pair: frameworks listing several programmes
-                cuts = [a] + [m.end - sent.start for m in qty_ms[:-1]]
-                for i, m in enumerate(qty_ms):
+                for i in range(len(qty_ms)):
                     start = a if i == 0 else qty_ms[i - 1].end - sent.start
                     end = b if i == len(qty_ms) - 1 else qty_ms[i].end - sent.start + 45
                     end = min(end, qty_ms[i + 1].start - sent.start) if i + 1 < len(qty_ms) else end
                     units.append((start, end, None))
-                del cuts
             else:
                 units = [(a, b, None)]
         for lo, hi, anchor in units:
@@ -671,7 +802,9 @@ def _deal_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence]
                 cand.antecedent = next((p for p in prior if isinstance(p, Country)), None)
             if anchor is not None:
                 money: Money = anchor.value
-                if cues.compiled["aggregate"].search(low, max(a, anchor.start - sent.start - 40), anchor.start - sent.start):
+                if cues.compiled["aggregate"].search(
+                    low, max(a, anchor.start - sent.start - 40), anchor.start - sent.start
+                ):
                     continue
                 cand.value = money
             _systems_in(sent, lo, hi, cand)
@@ -690,7 +823,9 @@ def _deal_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence]
             if cand.status == "delivered" and cand.value is None:
                 cand.quantity = None  # a delivery schedule describes a deal, it is not one
             if anchor is not None:
-                cand.date = times.get(anchor.start) or (_nearest_time(sent, a, b) if len(anchors) == 1 else None)
+                cand.date = times.get(anchor.start) or (
+                    _nearest_time(sent, a, b) if len(anchors) == 1 else None
+                )
             else:
                 cand.date = _nearest_time(sent, lo, hi) or _nearest_time(sent, a, b)
             if cand.date is None and cand.status in ("planned", "signed") and ctx.published is not None:
@@ -727,12 +862,18 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
         if not anchors:
             continue
         clause_low = low[a:b]
-        if sent.sub("system", a, b) or cues.compiled["buy"].search(clause_low) or _DEAL_WORD.search(clause_low):
+        if (
+            sent.sub("system", a, b)
+            or cues.compiled["buy"].search(clause_low)
+            or _DEAL_WORD.search(clause_low)
+        ):
             continue  # a purchase or a contract, not aid
         times = _assign_times(sent, a, b, anchors)
         for lo, hi, anchor in _units(sent, a, b, anchors):
             assert anchor is not None
-            if cues.compiled["aggregate"].search(low, max(a, anchor.start - sent.start - 50), anchor.start - sent.start):
+            if cues.compiled["aggregate"].search(
+                low, max(a, anchor.start - sent.start - 50), anchor.start - sent.start
+            ):
                 continue
             cand = _Candidate("aid", sent, lo, hi, value=anchor.value)
             unit_low = low[lo:hi]
@@ -781,9 +922,15 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
         elif re.search(r"\bby\s+(?:the\s+)?$", before):
             donor = m.party
         elif donor is None:
-            if isinstance(m.party, Organization) and not re.match(r"\s*(?:leaders|members|allies|member states)\b", after):
+            if isinstance(m.party, Organization) and not re.match(
+                r"\s*(?:leaders|members|allies|member states)\b", after
+            ):
                 continue
-            if m.kind == "place" and m.form == "demonym" and re.match(r"\s+(?:president|prime minister|minister|leader)", after):
+            if (
+                m.kind == "place"
+                and m.form == "demonym"
+                and re.match(r"\s+(?:president|prime minister|minister|leader)", after)
+            ):
                 continue  # "Ukrainian President X": a person's nationality, not an actor
             donor = m.party
     cand.first = donor or (ctx.principal[0] if ctx.principal else None)
@@ -800,14 +947,29 @@ _OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")
 # ---------------------------------------------------------------- agreements
 
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
 _BOTH = re.compile(
     r"\b(?:the two (?:countries|nations|sides|governments|leaders|ministers|presidents|states|allies)"
     r"|both (?:countries|nations|sides|governments|leaders|presidents|ministers)|their governments|they)\b"
 )
 #: words before a place that make it a location or an object, not an actor: "in Vilnius", "of Ukraine"
-_NOT_ACTOR_BEFORE = re.compile(r"\b(?:in|at|of|on|to|into|for|from|against|near|across|toward|towards|visit to)\s+(?:the\s+)?$")
+_NOT_ACTOR_BEFORE = re.compile(
+    r"\b(?:in|at|of|on|to|into|for|from|against|near|across|toward|towards|visit to)\s+(?:the\s+)?$"
+)
 _TERM = re.compile(r"\b(?:in effect|valid|in force|runs?|last|lasting)\w* for (\w+) years\b")
 
 
@@ -824,11 +986,13 @@ class _RawAgreement:
     weak: bool = False  # no signing verb: it may only join an agreement found elsewhere
 
 
-_NAMED_AFTER = re.compile(r"\s+(?:communiqu|declaration|summit|statement|accord|treaty|agreement|format|initiative|process|group)")
+_NAMED_AFTER = re.compile(
+    r"\s+(?:communiqu|declaration|summit|statement|accord|treaty|agreement|format|initiative|process|group)"
+)
 
 
 def _actors(sent: _Sentence, lo: int = 0, hi: int | None = None) -> list[Party]:
-    """Parties acting in [lo, hi): countries/organisations not in a locative or object phrase, leaders' states."""
+    """Parties acting in [lo, hi): states and organisations not in a locative phrase, and leaders' states."""
     hi = len(sent.low) if hi is None else hi
     out: list[Party] = []
     for m in sent.mentions:
@@ -837,10 +1001,16 @@ def _actors(sent: _Sentence, lo: int = 0, hi: int | None = None) -> list[Party]:
             continue
         if m.kind == "place" and _NOT_ACTOR_BEFORE.search(sent.low[max(0, rel - 14) : rel]):
             continue
-        if m.kind == "place" and m.form in ("capital", "metonym") and _NAMED_AFTER.match(sent.low, m.end - sent.start):
+        if (
+            m.kind == "place"
+            and m.form in ("capital", "metonym")
+            and _NAMED_AFTER.match(sent.low, m.end - sent.start)
+        ):
             continue  # "the Vilnius Communique", "the Washington Declaration": a name, not a party
-        if m.kind == "place" and m.form == "demonym" and any(
-            x.kind == "system" and 0 <= x.start - m.end <= 12 for x in sent.mentions
+        if (
+            m.kind == "place"
+            and m.form == "demonym"
+            and any(x.kind == "system" and 0 <= x.start - m.end <= 12 for x in sent.mentions)
         ):
             continue  # "American HIMARS": where a weapon comes from, not who acts
         if m.party.code not in [p.code for p in out]:
@@ -877,16 +1047,23 @@ def _agreement_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sent
     if kind == "framework" and (sent.sub("system") or cues.compiled["arms"].search(low) or sent.sub("money")):
         return []  # an arms framework is an ArmsDeal
     generic = kind == "other" and re.fullmatch(r"agreements?", match.group(0)) is not None
-    if generic and (cues.compiled["buy"].search(clause) or sent.sub("money", lo, hi) or sent.sub("system", lo, hi)):
+    if generic and (
+        cues.compiled["buy"].search(clause) or sent.sub("money", lo, hi) or sent.sub("system", lo, hi)
+    ):
         return []  # "agreed to buy" / a contract: a deal, not an agreement
     weak = not cues.compiled["agreement_verbs"].search(low) and kind != "strategic_partnership"
-    if weak and not re.search(r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", low[max(0, match.start() - 30) : match.start()]):
+    if weak and not re.search(
+        r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", low[max(0, match.start() - 30) : match.start()]
+    ):
         return []
     parties = _actors(sent, lo, hi)
-    orgs = [p for p in parties if isinstance(p, Organization)]
     before = _actors(sent, lo, match.start())
-    body = [m for m in sent.sub("place", lo, hi) if isinstance(m.party, Organization)
-            and re.match(r"\s*(?:allies|members|leaders|member states|countries)\b", low[m.end - sent.start :])]
+    body = [
+        m
+        for m in sent.sub("place", lo, hi)
+        if isinstance(m.party, Organization)
+        and re.match(r"\s*(?:allies|members|leaders|member states|countries)\b", low[m.end - sent.start :])
+    ]
     if body:
         parties = [body[0].party] if body[0].party is not None else parties
     elif len(before) >= 2:
@@ -913,8 +1090,10 @@ def _agreement_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sent
             gap = rel - match.end() if rel >= match.end() else (match.start() - rel) * 1.5
             if best is None or gap < best:
                 best, date = gap, ts
-    if date is None and ctx.published is not None and re.search(
-        r"\b(?:signed|adopted|concluded|launched|inked|signing|sign)\b", low
+    if (
+        date is None
+        and ctx.published is not None
+        and re.search(r"\b(?:signed|adopted|concluded|launched|inked|signing|sign)\b", low)
     ):
         date = TimeSpan.year(ctx.published.year, text="")
     term = _TERM.search(low)
@@ -923,16 +1102,32 @@ def _agreement_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sent
         word = term.group(1)
         term_years = _NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
     count = 1
-    num = re.search(r"\b(two|three|four|five|six|\d)\s+(?:\w+\s+)?(?:memorand|mous?\b|agreements|accords|declarations)", low)
+    num = re.search(
+        r"\b(two|three|four|five|six|\d)\s+(?:\w+\s+)?(?:memorand|mous?\b|agreements|accords|declarations)",
+        low,
+    )
     if num:
         count = _NUMBER_WORDS.get(num.group(1)) or int(num.group(1))
     topics = tuple(
-        t for t in ("politics", "economy", "defense", "culture", "security", "trade", "infrastructure", "energy", "reconstruction")
+        t
+        for t in (
+            "politics",
+            "economy",
+            "defense",
+            "culture",
+            "security",
+            "trade",
+            "infrastructure",
+            "energy",
+            "reconstruction",
+        )
         if t in low or (t == "defense" and "defence" in low)
     )
     definite = bool(re.search(r"\b(?:the|this|that)\s+$", low[max(0, match.start() - 6) : match.start()]))
     return [
-        _RawAgreement(tuple(parties), kind, date, until, term_years, topics, sent, definite and count == 1, weak)
+        _RawAgreement(
+            tuple(parties), kind, date, until, term_years, topics, sent, definite and count == 1, weak
+        )
         for _ in range(min(count, 10))
     ]
 
@@ -944,7 +1139,7 @@ def _clauses_wide(sent: _Sentence) -> list[tuple[int, int]]:
         if m.start() > cuts[-1]:
             cuts.append(m.start())
     cuts.append(len(sent.low))
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 # ---------------------------------------------------------------- merging
@@ -971,14 +1166,25 @@ def _same(a: _Candidate, b: _Candidate) -> bool:
     if ya is not None and yb is not None and ya != yb:
         return False
     if a.kind == "aid":
-        return a.value is not None and b.value is not None and _compatible_value(a.value, b.value) and a.aid_kind == b.aid_kind
+        return (
+            a.value is not None
+            and b.value is not None
+            and _compatible_value(a.value, b.value)
+            and a.aid_kind == b.aid_kind
+        )
     if (a.status == "framework") != (b.status == "framework"):
         return False
-    overlap = bool(a.families & b.families) or bool(a.categories & b.categories) or not (a.systems and b.systems)
+    overlap = (
+        bool(a.families & b.families) or bool(a.categories & b.categories) or not (a.systems and b.systems)
+    )
     if a.value is not None and b.value is not None:
         return _compatible_value(a.value, b.value) and overlap
     if a.quantity is not None and b.quantity is not None:
-        return a.quantity == b.quantity and overlap and bool(a.families & b.families or not (a.families and b.families))
+        return (
+            a.quantity == b.quantity
+            and overlap
+            and bool(a.families & b.families or not (a.families and b.families))
+        )
     return False
 
 
@@ -996,13 +1202,14 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             # the deal itself, not another passing reference to it ("how many tanks the deal covers")
             earlier = [o for o in earlier if not (_vague(o) and o.definite)] or earlier
             if earlier:
-                target = earlier[-1]
-                if target.value is None:
-                    target.value = c.value
-                elif not _compatible_value(target.value, c.value):
-                    target.alt_values.append(c.value)  # another figure for the same deal ("an estimated $12 billion")
-                if c.sentence is not target.sentence:
-                    target.sentences.append(c.sentence)
+                deal = earlier[-1]
+                if deal.value is None:
+                    deal.value = c.value
+                elif not _compatible_value(deal.value, c.value):
+                    # another figure for the same deal ("an estimated $12 billion")
+                    deal.alt_values.append(c.value)
+                if c.sentence is not deal.sentence:
+                    deal.sentences.append(c.sentence)
                 consumed.add(id(c))
     cands = [c for c in cands if id(c) not in consumed]
     for c in cands:
@@ -1017,7 +1224,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     for c in cands:
         if not _vague(c):
             continue
-        target = None
+        target: _Candidate | None = None
         for o in reversed(out):
             if (o.first, o.second, o.kind) != (c.first, c.second, c.kind):
                 continue
@@ -1028,12 +1235,20 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
                 break
         if target is None:
             for o in out:
-                if (o.first, o.second, o.kind) == (c.first, c.second, c.kind) and _vague(o) and (o.families & c.families or o.categories & c.categories):
+                if (
+                    (o.first, o.second, o.kind) == (c.first, c.second, c.kind)
+                    and _vague(o)
+                    and (o.families & c.families or o.categories & c.categories)
+                ):
                     target = o
                     break
         if target is not None:
             _absorb(target, c)
-        elif (c.families and (c.sure >= 1 or c.status in ("planned", "framework"))) or c.kind == "aid" or (c.categories and c.sure >= 2):
+        elif (
+            (c.families and (c.sure >= 1 or c.status in ("planned", "framework")))
+            or c.kind == "aid"
+            or (c.categories and c.sure >= 2)
+        ):
             out.append(c)
     return out
 
@@ -1080,13 +1295,17 @@ def _orient(deals: list[_Candidate]) -> None:
             c.first, c.second = c.second, c.first
 
 
-def _evidence(sentences: Iterable[_Sentence], norm: Any, doc_id: str | None, original: str) -> tuple[Evidence, ...]:
+def _evidence(
+    sentences: Iterable[_Sentence], norm: Any, doc_id: str | None, original: str
+) -> tuple[Evidence, ...]:
     from korpol._text import repair
 
     out = []
     for s in sentences:
         a, b = norm.to_original(s.start, s.end)
-        out.append(Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b], sentence=repair(original[a:b])))
+        out.append(
+            Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b], sentence=repair(original[a:b]))
+        )
     return tuple(out)
 
 
@@ -1112,9 +1331,12 @@ def _leaders(mentions: Sequence[_M], norm: Any, doc_id: str | None, original: st
             found[key] = attrs.evolve(old, name=best_name, evidence=(*old.evidence, ev))
             continue
         found[key] = Leader(
-            name=name, role=str(role).lower(), country=party,
+            name=name,
+            role=str(role).lower(),
+            country=party,
             aliases=tuple(getattr(office, "aliases", ()) or ()),
-            term_start=getattr(office, "term_start", None), term_end=getattr(office, "term_end", None),
+            term_start=getattr(office, "term_start", None),
+            term_end=getattr(office, "term_end", None),
             evidence=(ev,),
         )
         order.append(key)
@@ -1149,7 +1371,13 @@ def extract(
     for seg in segment(clean):
         i = bisect.bisect_left(starts, seg.start)
         j = bisect.bisect_left(starts, seg.end)
-        sent = _Sentence(seg.start, seg.end, seg.text, _lower(seg.text), tuple(m for m in mentions[i:j] if m.end <= seg.end))
+        sent = _Sentence(
+            seg.start,
+            seg.end,
+            seg.text,
+            _lower(seg.text),
+            tuple(m for m in mentions[i:j] if m.end <= seg.end),
+        )
         if not sent.mentions:
             continue
         aid_here = _aid_candidates(sent, ctx)
@@ -1164,16 +1392,26 @@ def extract(
     _orient(deals)
     deal_records = tuple(
         ArmsDeal(
-            supplier=c.first, recipient=c.second, status=c.status, value=c.value,
+            supplier=c.first,
+            recipient=c.second,
+            status=cast(DealStatus, c.status),
+            value=c.value,
             alt_values=tuple(c.alt_values) + tuple(c.value.equivalents if c.value else ()),
-            date=c.date, systems=tuple(c.systems), quantity=c.quantity, contractors=tuple(c.contractors),
+            date=c.date,
+            systems=tuple(c.systems),
+            quantity=c.quantity,
+            contractors=tuple(c.contractors),
             evidence=_evidence([c.sentence, *c.sentences], norm, doc_id, text),
         )
         for c in _merge(deals)
     )
     aid_records = tuple(
         AidPackage(
-            donor=c.first, recipient=c.second, kind=c.aid_kind, value=c.value, date=c.date,
+            donor=c.first,
+            recipient=c.second,
+            kind=cast(AidKind, c.aid_kind),
+            value=c.value,
+            date=c.date,
             evidence=_evidence([c.sentence, *c.sentences], norm, doc_id, text),
         )
         for c in _merge(aid)
@@ -1181,15 +1419,26 @@ def extract(
     agreements = _merge_agreements(agreements_raw, norm, doc_id, text)
     mention_records = _mention_records(mentions, norm, text)
     return Document(
-        id=doc_id, published=published, title=title, source=source, text=text,
-        arms_deals=deal_records, aid_packages=aid_records, agreements=agreements,
-        leaders=_leaders(mentions, norm, doc_id, text), deployments=tuple(deployments),
-        meetings=tuple(meetings), mentions=mention_records, encoding=encoding,
+        id=doc_id,
+        published=published,
+        title=title,
+        source=source,
+        text=text,
+        arms_deals=deal_records,
+        aid_packages=aid_records,
+        agreements=agreements,
+        leaders=_leaders(mentions, norm, doc_id, text),
+        deployments=tuple(deployments),
+        meetings=tuple(meetings),
+        mentions=mention_records,
+        encoding=encoding,
         repairs=tuple(getattr(norm, "repairs", ()) or ()),
     )
 
 
-def _merge_agreements(raw: list[_RawAgreement], norm: Any, doc_id: str | None, original: str) -> tuple[Agreement, ...]:
+def _merge_agreements(
+    raw: list[_RawAgreement], norm: Any, doc_id: str | None, original: str
+) -> tuple[Agreement, ...]:
     """One record per agreement: repeated mentions ("the Accord") join the first."""
     merged: list[list[_RawAgreement]] = []
     for r in raw:
@@ -1223,15 +1472,22 @@ def _merge_agreements(raw: list[_RawAgreement], norm: Any, doc_id: str | None, o
         if until is None and term and date is not None and date.start is not None:
             until = TimeSpan.year(date.start.year + term, text=f"for {term} years", relation="until")
         sentences = list(dict.fromkeys(r.sentence for r in group))
-        out.append(Agreement(
-            parties=group[0].parties, kind=kinds[0], date=date, until=until,
-            topics=tuple(dict.fromkeys(t for r in group for t in r.topics)),
-            evidence=_evidence(sentences, norm, doc_id, original),
-        ))
+        out.append(
+            Agreement(
+                parties=group[0].parties,
+                kind=cast(AgreementKind, kinds[0]),
+                date=date,
+                until=until,
+                topics=tuple(dict.fromkeys(t for r in group for t in r.topics)),
+                evidence=_evidence(sentences, norm, doc_id, original),
+            )
+        )
     return tuple(out)
 
 
-def _deployments(sent: _Sentence, ctx: _Context, norm: Any, doc_id: str | None, original: str) -> list[Deployment]:
+def _deployments(
+    sent: _Sentence, ctx: _Context, norm: Any, doc_id: str | None, original: str
+) -> list[Deployment]:
     low = sent.low
     verb = ctx.cues.compiled["deploy"].search(low)
     if not verb or not re.search(r"\b(?:troops|soldiers|forces|personnel)\b", low):
@@ -1247,11 +1503,26 @@ def _deployments(sent: _Sentence, ctx: _Context, norm: Any, doc_id: str | None, 
         if str(getattr(q.value, "unit", "")).lower() in ("troop", "soldier", "personnel"):
             size = int(q.value.value)
             break
-    return [Deployment(sender=before[-1].party, destination=after, size=size, date=_nearest_time(sent, 0, len(low)),
-                       evidence=_evidence([sent], norm, doc_id, original))]
+    return [
+        Deployment(
+            sender=before[-1].party,
+            destination=after,
+            size=size,
+            date=_nearest_time(sent, 0, len(low)),
+            evidence=_evidence([sent], norm, doc_id, original),
+        )
+    ]
 
 
-_MENTION_KIND = {"place": None, "person": "person", "money": "money", "time": "time", "qty": "quantity", "system": "system", "company": "company"}
+_MENTION_KIND = {
+    "place": None,
+    "person": "person",
+    "money": "money",
+    "time": "time",
+    "qty": "quantity",
+    "system": "system",
+    "company": "company",
+}
 
 
 def _mention_records(mentions: Sequence[_M], norm: Any, original: str) -> tuple[Mention, ...]:
@@ -1276,5 +1547,5 @@ def _mention_records(mentions: Sequence[_M], norm: Any, original: str) -> tuple[
             key = str(getattr(m.value, "name", ""))
         elif m.kind == "qty":
             key = f"{getattr(m.value, 'value', '')} {getattr(m.value, 'unit', '')}"
-        out.append(Mention(kind=kind, start=a, end=b, text=original[a:b], key=key))
+        out.append(Mention(kind=cast(MentionKind, kind), start=a, end=b, text=original[a:b], key=key))
     return tuple(out)
