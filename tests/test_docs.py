@@ -133,10 +133,8 @@ def run_console(block: Block) -> None:
         argv = argv[2:] if argv[:2] == ["-m", "korpol"] else argv
         printed = io.StringIO()
         with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
-            try:
+            with contextlib.suppress(SystemExit):  # argparse's --help and usage errors; the output says
                 main(argv)
-            except SystemExit:  # argparse's --help and usage errors; the output says which
-                pass
         if not _same_output(want, printed.getvalue()):
             _fail_output(block, want, printed.getvalue())
 
@@ -158,9 +156,9 @@ def test_examples_run(page: pathlib.Path, tmp_path: pathlib.Path, monkeypatch: p
         if block.language == "python":
             printed = run_python(block, namespace)
             following = blocks[i + 1] if i + 1 < len(blocks) else None
-            if following is not None and following.info == OUTPUT_INFO and not following.marked_no_test:
-                if not _same_output(following.code, printed):
-                    _fail_output(following, following.code, printed)
+            shown = following is not None and following.info == OUTPUT_INFO and not following.marked_no_test
+            if shown and following is not None and not _same_output(following.code, printed):
+                _fail_output(following, following.code, printed)
         elif block.language == "pycon":
             run_pycon(block, namespace)
         elif block.language == "console":
