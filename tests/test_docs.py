@@ -132,9 +132,10 @@ def run_console(block: Block) -> None:
         argv = shlex.split(command)[1:]
         argv = argv[2:] if argv[:2] == ["-m", "korpol"] else argv
         printed = io.StringIO()
-        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
-            with contextlib.suppress(SystemExit):  # argparse's --help and usage errors; the output says
-                main(argv)
+        # SystemExit: argparse's --help and usage errors; the printed output says which.
+        out, err = contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed)
+        with out, err, contextlib.suppress(SystemExit):
+            main(argv)
         if not _same_output(want, printed.getvalue()):
             _fail_output(block, want, printed.getvalue())
 
