@@ -328,8 +328,10 @@ def _line_re() -> re.Pattern[str]:
 
 @cache
 def _end_re() -> re.Pattern[str]:
-    # A terminal mark, any closing quotes/brackets, then whitespace.
-    return re.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
+    # A terminal mark, any closing quotes/brackets, then whitespace.  The look-behind
+    # starts a match only at the first mark of a run: without it a long run of
+    # dots with no space after it is retried from every dot (quadratic time).
+    return re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*\s+")
 
 
 @cache
