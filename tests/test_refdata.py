@@ -591,7 +591,9 @@ COMPANIES = [
     Lookup("PGZ", "Polska Grupa Zbrojeniowa"),
     Lookup("HSW", "Huta Stalowa Wola"),
     Lookup("Raytheon", "RTX"),
-    Lookup("Nexter", "KNDS"),
+    Lookup("Nexter", "Nexter"),
+    Lookup("KMW", "Krauss-Maffei Wegmann"),
+    Lookup("MBDA UK", "MBDA UK"),
 ]
 
 
