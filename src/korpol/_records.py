@@ -260,7 +260,7 @@ def _context(mentions: Sequence[_M], published: dt.date | None, cues: Cues, text
 _CLAUSE_BOUNDARY = re.compile(
     r";|:\s|, (?:and|but|while|whereas|then|later|followed by|before|after)\b|\band then\b"
     r"| and (?=(?:was|were|is|are|has|have|had|will|would)\s+\w+ed\b)| and, |, of which\b"
-    r"|, (?=[a-z]+ed (?:a|an|the|for|in|on|its|their|another|\d))"
+    r"|, (?=[a-z]+ed (?:(?:a|an|the|for|in|on|its|their|another)\b|\d))"
 )
 
 
@@ -746,6 +746,8 @@ def _deal_candidates(
     )
     if not has_trigger:
         return []
+    if _DENIED.search(low):
+        return []  # "Seoul denied reports that ...": nothing is recorded
     follow_up = after_deal and _DEFINITE_DEAL.search(low) is not None and bool(sent.sub("money"))
     if not (sent.sub("system") or cues.compiled["arms"].search(low) or follow_up):
         return []
@@ -765,6 +767,9 @@ def _deal_candidates(
             merged.append([a, b])
     for a, b in merged:
         clause_low = low[a:b]
+        stuff = [m.start - sent.start for m in sent.mentions if a <= m.start - sent.start < b and m.kind in ("money", "qty", "system")]
+        if _gift(low, a, b, min(stuff, default=b)):
+            continue  # weapons given away: military aid, not a deal
         if not (
             cues.compiled["buy"].search(clause_low)
             or cues.compiled["sell"].search(clause_low)
@@ -851,23 +856,62 @@ def _aid_kind(low: str, cues: Cues) -> str:
     return "mixed"
 
 
+#: words that make a transfer a gift: military aid is given, not sold
+_AID_WORD = re.compile(
+    r"\b(?:aid|assistance|donat\w*|donors?|pledg\w*|promis\w*|gift\w*|grants?|drawdown|transferr?\w*|"
+    r"hand(?:ed|s|ing)? over|contribut\w*|relief|humanitarian|send|sends|sending|sent)\b"
+)
+#: words that make a transfer a sale
+_SALE_WORD = re.compile(
+    r"\b(?:contracts?|deals?|purchas\w*|orders?|ordered|ordering|sale|sales|sold|sell\w*|export\w*|procur\w*|"
+    r"acquisitions?|acquir\w*|buy\w*|bought|signed for|import\w*)\b"
+)
+#: "Seoul denied reports that ...": nothing in the sentence is recorded
+_DENIED = re.compile(r"\b(?:den(?:y|ies|ied)|rejected reports|dismissed reports)\b")
+
+
+def _gift(low: str, lo: int, hi: int, first: int) -> bool:
+    """Whether [lo, hi) gives weapons or money away rather than selling them.
+
+    ``first`` is where the first amount or weapon of the clause starts: a gift
+    word before it wins over a sale word after it ("transferred 1.5 billion
+    euros ... to buy air defence").
+    """
+    aid = _AID_WORD.search(low, lo, hi)
+    if aid is None:
+        return False
+    sale = _SALE_WORD.search(low, lo, hi)
+    return sale is None or (aid.start() < first and aid.start() < sale.start())
+
+
+_TROOPS = re.compile(r"\b(?:troops|soldiers|personnel|servicemen|forces)\b")
+
+
+def _weapon_mentions(sent: _Sentence, lo: int, hi: int) -> list[_M]:
+    return [m for m in sent.mentions if lo <= m.start - sent.start < hi and (
+        m.kind == "system" or (m.kind == "qty" and _is_main_count(sent, m)))]
+
+
 def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
     cues = ctx.cues
     low = sent.low
-    if not cues.compiled["aid"].search(low):
+    if not (cues.compiled["aid"].search(low) or _AID_WORD.search(low)) or _DENIED.search(low):
         return []
     out: list[_Candidate] = []
-    for a, b in _clauses_merged(sent):
+    for a, b in _clauses_aid(sent):
         anchors = _money_anchors(sent, a, b, cues)
-        if not anchors:
-            continue
+        weapons = _weapon_mentions(sent, a, b)
         clause_low = low[a:b]
-        if (
-            sent.sub("system", a, b)
-            or cues.compiled["buy"].search(clause_low)
-            or _DEAL_WORD.search(clause_low)
-        ):
-            continue  # a purchase or a contract, not aid
+        first = min([m.start - sent.start for m in [*anchors, *weapons]], default=b)
+        if weapons or _SALE_WORD.search(clause_low):
+            if not _gift(low, a, b, first):
+                continue  # a purchase or a contract, not aid
+        if not anchors:
+            if weapons and _gift(low, a, b, first) and not _TROOPS.search(low):
+                out.extend(_military_gifts(sent, a, b, ctx))
+            continue
+        if not _AID_WORD.search(clause_low) and _SALE_WORD.search(low):
+            continue  # "related support, valued at ...": a weak cue in a sentence about a sale
         times = _assign_times(sent, a, b, anchors)
         for lo, hi, anchor in _units(sent, a, b, anchors):
             assert anchor is not None
@@ -877,7 +921,7 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
                 continue
             cand = _Candidate("aid", sent, lo, hi, value=anchor.value)
             unit_low = low[lo:hi]
-            kind = _aid_kind(unit_low, cues)
+            kind = "military" if weapons else _aid_kind(unit_low, cues)
             if kind == "mixed":
                 kind = _aid_kind(clause_low, cues)
             if kind == "mixed" and not cues.compiled["aid"].search(clause_low):
@@ -890,6 +934,69 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
             if cand.first is None or cand.second is None or cand.first.code == cand.second.code:
                 continue
             out.append(cand)
+    return out
+
+
+def _clauses_aid(sent: _Sentence) -> list[tuple[int, int]]:
+    """Clauses, each holding an amount or a weapon; the others join the clause before."""
+    out: list[list[int]] = []
+    for a, b in _clauses(sent):
+        if out and not (sent.sub("money", out[-1][0], out[-1][1]) or _weapon_mentions(sent, out[-1][0], out[-1][1])):
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _military_gifts(sent: _Sentence, a: int, b: int, ctx: _Context) -> list[_Candidate]:
+    """Weapons pledged or given without a figure: one package per giving state.
+
+    "Denmark and the Netherlands pledged to transfer 19 and 24 F-16s" gives two.
+    """
+    low = sent.low
+    verb = _AID_WORD.search(low, a, b)
+    assert verb is not None
+    weapons = _weapon_mentions(sent, a, b)
+    governed = any(
+        0 <= w.start - sent.start - verb.end() <= 45
+        and not re.search(r"\b(?:for|support|training|maintenance|of)\b", low[verb.end() : w.start - sent.start])
+        for w in weapons
+    ) or any(0 <= verb.start() - (w.end - sent.start) <= 3 for w in weapons)  # "a Patriot system pledged by"
+    if not governed:
+        return []  # "pledged maintenance support for the K2 tanks": no weapons change hands
+    givers: list[Party] = []
+    for m in sent.mentions:
+        rel = m.start - sent.start
+        if m.party is None or m.kind not in ("place", "person") or rel >= verb.start():
+            continue
+        if m.kind == "place" and _NOT_ACTOR_BEFORE.search(low[max(0, rel - 14) : rel]):
+            continue
+        if low.startswith("'s", m.end - sent.start) or (rel < a and givers):
+            continue  # "Ukraine's biggest donor": a possessor, not a giver
+        if m.party.code not in [g.code for g in givers]:
+            givers.append(m.party)
+    if re.match(r"\s+by\b", low[verb.end() : verb.end() + 4]):
+        # "pledged by Chancellor Olaf Scholz": the giver follows the verb
+        after = [m.party for m in sent.mentions if m.kind in ("place", "person") and m.party is not None
+                 and 0 <= m.start - sent.start - verb.end() <= 40]
+        givers = after[:1] or givers
+    if not givers:
+        return []
+    clause_givers = givers if len(givers) <= 2 else givers[-2:]
+    out = []
+    date = _nearest_time(sent, a, b)
+    if date is None and ctx.published is not None:
+        date = TimeSpan.year(ctx.published.year, text="")
+    for giver in clause_givers:
+        cand = _Candidate("aid", sent, a, b, aid_kind="military", date=date)
+        cand.first = giver
+        dst = _TO.search(low, verb.end(), b)
+        recipient = _first_party_after(sent, dst.end(), b, companies=False) if dst else None
+        cand.second = recipient or ctx.aid_recipient or ctx.partner(giver)
+        if cand.second is None or cand.second.code == giver.code:
+            continue
+        _systems_in(sent, a, b, cand)
+        out.append(cand)
     return out
 
 
