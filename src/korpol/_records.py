@@ -165,7 +165,8 @@ _COUNT_BEFORE_VERB = re.compile(
     _NUM + r" (?:more )?(?:were|was|have been|had been|are) (?:ordered|bought|purchased|signed|contracted)\b"
 )
 _BARE_COUNT = re.compile(
-    r"\b(?:another|a further|an additional|ordering|ordered|adding|added|buying|bought|for) "
+    r"\b(?:another|a further|an additional|ordering|ordered|adding|added|buying|bought|for|pledged|promised"
+    r"|pledging|promising|donated|sent|send|sending) "
     + _NUM
     + r"\b(?!\s*(?:%|percent|per cent|billion|million|trillion|bn|mn|years?|months?|days?|weeks?"
     r"|troops|soldiers))"
@@ -195,7 +196,8 @@ def _designation_counts(text: str, found: Sequence[_M]) -> list[_M]:
             taken.append((hit.start(), m.end))
     lowered = text.lower() if len(text.lower()) == len(text) else None
     if lowered is not None and any(
-        w in lowered for w in ("another", "adding", "added", "order", "bought", "were", "for ")
+        w in lowered
+        for w in ("another", "adding", "added", "order", "bought", "were", "for ", "pledg", "promis", "sen")
     ):
         for hit in _BARE_COUNT.finditer(lowered):
             a, b = hit.start(1), hit.end(1)
@@ -260,6 +262,7 @@ def _context(mentions: Sequence[_M], published: dt.date | None, cues: Cues, text
 _CLAUSE_BOUNDARY = re.compile(
     r";|:\s|, (?:and|but|while|whereas|then|later|followed by|before|after)\b|\band then\b"
     r"| and (?=(?:was|were|is|are|has|have|had|will|would)\s+\w+ed\b)| and, |, of which\b"
+    r"|, (?:on top of|in addition to|plus|as well as)\b"
     r"|, (?=[a-z]+ed (?:(?:a|an|the|for|in|on|its|their|another)\b|\d))"
 )
 
@@ -554,12 +557,8 @@ def _first_party_after(sent: _Sentence, pos: int, hi: int, *, companies: bool = 
         rel = m.start - sent.start
         if rel < pos or rel >= limit:
             continue
-        if (
-            (m.kind == "place"
-            and isinstance(m.party, Country))
-            or (companies
-            and m.kind == "company"
-            and m.party is not None)
+        if (m.kind == "place" and isinstance(m.party, Country)) or (
+            companies and m.kind == "company" and m.party is not None
         ):
             best = m
             break
@@ -757,17 +756,24 @@ def _deal_candidates(
     merged: list[list[int]] = []
     for a, b in clauses:
         content = sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b)
-        if (merged and not content) or (merged and not (
-            sent.sub("money", merged[-1][0], merged[-1][1])
-            or sent.sub("qty", merged[-1][0], merged[-1][1])
-            or sent.sub("system", merged[-1][0], merged[-1][1])
-        )):
+        if (merged and not content) or (
+            merged
+            and not (
+                sent.sub("money", merged[-1][0], merged[-1][1])
+                or sent.sub("qty", merged[-1][0], merged[-1][1])
+                or sent.sub("system", merged[-1][0], merged[-1][1])
+            )
+        ):
             merged[-1][1] = b
         else:
             merged.append([a, b])
     for a, b in merged:
         clause_low = low[a:b]
-        stuff = [m.start - sent.start for m in sent.mentions if a <= m.start - sent.start < b and m.kind in ("money", "qty", "system")]
+        stuff = [
+            m.start - sent.start
+            for m in sent.mentions
+            if a <= m.start - sent.start < b and m.kind in ("money", "qty", "system")
+        ]
         if _gift(low, a, b, min(stuff, default=b)):
             continue  # weapons given away: military aid, not a deal
         if not (
@@ -859,12 +865,15 @@ def _aid_kind(low: str, cues: Cues) -> str:
 #: words that make a transfer a gift: military aid is given, not sold
 _AID_WORD = re.compile(
     r"\b(?:aid|assistance|donat\w*|donors?|pledg\w*|promis\w*|gift\w*|grants?|drawdown|transferr?\w*|"
-    r"hand(?:ed|s|ing)? over|contribut\w*|relief|humanitarian|send|sends|sending|sent)\b"
+    r"hand(?:ed|s|ing)? over|contribut\w*|relief|humanitarian|send|sends|sending|sent|package)\b"
 )
 #: words that make a transfer a sale
 _SALE_WORD = re.compile(
     r"\b(?:contracts?|deals?|purchas\w*|orders?|ordered|ordering|sale|sales|sold|sell\w*|export\w*|procur\w*|"
-    r"acquisitions?|acquir\w*|buy\w*|bought|signed for|import\w*)\b"
+    r"acquisitions?|acquir\w*|buy\w*|bought|signed for|import\w*|approv\w*|cleared|clears)\b"
+)
+_NEGATED = re.compile(
+    r"\b(?:not|never|no longer|refus\w+ to|declin\w+ to|won't|wouldn't|cannot|can't)\s+(?:\w+\s+)?$"
 )
 #: "Seoul denied reports that ...": nothing in the sentence is recorded
 _DENIED = re.compile(r"\b(?:den(?:y|ies|ied)|rejected reports|dismissed reports)\b")
@@ -878,18 +887,26 @@ def _gift(low: str, lo: int, hi: int, first: int) -> bool:
     euros ... to buy air defence").
     """
     aid = _AID_WORD.search(low, lo, hi)
-    if aid is None:
-        return False
+    if aid is None or _NEGATED.search(low, max(0, aid.start() - 16), aid.start()):
+        return False  # "would not send its Abrams tanks"
     sale = _SALE_WORD.search(low, lo, hi)
     return sale is None or (aid.start() < first and aid.start() < sale.start())
 
 
+#: "$26.7 billion in security assistance to Ukraine since the beginning of ...": a running total
+_CUMULATIVE_AFTER = re.compile(
+    r"[^.;]{0,70}?\bsince (?:the (?:beginning|start|outbreak|invasion|war)|(?:february |feb\. )?20\d\d\b)"
+)
 _TROOPS = re.compile(r"\b(?:troops|soldiers|personnel|servicemen|forces)\b")
 
 
 def _weapon_mentions(sent: _Sentence, lo: int, hi: int) -> list[_M]:
-    return [m for m in sent.mentions if lo <= m.start - sent.start < hi and (
-        m.kind == "system" or (m.kind == "qty" and _is_main_count(sent, m)))]
+    return [
+        m
+        for m in sent.mentions
+        if lo <= m.start - sent.start < hi
+        and (m.kind == "system" or (m.kind == "qty" and _is_main_count(sent, m)))
+    ]
 
 
 def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
@@ -917,7 +934,7 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
             assert anchor is not None
             if cues.compiled["aggregate"].search(
                 low, max(a, anchor.start - sent.start - 50), anchor.start - sent.start
-            ):
+            ) or _CUMULATIVE_AFTER.match(low, anchor.end - sent.start):
                 continue
             cand = _Candidate("aid", sent, lo, hi, value=anchor.value)
             unit_low = low[lo:hi]
@@ -941,7 +958,9 @@ def _clauses_aid(sent: _Sentence) -> list[tuple[int, int]]:
     """Clauses, each holding an amount or a weapon; the others join the clause before."""
     out: list[list[int]] = []
     for a, b in _clauses(sent):
-        if out and not (sent.sub("money", out[-1][0], out[-1][1]) or _weapon_mentions(sent, out[-1][0], out[-1][1])):
+        if out and not (
+            sent.sub("money", out[-1][0], out[-1][1]) or _weapon_mentions(sent, out[-1][0], out[-1][1])
+        ):
             out[-1][1] = b
         else:
             out.append([a, b])
@@ -959,7 +978,9 @@ def _military_gifts(sent: _Sentence, a: int, b: int, ctx: _Context) -> list[_Can
     weapons = _weapon_mentions(sent, a, b)
     governed = any(
         0 <= w.start - sent.start - verb.end() <= 45
-        and not re.search(r"\b(?:for|support|training|maintenance|of)\b", low[verb.end() : w.start - sent.start])
+        and not re.search(
+            r"\b(?:for|support|training|maintenance|of)\b", low[verb.end() : w.start - sent.start]
+        )
         for w in weapons
     ) or any(0 <= verb.start() - (w.end - sent.start) <= 3 for w in weapons)  # "a Patriot system pledged by"
     if not governed:
@@ -977,8 +998,13 @@ def _military_gifts(sent: _Sentence, a: int, b: int, ctx: _Context) -> list[_Can
             givers.append(m.party)
     if re.match(r"\s+by\b", low[verb.end() : verb.end() + 4]):
         # "pledged by Chancellor Olaf Scholz": the giver follows the verb
-        after = [m.party for m in sent.mentions if m.kind in ("place", "person") and m.party is not None
-                 and 0 <= m.start - sent.start - verb.end() <= 40]
+        after = [
+            m.party
+            for m in sent.mentions
+            if m.kind in ("place", "person")
+            and m.party is not None
+            and 0 <= m.start - sent.start - verb.end() <= 40
+        ]
         givers = after[:1] or givers
     if not givers:
         return []
@@ -1029,10 +1055,18 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
         elif re.search(r"\bby\s+(?:the\s+)?$", before):
             donor = m.party
         elif donor is None:
-            if isinstance(m.party, Organization) and not re.match(
-                r"\s*(?:leaders|members|allies|member states)\b", after
+            if re.search(r"\b(?:at|during|on the sidelines of|near|from)\s+(?:the\s+)?$", before):
+                continue  # "at the G20 summit": where, not who
+            if m.kind == "place" and re.match(
+                r" [A-Z]", sent.text[m.end - sent.start : m.end - sent.start + 2]
             ):
-                continue
+                continue  # "the Ukraine Facility": part of a name, not an actor
+            if (
+                isinstance(m.party, Organization)
+                and not re.match(r"\s*(?:leaders|members|allies|member states)\b", after)
+                and rel > 40
+            ):
+                continue  # an organisation gives only as the subject ("The European Union transferred ...")
             if (
                 m.kind == "place"
                 and m.form == "demonym"
