@@ -920,9 +920,8 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
         weapons = _weapon_mentions(sent, a, b)
         clause_low = low[a:b]
         first = min([m.start - sent.start for m in [*anchors, *weapons]], default=b)
-        if weapons or _SALE_WORD.search(clause_low):
-            if not _gift(low, a, b, first):
-                continue  # a purchase or a contract, not aid
+        if (weapons or _SALE_WORD.search(clause_low)) and not _gift(low, a, b, first):
+            continue  # a purchase or a contract, not aid
         if not anchors:
             if weapons and _gift(low, a, b, first) and not _TROOPS.search(low):
                 out.extend(_military_gifts(sent, a, b, ctx))
