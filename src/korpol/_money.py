@@ -48,7 +48,7 @@ __all__ = ["QUALIFIERS", "SCALES", "find_money", "scan_money"]
 SCALES: dict[str, int] = {
     "thousand": 10**3, "Thousand": 10**3, "lakh": 10**5, "lakhs": 10**5,
     "million": 10**6, "Million": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6, "MN": 10**6,
-    "crore": 10**7, "crores": 10**7,
+    "crore": 10**7, "crores": 10**7, "cr": 10**7,  # Indian news writes "Rs 63,000 cr"
     "billion": 10**9, "Billion": 10**9, "bn": 10**9, "bln": 10**9, "mld": 10**9, "BN": 10**9,
     "trillion": 10**12, "Trillion": 10**12, "tn": 10**12, "trn": 10**12, "tr": 10**12,
 }
