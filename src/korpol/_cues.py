@@ -65,6 +65,8 @@ class Cues:
         r"suppl(?:y|ies|ied|ying)",
         r"ship(?:s|ped|ping)?",
         r"deliver(?:s|ed|ing)?",
+        r"approv(?:e|ed|es|al of) (?:the |a )?(?:possible |potential )?(?:sale|export)s?",
+        r"clear(?:ed|s)? (?:the |a )?(?:possible |potential )?(?:sale|export)s?",
     )
     #: nouns that name a transaction
     deal: tuple[str, ...] = (

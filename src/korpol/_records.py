@@ -572,6 +572,7 @@ _NOUN_BEFORE = re.compile(
 )
 #: "to be delivered", "was ordered": a passive verb has no buyer/seller subject
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|they|their|the country|the government)\b")
+_INFINITIVE = re.compile(r"\bto\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
 _OWNED_NOUN = re.compile(
     r"(?:'s?)\s+(?:\w+\s+){0,3}(?:purchases?|orders?|acquisitions?|contracts?|deals?|imports?)\b"
@@ -622,8 +623,10 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
             if not _NOT_ACTOR_BEFORE.search(low[max(0, m.start - sent.start - 14) : m.start - sent.start])
         ]
         if before:
-            # the subject: the nearest actor before the verb (not a place in "in Seoul", not "X's purchase")
-            vote(recipient, before[-1].party, w)
+            # the subject: the nearest actor before the verb (not a place in "in Seoul", not "X's purchase");
+            # an infinitive ("signed a contract with Y to buy") takes the subject of the clause
+            subject = before[0] if _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start()) else before[-1]
+            vote(recipient, subject.party, w)
         src = _FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
         if src:
             vote(supplier, _first_party_after(sent, src.end(), len(low)), w + 1)
@@ -640,7 +643,8 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
             and not _owns_deal_noun(sent, m)
         ]
         if before and not noun:
-            vote(supplier, before[-1].party, w)
+            infinitive = _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start()) is not None
+            vote(supplier, (before[0] if infinitive else before[-1]).party, w)
         dst = _TO.search(low, verb.end(), min(len(low), verb.end() + 80))
         if dst:
             vote(recipient, _first_party_after(sent, dst.end(), len(low), companies=False), w + 1)
