@@ -572,6 +572,8 @@ _NOUN_BEFORE = re.compile(
 )
 #: "to be delivered", "was ordered": a passive verb has no buyer/seller subject
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|they|their|the country|the government)\b")
+_WIN = re.compile(r"\b(?:wins?|won|winning|secur(?:es|ed|ing)|clinch(?:es|ed|ing)?|lands|landed|bag(?:s|ged))\b")
+_CURRENCY_WON = re.compile(r"(?:\d|illion|tln|bn|tn|trn)\s*$")  # "3.4 trillion won" is money, not a win
 _INFINITIVE = re.compile(r"\bto\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
 _OWNED_NOUN = re.compile(
@@ -608,7 +610,19 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
         if (m.kind == "place" and isinstance(m.party, Country))
         or (m.kind == "person" and isinstance(m.party, Country))
     ]
+    # "Hanwha wins a K9 order from Romania": the winner sells, "from X" buys
+    wins = [w for w in _WIN.finditer(low) if not _CURRENCY_WON.search(low, max(0, w.start() - 12), w.start())]
+    for win in wins:
+        before_win = [m for m in sent.mentions if m.end - sent.start <= win.start() and m.kind in ("place", "company")
+                      and isinstance(m.party, Country)]
+        if before_win:
+            vote(supplier, before_win[-1].party, 3.0)
+        src = re.compile(r"\b(?:from|by|with)\b").search(low, win.end(), min(len(low), win.end() + 90))
+        if src:
+            vote(recipient, _first_party_after(sent, src.end(), len(low)), 4.0)
     for verb in cues.compiled["buy"].finditer(low, 0, len(low)):
+        if any(0 <= verb.start() - w.end() <= 60 for w in wins):
+            continue  # the noun of "wins ... order": handled above
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         before = (
@@ -1341,7 +1355,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     consumed: set[int] = set()
     for i, c in enumerate(cands):
         # "The contract is worth about 14 billion won": a figure for the deal just mentioned
-        if c.kind == "deal" and c.definite and c.value is not None and not c.systems and c.quantity is None:
+        if c.kind == "deal" and c.definite and c.value is not None and not c.families and c.quantity is None:
             earlier = [o for o in cands[:i] if o.kind == c.kind and id(o) not in consumed]
             # the deal itself, not another passing reference to it ("how many tanks the deal covers")
             earlier = [o for o in earlier if not (_vague(o) and o.definite)] or earlier
