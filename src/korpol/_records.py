@@ -572,7 +572,9 @@ _NOUN_BEFORE = re.compile(
 )
 #: "to be delivered", "was ordered": a passive verb has no buyer/seller subject
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|they|their|the country|the government)\b")
-_WIN = re.compile(r"\b(?:wins?|won|winning|secur(?:es|ed|ing)|clinch(?:es|ed|ing)?|lands|landed|bag(?:s|ged))\b")
+_WIN = re.compile(
+    r"\b(?:wins?|won|winning|secur(?:es|ed|ing)|clinch(?:es|ed|ing)?|lands|landed|bag(?:s|ged))\b"
+)
 _CURRENCY_WON = re.compile(r"(?:\d|illion|tln|bn|tn|trn)\s*$")  # "3.4 trillion won" is money, not a win
 _INFINITIVE = re.compile(r"\bto\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
@@ -613,8 +615,13 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
     # "Hanwha wins a K9 order from Romania": the winner sells, "from X" buys
     wins = [w for w in _WIN.finditer(low) if not _CURRENCY_WON.search(low, max(0, w.start() - 12), w.start())]
     for win in wins:
-        before_win = [m for m in sent.mentions if m.end - sent.start <= win.start() and m.kind in ("place", "company")
-                      and isinstance(m.party, Country)]
+        before_win = [
+            m
+            for m in sent.mentions
+            if m.end - sent.start <= win.start()
+            and m.kind in ("place", "company")
+            and isinstance(m.party, Country)
+        ]
         if before_win:
             vote(supplier, before_win[-1].party, 3.0)
         src = re.compile(r"\b(?:from|by|with)\b").search(low, win.end(), min(len(low), win.end() + 90))
@@ -639,7 +646,9 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
         if before:
             # the subject: the nearest actor before the verb (not a place in "in Seoul", not "X's purchase");
             # an infinitive ("signed a contract with Y to buy") takes the subject of the clause
-            subject = before[0] if _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start()) else before[-1]
+            subject = (
+                before[0] if _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start()) else before[-1]
+            )
             vote(recipient, subject.party, w)
         src = _FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
         if src:
@@ -1467,9 +1476,30 @@ def _evidence(
     return tuple(out)
 
 
-def _leaders(mentions: Sequence[_M], norm: Any, doc_id: str | None, original: str) -> tuple[Leader, ...]:
+def _home(m: _M, ctx: _Context) -> Party | None:
+    """The state of an office-holder the reference data does not know ("Defence Minister X").
+
+    The article's main country: a title without a nationality ("Defense
+    Secretary Gilberto Teodoro said") in news means the country the story is
+    about.  A one-word name ("President Current") is a misreading and gets none.
+    """
+    name = str(getattr(m.value, "name", ""))
+    if len(name.split()) < 2:
+        return None
+    return ctx.principal[0] if ctx.principal else None
+
+
+def _leaders(
+    mentions: Sequence[_M],
+    sentences: Sequence[_Sentence],
+    ctx: _Context,
+    norm: Any,
+    doc_id: str | None,
+    original: str,
+) -> tuple[Leader, ...]:
     found: dict[tuple[str, str], Leader] = {}
     order: list[tuple[str, str]] = []
+    starts = [x.start for x in sentences]
     for m in mentions:
         if m.kind != "person":
             continue
@@ -1477,12 +1507,22 @@ def _leaders(mentions: Sequence[_M], norm: Any, doc_id: str | None, original: st
         role = getattr(p, "role", None)
         party = getattr(p, "party", None)
         name = getattr(p, "name", None)
+        i = bisect.bisect_right(starts, m.start) - 1
+        sentence = sentences[i] if i >= 0 and sentences[i].end >= m.end else None
+        if role and name and party is None and getattr(p, "how", "") == "title":
+            party = _home(m, ctx)
         if not role or party is None or not name:
             continue
         office = getattr(p, "office", None)
         key = (getattr(office, "name", None) or name, party.code)
         a, b = norm.to_original(m.start, m.end)
-        ev = Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b])
+        context = ""
+        if sentence is not None:
+            from korpol._text import repair
+
+            sa, sb = norm.to_original(sentence.start, sentence.end)
+            context = repair(original[sa:sb])
+        ev = Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b], sentence=context)
         if key in found:
             old = found[key]
             best_name = name if len(name) > len(old.name) else old.name
@@ -1526,6 +1566,7 @@ def extract(
     recent: list[_Sentence] = []
     deployments: list[Deployment] = []
     meetings: list[Meeting] = []
+    sentences: list[_Sentence] = []
     for seg in segment(clean):
         i = bisect.bisect_left(starts, seg.start)
         j = bisect.bisect_left(starts, seg.end)
@@ -1536,6 +1577,7 @@ def extract(
             _lower(seg.text),
             tuple(m for m in mentions[i:j] if m.end <= seg.end),
         )
+        sentences.append(sent)
         if not sent.mentions:
             continue
         aid_here = _aid_candidates(sent, ctx)
@@ -1585,7 +1627,7 @@ def extract(
         arms_deals=deal_records,
         aid_packages=aid_records,
         agreements=agreements,
-        leaders=_leaders(mentions, norm, doc_id, text),
+        leaders=_leaders(mentions, sentences, ctx, norm, doc_id, text),
         deployments=tuple(deployments),
         meetings=tuple(meetings),
         mentions=mention_records,
