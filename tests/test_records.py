@@ -290,6 +290,26 @@ AGREEMENT_EXAMPLES = [
         "Japan and Ukraine signed an accord in 2024 that will remain in effect for ten years.",
         [("other", {"JP", "UA"}, 2024, 2034)],
     ),
+    (
+        "mou-abbreviation",
+        "Spain and Chile signed a memorandum of understanding (MOU) on defence industry cooperation in 2023.",
+        [("mou", {"ES", "CL"}, 2023, None)],
+    ),
+    (
+        "one-name-one-agreement",
+        "The ministers adopted the Action Plan for the Implementation of the Czech-Korean Strategic Partnership in 2022.",
+        [("action_plan", {"CZ", "KR"}, 2022, None)],
+    ),
+    (
+        "a-list-of-agreements",
+        "Ties deepened with the Canada-Japan Security Agreement signed in 2019, and Canada and Japan's joint leaders' statement adopted in 2023.",
+        [("other", {"CA", "JP"}, 2019, None), ("declaration", {"CA", "JP"}, 2023, None)],
+    ),
+    (
+        "statement-of-intent",
+        "Sweden and Finland signed a statement of intent on air defence cooperation in 2021.",
+        [("declaration", {"SE", "FI"}, 2021, None)],
+    ),
 ]
 
 

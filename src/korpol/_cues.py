@@ -281,7 +281,8 @@ class Cues:
         ("action_plan", (r"action plans?",)),
         ("mou", (r"memorand(?:um|ums|a) of understanding", r"mous?", r"memorand(?:um|ums|a)")),
         ("communique", (r"communiqu[eé]s?",)),
-        ("declaration", (r"joint (?:declaration|statement)s?", r"declarations? (?:on|of)")),
+        ("declaration", (r"joint (?:[\w-]+'?\s+){0,2}(?:declaration|statement)s?", r"declarations? (?:on|of)",
+                         r"statements? of intent", r"letters? of intent")),
         ("strategic_partnership", (r"strategic partnership", r"strategic partners")),
         (
             "partnership",
@@ -312,6 +313,7 @@ class Cues:
         r"issued",
         r"since",
         r"upgraded",
+        r"dating (?:back )?(?:from|to)",
         r"elevated",
     )
     deploy: tuple[str, ...] = (

@@ -1196,20 +1196,95 @@ def _local_parties(recent: Sequence[_Sentence]) -> list[Party]:
     return [parties[c] for c, _ in weight.most_common()]
 
 
+_TOPICS = (
+    "politics",
+    "economy",
+    "defense",
+    "culture",
+    "security",
+    "trade",
+    "infrastructure",
+    "energy",
+    "reconstruction",
+)
+_SIGNING = re.compile(r"\b(?:signed|adopted|concluded|launched|inked|signing|sign)\b")
+
+
+def _agreement_mentions(low: str, cues: Cues) -> list[tuple[str, re.Match[str]]]:
+    """Every agreement noun in the sentence, the most specific kind winning where two overlap."""
+    found: list[tuple[str, re.Match[str]]] = []
+    for kind, pattern in cues.compiled_agreement_kinds:
+        for match in pattern.finditer(low):
+            if any(match.start() < m.end() and m.start() < match.end() for _, m in found):
+                continue
+            found.append((kind, match))
+    found.sort(key=lambda km: km[1].start())
+    # a name holds one agreement: "a memorandum of understanding (MOU)", "the Action Plan for the
+    # Implementation of the Strategic Partnership", "the Hiroshima Accord on a strategic partnership"
+    kept: list[tuple[str, re.Match[str]]] = []
+    for kind, match in found:
+        if kept:
+            between = low[kept[-1][1].end() : match.start()]
+            if len(between) < 60 and not re.search(
+                r",|;|\band\b|\b(?:was|were|is|are|has|have|signed|adopted)\b", between
+            ):
+                continue
+        kept.append((kind, match))
+    return kept
+
+
+def _agreement_regions(sent: _Sentence, mentions: list[tuple[str, re.Match[str]]]) -> list[tuple[int, int]]:
+    """The stretch of text each agreement noun owns: its clause, split between nouns at a comma or "and"."""
+    regions = []
+    clauses = _clauses_wide(sent)
+    for i, (_, match) in enumerate(mentions):
+        lo, hi = next(((a, b) for a, b in clauses if a <= match.start() < b), (0, len(sent.low)))
+        if i > 0:
+            prev = mentions[i - 1][1]
+            if lo <= prev.start():
+                cut = max(
+                    sent.low.rfind(", ", prev.end(), match.start()),
+                    sent.low.rfind(" and ", prev.end(), match.start()),
+                )
+                lo = cut + 1 if cut >= 0 else match.start()
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1][1]
+            if nxt.start() < hi:
+                cut = max(
+                    sent.low.rfind(", ", match.end(), nxt.start()),
+                    sent.low.rfind(" and ", match.end(), nxt.start()),
+                )
+                hi = cut if cut >= 0 else nxt.start()
+        regions.append((lo, max(hi, match.end())))
+    return regions
+
+
 def _agreement_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence]) -> list[_RawAgreement]:
     cues = ctx.cues
     low = sent.low
-    kind = None
-    match = None
-    for k, pattern in cues.compiled_agreement_kinds:
-        match = pattern.search(low)
-        if match:
-            kind = k
-            break
-    if kind is None or match is None:
+    mentions = _agreement_mentions(low, cues)
+    if not mentions:
         return []
-    # the clause holding the agreement noun
-    lo, hi = next(((a, b) for a, b in _clauses_wide(sent) if a <= match.start() < b), (0, len(low)))
+    out: list[_RawAgreement] = []
+    regions = _agreement_regions(sent, mentions)
+    for (kind, match), (lo, hi) in zip(mentions, regions, strict=True):
+        out.extend(_agreement_at(sent, ctx, recent, kind, match, lo, hi, len(mentions)))
+    return out
+
+
+def _agreement_at(
+    sent: _Sentence,
+    ctx: _Context,
+    recent: Sequence[_Sentence],
+    kind: str,
+    match: re.Match[str],
+    lo: int,
+    hi: int,
+    siblings: int,
+) -> list[_RawAgreement]:
+    """The agreement named by ``match``, reading parties and dates in [lo, hi) first."""
+    cues = ctx.cues
+    low = sent.low
     clause = low[lo:hi]
     if kind == "framework" and (sent.sub("system") or cues.compiled["arms"].search(low) or sent.sub("money")):
         return []  # an arms framework is an ArmsDeal
@@ -1231,37 +1306,30 @@ def _agreement_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sent
         if isinstance(m.party, Organization)
         and re.match(r"\s*(?:allies|members|leaders|member states|countries)\b", low[m.end - sent.start :])
     ]
-    if body:
-        parties = [body[0].party] if body[0].party is not None else parties
-    elif len(before) >= 2:
-        parties = before  # "X and Y signed an agreement under which Z ...": the signers
-    if body:
-        pass
-    elif _BOTH.search(clause) or len(parties) < 2:
-        for p in _local_parties([*recent, sent]) + list(ctx.principal):
-            if len(parties) >= 2:
-                break
-            if p.code not in [x.code for x in parties]:
-                parties.append(p)
+    if body and body[0].party is not None:
+        parties = [body[0].party]
+    else:
+        if len(before) >= 2:
+            parties = before  # "X and Y signed an agreement under which Z ...": the signers
+        if _BOTH.search(clause) or len(parties) < 2:
+            # the sentence's own actors first (a list of agreements shares its subject), then the context
+            pool = [
+                *(_actors(sent) if siblings > 1 else []),
+                *_local_parties([*recent, sent]),
+                *ctx.principal,
+            ]
+            for p in pool:
+                if len(parties) >= 2:
+                    break
+                if p.code not in [x.code for x in parties]:
+                    parties.append(p)
     if not parties:
         return []
-    # the date: the closest one to the agreement noun, preferring what follows it
-    date = until = None
-    best = None
-    for t in sent.sub("time"):
-        ts: TimeSpan = t.value
-        if ts.relation in ("until", "by"):
-            until = until or ts
-        elif ts.start is not None:
-            rel = t.start - sent.start
-            gap = rel - match.end() if rel >= match.end() else (match.start() - rel) * 1.5
-            if best is None or gap < best:
-                best, date = gap, ts
-    if (
-        date is None
-        and ctx.published is not None
-        and re.search(r"\b(?:signed|adopted|concluded|launched|inked|signing|sign)\b", low)
-    ):
+    date, until = _agreement_dates(sent, match, lo, hi)
+    if date is None:
+        date, until2 = _agreement_dates(sent, match, 0, len(low)) if siblings == 1 else (None, None)
+        until = until or until2
+    if date is None and ctx.published is not None and _SIGNING.search(low, lo, hi) and siblings == 1:
         date = TimeSpan.year(ctx.published.year, text="")
     term = _TERM.search(low)
     term_years = None
@@ -1271,25 +1339,11 @@ def _agreement_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sent
     count = 1
     num = re.search(
         r"\b(two|three|four|five|six|\d)\s+(?:\w+\s+)?(?:memorand|mous?\b|agreements|accords|declarations)",
-        low,
+        clause,
     )
     if num:
         count = _NUMBER_WORDS.get(num.group(1)) or int(num.group(1))
-    topics = tuple(
-        t
-        for t in (
-            "politics",
-            "economy",
-            "defense",
-            "culture",
-            "security",
-            "trade",
-            "infrastructure",
-            "energy",
-            "reconstruction",
-        )
-        if t in low or (t == "defense" and "defence" in low)
-    )
+    topics = tuple(t for t in _TOPICS if t in low or (t == "defense" and "defence" in low))
     definite = bool(re.search(r"\b(?:the|this|that)\s+$", low[max(0, match.start() - 6) : match.start()]))
     return [
         _RawAgreement(
@@ -1297,6 +1351,24 @@ def _agreement_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sent
         )
         for _ in range(min(count, 10))
     ]
+
+
+def _agreement_dates(
+    sent: _Sentence, match: re.Match[str], lo: int, hi: int
+) -> tuple[TimeSpan | None, TimeSpan | None]:
+    """The date closest to the agreement noun in [lo, hi) (what follows it preferred), and any end date."""
+    date = until = None
+    best = None
+    for t in sent.sub("time", lo, hi):
+        ts: TimeSpan = t.value
+        if ts.relation in ("until", "by"):
+            until = until or ts
+        elif ts.start is not None:
+            rel = t.start - sent.start
+            gap = rel - match.end() if rel >= match.end() else (match.start() - rel) * 1.5
+            if best is None or gap < best:
+                best, date = gap, ts
+    return date, until
 
 
 def _clauses_wide(sent: _Sentence) -> list[tuple[int, int]]:
