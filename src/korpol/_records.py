@@ -179,10 +179,19 @@ def _count_value(word: str) -> int:
 
 def _designation_counts(text: str, found: Sequence[_M]) -> list[_M]:
     """Counts the quantity extractor did not see: "180 K2s", "another 12"."""
-    taken = [(m.start, m.end) for m in found if m.kind in ("qty", "money", "time")]
+    taken = sorted((m.start, m.end) for m in found if m.kind in ("qty", "money", "time"))
+    longest = max((y - x for x, y in taken), default=0)
 
     def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken)
+        # spans are short: only those starting within ``longest`` before ``b`` can overlap [a, b)
+        i = bisect.bisect_left(taken, (a - longest, -1))
+        j = bisect.bisect_left(taken, (b, -1))
+        return not any(x < b and a < y for x, y in taken[i:j])
+
+    def take(a: int, b: int) -> None:
+        nonlocal longest
+        bisect.insort(taken, (a, b))
+        longest = max(longest, b - a)
 
     out = []
     for m in found:
@@ -193,7 +202,7 @@ def _designation_counts(text: str, found: Sequence[_M]) -> list[_M]:
             low_before = text[max(0, hit.start() - 8) : hit.start()].lower()
             bound = "up_to" if low_before.endswith("up to ") else None
             out.append(_M("qty", hit.start(), m.end, _Count(_count_value(hit.group(1).lower()), "", bound)))
-            taken.append((hit.start(), m.end))
+            take(hit.start(), m.end)
     lowered = text.lower() if len(text.lower()) == len(text) else None
     if lowered is not None and any(
         w in lowered
@@ -203,12 +212,12 @@ def _designation_counts(text: str, found: Sequence[_M]) -> list[_M]:
             a, b = hit.start(1), hit.end(1)
             if free(a, b) and not re.match(r"\s*(?:[a-z]+\s+)?(?:k\d|[a-z]+s\b)", lowered[b : b + 12]):
                 out.append(_M("qty", a, b, _Count(_count_value(hit.group(1)))))
-                taken.append((a, b))
+                take(a, b)
         for hit in _COUNT_BEFORE_VERB.finditer(lowered):
             a, b = hit.start(1), hit.end(1)
             if free(a, b):
                 out.append(_M("qty", a, b, _Count(_count_value(hit.group(1)))))
-                taken.append((a, b))
+                take(a, b)
     return out
 
 
