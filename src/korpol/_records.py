@@ -453,7 +453,9 @@ _WEAPON_UNITS = frozenset(
 )
 
 
-_TRANCHE_BEFORE = re.compile(r"\b(?:first|initial|remaining|last|final)\s+(?:batch of\s+)?$")
+_TRANCHE_BEFORE = re.compile(
+    r"\b(?:(?:first|initial|remaining|last|final)\s+(?:batch of\s+)?|option (?:for|on|to buy)\s+(?:a further\s+)?)$"
+)
 
 
 def _is_main_count(sent: _Sentence, m: _M) -> bool:
@@ -717,7 +719,8 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
             cand.contractors.append(str(name))
     for m in sent.sub("system", lo, hi):
         if not _OWNED_BEFORE.search(low, max(0, m.start - sent.start - 40), m.start - sent.start):
-            vote(supplier, m.party, 0.8)
+            # a named weapon's origin outweighs a multinational maker's seat ("MBDA ... CAMM")
+            vote(supplier, m.party, 0.8 if getattr(m.value, "generic", False) else 1.2)
     for party in cand.origins:
         vote(supplier, party, 0.8)
 
@@ -738,7 +741,9 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
 
 #: a count of weapons that is a running total, not a deal ("364 K9s are on firm order")
 _RUNNING_TOTAL = re.compile(r"\b(?:on (?:firm )?order|so far|to date|cumulative(?:ly)?|in service)\b")
-_DEFINITE_DEAL = re.compile(r"\b(?:the|this|that) (?:deal|contract|purchase|order|sale)\b")
+_DEFINITE_DEAL = re.compile(
+    r"\b(?:the|this|that) (?:deal|contract|purchase|order|sale|(?:total |estimated )?(?:cost|price|value))\b"
+)
 
 
 def _inherit_systems(
@@ -1478,6 +1483,9 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
                 continue
             if (o.status == "framework") != (c.status == "framework") and not c.definite:
                 continue
+            yo, yc = _year(o.date), _year(c.date)
+            if yo is not None and yc is not None and yo != yc and c.date is not None and c.date.text:
+                continue  # "had already ordered CAMM missiles in 2021" is not this year's CAMM deal
             if c.families & o.families or (not c.families and (c.categories & o.categories or c.definite)):
                 target = o
                 break
