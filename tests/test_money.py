@@ -72,6 +72,8 @@ NAMES = [
     E("It paid 1.5 trillion South Korean won.", "KRW 1500000000000", id="south-korean-won"),
     E("Delhi cleared 500 billion rupees.", "INR 500000000000", id="rupees"),
     E("India inks Rs 63,000 crore deal for jets", "INR 630000000000", id="crore"),
+    E("Manila signed an 18.9-billion-peso contract for the jets", "PHP 18900000000", id="peso-adjective"),
+    E("a 1.37 tln won order", "KRW 1370000000000", id="tln-won"),
     E("India inks Rs 63,000 cr deal for jets", "INR 630000000000", id="crore-abbreviated"),
     E("¥5 billion yuan in credit lines", "CNY 5000000000", id="yen-sign-with-yuan"),
 ]

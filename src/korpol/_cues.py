@@ -67,6 +67,7 @@ class Cues:
         r"deliver(?:s|ed|ing)?",
         r"approv(?:e|ed|es|al of) (?:the |a )?(?:possible |potential )?(?:sale|export)s?",
         r"clear(?:ed|s)? (?:the |a )?(?:possible |potential )?(?:sale|export)s?",
+        r"approv(?:ed|es) (?:the )?(?:possible |potential )?(?=\d|one |two |three |four |five |six |eight |ten |a dozen )",
     )
     #: nouns that name a transaction
     deal: tuple[str, ...] = (

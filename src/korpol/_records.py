@@ -454,7 +454,8 @@ _WEAPON_UNITS = frozenset(
 
 
 _TRANCHE_BEFORE = re.compile(
-    r"\b(?:(?:first|initial|remaining|last|final)\s+(?:batch of\s+)?|option (?:for|on|to buy)\s+(?:a further\s+)?)$"
+    r"\b(?:(?:first|initial|remaining|last|final)\s+(?:batch of\s+)?"
+    r"|option (?:for|on|to buy)\s+(?:a further\s+)?)$"
 )
 
 
@@ -789,8 +790,8 @@ def _deal_candidates(
     if _DENIED.search(low):
         return []  # "Seoul denied reports that ...": nothing is recorded
     follow_up = after_deal and _DEFINITE_DEAL.search(low) is not None and bool(sent.sub("money"))
-    if not (sent.sub("system") or cues.compiled["arms"].search(low) or follow_up):
-        return []
+    if not (sent.sub("system") or sent.sub("company") or cues.compiled["arms"].search(low) or follow_up):
+        return []  # a defence maker, a weapon or an arms word makes a transaction an arms deal
     out: list[_Candidate] = []
     clauses = _clauses(sent)
     # clauses with nothing to anchor a deal join the clause before them
@@ -856,7 +857,7 @@ def _deal_candidates(
                 money: Money = anchor.value
                 if cues.compiled["aggregate"].search(
                     low, max(a, anchor.start - sent.start - 40), anchor.start - sent.start
-                ):
+                ) or _COMBINED_AFTER.match(low, anchor.end - sent.start):
                     continue
                 cand.value = money
             _systems_in(sent, lo, hi, cand)
@@ -938,6 +939,8 @@ def _gift(low: str, lo: int, hi: int, first: int) -> bool:
 _CUMULATIVE_AFTER = re.compile(
     r"[^.;]{0,70}?\bsince (?:the (?:beginning|start|outbreak|invasion|war)|(?:february |feb\. )?20\d\d\b)"
 )
+#: "two packages worth nearly US$2 billion combined": a sum of deals, not a deal
+_COMBINED_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:combined|in total|altogether|in all)\b")
 _TROOPS = re.compile(r"\b(?:troops|soldiers|personnel|servicemen|forces)\b")
 
 
