@@ -67,7 +67,9 @@ class Cues:
         r"deliver(?:s|ed|ing)?",
         r"approv(?:e|ed|es|al of) (?:the |a )?(?:possible |potential )?(?:sale|export)s?",
         r"clear(?:ed|s)? (?:the |a )?(?:possible |potential )?(?:sale|export)s?",
-        r"approv(?:ed|es) (?:the )?(?:possible |potential )?(?=\d|one |two |three |four |five |six |eight |ten |a dozen )",
+        # "approved three NASAMS for $1.16 billion": an approval of a number of weapons names the seller
+        r"approv(?:ed|es) (?:the )?(?:possible |potential )?"
+        r"(?=\d|one |two |three |four |five |six |eight |ten |a dozen )",
     )
     #: nouns that name a transaction
     deal: tuple[str, ...] = (
