@@ -1601,11 +1601,21 @@ def _leaders(
         name = getattr(p, "name", None)
         i = bisect.bisect_right(starts, m.start) - 1
         sentence = sentences[i] if i >= 0 and sentences[i].end >= m.end else None
+        office = getattr(p, "office", None)
+        code = getattr(office, "party_code", None)
+        same_office = office is not None and str(role).lower() in (
+            str(getattr(office, "role", "")).lower(),
+            str(getattr(office, "function", "")).lower(),
+        )
+        if code and same_office and (party is None or party.code != code):
+            # the reference office knows whose office it is ("Yoon" near "NATO" is still Korea's president)
+            from korpol._refdata import get_party
+
+            party = get_party(code) or party
         if role and name and party is None and getattr(p, "how", "") == "title":
             party = _home(m, ctx)
         if not role or party is None or not name:
             continue
-        office = getattr(p, "office", None)
         key = (getattr(office, "name", None) or name, party.code)
         a, b = norm.to_original(m.start, m.end)
         context = ""
