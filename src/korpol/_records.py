@@ -300,6 +300,9 @@ def _lower(text: str) -> str:
     return low if len(low) == len(text) else "".join(c.lower()[:1] or c for c in text)
 
 
+_LAST_ITEM = re.compile(r"(?:\s+[\w'-]+){1,4}\s*[.!?\"']*\s*$")
+
+
 def _clauses(sent: _Sentence) -> list[tuple[int, int]]:
     """Sentence-relative clause spans, never cutting through a mention."""
     cuts = [0]
@@ -307,6 +310,8 @@ def _clauses(sent: _Sentence) -> list[tuple[int, int]]:
         pos = m.start()
         if any(x.start - sent.start < pos < x.end - sent.start for x in sent.mentions):
             continue
+        if m.group(0) == ", and" and _LAST_ITEM.match(sent.low, m.end()):
+            continue  # "howitzers, tanks, and fighter jets.": the last item of a list, not a clause
         if pos > cuts[-1]:
             cuts.append(pos)
     cuts.append(len(sent.text))
@@ -514,6 +519,8 @@ def _assign_times(
     for a in anchors:
         for t in times:
             gap = t.start - a.end if t.start >= a.end else a.start - t.end
+            if sent.low.startswith("'s", t.end - sent.start) and not 0 <= a.start - t.end <= 6:
+                continue  # "last year's" belongs to the noun right after it ("last year's USD 100 million")
             if 0 <= gap <= reach:
                 pairs.append((gap, t.start >= a.end, a.start, t.start, a, t))
     pairs.sort(key=lambda x: (x[0], not x[1], x[2], x[3]))
@@ -981,7 +988,12 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
                 continue
             cand = _Candidate("aid", sent, lo, hi, value=anchor.value)
             unit_low = low[lo:hi]
-            kind = "military" if weapons else _aid_kind(unit_low, cues)
+            rel = anchor.start - sent.start
+            # the words around the figure first ("USD 150 million worth of humanitarian aid")
+            near = low[max(a, rel - 30) : min(b, anchor.end - sent.start + 40)]
+            kind = "military" if weapons else _aid_kind(near, cues)
+            if kind == "mixed":
+                kind = _aid_kind(unit_low, cues)
             if kind == "mixed":
                 kind = _aid_kind(clause_low, cues)
             if kind == "mixed" and not cues.compiled["aid"].search(clause_low):
@@ -1730,7 +1742,7 @@ def extract(
         aid_packages=aid_records,
         agreements=agreements,
         leaders=_leaders(mentions, sentences, ctx, norm, doc_id, text),
-        deployments=tuple(deployments),
+        deployments=_merge_deployments(deployments),
         meetings=tuple(meetings),
         mentions=mention_records,
         encoding=encoding,
@@ -1784,6 +1796,27 @@ def _merge_agreements(
                 evidence=_evidence(sentences, norm, doc_id, original),
             )
         )
+    return tuple(out)
+
+
+def _merge_deployments(found: list[Deployment]) -> tuple[Deployment, ...]:
+    """One record per sender and destination; a stated size fills in, a different one stays apart."""
+    out: list[Deployment] = []
+    for d in found:
+        for i, o in enumerate(out):
+            if (o.sender, o.destination) != (d.sender, d.destination):
+                continue
+            if o.size is not None and d.size is not None and o.size != d.size:
+                continue  # "11,000 troops ... 3,000 more": two dispatches
+            out[i] = attrs.evolve(
+                o,
+                size=o.size if o.size is not None else d.size,
+                date=o.date or d.date,
+                evidence=(*o.evidence, *d.evidence),
+            )
+            break
+        else:
+            out.append(d)
     return tuple(out)
 
 
