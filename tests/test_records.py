@@ -166,6 +166,51 @@ NOT_A_DEAL = [
         "Korea became the largest Asian investor in Poland, with investment of $5 billion in factories building tanks.",
         (),
     ),
+    Example(
+        "casualties",
+        "Some 4,000 North Korean soldiers were killed or wounded, and 200 tanks were lost near Kursk.",
+        (),
+    ),
+    Example(
+        "denied-report",
+        "Seoul denied reports that it had sold $500 million of artillery shells to the United States for Ukraine.",
+        (),
+    ),
+    Example(
+        "backlog", "Hanwha's order backlog for K9 howitzers reached 30 trillion won at the end of 2024.", ()
+    ),
+    Example(
+        "sum-of-deals",
+        "The two packages of NASAMS air defence systems for Taiwan are worth $2 billion combined.",
+        (),
+    ),
+    Example("military-aid-is-not-a-sale", "Germany pledged 30 Leopard 1 tanks to Ukraine in February.", ()),
+    # --- more directions and phrasings
+    Example(
+        "wins-order-from",
+        "Hanwha Aerospace wins a 1.4 trillion won K9 howitzer order from Vietnam.",
+        (Deal("KR", "VN", "1400000000000", "KRW", "signed"),),
+    ),
+    Example(
+        "approved-n-weapons",
+        "The State Department approved 12 F-16 fighter jets for Vietnam for an estimated $3 billion.",
+        (Deal("US", "VN", "3000000000", "USD", "planned", quantity=12),),
+    ),
+    Example(
+        "reverse-buyer",
+        "South Korea will buy 20 more F-35A stealth fighters from the United States for about $5 billion.",
+        (Deal("US", "KR", "5000000000", "USD", "signed", quantity=20),),
+    ),
+    Example(
+        "follow-up-value",
+        "Manila ordered 12 FA-50 jets from Korea Aerospace Industries. The contract is worth $700 million.",
+        (Deal("KR", "PH", "700000000", "USD", "signed", quantity=12),),
+    ),
+    Example(
+        "option-not-a-deal",
+        "Norway will buy 54 Leopard 2A8 tanks from Krauss-Maffei Wegmann, with an option for 18 more.",
+        (Deal("DE", "NO", None, None, quantity=54),),
+    ),
 ]
 
 
@@ -241,6 +286,27 @@ AID_EXAMPLES = [
         (Aid("CA", "UA", "2000000000", "financial"),),
     ),
     ("no-aid-trade", "Ukraine's exports to Poland were worth $4 billion.", ()),
+    (
+        "military-gift",
+        "Denmark and the Netherlands pledged to transfer 19 and 24 F-16 jets to Ukraine.",
+        (Aid("DK", "UA", None, "military"), Aid("NL", "UA", None, "military")),
+    ),
+    (
+        "military-package",
+        "The United States announced a $2.5 billion military aid package for Ukraine including Stryker vehicles.",
+        (Aid("US", "UA", "2500000000", "military"),),
+    ),
+    ("not-sent", "The U.S. would not send its Abrams tanks to Ukraine for now.", ()),
+    (
+        "loan-for-arms-is-not-aid",
+        "Korea's Eximbank lent 6 trillion won to Poland to finance its purchase of K2 tanks.",
+        (),
+    ),
+    (
+        "cumulative",
+        "Japan's assistance to Ukraine since February 2022 amounts to US$12.1 billion in total.",
+        (),
+    ),
 ]
 
 

@@ -892,8 +892,11 @@ def _deal_candidates(
                 cand.date = TimeSpan.year(ctx.published.year, text="")
             cand.definite = bool(_DEFINITE_DEAL.search(unit_low))
             _direction(sent, lo, hi, cand, ctx)
-            if cand.first is None or cand.second is None or cand.first.code == cand.second.code:
-                continue
+            follow = cand.definite and cand.value is not None and not cand.families and cand.quantity is None
+            if not follow and (
+                cand.first is None or cand.second is None or cand.first.code == cand.second.code
+            ):
+                continue  # (a figure for "the contract" joins the deal before it, whatever parties it names)
             out.append(cand)
     return out
 
@@ -948,6 +951,10 @@ _CUMULATIVE_AFTER = re.compile(
 )
 #: "two packages worth nearly US$2 billion combined": a sum of deals, not a deal
 _COMBINED_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:combined|in total|altogether|in all)\b")
+_CUMULATIVE_BEFORE = re.compile(
+    r"\bsince (?:the (?:beginning|start|outbreak|invasion|war)|(?:[a-z]+\.? )?20\d\d)\b[^.;]{0,40}"
+    r"(?:amount(?:s|ed)? to|total(?:s|led|ed)?|reach(?:es|ed)?|stands? at)\s+(?:about |some |more than |over )?$"
+)
 _TROOPS = re.compile(r"\b(?:troops|soldiers|personnel|servicemen|forces)\b")
 
 
@@ -982,9 +989,16 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
         times = _assign_times(sent, a, b, anchors)
         for lo, hi, anchor in _units(sent, a, b, anchors):
             assert anchor is not None
-            if cues.compiled["aggregate"].search(
-                low, max(a, anchor.start - sent.start - 50), anchor.start - sent.start
-            ) or _CUMULATIVE_AFTER.match(low, anchor.end - sent.start):
+            if (
+                cues.compiled["aggregate"].search(
+                    low, max(a, anchor.start - sent.start - 50), anchor.start - sent.start
+                )
+                or _CUMULATIVE_AFTER.match(low, anchor.end - sent.start)
+                or _COMBINED_AFTER.match(low, anchor.end - sent.start)
+                or _CUMULATIVE_BEFORE.search(
+                    low, max(a, anchor.start - sent.start - 60), anchor.start - sent.start
+                )
+            ):
                 continue
             cand = _Candidate("aid", sent, lo, hi, value=anchor.value)
             unit_low = low[lo:hi]
@@ -1479,7 +1493,14 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
                 if c.sentence is not deal.sentence:
                     deal.sentences.append(c.sentence)
                 consumed.add(id(c))
-    cands = [c for c in cands if id(c) not in consumed]
+    cands = [
+        c
+        for c in cands
+        if id(c) not in consumed
+        and c.first is not None
+        and c.second is not None
+        and c.first.code != c.second.code
+    ]
     for c in cands:
         if _vague(c):
             continue
