@@ -34,11 +34,13 @@ def test_action_plan_seed(seeds: dict[str, korpol.Document]) -> None:
     }
     assert aid == {("KR", "UA", Decimal("2000000000"), 2025), ("KR", "UA", Decimal("400000000"), 2024)}
     over = next(a for a in doc.aid_packages if a.value and a.value.amount == 2_000_000_000)
-    assert over.value is not None and over.value.qualifier == "over"
+    assert over.value is not None
+    assert over.value.qualifier == "over"
     plan = next(a for a in doc.agreements if a.kind == "action_plan")
     assert {p.code for p in plan.parties} == {"KR", "PL"}
     assert _year(plan.date) == 2025
-    assert plan.until is not None and plan.until.end == dt.date(2028, 12, 31)
+    assert plan.until is not None
+    assert plan.until.end == dt.date(2028, 12, 31)
     partnership = next(a for a in doc.agreements if a.kind == "strategic_partnership")
     assert _year(partnership.date) == 2013
     assert {(leader.name, leader.role, leader.country.code) for leader in doc.leaders if leader.country} == {
@@ -60,7 +62,8 @@ def test_mojibake_seed(seeds: dict[str, korpol.Document]) -> None:
     assert (Decimal("150000000"), 2023) in aid
     assert (Decimal("100000000"), 2022) in aid
     fund = next(a for a in doc.aid_packages if a.kind == "reconstruction")
-    assert fund.value is not None and fund.value.amount == Decimal("100000000")
+    assert fund.value is not None
+    assert fund.value.amount == Decimal("100000000")
     kinds = {(tuple(sorted(p.code for p in a.parties)), a.kind) for a in doc.agreements}
     assert (("KR", "PL"), "mou") in kinds
     assert (("NATO",), "communique") in kinds
@@ -80,11 +83,13 @@ def test_yoon_duda_seed(seeds: dict[str, korpol.Document]) -> None:
         framework.supplier and framework.supplier.code,
         framework.recipient and framework.recipient.code,
     ) == ("KR", "PL")
-    assert framework.value is not None and framework.value.amount == Decimal("22000000000")
+    assert framework.value is not None
+    assert framework.value.amount == Decimal("22000000000")
     assert framework.value.qualifier == "about"
     assert set(framework.systems) >= {"howitzers", "tanks", "fighter jets"}
     k2 = next(d for d in doc.arms_deals if "K2" in d.systems)
-    assert k2.status == "planned" and _year(k2.date) == 2024
+    assert k2.status == "planned"
+    assert _year(k2.date) == 2024
     troops = [d for d in doc.deployments if d.sender and d.destination]
     assert [(d.sender.code, d.destination.code, d.size) for d in troops] == [("KP", "RU", 3000)]
     assert {leader.name for leader in doc.leaders} == {"Yoon Suk-yeol", "Andrzej Duda"}

@@ -953,7 +953,8 @@ _CUMULATIVE_AFTER = re.compile(
 _COMBINED_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:combined|in total|altogether|in all)\b")
 _CUMULATIVE_BEFORE = re.compile(
     r"\bsince (?:the (?:beginning|start|outbreak|invasion|war)|(?:[a-z]+\.? )?20\d\d)\b[^.;]{0,40}"
-    r"(?:amount(?:s|ed)? to|total(?:s|led|ed)?|reach(?:es|ed)?|stands? at)\s+(?:about |some |more than |over )?$"
+    r"(?:amount(?:s|ed)? to|total(?:s|led|ed)?|reach(?:es|ed)?|stands? at)"
+    r"\s+(?:about |some |more than |over )?$"
 )
 _TROOPS = re.compile(r"\b(?:troops|soldiers|personnel|servicemen|forces)\b")
 
