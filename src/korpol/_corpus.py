@@ -433,6 +433,8 @@ def _same_deal(a: Report, b: Report) -> bool:
     x, y = a.record, b.record
     assert isinstance(x, ArmsDeal)
     assert isinstance(y, ArmsDeal)
+    if a.doc_id is not None and a.doc_id == b.doc_id:
+        return False  # one article's records are already one per fact: the record stage merged its repeats
     if not _roles_match((_code(x.supplier), _code(x.recipient)), (_code(y.supplier), _code(y.recipient))):
         return False
     # time: the same status must overlap; a later status must not precede an earlier one
@@ -468,6 +470,8 @@ def _same_aid(a: Report, b: Report) -> bool:
     x, y = a.record, b.record
     assert isinstance(x, AidPackage)
     assert isinstance(y, AidPackage)
+    if a.doc_id is not None and a.doc_id == b.doc_id:
+        return False  # one article's records are already one per fact: the record stage merged its repeats
     if not _roles_match((_code(x.donor), _code(x.recipient)), (_code(y.donor), _code(y.recipient))):
         return False
     if not _aid_kinds_match(x.kind, y.kind) or not _overlap(x.date, y.date):
@@ -486,6 +490,8 @@ def _same_agreement(a: Report, b: Report) -> bool:
     x, y = a.record, b.record
     assert isinstance(x, Agreement)
     assert isinstance(y, Agreement)
+    if a.doc_id is not None and a.doc_id == b.doc_id:
+        return False  # one article's records are already one per fact: the record stage merged its repeats
     px, py = {p.code for p in x.parties}, {p.code for p in y.parties}
     if not px or px != py:
         return False
