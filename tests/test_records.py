@@ -421,3 +421,19 @@ def test_deployment() -> None:
     assert [
         (d.sender.code, d.destination.code, d.size) for d in doc.deployments if d.sender and d.destination
     ] == [("KP", "RU", 10000)]
+
+
+def test_cue_tables_can_be_extended() -> None:
+    from korpol._cues import Cues
+
+    text = "Poland leases 4 MQ-9B drones from the United States for $300 million."
+    assert korpol.parse(text, published=PUB).arms_deals == ()
+    doc = korpol.parse(text, published=PUB, cues=Cues().extend(buy=("leases?",)))
+    assert [(d.supplier.code, d.recipient.code, d.value.amount) for d in doc.arms_deals if d.supplier and d.recipient and d.value] == [
+        ("US", "PL", Decimal("300000000"))
+    ]
+
+
+def test_cues_must_be_a_cues_object() -> None:
+    with pytest.raises(korpol.KorpolError, match="cues"):
+        korpol.parse("text", cues={"buy": ["lease"]})  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from korpol._cues import DEFAULT_CUES, Cues
 from korpol._errors import InputTypeError, ValidationError
 from korpol._model import Document
 
@@ -63,6 +64,7 @@ def parse(
     id: str | None = None,
     title: str | None = None,
     source: str | None = None,
+    cues: Cues | None = None,
 ) -> Document:
     """Parse one article into a :class:`Document` of typed, sourced records.
 
@@ -70,7 +72,8 @@ def parse(
     Wednesday") resolve against; without it they stay unresolved.  ``text``
     may be ``bytes`` in any common encoding (UTF-8, UTF-16 with BOM, CP949,
     CP1252); mojibake is repaired, and every :class:`Evidence` quotes the
-    decoded input exactly.
+    decoded input exactly.  ``cues`` replaces the cue-word tables the record
+    rules read (build one with ``korpol.Cues().extend(...)``).
 
     >>> doc = parse("Poland agreed to buy 180 K2 tanks from South Korea for $3.4 billion in 2022.")
     >>> deal = doc.arms_deals[0]
@@ -92,6 +95,16 @@ def parse(
         text, encoding = decode(bytes(text))
     elif not isinstance(text, str):
         raise InputTypeError("text", text, "str or bytes")
+    if cues is not None and not isinstance(cues, Cues):
+        raise InputTypeError("cues", cues, "a korpol.Cues or None")
     from korpol._records import extract
 
-    return extract(text, published=day, doc_id=doc_id, title=title, source=source, encoding=encoding)
+    return extract(
+        text,
+        published=day,
+        doc_id=doc_id,
+        title=title,
+        source=source,
+        encoding=encoding,
+        cues=cues or DEFAULT_CUES,
+    )
