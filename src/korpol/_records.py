@@ -1254,8 +1254,16 @@ _TOPICS = (
 _SIGNING = re.compile(r"\b(?:signed|adopted|concluded|launched|inked|signing|sign)\b")
 
 
+#: a cheap first look: no agreement noun can match a sentence without one of these stems
+_AGREEMENT_STEMS = re.compile(
+    r"agree|accord|treat|memorand|mou|plan|communiq|declar|statement|partner|pact|initiative|framework|intent"
+)
+
+
 def _agreement_mentions(low: str, cues: Cues) -> list[tuple[str, re.Match[str]]]:
     """Every agreement noun in the sentence, the most specific kind winning where two overlap."""
+    if cues is DEFAULT_CUES and not _AGREEMENT_STEMS.search(low):
+        return []
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in cues.compiled_agreement_kinds:
         for match in pattern.finditer(low):
@@ -1623,8 +1631,9 @@ def _leaders(
     doc_id: str | None,
     original: str,
 ) -> tuple[Leader, ...]:
-    found: dict[tuple[str, str], Leader] = {}
+    found: dict[tuple[str, str], tuple[dict[str, Any], list[Evidence]]] = {}
     order: list[tuple[str, str]] = []
+    repaired: dict[int, str] = {}
     starts = [x.start for x in sentences]
     for m in mentions:
         if m.kind != "person":
@@ -1654,27 +1663,32 @@ def _leaders(
         a, b = norm.to_original(m.start, m.end)
         context = ""
         if sentence is not None:
-            from korpol._text import repair
+            if sentence.start not in repaired:
+                from korpol._text import repair
 
-            sa, sb = norm.to_original(sentence.start, sentence.end)
-            context = repair(original[sa:sb])
+                sa, sb = norm.to_original(sentence.start, sentence.end)
+                repaired[sentence.start] = repair(original[sa:sb])
+            context = repaired[sentence.start]
         ev = Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b], sentence=context)
         if key in found:
-            old = found[key]
-            best_name = name if len(name) > len(old.name) else old.name
-            found[key] = attrs.evolve(old, name=best_name, evidence=(*old.evidence, ev))
+            fields, evidence = found[key]
+            if len(name) > len(fields["name"]):
+                fields["name"] = name
+            evidence.append(ev)
             continue
-        found[key] = Leader(
-            name=name,
-            role=str(role).lower(),
-            country=party,
-            aliases=tuple(getattr(office, "aliases", ()) or ()),
-            term_start=getattr(office, "term_start", None),
-            term_end=getattr(office, "term_end", None),
-            evidence=(ev,),
+        found[key] = (
+            {
+                "name": name,
+                "role": str(role).lower(),
+                "country": party,
+                "aliases": tuple(getattr(office, "aliases", ()) or ()),
+                "term_start": getattr(office, "term_start", None),
+                "term_end": getattr(office, "term_end", None),
+            },
+            [ev],
         )
         order.append(key)
-    return tuple(found[k] for k in order)
+    return tuple(Leader(**found[k][0], evidence=tuple(found[k][1])) for k in order)
 
 
 def extract(
