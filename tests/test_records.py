@@ -207,6 +207,46 @@ NOT_A_DEAL = [
         (Deal("KR", "PH", "700000000", "USD", "signed", quantity=12),),
     ),
     Example(
+        "supply-to",
+        "South Korea's Hanwha Aerospace said on Tuesday it had signed a $1 billion deal to supply K9 howitzers to Romania.",
+        (Deal("KR", "RO", "1000000000", "USD", "signed"),),
+    ),
+    Example(
+        "contract-with-country",
+        "Poland has signed a 10 billion zloty ($2.5 billion) contract with the U.S. for 96 Apache helicopters.",
+        (Deal("US", "PL", "10000000000", "PLN", "signed", quantity=96),),
+    ),
+    Example(
+        "set-to-buy",
+        "The Philippines is set to buy 12 more FA-50 fighter jets from South Korea for about $700 million.",
+        (Deal("KR", "PH", "700000000", "USD", "planned", quantity=12),),
+    ),
+    Example(
+        "in-talks",
+        "Egypt is in talks with South Korea to buy K9 howitzers.",
+        (Deal("KR", "EG", None, None, "planned"),),
+    ),
+    Example(
+        "company-wins-contract",
+        "Lockheed Martin won a $7.8 billion contract to supply 32 F-35 fighters to Poland.",
+        (Deal("US", "PL", "7800000000", "USD", "signed", quantity=32),),
+    ),
+    Example(
+        "capitals-as-parties",
+        "Seoul and Warsaw signed an arms deal worth $5.8 billion on Friday for K2 tanks and K9 howitzers.",
+        (Deal("KR", "PL", "5800000000", "USD", "signed"),),
+    ),
+    Example(
+        "approved-possible-sale",
+        "The U.S. approved a possible $1.2 billion sale of air-to-air missiles to Poland, the Pentagon said.",
+        (Deal("US", "PL", "1200000000", "USD", "planned"),),
+    ),
+    Example(
+        "domestic-order-is-not-an-export",
+        "India's defence ministry placed an order worth Rs 7,629 crore with Larsen & Toubro for 100 K9 Vajra guns.",
+        (),
+    ),
+    Example(
         "option-not-a-deal",
         "Norway will buy 54 Leopard 2A8 tanks from Krauss-Maffei Wegmann, with an option for 18 more.",
         (Deal("DE", "NO", None, None, quantity=54),),
@@ -429,9 +469,11 @@ def test_cue_tables_can_be_extended() -> None:
     text = "Poland leases 4 MQ-9B drones from the United States for $300 million."
     assert korpol.parse(text, published=PUB).arms_deals == ()
     doc = korpol.parse(text, published=PUB, cues=Cues().extend(buy=("leases?",)))
-    assert [(d.supplier.code, d.recipient.code, d.value.amount) for d in doc.arms_deals if d.supplier and d.recipient and d.value] == [
-        ("US", "PL", Decimal("300000000"))
-    ]
+    assert [
+        (d.supplier.code, d.recipient.code, d.value.amount)
+        for d in doc.arms_deals
+        if d.supplier and d.recipient and d.value
+    ] == [("US", "PL", Decimal("300000000"))]
 
 
 def test_cues_must_be_a_cues_object() -> None:
