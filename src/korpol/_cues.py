@@ -65,7 +65,8 @@ class Cues:
         r"suppl(?:y|ies|ied|ying)",
         r"ship(?:s|ped|ping)?",
         r"deliver(?:s|ed|ing)?",
-        r"approv(?:e|ed|es|al of) (?:the |a |an )?(?:possible |potential )?(?:[$€£\w.,-]+ ){0,3}?(?:sale|export)s?",
+        r"approv(?:e|ed|es|al of) (?:the |a |an )?(?:possible |potential )?"
+        r"(?:[$€£\w.,-]+ ){0,3}?(?:sale|export)s?",
         r"clear(?:ed|s)? (?:the |a )?(?:possible |potential )?(?:sale|export)s?",
         # "approved three NASAMS for $1.16 billion": an approval of a number of weapons names the seller
         r"approv(?:ed|es) (?:the )?(?:possible |potential )?"
