@@ -29,7 +29,7 @@ import datetime as dt
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Generic, Literal, TypeVar
 
 import attrs
@@ -528,9 +528,43 @@ def _build_companies() -> _Gazetteer[_CompanyEntry]:
     for c in rd.companies():
         entry = _CompanyEntry(str(c.name), getattr(c, "country_code", None))
         for form in (c.name, *tuple(getattr(c, "aliases", ()) or ())):
-            for v in _form_variants(str(form)):
+            variants = _form_variants(str(form))
+            for v in variants[:]:
+                if len(v) >= 4 and v.upper() != v and v.upper() not in variants:
+                    variants.append(v.upper())  # headlines in capitals: "HANWHA AEROSPACE WINS ..."
+            for v in variants:
                 entries.append((v, entry))
     return _Gazetteer(entries)
+
+
+# A group's name followed by one of these words names another business of the group
+# or an unrelated body ("Hanwha Life", "Hanwha Solutions", "Korea Aerospace Research
+# Institute"), not the defence maker the gazetteer means.
+_COMPANY_NOT_BEFORE: frozenset[str] = frozenset(
+    {
+        "Bank",
+        "Capital",
+        "Card",
+        "Chemical",
+        "Construction",
+        "Energy",
+        "Foundation",
+        "Hotels",
+        "Institute",
+        "Insurance",
+        "Investment",
+        "Life",
+        "Motor",
+        "Motors",
+        "Research",
+        "Resorts",
+        "Securities",
+        "Solutions",
+        "Steel",
+        "University",
+    }
+)
+_COMPANY_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)")
 
 
 _COMPANIES: _Lazy[_Gazetteer[_CompanyEntry]] = _Lazy(_build_companies)
@@ -548,6 +582,9 @@ def scan_companies(text: str) -> list[CompanyMention]:
     """
     out: list[CompanyMention] = []
     for hit in _COMPANIES.get().scan(text):
+        after = _COMPANY_NEXT_WORD.match(text, hit.end)
+        if after is not None and after.group(1) in _COMPANY_NOT_BEFORE:
+            continue
         entry = hit.values[0]
         party = _party_for(entry.country) if entry.country else None
         out.append(
