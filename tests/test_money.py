@@ -107,6 +107,10 @@ QUALIFIERS = [
     E("nearly $6 billion", "USD 6000000000 under", id="nearly"),
     E("less than $1 billion", "USD 1000000000 under", id="less-than"),
     E("almost 10 trillion won", "KRW 10000000000000 under", id="almost"),
+    E("no less than $1 billion", "USD 1000000000 over", id="no-less-than"),
+    E("at most $2 billion", "USD 2000000000 up_to", id="at-most"),
+    E("no more than 3 trillion won", "KRW 3000000000000 up_to", id="no-more-than"),
+    E("The budget rose to not more than €500 million.", "EUR 500000000 up_to", id="not-more-than"),
 ]
 
 RANGES = [

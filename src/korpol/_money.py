@@ -79,6 +79,9 @@ QUALIFIERS: dict[str, Qualifier] = {
     "up to": "up_to", "as much as": "up_to", "a maximum of": "up_to", "a maximum": "up_to",
     "under": "under", "less than": "under", "nearly": "under", "almost": "under", "below": "under",
     "just under": "under", "close to": "under", "just shy of": "under", "not quite": "under",
+    # Negated bounds: the longer phrase wins over "more than" / "less than".
+    "at most": "up_to", "no more than": "up_to", "not more than": "up_to",
+    "no less than": "over", "not less than": "over",
 }
 _QUALIFIER_ORDER = sorted(QUALIFIERS, key=len, reverse=True)
 

@@ -75,6 +75,10 @@ _HEDGES: dict[str, tuple[bool, Bound | None]] = {
     "fewer than": (False, "under"), "less than": (False, "under"), "under": (False, "under"),
     "nearly": (True, "under"), "almost": (True, "under"), "close to": (True, "under"),
     "up to": (False, "up_to"), "as many as": (False, "up_to"), "a maximum of": (False, "up_to"),
+    "at most": (False, "up_to"), "no more than": (False, "up_to"), "not more than": (False, "up_to"),
+    # Negated lower bounds: the longer phrase wins over "fewer than" / "less than".
+    "no fewer than": (False, "over"), "no less than": (False, "over"), "not less than": (False, "over"),
+    "not fewer than": (False, "over"),
 }
 _HEDGE_ORDER = sorted(_HEDGES, key=len, reverse=True)
 _WORD_NUMBERS: dict[str, int] = {
