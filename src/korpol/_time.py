@@ -100,6 +100,8 @@ def _pattern() -> re.Pattern[str]:
     alts = [
         # order matters: the longest, most specific forms first
         rf"(?P<iso>{y}-[01]\d-[0-3]\d)",
+        # day.month.year, as European (Polish, German) text writes dates: "26.08.2022"
+        rf"(?<![\d.])(?P<num_d>[0-3]?\d)\.(?P<num_m>[01]\d)\.(?P<num_y>{y})",
         rf"(?P<wd>{wd})(?:,? \(?(?P<wd_m>{month}) (?P<wd_d>{d})(?:,? (?P<wd_y>{y}))?\)?)?",
         rf"(?P<mdy_m>{month}) (?P<mdy_d>{d})(?:(?: ?- ?| to | and )(?P<mdy_d2>{d}))?(?:,? (?P<mdy_y>{y}))?",
         rf"(?P<dmy_d>{d})(?:(?: ?- ?| to | and )(?P<dmy_d2>{d}))? (?P<dmy_m>{month})(?:,? (?P<dmy_y>{y}))?",
@@ -293,6 +295,12 @@ def _resolve(g: dict[str, str | None], ctx: _Ctx) -> _Result:
     if g["iso"]:
         try:
             day = dt.date.fromisoformat(g["iso"])
+        except ValueError:
+            return False
+        return day, day, "day"
+    if g["num_d"]:
+        try:
+            day = dt.date(int(g["num_y"] or 0), int(g["num_m"] or 0), int(g["num_d"]))
         except ValueError:
             return False
         return day, day, "day"
