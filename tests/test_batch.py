@@ -43,7 +43,7 @@ class Example:
     source: str | None = None
 
 
-def write(path: pathlib.Path, data: bytes | str, sidecar: dict[str, Any] | None = None,
+def write(path: pathlib.Path, data: bytes | str, sidecar: Any = None,
           sidecar_name: str | None = None) -> pathlib.Path:
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -99,6 +99,11 @@ def test_same_documents_as_parse(tmp_path: pathlib.Path) -> None:
 # ---------------------------------------------------------------- failures stay on their item
 
 
+def make_dir(path: pathlib.Path) -> pathlib.Path:
+    path.mkdir()
+    return path
+
+
 @attrs.frozen
 class Failure:
     id: str
@@ -127,7 +132,7 @@ FAILURES = [
     Failure("text-in-pair-not-a-text", lambda d: (12, {"id": "n"}), "n",
             "item 1 (n): InputTypeError: text: expected str or bytes, got int"),
     Failure("missing-file", lambda d: d / "gone.txt", "gone", "item 1 (gone): FileNotFoundError:"),
-    Failure("directory", lambda d: (d / "folder").mkdir() or d / "folder", "folder",
+    Failure("directory", lambda d: make_dir(d / "folder"), "folder",
             "item 1 (folder): IsADirectoryError:"),
     Failure("sidecar-not-json",
             lambda d: (write(d / "s.txt", ARTICLE), (d / "s.json").write_text("{oops"))[0],

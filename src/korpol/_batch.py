@@ -36,7 +36,7 @@ import os
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, TextIO
 
@@ -234,7 +234,7 @@ def iter_parse(
     progress: bool = False,
     chunksize: int | None = None,
     max_pending: int | None = None,
-) -> Iterator[Document]:
+) -> Generator[Document, None, None]:
     """Parse ``items`` lazily, yielding one :class:`Document` per item, in input order.
 
     ``items`` may be any iterable -- a generator over a 100 GB directory is
@@ -277,7 +277,7 @@ def _generate(
     size: int,
     window: int,
     bar: _Progress | None,
-) -> Iterator[Document]:
+) -> Generator[Document, None, None]:
     own: Executor | None = ProcessPoolExecutor(processes) if processes is not None else None
     pool = executor or own
     try:
