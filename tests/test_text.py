@@ -86,6 +86,17 @@ REPAIRS = [
         "Poland’s 한국 방산 — ok",
     ),
     ex("euc-hanja-in-korean-run", euc_as_latin1("韓國 대한민국"), "韓國 대한민국"),
+    ex(
+        "euc-quotes-and-bar-in-a-sentence",
+        euc_as_latin1("Poland’s “K2” deal ― signed"),
+        "Poland’s “K2” deal ― signed",
+    ),
+    ex("euc-single-quoted-system", euc_as_latin1("the ministry’s ‘K9’ order"), "the ministry’s ‘K9’ order"),
+    ex("euc-copyright-after-agency", euc_as_latin1("Yonhap ⓒ 2024"), "Yonhap ⓒ 2024"),
+    ex("euc-lenticular-brackets", euc_as_latin1("【Seoul】 talks"), "【Seoul】 talks"),
+    ex("euc-hangul-with-quoted-system", euc_as_latin1("국방부 장관은 “K2 전차”"), "국방부 장관은 “K2 전차”"),
+    ex("euc-degree-plus-minus", euc_as_latin1("°C and ±"), "°C and ±"),
+    ex("euc-unit-symbol-km", euc_as_latin1("a 30㎞ range"), "a 30㎞ range", GAP),
     ex("cp949-extension-syllable-high-trail", cp949_as_latin1("똠방각하 문서"), "똠방각하 문서", GAP),
     ex("euc-lone-syllable-without-evidence", euc_as_latin1("의"), "의", GAP),
     # --- UTF-8 read as CP1252 / Latin-1
@@ -106,6 +117,17 @@ REPAIRS = [
     ex("utf8-double-encoded", utf8_as_cp1252(utf8_as_cp1252("Korea’s")), "Korea’s"),
     ex("utf8-right-quote-lost-byte", "“hello" + utf8_as_cp1252("”")[:2] + " he said", "“hello” he said"),
     ex("utf8-mixed-with-clean", "Poland’s " + utf8_as_cp1252("Kraków") + " “K2”", "Poland’s Kraków “K2”"),
+    ex(
+        "utf8-polish-name-and-quotes",
+        utf8_as_cp1252("Władysław Kosiniak-Kamysz said “yes”"),
+        "Władysław Kosiniak-Kamysz said “yes”",
+    ),
+    ex("utf8-won-sign", utf8_as_cp1252("Seoul’s ₩1.5 trillion"), "Seoul’s ₩1.5 trillion"),
+    ex("utf8-en-dash-range", utf8_as_cp1252("2026–2028"), "2026–2028"),
+    ex("utf8-bullet", utf8_as_cp1252("• 180 K2 tanks"), "• 180 K2 tanks"),
+    ex("utf8-polish-places", utf8_as_cp1252("Gdańsk, Łódź, Świdnik"), "Gdańsk, Łódź, Świdnik"),
+    ex("utf8-polish-latin1-reader", utf8_as_latin1("Władysław"), "Władysław"),
+    ex("utf8-circled-c", utf8_as_cp1252("ⓒ Yonhap"), "ⓒ Yonhap"),
     # --- clean text that must stay as it is
     ex("clean-ascii", "Poland signed a $6.5 billion deal.", "Poland signed a $6.5 billion deal."),
     ex("clean-spanish", "¡Hola! ¿Qué tal? Señor Muñoz", "¡Hola! ¿Qué tal? Señor Muñoz"),
@@ -131,6 +153,14 @@ REPAIRS = [
     ex("clean-accent-before-dash", "René—Paris", "René—Paris"),
     ex("clean-fractions", "½ or ¼ or ¾", "½ or ¼ or ¾"),
     ex("clean-icelandic", "Þór and Ðað", "Þór and Ðað"),
+    ex("clean-spanish-sentence", "Señora Pérez visitó Varsovia.", "Señora Pérez visitó Varsovia."),
+    ex("clean-nordic", "Ørsted and Ålesund", "Ørsted and Ålesund"),
+    ex("clean-diaeresis", "naïve résumé coöperate", "naïve résumé coöperate"),
+    ex("clean-portuguese-dash", "São Paulo — Brasília", "São Paulo — Brasília"),
+    ex("clean-c-cedilla-start", "Ça va? Très bien.", "Ça va? Très bien."),
+    ex("clean-polish-z-dot", "Żołnierze Wojska Polskiego", "Żołnierze Wojska Polskiego"),
+    ex("clean-currency-signs", "£1bn and ¥500bn", "£1bn and ¥500bn"),
+    ex("clean-spanish-marks", "¿Por qué? ¡Porque sí!", "¿Por qué? ¡Porque sí!"),
     ex("clean-empty", "", ""),
     ex("clean-nul", "a\x00b", "a\x00b"),
 ]
@@ -252,6 +282,20 @@ DECODE = [
     ),
     pytest.param(b"", ("", "utf-8"), id="empty"),
     pytest.param(bytearray(b"ok"), ("ok", "utf-8"), id="bytearray"),
+    pytest.param("Korea’s".encode("cp1252"), ("Korea’s", "cp1252"), id="cp1252-apostrophe-not-hangul"),
+    pytest.param(
+        "The ministry’s “K9” deal — signed".encode("cp1252"),
+        ("The ministry’s “K9” deal — signed", "cp1252"),
+        id="cp1252-sentence",
+    ),
+    pytest.param("국방부 장관".encode("cp949"), ("국방부 장관", "cp949"), id="cp949-words"),
+    pytest.param("ⓒ 연합뉴스".encode("cp949"), ("ⓒ 연합뉴스", "cp949"), id="cp949-copyright-line"),
+    pytest.param(
+        "Łódź".encode("iso-8859-2"),
+        ("Łódź", "iso-8859-2"),
+        id="latin-2-polish",
+        marks=pytest.mark.xfail(strict=True, reason="Central European code pages are not detected"),
+    ),
 ]
 
 

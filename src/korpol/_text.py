@@ -23,6 +23,7 @@ Pipeline of :func:`normalize` (each step is skipped when it has nothing to do):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from array import array
@@ -607,7 +608,22 @@ def _looks_korean(text: str) -> bool:
     if not other:
         return False
     good = sum(1 for c in other if "\uac00" <= c <= "\ud7a3" or c in _EK_SYMBOLS)
+    # CP949's extension syllables (outside KS X 1001) are rare in real Korean text, but
+    # they are what a CP1252 byte before an ASCII letter turns into ("Korea\x92s" ->
+    # "Korea뭩"): when they are most of the Hangul, the bytes are not Korean.
+    extension = sum(1 for c in other if "\uac00" <= c <= "\ud7a3" and not _in_ks_x_1001(c))
+    if extension * 2 > good:
+        return False
     return (good * 2 >= len(other) and good >= 2) or good == len(other)
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_ks_x_1001(c: str) -> bool:
+    """``c`` is one of the 2,350 Hangul syllables EUC-KR can encode."""
+    try:
+        return len(c.encode("euc_kr")) == 2
+    except UnicodeEncodeError:
+        return False
 
 
 def _decode_legacy(chunk: bytes) -> tuple[str, str]:
