@@ -68,6 +68,7 @@ class Cues:
         r"approv(?:e|ed|es|al of) (?:the |a |an )?(?:possible |potential )?"
         r"(?:[$€£\w.,-]+ ){0,3}?(?:sale|export)s?",
         r"clear(?:ed|s)? (?:the |a )?(?:possible |potential )?(?:sale|export)s?",
+        r"sales? of",
         # "approved three NASAMS for $1.16 billion": an approval of a number of weapons names the seller
         r"approv(?:ed|es) (?:the )?(?:possible |potential )?"
         r"(?=\d|one |two |three |four |five |six |eight |ten |a dozen )",

@@ -127,6 +127,48 @@ def _scan_all(text: str, published: dt.date | None) -> list[_M]:
         out.append(_M("company", s, e, c, party))
     out.extend(_designation_counts(text, out))
     out.sort(key=lambda m: (m.start, -m.end))
+    return _carry_years(text, out)
+
+
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _carry_years(text: str, mentions: list[_M]) -> list[_M]:
+    """A bare month takes the year the sentence already named.
+
+    "... 212 K9 in August 2022, the 48 FA-50 in September and 218 Chunmoo in
+    November": September and November are 2022, not the months nearest the
+    publication date.
+    """
+    out = []
+    last: _M | None = None
+    for m in mentions:
+        if m.kind != "time":
+            out.append(m)
+            continue
+        ts: TimeSpan = m.value
+        if _YEAR_IN_TEXT.search(ts.text or ""):
+            last = m
+        elif (
+            last is not None
+            and ts.start is not None
+            and ts.precision in ("month", "day")
+            and m.start - last.end <= 200
+            and not re.search(r"[.!?]\s", text[last.end : m.start])
+            and last.value.start is not None
+            and last.value.start.year != ts.start.year
+            and ts.start.month >= last.value.start.month
+        ):
+            year = last.value.start.year
+            if ts.precision == "month":
+                ts = TimeSpan.month(year, ts.start.month, text=ts.text)
+            elif ts.start == ts.end:
+                try:
+                    ts = TimeSpan.day(ts.start.replace(year=year), text=ts.text)
+                except ValueError:  # 29 February
+                    pass
+            m = attrs.evolve(m, value=attrs.evolve(ts, span=m.value.span, relation=m.value.relation))
+        out.append(m)
     return out
 
 
@@ -502,6 +544,11 @@ def _status(low: str, cues: Cues) -> str:
     return "signed"
 
 
+def _report_year(published: dt.date) -> TimeSpan:
+    """The year an article reports in, for a record the text gives no date for (``text`` stays empty)."""
+    return TimeSpan(dt.date(published.year, 1, 1), dt.date(published.year, 12, 31), "year", "")
+
+
 def _assign_times(
     sent: _Sentence, lo: int, hi: int, anchors: Sequence[_M], reach: int = 40
 ) -> dict[int, TimeSpan]:
@@ -676,6 +723,7 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
         w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        noun = noun or verb.group(0).startswith("sale")  # "an $8.6 billion sale of 40 F-35s to Greece"
         before = [
             m
             for m in sent.mentions
@@ -749,6 +797,7 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
 
 #: a count of weapons that is a running total, not a deal ("364 K9s are on firm order")
 _RUNNING_TOTAL = re.compile(r"\b(?:on (?:firm )?order|so far|to date|cumulative(?:ly)?|in service)\b")
+_SIGNED_WORD = re.compile(r"\b(?:signed|concluded|inked|sealed)\b")
 _DEFINITE_DEAL = re.compile(
     r"\b(?:the|this|that) (?:deal|contract|purchase|order|sale|(?:total |estimated )?(?:cost|price|value))\b"
 )
@@ -791,6 +840,8 @@ def _deal_candidates(
         cues.compiled["buy"].search(low)
         or cues.compiled["sell"].search(low)
         or cues.compiled["deal"].search(low)
+        # "The first, signed in August 2022, covered 180 K2GF tanks for $3.37 billion"
+        or (_SIGNED_WORD.search(low) and sent.sub("money") and (sent.sub("system") or sent.sub("qty")))
     )
     if not has_trigger:
         return []
@@ -889,7 +940,7 @@ def _deal_candidates(
             else:
                 cand.date = _nearest_time(sent, lo, hi) or _nearest_time(sent, a, b)
             if cand.date is None and cand.status in ("planned", "signed") and ctx.published is not None:
-                cand.date = TimeSpan.year(ctx.published.year, text="")
+                cand.date = _report_year(ctx.published)
             cand.definite = bool(_DEFINITE_DEAL.search(unit_low))
             _direction(sent, lo, hi, cand, ctx)
             follow = cand.definite and cand.value is not None and not cand.families and cand.quantity is None
@@ -1016,7 +1067,7 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
             cand.aid_kind = kind
             cand.date = times.get(anchor.start) or (_nearest_time(sent, a, b) if len(anchors) == 1 else None)
             if cand.date is None and ctx.published is not None:
-                cand.date = TimeSpan.year(ctx.published.year, text="")
+                cand.date = _report_year(ctx.published)
             _aid_direction(sent, a, b, cand, ctx)
             if cand.first is None or cand.second is None or cand.first.code == cand.second.code:
                 continue
@@ -1082,7 +1133,7 @@ def _military_gifts(sent: _Sentence, a: int, b: int, ctx: _Context) -> list[_Can
     out = []
     date = _nearest_time(sent, a, b)
     if date is None and ctx.published is not None:
-        date = TimeSpan.year(ctx.published.year, text="")
+        date = _report_year(ctx.published)
     for giver in clause_givers:
         cand = _Candidate("aid", sent, a, b, aid_kind="military", date=date)
         cand.first = giver
@@ -1382,7 +1433,7 @@ def _agreement_at(
         date, until2 = _agreement_dates(sent, match, 0, len(low)) if siblings == 1 else (None, None)
         until = until or until2
     if date is None and ctx.published is not None and _SIGNING.search(low, lo, hi) and siblings == 1:
-        date = TimeSpan.year(ctx.published.year, text="")
+        date = _report_year(ctx.published)
     term = _TERM.search(low)
     term_years = None
     if term:
@@ -1492,6 +1543,9 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             earlier = [o for o in cands[:i] if o.kind == c.kind and id(o) not in consumed]
             # the deal itself, not another passing reference to it ("how many tanks the deal covers")
             earlier = [o for o in earlier if not (_vague(o) and o.definite)] or earlier
+            if not re.search(r"\bframework\b", c.sentence.low):
+                # "the contract was worth ...": a contract, not the framework it falls under
+                earlier = [o for o in earlier if o.status != "framework"] or earlier
             if earlier:
                 deal = earlier[-1]
                 if deal.value is None:
@@ -1610,7 +1664,7 @@ def _evidence(
     return tuple(out)
 
 
-def _home(m: _M, ctx: _Context) -> Party | None:
+def _home(m: _M, ctx: _Context, sentence: _Sentence | None = None) -> Party | None:
     """The state of an office-holder the reference data does not know ("Defence Minister X").
 
     The article's main country: a title without a nationality ("Defense
@@ -1620,7 +1674,17 @@ def _home(m: _M, ctx: _Context) -> Party | None:
     name = str(getattr(m.value, "name", ""))
     if len(name.split()) < 2:
         return None
-    return ctx.principal[0] if ctx.principal else None
+    # "Defense Minister Yoav Gallant and German Minister Boris Pistorius": not the other leader's state
+    taken = set()
+    if sentence is not None:
+        taken = {
+            x.party.code
+            for x in sentence.mentions
+            if x.kind == "person" and x.party is not None and x is not m
+        }
+    return next(
+        (p for p in ctx.principal if p.code not in taken), ctx.principal[0] if ctx.principal else None
+    )
 
 
 def _leaders(
@@ -1656,7 +1720,7 @@ def _leaders(
 
             party = get_party(code) or party
         if role and name and party is None and getattr(p, "how", "") == "title":
-            party = _home(m, ctx)
+            party = _home(m, ctx, sentence)
         if not role or party is None or not name:
             continue
         key = (getattr(office, "name", None) or name, party.code)
