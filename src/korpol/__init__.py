@@ -48,10 +48,33 @@ from korpol._parse import parse
 
 if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
     from korpol._batch import iter_parse, parse_many
-    from korpol._corpus import Corpus, load_seeds
-    from korpol._entities import find_companies, find_people, find_places, find_systems
+    from korpol._corpus import (
+        Claim,
+        Corpus,
+        MergedAgreement,
+        MergedAidPackage,
+        MergedArmsDeal,
+        Report,
+        Results,
+        StatusChange,
+        load_seeds,
+    )
+    from korpol._cues import Cues
+    from korpol._currency import usd_rate
+    from korpol._entities import (
+        CompanyMention,
+        PersonMention,
+        PlaceMention,
+        SystemMention,
+        find_companies,
+        find_people,
+        find_places,
+        find_systems,
+    )
+    from korpol._evaluate import EvaluationReport, evaluate
+    from korpol._export import load_jsonl, save_jsonl
     from korpol._money import find_money
-    from korpol._quantity import find_quantities
+    from korpol._quantity import Quantity, find_quantities
     from korpol._refdata import (
         get_country,
         get_organization,
@@ -59,32 +82,49 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
         lookup_organization,
         lookup_party,
     )
-    from korpol._segment import segment
-    from korpol._text import decode, normalize, repair
+    from korpol._segment import Segment, segment
+    from korpol._text import NormalizedText, decode, normalize, repair
     from korpol._time import find_times
 
 __all__ = [
     "Agreement",
     "AidPackage",
     "ArmsDeal",
+    "Claim",
+    "CompanyMention",
     "Corpus",
     "Country",
+    "Cues",
     "DecodeError",
     "Deployment",
     "Document",
+    "EvaluationReport",
     "Evidence",
     "InputTypeError",
     "KorpolError",
     "Leader",
     "Meeting",
     "Mention",
+    "MergedAgreement",
+    "MergedAidPackage",
+    "MergedArmsDeal",
     "MissingDependencyError",
     "Money",
+    "NormalizedText",
     "Organization",
+    "PersonMention",
+    "PlaceMention",
+    "Quantity",
+    "Report",
+    "Results",
+    "Segment",
+    "StatusChange",
+    "SystemMention",
     "TimeSpan",
     "UnknownEntityError",
     "ValidationError",
     "decode",
+    "evaluate",
     "find_companies",
     "find_money",
     "find_people",
@@ -95,6 +135,7 @@ __all__ = [
     "get_country",
     "get_organization",
     "iter_parse",
+    "load_jsonl",
     "load_seeds",
     "lookup_country",
     "lookup_organization",
@@ -103,13 +144,32 @@ __all__ = [
     "parse",
     "parse_many",
     "repair",
+    "save_jsonl",
     "segment",
+    "usd_rate",
 ]
 
 # Public name -> the private module that defines it, imported on first access (PEP 562).
 _LAZY: dict[str, str] = {
+    "Claim": "_corpus",
+    "CompanyMention": "_entities",
     "Corpus": "_corpus",
+    "Cues": "_cues",
+    "EvaluationReport": "_evaluate",
+    "MergedAgreement": "_corpus",
+    "MergedAidPackage": "_corpus",
+    "MergedArmsDeal": "_corpus",
+    "NormalizedText": "_text",
+    "PersonMention": "_entities",
+    "PlaceMention": "_entities",
+    "Quantity": "_quantity",
+    "Report": "_corpus",
+    "Results": "_corpus",
+    "Segment": "_segment",
+    "StatusChange": "_corpus",
+    "SystemMention": "_entities",
     "decode": "_text",
+    "evaluate": "_evaluate",
     "find_companies": "_entities",
     "find_money": "_money",
     "find_people": "_entities",
@@ -120,6 +180,7 @@ _LAZY: dict[str, str] = {
     "get_country": "_refdata",
     "get_organization": "_refdata",
     "iter_parse": "_batch",
+    "load_jsonl": "_export",
     "load_seeds": "_corpus",
     "lookup_country": "_refdata",
     "lookup_organization": "_refdata",
@@ -127,7 +188,9 @@ _LAZY: dict[str, str] = {
     "normalize": "_text",
     "parse_many": "_batch",
     "repair": "_text",
+    "save_jsonl": "_export",
     "segment": "_segment",
+    "usd_rate": "_currency",
 }
 
 __version__: str  # bound on first access by __getattr__ below
