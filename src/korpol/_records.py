@@ -162,11 +162,8 @@ def _carry_years(text: str, mentions: list[_M]) -> list[_M]:
             year = last.value.start.year
             if ts.precision == "month":
                 ts = TimeSpan.month(year, ts.start.month, text=ts.text)
-            elif ts.start == ts.end:
-                try:
-                    ts = TimeSpan.day(ts.start.replace(year=year), text=ts.text)
-                except ValueError:  # 29 February
-                    pass
+            elif ts.start == ts.end and not (ts.start.month == 2 and ts.start.day == 29):
+                ts = TimeSpan.day(ts.start.replace(year=year), text=ts.text)
             m = attrs.evolve(m, value=attrs.evolve(ts, span=m.value.span, relation=m.value.relation))
         out.append(m)
     return out
