@@ -160,10 +160,11 @@ def _carry_years(text: str, mentions: list[_M]) -> list[_M]:
             and ts.start.month >= last.value.start.month
         ):
             year = last.value.start.year
+            day = ts.start
             if ts.precision == "month":
-                ts = TimeSpan.month(year, ts.start.month, text=ts.text)
-            elif ts.start == ts.end and not (ts.start.month == 2 and ts.start.day == 29):
-                ts = TimeSpan.day(ts.start.replace(year=year), text=ts.text)
+                ts = TimeSpan.month(year, day.month, text=ts.text)
+            elif ts.start == ts.end and not (day.month == 2 and day.day == 29):
+                ts = TimeSpan.day(day.replace(year=year), text=ts.text)
             m = attrs.evolve(m, value=attrs.evolve(ts, span=m.value.span, relation=m.value.relation))
         out.append(m)
     return out
