@@ -30,7 +30,17 @@ __all__ = [
 
 
 class KorpolError(Exception):
-    """Root of every error korpol raises on purpose."""
+    """Root of every error korpol raises on purpose.
+
+    Catch it to handle any korpol error at once:
+
+    >>> from korpol import Money
+    >>> try:
+    ...     Money(amount="-5", currency="USD")
+    ... except KorpolError as err:
+    ...     print(type(err).__name__)
+    ValidationError
+    """
 
 
 class ValidationError(KorpolError, ValueError):
@@ -51,7 +61,16 @@ class ValidationError(KorpolError, ValueError):
 
 
 class DecodeError(KorpolError, ValueError):
-    """Bytes could not be decoded as text in any supported encoding."""
+    """Bytes could not be decoded as text in any supported encoding.
+
+    A ``ValueError`` too, so existing ``except ValueError`` handlers keep working:
+
+    >>> try:
+    ...     raise DecodeError("no supported encoding reads these bytes")
+    ... except ValueError as err:
+    ...     print(isinstance(err, KorpolError), err)
+    True no supported encoding reads these bytes
+    """
 
 
 class UnknownEntityError(KorpolError, LookupError):

@@ -566,6 +566,15 @@ class Mention(_Record):
 
     ``key`` is the normalised value (``"KR"``, ``"Yoon Suk Yeol"``, ``"K2"``,
     ``"USD 17000000000"``); ``start``/``end`` index the original text.
+
+    >>> text = "Poland signed the deal."
+    >>> m = Mention(kind="country", start=0, end=6, text=text[0:6], key="PL")
+    >>> m.text, m.key
+    ('Poland', 'PL')
+    >>> Mention(kind="weather", start=0, end=6, text="Poland")
+    Traceback (most recent call last):
+    ...
+    korpol._errors.ValidationError: kind: 'weather' is not valid: ...
     """
 
     kind: MentionKind = attrs.field(validator=_in(MENTION_KINDS))
@@ -633,6 +642,14 @@ class ArmsDeal(_Record):
     ``status`` is one of framework | planned | signed | delivered; ``value``
     is the first figure the text gives, ``alt_values`` every other figure it
     gives for the same deal; ``date`` is when it was agreed/signed/announced.
+    Parties may be given as codes or names of the reference data.
+
+    >>> deal = ArmsDeal(supplier="KR", recipient="Poland", status="signed",
+    ...                 value=Money(amount="6500000000", currency="USD"), systems=("K2",), quantity=180)
+    >>> deal.supplier.code, deal.recipient.code, str(deal.value)
+    ('KR', 'PL', 'USD 6,500,000,000')
+    >>> ArmsDeal.from_dict(deal.to_dict()) == deal
+    True
     """
 
     supplier: Party | None = attrs.field(converter=_party)
@@ -649,7 +666,20 @@ class ArmsDeal(_Record):
 
 @attrs.frozen
 class AidPackage(_Record):
-    """Assistance given or pledged by a donor to a recipient."""
+    """Assistance given or pledged by a donor to a recipient.
+
+    ``kind`` is one of humanitarian | military | financial | reconstruction |
+    education | mixed; ``items`` names what is given ("ambulances").
+
+    >>> aid = AidPackage(donor="KR", recipient="UA", kind="humanitarian",
+    ...                  value=Money(amount="100000000", currency="USD"), date=TimeSpan.year(2023))
+    >>> aid.donor.name, aid.recipient.code, str(aid.value), str(aid.date)
+    ('South Korea', 'UA', 'USD 100,000,000', '2023')
+    >>> AidPackage(donor="KR", recipient="UA", kind="gift")
+    Traceback (most recent call last):
+    ...
+    korpol._errors.ValidationError: kind: 'gift' is not valid: ...
+    """
 
     donor: Party | None = attrs.field(converter=_party)
     recipient: Party | None = attrs.field(converter=_party)
@@ -665,6 +695,10 @@ class Agreement(_Record):
     """A government-level document or relationship between parties.
 
     ``until`` is the stated end of validity ("through 2028").
+
+    >>> pact = Agreement(parties=("KR", "PL"), kind="action_plan", until=TimeSpan.year(2028))
+    >>> [p.code for p in pact.parties], pact.kind, pact.until.end
+    (['KR', 'PL'], 'action_plan', datetime.date(2028, 12, 31))
     """
 
     parties: tuple[Party, ...] = attrs.field(converter=_parties)
@@ -679,7 +713,12 @@ class Agreement(_Record):
 
 @attrs.frozen
 class Deployment(_Record):
-    """Forces sent by one state to another ("North Korea sent 3,000 troops to Russia")."""
+    """Forces sent by one state to another ("North Korea sent 3,000 troops to Russia").
+
+    >>> sent = Deployment(sender="KP", destination="RU", size=3000)
+    >>> sent.sender.name, sent.destination.code, sent.size
+    ('North Korea', 'RU', 3000)
+    """
 
     sender: Party | None = attrs.field(converter=_party)
     destination: Party | None = attrs.field(converter=_party)
@@ -690,7 +729,12 @@ class Deployment(_Record):
 
 @attrs.frozen
 class Meeting(_Record):
-    """A summit, visit or talks: who met, where and when."""
+    """A summit, visit or talks: who met, where and when.
+
+    >>> talks = Meeting(participants=("Yoon Suk Yeol", "Andrzej Duda"), parties=("KR", "PL"), place="Warsaw")
+    >>> [p.code for p in talks.parties], talks.place
+    (['KR', 'PL'], 'Warsaw')
+    """
 
     participants: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     parties: tuple[Party, ...] = attrs.field(factory=tuple, converter=_parties)
@@ -742,7 +786,17 @@ class Document(_Record):
     :class:`Evidence` indexes; :attr:`repaired_text` is the readable form.
     ``encoding`` names how bytes were decoded and ``repairs`` what mojibake
     repair was applied.  ``errors`` lists problems met while parsing (a
-    batch records failures here instead of raising).
+    batch records failures here instead of raising).  Every record's evidence
+    must quote ``text``.
+
+    >>> text = "Poland signed a contract with South Korea for K2 tanks."
+    >>> quote = Evidence(doc_id="a1", start=0, end=len(text), text=text)
+    >>> deal = ArmsDeal(supplier="KR", recipient="PL", status="signed", evidence=[quote])
+    >>> doc = Document(id="a1", text=text, arms_deals=[deal])
+    >>> [type(r).__name__ for r in doc.records], doc.records[0].evidence[0].text == text
+    (['ArmsDeal'], True)
+    >>> Document.from_dict(doc.to_dict()) == doc
+    True
     """
 
     id: str | None = attrs.field(default=None, validator=_opt_str)
