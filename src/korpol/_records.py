@@ -85,6 +85,20 @@ def _country(code: str | None) -> Country | None:
     return get_country(code)
 
 
+def _office_party(person: Any) -> Party | None:
+    """The state a person acts for: the reference office's, when the mention holds that office."""
+    party: Party | None = getattr(person, "party", None)
+    office = getattr(person, "office", None)
+    code = getattr(office, "party_code", None)
+    role = str(getattr(person, "role", "") or "").lower()
+    held = role in (str(getattr(office, "role", "")).lower(), str(getattr(office, "function", "")).lower())
+    if code and held and (party is None or party.code != code):
+        from korpol._refdata import get_party
+
+        return get_party(code) or party
+    return party
+
+
 def _scan_all(text: str, published: dt.date | None) -> list[_M]:
     """Every mention in ``text``, sorted by position."""
     from korpol._entities import scan_companies, scan_people, scan_places, scan_systems
@@ -98,7 +112,7 @@ def _scan_all(text: str, published: dt.date | None) -> list[_M]:
         out.append(_M("place", s, e, p, p.party, getattr(p, "form", "")))
     for person in scan_people(text, published=published):
         s, e = _span(person)
-        out.append(_M("person", s, e, person, getattr(person, "party", None)))
+        out.append(_M("person", s, e, person, _office_party(person)))
     for m in scan_money(text):
         s, e = _span(m)
         out.append(_M("money", s, e, m))
@@ -1033,6 +1047,8 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
         if not anchors:
             if weapons and _gift(low, a, b, first) and not _TROOPS.search(low):
                 out.extend(_military_gifts(sent, a, b, ctx))
+            elif not weapons:
+                out.extend(_stated_aid(sent, a, b, ctx))
             continue
         if not _AID_WORD.search(clause_low) and _SALE_WORD.search(low):
             continue  # "related support, valued at ...": a weak cue in a sentence about a sale
@@ -1084,6 +1100,32 @@ def _clauses_aid(sent: _Sentence) -> list[tuple[int, int]]:
         else:
             out.append([a, b])
     return [(a, b) for a, b in out]
+
+
+#: "will offer new financial support", "has provided non-lethal military supplies": aid without a figure
+_STATED_AID = re.compile(
+    r"\b(?:provid\w*|offer\w*|send\w*|sent|giv\w+|gave|extend\w*|pledg\w*|promis\w*|deliver\w*|donat\w*)\s+"
+    r"(?:\w+\s+){0,3}?(?P<kind>(?:(?:humanitarian|military|non-lethal|financial|budget(?:ary)?|reconstruction|"
+    r"medical|economic|development)(?:,?\s+(?:and\s+)?)?)+)\s*(?:aid|assistance|support|supplies|equipment)\b"
+)
+
+
+def _stated_aid(sent: _Sentence, a: int, b: int, ctx: _Context) -> list[_Candidate]:
+    """Aid the text states without a figure: one package, kind from its adjectives."""
+    low = sent.low
+    m = _STATED_AID.search(low, a, b)
+    if m is None or _NEGATED.search(low, max(0, m.start() - 16), m.start()):
+        return []
+    kinds = {k for k, pattern in ctx.cues.compiled_aid_kinds if pattern.search(m.group("kind"))}
+    if "non-lethal" in m.group("kind") or "military" in m.group("kind"):
+        kinds = (kinds - {"humanitarian"}) | {"military"}
+    cand = _Candidate("aid", sent, a, b, aid_kind=kinds.pop() if len(kinds) == 1 else "mixed")
+    date = _nearest_time(sent, a, b)
+    cand.date = date if date is not None else (_report_year(ctx.published) if ctx.published else None)
+    _aid_direction(sent, a, b, cand, ctx)
+    if cand.first is None or cand.second is None or cand.first.code == cand.second.code:
+        return []
+    return [cand]
 
 
 def _military_gifts(sent: _Sentence, a: int, b: int, ctx: _Context) -> list[_Candidate]:
@@ -1702,21 +1744,11 @@ def _leaders(
             continue
         p = m.value
         role = getattr(p, "role", None)
-        party = getattr(p, "party", None)
+        party = m.party  # already the office's state where the reference data knows the office
         name = getattr(p, "name", None)
         i = bisect.bisect_right(starts, m.start) - 1
         sentence = sentences[i] if i >= 0 and sentences[i].end >= m.end else None
         office = getattr(p, "office", None)
-        code = getattr(office, "party_code", None)
-        same_office = office is not None and str(role).lower() in (
-            str(getattr(office, "role", "")).lower(),
-            str(getattr(office, "function", "")).lower(),
-        )
-        if code and same_office and (party is None or party.code != code):
-            # the reference office knows whose office it is ("Yoon" near "NATO" is still Korea's president)
-            from korpol._refdata import get_party
-
-            party = get_party(code) or party
         if role and name and party is None and getattr(p, "how", "") == "title":
             party = _home(m, ctx, sentence)
         if not role or party is None or not name:
