@@ -343,6 +343,17 @@ AID_EXAMPLES = [
         (),
     ),
     (
+        "stated-financial",
+        "Seoul will offer new financial support to Ukraine through the World Bank.",
+        (Aid("KR", "UA", None, "financial"),),
+    ),
+    (
+        "stated-military",
+        "Korea has provided non-lethal military supplies to Ukraine, including helmets.",
+        (Aid("KR", "UA", None, "military"),),
+    ),
+    ("a-supporter-is-not-a-package", "Poland has been a major supporter of Ukraine since the invasion.", ()),
+    (
         "cumulative",
         "Japan's assistance to Ukraine since February 2022 amounts to US$12.1 billion in total.",
         (),
