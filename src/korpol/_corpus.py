@@ -248,6 +248,16 @@ class MergedArmsDeal(_MergedMixin, ArmsDeal):
     among the reports at that status; systems and evidence: the union).
     ``reports`` keeps every article's own record, ``claims`` every distinct
     figure with its sources, ``status_history`` the statuses in date order.
+
+    >>> from korpol import ArmsDeal, Document, Money, TimeSpan
+    >>> def report(status):
+    ...     return ArmsDeal(supplier="KR", recipient="PL", status=status, systems=["K2"],
+    ...                     value=Money(amount=5_800_000_000, currency="USD"), date=TimeSpan.year(2022))
+    >>> kb = Corpus([Document(id="a", published="2022-07-28", arms_deals=[report("framework")]),
+    ...              Document(id="b", published="2022-08-27", arms_deals=[report("signed")])])
+    >>> deal, = kb.arms_deals()
+    >>> deal.status, deal.statuses, deal.doc_ids, len(deal.claims)
+    ('signed', ('framework', 'signed'), ('a', 'b'), 1)
     """
 
     id: str | None = attrs.field(default=None, kw_only=True)
@@ -263,7 +273,16 @@ class MergedArmsDeal(_MergedMixin, ArmsDeal):
 
 @attrs.frozen
 class MergedAidPackage(_MergedMixin, AidPackage):
-    """An aid package as the whole corpus reports it (see :class:`MergedArmsDeal`)."""
+    """An aid package as the whole corpus reports it (see :class:`MergedArmsDeal`).
+
+    >>> from korpol import AidPackage, Document, Money
+    >>> aid = AidPackage(donor="KR", recipient="UA", kind="humanitarian",
+    ...                  value=Money(amount=100_000_000, currency="USD"))
+    >>> kb = Corpus([Document(id="a", aid_packages=[aid]), Document(id="b", aid_packages=[aid])])
+    >>> package, = kb.aid_packages()
+    >>> package.doc_ids, [(str(c.value), c.sources) for c in package.claims]
+    (('a', 'b'), [('USD 100,000,000', ('a', 'b'))])
+    """
 
     id: str | None = attrs.field(default=None, kw_only=True)
     reports: tuple[Report, ...] = attrs.field(factory=tuple, converter=_reports, kw_only=True)
@@ -272,7 +291,15 @@ class MergedAidPackage(_MergedMixin, AidPackage):
 
 @attrs.frozen
 class MergedAgreement(_MergedMixin, Agreement):
-    """An agreement as the whole corpus reports it (see :class:`MergedArmsDeal`)."""
+    """An agreement as the whole corpus reports it (see :class:`MergedArmsDeal`).
+
+    >>> from korpol import Agreement, Document, TimeSpan
+    >>> pact = Agreement(parties=("KR", "PL"), kind="framework", date=TimeSpan.year(2022))
+    >>> kb = Corpus([Document(id="a", agreements=[pact]), Document(id="b", agreements=[pact])])
+    >>> merged, = kb.agreements()
+    >>> merged.kind, merged.doc_ids, merged.conflicting
+    ('framework', ('a', 'b'), False)
+    """
 
     id: str | None = attrs.field(default=None, kw_only=True)
     reports: tuple[Report, ...] = attrs.field(factory=tuple, converter=_reports, kw_only=True)
@@ -795,11 +822,22 @@ class Results(Sequence[R], Generic[R]):
         )
 
     def to_dicts(self) -> list[dict[str, Any]]:
-        """Every record as its plain-JSON ``to_dict()``."""
+        """Every record as its plain-JSON ``to_dict()``.
+
+        >>> from korpol import AidPackage
+        >>> Results([AidPackage(donor="KR", recipient="UA", kind="humanitarian")]).to_dicts()[0]["kind"]
+        'humanitarian'
+        """
         return [item.to_dict() for item in self._items]  # type: ignore[attr-defined]
 
     def to_rows(self) -> list[dict[str, str]]:
-        """Flat rows (the CSV columns of docs/exports.md) for these records."""
+        """Flat rows (the CSV columns of docs/exports.md) for these records.
+
+        >>> from korpol import AidPackage
+        >>> row, = Results([AidPackage(donor="KR", recipient="UA", kind="humanitarian")]).to_rows()
+        >>> row["donor"], row["donor_name"], row["recipient_name"]
+        ('KR', 'South Korea', 'Ukraine')
+        """
         from korpol._export import record_rows
 
         return record_rows(self._items)
@@ -809,6 +847,15 @@ class Results(Sequence[R], Generic[R]):
 
         Columns are those of the CSV export; amounts are exact decimal strings.
         Raises :class:`~korpol.MissingDependencyError` when pandas is missing.
+
+        >>> from korpol import AidPackage, MissingDependencyError
+        >>> aid = AidPackage(donor="KR", recipient="UA", kind="humanitarian")
+        >>> try:
+        ...     rows = len(Results([aid, aid]).to_dataframe())
+        ... except MissingDependencyError:  # without the pandas extra
+        ...     rows = 2
+        >>> rows
+        2
         """
         from korpol._export import to_dataframe
 
@@ -982,6 +1029,11 @@ class Corpus:
         and optional ``id``, ``published``, ``title``, ``source``.  Items
         without an id get ``text-1``, ``text-2`` ...; ``published`` is the
         default publication date for items that give none.
+
+        >>> kb = Corpus.from_texts(["Poland signed a deal.", {"text": "Seoul said so.", "id": "yonhap-1"}],
+        ...                        published="2025-08-01")
+        >>> [doc.id for doc in kb], str(kb["yonhap-1"].published)
+        (['text-1', 'yonhap-1'], '2025-08-01')
         """
         from korpol._parse import parse
 
@@ -1022,6 +1074,15 @@ class Corpus:
         next to the file (keys id, published, title, source/url).  The id
         defaults to the file name without ``.txt``.  ``progress(i, n, name)``
         is called before each file.
+
+        >>> import pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     folder = pathlib.Path(tmp)
+        ...     _ = (folder / "k2.txt").write_text("Poland ordered tanks.", encoding="utf-8")
+        ...     _ = (folder / "k2.json").write_text('{"published": "2025-08-01"}', encoding="utf-8")
+        ...     kb = Corpus.from_dir(tmp)
+        >>> kb[0].id, str(kb[0].published)
+        ('k2', '2025-08-01')
         """
         from korpol._parse import parse
 
@@ -1054,14 +1115,30 @@ class Corpus:
 
     @classmethod
     def load_jsonl(cls, path: str | os.PathLike[str]) -> Corpus:
-        """Read a corpus written by :meth:`save_jsonl` (see :func:`korpol.load_jsonl`)."""
+        """Read a corpus written by :meth:`save_jsonl` (see :func:`korpol.load_jsonl`).
+
+        >>> import pathlib, tempfile
+        >>> kb = Corpus.from_texts(["Poland ordered tanks."])
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     again = Corpus.load_jsonl(kb.save_jsonl(pathlib.Path(tmp) / "kb.jsonl"))
+        >>> again == kb
+        True
+        """
         from korpol._export import load_jsonl
 
         return load_jsonl(path)
 
     @classmethod
     def from_sqlite(cls, path: str | os.PathLike[str]) -> Corpus:
-        """Read a corpus written by :meth:`to_sqlite`, exactly."""
+        """Read a corpus written by :meth:`to_sqlite`, exactly.
+
+        >>> import pathlib, tempfile
+        >>> kb = Corpus.from_texts(["Poland ordered tanks."])
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     again = Corpus.from_sqlite(kb.to_sqlite(pathlib.Path(tmp) / "kb.db"))
+        >>> again == kb
+        True
+        """
         from korpol._export import from_sqlite
 
         return from_sqlite(path)
@@ -1069,19 +1146,45 @@ class Corpus:
     # -------------------------------------------------------- exports
 
     def save_jsonl(self, path: str | os.PathLike[str]) -> Path:
-        """Write one JSON document per line (atomic; exact round trip)."""
+        """Write one JSON document per line (atomic; exact round trip).
+
+        >>> import pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = Corpus.from_texts(["Poland ordered tanks."]).save_jsonl(pathlib.Path(tmp) / "kb.jsonl")
+        ...     lines = path.read_text(encoding="utf-8").splitlines()
+        >>> path.name, len(lines)
+        ('kb.jsonl', 1)
+        """
         from korpol._export import save_jsonl
 
         return save_jsonl(self, path)
 
     def to_sqlite(self, path: str | os.PathLike[str]) -> Path:
-        """Write an SQLite database (schema in docs/exports.md; atomic; exact round trip)."""
+        """Write an SQLite database (schema in docs/exports.md; atomic; exact round trip).
+
+        >>> import pathlib, sqlite3, tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = Corpus.from_texts(["Poland ordered tanks."]).to_sqlite(pathlib.Path(tmp) / "kb.db")
+        ...     with sqlite3.connect(path) as db:
+        ...         count = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        ...     db.close()
+        >>> count
+        1
+        """
         from korpol._export import to_sqlite
 
         return to_sqlite(self, path)
 
     def to_csv(self, directory: str | os.PathLike[str]) -> list[Path]:
-        """Write one CSV file per record type into ``directory`` (columns in docs/exports.md)."""
+        """Write one CSV file per record type into ``directory`` (columns in docs/exports.md).
+
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     names = sorted(p.name for p in Corpus.from_texts(["Poland ordered tanks."]).to_csv(tmp))
+        >>> names  # doctest: +NORMALIZE_WHITESPACE
+        ['agreements.csv', 'aid_packages.csv', 'arms_deals.csv',
+         'documents.csv', 'leaders.csv', 'reports.csv']
+        """
         from korpol._export import to_csv
 
         return to_csv(self, directory)
@@ -1090,7 +1193,11 @@ class Corpus:
 
     @property
     def documents(self) -> tuple[Document, ...]:
-        """The documents, in the order given."""
+        """The documents, in the order given.
+
+        >>> [doc.id for doc in Corpus.from_texts(["One.", "Two."]).documents]
+        ['text-1', 'text-2']
+        """
         return self._documents
 
     def __len__(self) -> int:
@@ -1206,6 +1313,17 @@ class Corpus:
         deal's date, else when it was first reported, must overlap);
         ``min_value_usd`` keeps deals whose value is at least that many US
         dollars at the year's rate.  Results are in date order.
+
+        >>> from korpol import ArmsDeal, Document, Money, TimeSpan
+        >>> def deal(year, usd):
+        ...     return ArmsDeal(supplier="KR", recipient="PL", status="signed", systems=["K9"],
+        ...                     value=Money(amount=usd, currency="USD"), date=TimeSpan.year(year))
+        >>> kb = Corpus([Document(id="a", arms_deals=[deal(2022, 2_400_000_000)]),
+        ...              Document(id="b", arms_deals=[deal(2023, 260_000_000)])])
+        >>> [str(d.date) for d in kb.arms_deals(supplier="South Korea", system="K9")]
+        ['2022', '2023']
+        >>> [str(d.date) for d in kb.arms_deals(since=2022, min_value_usd=1_000_000_000)]
+        ['2022']
         """
         suppliers = _resolve_parties(supplier, "supplier")
         recipients = _resolve_parties(recipient, "recipient")
@@ -1246,7 +1364,16 @@ class Corpus:
         until: dt.date | int | str | None = None,
         merged: bool = True,
     ) -> Results[Any]:
-        """Aid packages, merged across articles, filtered like :meth:`arms_deals`."""
+        """Aid packages, merged across articles, filtered like :meth:`arms_deals`.
+
+        >>> from korpol import AidPackage, Document, Money
+        >>> aid = AidPackage(donor="KR", recipient="UA", kind="humanitarian",
+        ...                  value=Money(amount=100_000_000, currency="USD"))
+        >>> kb = Corpus([Document(id="a", aid_packages=[aid]), Document(id="b", aid_packages=[aid])])
+        >>> found = kb.aid_packages(recipient="Ukraine", kind="humanitarian")
+        >>> len(found), len(found[0].reports), len(kb.aid_packages(merged=False))
+        (1, 2, 2)
+        """
         from korpol._model import AID_KINDS
 
         donors = _resolve_parties(donor, "donor")
@@ -1285,6 +1412,15 @@ class Corpus:
         ``party`` is one party or several (all must be parties to it);
         ``active_on`` keeps agreements made on or before that day (their date,
         else their first report) whose stated end (``until``) is not before it.
+
+        >>> from korpol import Agreement, Document, TimeSpan
+        >>> plan = Agreement(parties=("KR", "PL"), kind="action_plan", date=TimeSpan.year(2025),
+        ...                  until=TimeSpan.year(2028))
+        >>> kb = Corpus([Document(id="a", agreements=[plan])])
+        >>> len(kb.agreements(party=["KR", "Poland"], active_on="2026-01-01"))
+        1
+        >>> len(kb.agreements(active_on=2030))  # ended in 2028
+        0
         """
         from korpol._model import AGREEMENT_KINDS
 
@@ -1322,6 +1458,13 @@ class Corpus:
         ``country`` takes a country or an organisation; ``role`` is compared
         case-insensitively ("President" finds "president"); ``on`` keeps
         holders whose known term covers that day.
+
+        >>> from korpol import Document, Leader
+        >>> duda = Leader(name="Andrzej Duda", role="president", country="PL",
+        ...               term_start="2015-08-06", term_end="2025-08-06")
+        >>> kb = Corpus([Document(id="a", leaders=[duda])])
+        >>> [leader.name for leader in kb.leaders(country="Poland", role="President", on="2024-01-01")]
+        ['Andrzej Duda']
         """
         countries = _resolve_parties(country, "country")
         day = _bound(on, "on", upper=False)
@@ -1342,6 +1485,12 @@ class Corpus:
 
         A record without a resolved date is placed at its first report's
         publication date; ``party`` keeps records it takes part in.
+
+        >>> from korpol import Deployment, Document, TimeSpan
+        >>> sent = Deployment(sender="KP", destination="RU", size=3000, date=TimeSpan.year(2024))
+        >>> kb = Corpus([Document(id="a", deployments=[sent])])
+        >>> [type(r).__name__ for r in kb.timeline(party="RU")], len(kb.timeline(party="PL"))
+        (['Deployment'], 0)
         """
         parties = _resolve_parties(party, "party")
         items: list[Any] = [
@@ -1355,7 +1504,14 @@ class Corpus:
         return Results(sorted(found, key=_sort_key))
 
     def reports(self) -> Results[Report]:
-        """Every article's account of every deal, package and agreement (before merging)."""
+        """Every article's account of every deal, package and agreement (before merging).
+
+        >>> from korpol import AidPackage, Document
+        >>> aid = AidPackage(donor="KR", recipient="UA", kind="humanitarian")
+        >>> kb = Corpus([Document(id="a", aid_packages=[aid]), Document(id="b", aid_packages=[aid])])
+        >>> [r.doc_id for r in kb.reports()]
+        ['a', 'b']
+        """
         fields = ("arms_deals", "aid_packages", "agreements")
         return Results(r for field in fields for r in self._reports(field))
 
