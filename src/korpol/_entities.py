@@ -71,6 +71,10 @@ class PlaceMention:
     or ``context`` ("the North", resolved only in a Korean context).
     ``ambiguous`` marks forms that are often something else ("Georgia",
     "Jordan", "Washington"); ``possessive`` marks "Poland's".
+
+    >>> m, = find_places("Seoul's defence ministry said")
+    >>> m.code, m.party.name, m.text, m.span, m.form, m.possessive
+    ('KR', 'South Korea', 'Seoul', (0, 5), 'capital', True)
     """
 
     party: Party
@@ -99,6 +103,10 @@ class PersonMention:
     by office and the ``published`` date) or ``surname`` (a back-reference such
     as "Mr. Yoon" to a fuller mention).  ``qualifier`` keeps "then", "former",
     "acting" ... from the title.
+
+    >>> p, = find_people("Polish President Andrzej Duda met Yoon.")
+    >>> p.name, p.role, p.party.code, p.span, p.how, p.office.term_start
+    ('Andrzej Duda', 'president', 'PL', (17, 29), 'title', datetime.date(2015, 8, 6))
     """
 
     name: str
@@ -118,6 +126,10 @@ class SystemMention:
     ``designation`` is canonical ("K2", "K9A1", "FA-50PL") or, for a
     ``generic`` mention, the category noun ("tanks", "howitzers"); ``family``
     is the base design ("K9" for "K9PL").
+
+    >>> m, = find_systems("Poland ordered the K9PL.")
+    >>> m.designation, m.family, m.category, m.maker, m.country, m.generic
+    ('K9PL', 'K9', 'howitzer', 'Hanwha Aerospace', 'KR', False)
     """
 
     designation: str
@@ -132,7 +144,15 @@ class SystemMention:
 
 @attrs.frozen
 class CompanyMention:
-    """A defence company named in the text; ``party`` is its home country."""
+    """A defence company named in the text; ``party`` is its home country.
+
+    ``name`` is the canonical company; ``text`` quotes the form used (a short
+    name, a former name, a subsidiary).
+
+    >>> m, = find_companies("Hanwha Defense will deliver the howitzers.")
+    >>> m.name, m.text, m.party.code, m.span
+    ('Hanwha Aerospace', 'Hanwha Defense', 'KR', (0, 14))
+    """
 
     name: str
     party: Country | None

@@ -36,6 +36,14 @@ class Segment:
 
     ``header`` covers page furniture: a month/year line, a section label in
     capitals ("IN BRIEF"), a line of ``|``-separated fields, a copyright notice.
+    ``start``/``end`` index the segmented text.
+
+    >>> text = "WARSAW, July 27 - Poland signed. Mr. Kim left."
+    >>> [(s.kind, s.text) for s in segment(text)]
+    [('dateline', 'WARSAW, July 27 -'), ('sentence', 'Poland signed.'), ('sentence', 'Mr. Kim left.')]
+    >>> first = segment(text)[1]
+    >>> text[first.start : first.end]
+    'Poland signed.'
     """
 
     start: int
