@@ -790,6 +790,10 @@ class EvaluationReport:
     ``scores`` has one :class:`TypeScore` per record type, in
     :data:`RECORD_TYPES` order; :attr:`overall` adds them up.  ``fields`` has
     one :class:`FieldScore` per scored field.
+
+    >>> report = EvaluationReport.from_articles([])
+    >>> report.overall.f1, [s.record_type for s in report.scores]
+    (1.0, ['arms_deals', 'aid_packages', 'agreements', 'leaders'])
     """
 
     articles: tuple[ArticleResult, ...]
@@ -1012,6 +1016,20 @@ def evaluate(
     A missing directory raises :class:`FileNotFoundError`; an annotation that
     does not follow the schema raises :class:`AnnotationError` naming the file
     and field, before any article is parsed.
+
+    >>> import json, pathlib, tempfile
+    >>> from korpol import Document
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text("Poland signed for 180 K2 tanks from Korea.", encoding="utf-8")
+    >>> deal = {"supplier": "KR", "recipient": "PL", "status": "signed"}
+    >>> gold = {"published": "2022-08-27", "arms_deals": [deal]}
+    >>> _ = (folder / "a1.json").write_text(json.dumps(gold), encoding="utf-8")
+    >>> def finds_nothing(text, *, published, id):  # a stand-in for korpol.parse
+    ...     return Document(id=id, text=text, published=published)
+    >>> report = evaluate(folder, parse=finds_nothing)
+    >>> score = report.score("arms_deals")
+    >>> len(report.articles), score.tp, score.fn, score.recall
+    (1, 0, 1, 0.0)
 
     .. versionadded:: 0.1.0
     """

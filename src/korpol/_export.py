@@ -136,6 +136,13 @@ def load_jsonl(path: PathLike) -> Corpus:
 
     A line that is not a valid document raises :class:`~korpol.ValidationError`
     naming the line number.
+
+    >>> import tempfile, pathlib
+    >>> from korpol import Document
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "kb.jsonl"
+    >>> path = save_jsonl([Document(id="a", text="Seoul"), Document(id="b")], out)
+    >>> [doc.id for doc in load_jsonl(path)]
+    ['a', 'b']
     """
     docs = []
     with Path(path).open(encoding="utf-8") as fh:
