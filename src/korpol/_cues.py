@@ -36,7 +36,18 @@ def _alt(words: tuple[str, ...]) -> re.Pattern[str]:
 
 @attrs.frozen
 class Cues:
-    """The cue vocabularies.  Each field is a tuple of regex fragments."""
+    """The cue vocabularies the record rules read.  Each field is a tuple of regex fragments.
+
+    Pass your own to :func:`korpol.parse` to teach it words the defaults lack:
+
+    >>> import korpol
+    >>> text = "Poland leases 4 MQ-9B drones from the United States for $300 million."
+    >>> korpol.parse(text).arms_deals
+    ()
+    >>> deal = korpol.parse(text, cues=korpol.Cues().extend(buy=("leases?",))).arms_deals[0]
+    >>> (deal.supplier.code, deal.recipient.code, str(deal.value))
+    ('US', 'PL', 'USD 300,000,000')
+    """
 
     #: verbs whose subject is the buyer; "from X" names the seller
     buy: tuple[str, ...] = (
