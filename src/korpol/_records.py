@@ -843,11 +843,16 @@ def _inherit_systems(
             return
 
 
+_DEAL_STUFF = frozenset(("money", "system", "qty", "company"))
+
+
 def _deal_candidates(
     sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence] = (), after_deal: bool = False
 ) -> list[_Candidate]:
     cues = ctx.cues
     low = sent.low
+    if not any(m.kind in _DEAL_STUFF for m in sent.mentions):
+        return []  # no amount, weapon, count or maker: nothing a deal could be made of
     has_trigger = (
         cues.compiled["buy"].search(low)
         or cues.compiled["sell"].search(low)
@@ -1034,6 +1039,8 @@ def _weapon_mentions(sent: _Sentence, lo: int, hi: int) -> list[_M]:
 def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
     cues = ctx.cues
     low = sent.low
+    if not any(m.kind in _DEAL_STUFF for m in sent.mentions) and not _STATED_AID.search(low):
+        return []  # neither an amount or a weapon nor aid stated in words
     if not (cues.compiled["aid"].search(low) or _AID_WORD.search(low)) or _DENIED.search(low):
         return []
     out: list[_Candidate] = []
@@ -1992,11 +1999,12 @@ _MENTION_KIND = {
 
 def _mention_records(mentions: Sequence[_M], norm: Any, original: str) -> tuple[Mention, ...]:
     out = []
+    same = norm.text == original  # clean text: offsets need no mapping
     for m in mentions:
         kind = _MENTION_KIND[m.kind]
         if kind is None:
             kind = "organization" if isinstance(m.party, Organization) else "country"
-        a, b = norm.to_original(m.start, m.end)
+        a, b = (m.start, m.end) if same else norm.to_original(m.start, m.end)
         key = ""
         if m.party is not None and m.kind in ("place",):
             key = m.party.code
