@@ -35,7 +35,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
 import attrs
 
@@ -90,7 +90,8 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 
 
 @functools.cache
-def _pattern() -> re.Pattern[str]:
+def _alternatives() -> tuple[str, ...]:
+    """The time pattern's alternatives, most specific first (the first that matches wins)."""
     month = "(?:" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + ")"
     wd = "(?:" + "|".join(WEEKDAYS) + ")"
     y = r"(?:19|20)\d\d(?![\d])"
@@ -125,7 +126,133 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<y>{y})",
         rf"(?P<mo>{month})",
     ]
-    return re.compile("|".join(alts))
+    return tuple(alts)
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    return re.compile("|".join(_alternatives()))
+
+
+# ---------------------------------------------------------------- first-character dispatch
+#
+# Trying the whole pattern at a word makes the regex engine enter all twenty alternatives (each
+# opens a named group, so none fails on its first character).  The first character of the word
+# rules most of them out: "in", "worth" or "billion" can start none, "the" only a handful.  So the
+# alternatives are grouped by the characters they can start with, read from the regex's own parse
+# tree, and each word is matched against only the alternatives it can start (in the same order,
+# so the same alternative wins).
+
+def _first_chars(items: list[tuple[Any, Any]]) -> tuple[frozenset[str], bool, bool] | None:
+    """(characters, may be a Unicode digit, may match empty) a parsed sequence can start with.
+
+    None when it cannot tell (an operator it does not know): the caller then assumes any character.
+    """
+    chars: set[str] = set()
+    digit = False
+    for op, av in items:
+        name = str(op)
+        first: tuple[frozenset[str], bool, bool] | None
+        if name == "LITERAL":
+            first = frozenset(chr(av)), False, False
+        elif name == "IN":
+            first = _charset(av)
+        elif name == "SUBPATTERN":
+            _group, add_flags, _del_flags, sub = av
+            first = None if add_flags & re.IGNORECASE else _first_chars(list(sub))
+        elif name == "BRANCH":
+            first = frozenset(), False, False
+            for branch in av[1]:
+                one = _first_chars(list(branch))
+                if one is None:
+                    return None
+                first = first[0] | one[0], first[1] or one[1], first[2] or one[2]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, _high, sub = av
+            one = _first_chars(list(sub))
+            first = None if one is None else (one[0], one[1], one[2] or low == 0)
+        elif name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue  # zero width: the next item starts the match
+        else:
+            return None
+        if first is None:
+            return None
+        chars |= first[0]
+        digit = digit or first[1]
+        if not first[2]:
+            return frozenset(chars), digit, False
+    return frozenset(chars), digit, True
+
+
+def _charset(items: list[tuple[Any, Any]]) -> tuple[frozenset[str], bool, bool] | None:
+    chars: set[str] = set()
+    digit = False
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            chars.add(chr(av))
+        elif name == "RANGE" and av[1] - av[0] < 256:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        elif name == "CATEGORY" and str(av) == "CATEGORY_DIGIT":
+            digit = True
+        else:
+            return None
+    return frozenset(chars), digit, False
+
+
+@functools.cache
+def _starts() -> tuple[tuple[frozenset[str], bool] | None, ...]:
+    """For each alternative: the characters it can start with and whether a digit can start it."""
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse as parser
+    out: list[tuple[frozenset[str], bool] | None] = []
+    for alt in _alternatives():
+        try:
+            first = _first_chars(list(parser.parse(alt).data))
+        except Exception:  # a parse tree of another shape: try this alternative at every word
+            first = None
+        out.append(None if first is None or first[2] else (first[0], first[1]))
+    return tuple(out)
+
+
+@functools.cache
+def _sub_pattern(which: tuple[int, ...]) -> re.Pattern[str] | None:
+    alts = _alternatives()
+    return re.compile("|".join(alts[i] for i in which)) if which else None
+
+
+_BY_CHAR: dict[str, re.Pattern[str] | None] = {}
+
+
+def _pattern_for(c: str) -> re.Pattern[str] | None:
+    """The alternatives that can start with ``c``, as one pattern; None if none can."""
+    try:
+        return _BY_CHAR[c]
+    except KeyError:
+        pass
+    which = tuple(
+        i
+        for i, first in enumerate(_starts())
+        if first is None or c in first[0] or (first[1] and c.isdecimal())
+    )
+    pat = _sub_pattern(which)
+    if len(_BY_CHAR) < 4096:
+        _BY_CHAR[c] = pat
+    return pat
+
+
+@functools.cache
+def _no_groups() -> dict[str, str | None]:
+    return dict.fromkeys(_pattern().groupindex)
+
+
+def _groups(m: re.Match[str]) -> dict[str, str | None]:
+    """Every group of the full pattern (None where this match's alternatives had no such group)."""
+    g = dict(_no_groups())
+    g.update(m.groupdict())
+    return g
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -570,8 +697,7 @@ def scan_times(text: str, *, published: dt.date | None = None) -> list[TimeSpan]
     'decade'
     """
     out: list[TimeSpan] = []
-    for m in _matches(text):
-        g = m.groupdict()
+    for m, g in _matches(text):
         ctx = _Ctx(text, m.start(), m.end(), published)
         resolved = _resolve(g, ctx)
         if resolved is False:
@@ -607,36 +733,71 @@ def _trigger_pattern() -> re.Pattern[str]:
     return re.compile(trie_pattern(set(_TRIGGER_WORDS)))
 
 
-def _word_starts(text: str, lo: int, t: int) -> list[int]:
-    """Up to ``_WORDS_BACK`` word starts before ``t`` (not before ``lo``), leftmost first, plus ``t``."""
-    starts = [t]
-    i = t - 1
-    while i >= lo and len(starts) <= _WORDS_BACK:
-        if text[i].isalnum() and (i == 0 or not text[i - 1].isalnum()):
-            starts.append(i)
-        i -= 1
-    return starts[::-1]
+# Up to ``_WORDS_BACK`` words read backwards: matched on the reversed text, where the end of a
+# letter/digit run is the start of a word in the text.  One C-level match per trigger instead of a
+# Python loop over characters.  ``[^\W_]`` is exactly ``str.isalnum``.
+_BACK_WORDS = re.compile(
+    r"[\W_]*([^\W_]+)(?:[\W_]+([^\W_]+)(?:[\W_]+([^\W_]+)(?:[\W_]+([^\W_]+))?)?)?"
+)
+assert _BACK_WORDS.groups == _WORDS_BACK
 
 
-def _matches(text: str) -> list[re.Match[str]]:
-    """The plausible matches of the time pattern, tried only at words near a trigger."""
-    pattern = _pattern()
+def _word_starts(text: str, rev: str, lo: int, t: int) -> list[int]:
+    """Up to ``_WORDS_BACK`` word starts before ``t`` (not before ``lo``), leftmost first, plus ``t``.
+
+    ``rev`` is ``text[::-1]``.  A word start is a letter or digit after a non-word character (or at
+    the very start of the text).
+    """
+    n = len(text)
+    m = _BACK_WORDS.match(rev, n - t, n - lo)
+    if m is None:
+        return [t]
+    starts = []
+    for k in range(_WORDS_BACK, 0, -1):
+        e = m.end(k)
+        if e < 0:
+            continue
+        i = n - e
+        # a run cut off at ``lo`` is a word start only if the text breaks there
+        if i == lo and i and text[i - 1].isalnum():
+            continue
+        starts.append(i)
+    starts.append(t)
+    return starts
+
+
+def _matches(text: str) -> list[tuple[re.Match[str], dict[str, str | None]]]:
+    """The plausible matches of the time pattern (with their groups), tried only at words near a trigger."""
     triggers = sorted(
         [d.start() for d in _DIGITS.finditer(text)] + [w.start() for w in _trigger_pattern().finditer(text)]
     )
-    out: list[re.Match[str]] = []
+    out: list[tuple[re.Match[str], dict[str, str | None]]] = []
+    if not triggers:
+        return out
+    rev = text[::-1]
+    # the plausible match at a start, or None; a start is tried for several nearby triggers
+    tried: dict[int, tuple[re.Match[str], dict[str, str | None]] | None] = {}
     done = 0
     for t in triggers:
         if t < done:
             continue
-        for s in _word_starts(text, max(done, t - 40), t):
-            m = pattern.match(text, s)
-            if m is None or m.end() <= t:
+        for s in _word_starts(text, rev, max(done, t - 40), t):
+            if s in tried:
+                found = tried[s]
+            else:
+                found = None
+                pattern = _pattern_for(text[s])
+                m = pattern.match(text, s) if pattern is not None else None
+                if m is not None:
+                    g = _groups(m)
+                    if _plausible(text, m, g):
+                        found = m, g
+                tried[s] = found
+            if found is None or found[0].end() <= t:
                 continue
-            if _plausible(text, m, m.groupdict()):
-                out.append(m)
-                done = m.end()
-                break
+            out.append(found)
+            done = found[0].end()
+            break
     return out
 
 
