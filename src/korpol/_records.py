@@ -326,6 +326,7 @@ _CLAUSE_BOUNDARY = re.compile(
     r";|:\s|, (?:and|but|while|whereas|then|later|followed by|before|after)\b|\band then\b"
     r"| and (?=(?:was|were|is|are|has|have|had|will|would)\s+\w+ed\b)| and, |, of which\b"
     r"|, (?:on top of|in addition to|plus|as well as)\b"
+    r"| and (?=(?:a|an|the|another) (?:[\w-]+ ){0,2}(?:contract|deal|order|agreement|framework)s?\b)"
     r"|, (?=[a-z]+ed (?:(?:a|an|the|for|in|on|its|their|another)\b|\d))"
 )
 
@@ -809,6 +810,9 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
 
 #: a count of weapons that is a running total, not a deal ("364 K9s are on firm order")
 _RUNNING_TOTAL = re.compile(r"\b(?:on (?:firm )?order|so far|to date|cumulative(?:ly)?|in service)\b")
+_UNDER_FRAMEWORK = re.compile(
+    r"\bunder (?:a|the|its|their|an?\s+\w+)\s+(?:\w+\s+)?framework(?:\s+agreements?)?\b"
+)
 _SIGNED_WORD = re.compile(r"\b(?:signed|concluded|inked|sealed)\b")
 _DEFINITE_DEAL = re.compile(
     r"\b(?:the|this|that) (?:deal|contract|purchase|order|sale|(?:total |estimated )?(?:cost|price|value))\b"
@@ -938,6 +942,14 @@ def _deal_candidates(
             _systems_in(sent, lo, hi, cand)
             if not cand.families:
                 _inherit_systems(sent, lo, hi, cand, recent)
+            if not cand.families and anchor is not None and not _DEFINITE_DEAL.search(low, lo, hi):
+                # "... for up to 1,000 K2 tanks and an executive contract for the first 180, worth $3.37
+                # billion": the contract is for the weapons the sentence already named
+                named = [m for m in sent.sub("system", 0, lo) if not getattr(m.value, "generic", False)]
+                if named:
+                    _systems_in(sent, named[-1].start - sent.start, named[-1].end - sent.start, cand)
+                    if named[-1].party is not None:
+                        cand.origins.append(named[-1].party)
             qty, n_qty = _main_quantity(sent, lo, hi)
             cand.quantity = qty if n_qty == 1 or len(cand.families) <= 1 else None
             if cand.value is None and cand.quantity is None and not cand.systems:
@@ -946,7 +958,22 @@ def _deal_candidates(
                 continue  # "364 K9s are on firm order": a running total, not a deal
             unit_low = low[lo:hi]
             cand.status = _status(low[a:b] if len(merged) > 1 else low, cues)
-            if cues.compiled["framework"].search(unit_low):
+            under = _UNDER_FRAMEWORK.search(unit_low)
+            if under and not any(
+                m.start - sent.start < lo + under.start()
+                for m in sent.mentions
+                if lo <= m.start - sent.start < hi and m.kind in ("money", "qty")
+            ):
+                under = (
+                    None  # "under the framework ..., which provides for up to 672": the framework's own terms
+                )
+            if under:
+                # "ordered 48 FA-50s for US$3bn under a framework signed that July": an executive
+                # contract, and the framework it falls under is a deal of its own
+                cand.status = _status(_UNDER_FRAMEWORK.sub(" ", unit_low), cues)
+                if cand.status == "framework":
+                    cand.status = "signed"
+            elif cues.compiled["framework"].search(unit_low):
                 cand.status = "framework"
             if cand.status == "delivered" and cand.value is None:
                 cand.quantity = None  # a delivery schedule describes a deal, it is not one
@@ -966,6 +993,23 @@ def _deal_candidates(
             ):
                 continue  # (a figure for "the contract" joins the deal before it, whatever parties it names)
             out.append(cand)
+            if under and cand.families:
+                out.append(
+                    attrs.evolve(
+                        cand,
+                        status="framework",
+                        value=None,
+                        alt_values=[],
+                        quantity=None,
+                        date=None,
+                        definite=False,
+                        sentences=[],
+                        contractors=list(cand.contractors),
+                        systems=list(cand.systems),
+                        families=set(cand.families),
+                        categories=set(cand.categories),
+                    )
+                )
     return out
 
 
