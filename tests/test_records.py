@@ -490,3 +490,21 @@ def test_cue_tables_can_be_extended() -> None:
 def test_cues_must_be_a_cues_object() -> None:
     with pytest.raises(korpol.KorpolError, match="cues"):
         korpol.parse("text", cues={"buy": ["lease"]})  # type: ignore[arg-type]
+
+
+def test_meeting() -> None:
+    doc = korpol.parse(
+        "South Korean President Yoon Suk Yeol held talks with Polish President Andrzej Duda in Warsaw on Thursday. "
+        "Yoon and Duda also met on Friday to discuss tanks.",
+        published=dt.date(2023, 7, 15),
+    )
+    assert [(set(m.participants), {p.code for p in m.parties}, m.place) for m in doc.meetings] == [
+        ({"Yoon Suk Yeol", "Andrzej Duda"}, {"KR", "PL"}, "Warsaw")
+    ]
+    assert doc.meetings[0].date is not None
+    assert doc.meetings[0].date.start == dt.date(2023, 7, 13)
+
+
+def test_a_single_leader_is_not_a_meeting() -> None:
+    doc = korpol.parse("President Andrzej Duda visited a tank factory in Gliwice.", published=PUB)
+    assert doc.meetings == ()

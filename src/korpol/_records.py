@@ -1884,6 +1884,7 @@ def extract(
         recent.append(sent)
         del recent[:-3]
         deployments.extend(_deployments(sent, ctx, norm, doc_id, text))
+        meetings.extend(_meetings(sent, norm, doc_id, text))
     _orient(deals)
     deal_records = tuple(
         ArmsDeal(
@@ -1924,7 +1925,7 @@ def extract(
         agreements=agreements,
         leaders=_leaders(mentions, sentences, ctx, norm, doc_id, text),
         deployments=_merge_deployments(deployments),
-        meetings=tuple(meetings),
+        meetings=_merge_meetings(meetings),
         mentions=mention_records,
         encoding=encoding,
         repairs=tuple(getattr(norm, "repairs", ()) or ()),
@@ -1977,6 +1978,64 @@ def _merge_agreements(
                 evidence=_evidence(sentences, norm, doc_id, original),
             )
         )
+    return tuple(out)
+
+
+#: words that make a sentence report a meeting of office-holders
+_MEETING = re.compile(
+    r"\b(?:met|meets|meeting|held (?:talks|a meeting|a summit|a phone call|a call|a bilateral)|summit|"
+    r"talks with|courtesy call|phone call|called on|hosted|visit(?:ed|s)?)\b"
+)
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
+
+def _meetings(sent: _Sentence, norm: Any, doc_id: str | None, original: str) -> list[Meeting]:
+    """Office-holders of at least two states or organisations meeting, where and when the sentence says."""
+    low = sent.low
+    if not _MEETING.search(low):
+        return []
+    people = [
+        m
+        for m in sent.mentions
+        if m.kind == "person" and m.party is not None and getattr(m.value, "role", None)
+    ]
+    names = list(dict.fromkeys(str(getattr(m.value, "name", "")) for m in people))
+    parties = list({m.party.code: m.party for m in people if m.party is not None}.values())
+    if len(names) < 2 or len(parties) < 2:
+        return []
+    place = None
+    for m in sent.sub("place"):
+        if m.form in ("capital", "name") and _IN_PLACE.search(
+            low, max(0, m.start - sent.start - 10), m.start - sent.start
+        ):
+            place = sent.text[m.start - sent.start : m.end - sent.start]
+            break
+    date = _nearest_time(sent, 0, len(low))
+    return [
+        Meeting(
+            participants=tuple(names),
+            parties=tuple(parties),
+            place=place,
+            date=date,
+            evidence=_evidence([sent], norm, doc_id, original),
+        )
+    ]
+
+
+def _merge_meetings(found: list[Meeting]) -> tuple[Meeting, ...]:
+    """One meeting per set of participants and date: a readout mentions the same talks several times."""
+    out: list[Meeting] = []
+    for m in found:
+        for i, o in enumerate(out):
+            if set(o.participants) == set(m.participants) and (
+                o.date is None or m.date is None or _year(o.date) == _year(m.date)
+            ):
+                out[i] = attrs.evolve(
+                    o, place=o.place or m.place, date=o.date or m.date, evidence=(*o.evidence, *m.evidence)
+                )
+                break
+        else:
+            out.append(m)
     return tuple(out)
 
 
