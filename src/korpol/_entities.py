@@ -25,6 +25,7 @@ run of whitespace, so a name broken across lines is still found.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import threading
@@ -430,6 +431,11 @@ def _build_places() -> _Gazetteer[_PlaceEntry]:
 
 _PLACES: _Lazy[_Gazetteer[_PlaceEntry]] = _Lazy(_build_places)
 
+# The record stage scans places and companies of a text, and scan_people needs them again for the
+# same text: the last result is kept (keyed by the text object itself) so the scan runs once.
+_LAST_PLACES: tuple[str, tuple[PlaceMention, ...]] | None = None
+_LAST_COMPANIES: tuple[str, tuple[CompanyMention, ...]] | None = None
+
 _POSSESSIVES = ("'s", "’s", "'", "’")
 
 
@@ -455,6 +461,18 @@ def scan_places(text: str, *, context: Iterable[str] = ()) -> list[PlaceMention]
     >>> [(m.text, m.code, m.form) for m in scan_places("Seoul and Warsaw signed a deal.")]
     [('Seoul', 'KR', 'capital'), ('Warsaw', 'PL', 'capital')]
     """
+    global _LAST_PLACES
+    if context == ():
+        last = _LAST_PLACES
+        if last is not None and last[0] is text:
+            return list(last[1])
+        out = _scan_places(text, ())
+        _LAST_PLACES = (text, tuple(out))
+        return out
+    return _scan_places(text, context)
+
+
+def _scan_places(text: str, context: Iterable[str]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     compass: list[tuple[int, int, str]] = []
     n = len(text)
@@ -600,6 +618,16 @@ def scan_companies(text: str) -> list[CompanyMention]:
     >>> [(m.name, m.party.code) for m in scan_companies("Hyundai Rotem will build the tanks.")]
     [('Hyundai Rotem', 'KR')]
     """
+    global _LAST_COMPANIES
+    last = _LAST_COMPANIES
+    if last is not None and last[0] is text:
+        return list(last[1])
+    out = _scan_companies(text)
+    _LAST_COMPANIES = (text, tuple(out))
+    return out
+
+
+def _scan_companies(text: str) -> list[CompanyMention]:
     out: list[CompanyMention] = []
     for hit in _COMPANIES.get().scan(text):
         after = _COMPANY_NEXT_WORD.match(text, hit.end)
@@ -1245,7 +1273,7 @@ def _caps_family_first(text: str, pos: int) -> bool:
     return m is not None and m.group()[0].isupper() and not m.group().isupper()
 
 
-def _name_before(text: str, end: int, blocked_spans: Sequence[Span]) -> _Name | None:
+def _name_before(text: str, end: int, in_blocked: Callable[[int], bool]) -> _Name | None:
     """The personal name ending at ``end`` (the appositive "Artur Kuptel, head of ...")."""
     window_start = max(0, end - 80)
     toks = list(_TOKEN.finditer(text, window_start, end))
@@ -1266,7 +1294,7 @@ def _name_before(text: str, end: int, blocked_spans: Sequence[Span]) -> _Name | 
             continue
         if not (_is_name_token(tok) or tok[:3] in ("el-", "al-")) or tok.endswith("."):
             break
-        if any(s <= m.start() < e for s, e in blocked_spans):
+        if in_blocked(m.start()):
             break
         run.append(m)
         expect = m.start()
@@ -1326,6 +1354,13 @@ class _Context:
     company_at_start: Mapping[int, CompanyMention]
     blocked: Mapping[int, int]  # start -> end of places and companies
     blocked_spans: Sequence[Span]
+    blocked_starts: Sequence[int]  # the starts of ``blocked_spans``
+    blocked_reach: Sequence[int]  # the furthest end among ``blocked_spans[: i + 1]``
+
+    def in_blocked(self, pos: int) -> bool:
+        """True when ``pos`` lies inside a place or a company."""
+        i = bisect.bisect_right(self.blocked_starts, pos) - 1
+        return i >= 0 and self.blocked_reach[i] > pos
 
 
 def _make_context(text: str, places: Sequence[PlaceMention], companies: Sequence[CompanyMention]) -> _Context:
@@ -1338,6 +1373,11 @@ def _make_context(text: str, places: Sequence[PlaceMention], companies: Sequence
         company_at_end[c.span[1]] = c
         company_at_end[_possessive_end(text, c.span[1])] = c
     spans = sorted([p.span for p in places] + [c.span for c in companies])
+    reach: list[int] = []
+    furthest = -1
+    for _s, e in spans:
+        furthest = max(furthest, e)
+        reach.append(furthest)
     return _Context(
         text=text,
         places=places,
@@ -1347,6 +1387,8 @@ def _make_context(text: str, places: Sequence[PlaceMention], companies: Sequence
         company_at_start={c.span[0]: c for c in companies},
         blocked=dict(spans),
         blocked_spans=spans,
+        blocked_starts=[s for s, _e in spans],
+        blocked_reach=reach,
     )
 
 
@@ -1549,6 +1591,29 @@ def _known(name_text: str) -> _PersonEntry | None:
 # ---------------------------------------------------------------- scan_people
 
 
+class _Taken:
+    """Spans already given to a person; "does this span overlap one?" without a scan of them all."""
+
+    _BUCKET = 64  # characters per bucket; a span is filed under every bucket it touches
+
+    def __init__(self) -> None:
+        self._buckets: dict[int, list[Span]] = {}
+
+    def add(self, span: Span) -> None:
+        b = self._BUCKET
+        for k in range(span[0] // b, max(span[0], span[1] - 1) // b + 1):
+            self._buckets.setdefault(k, []).append(span)
+
+    def overlaps(self, span: Span) -> bool:
+        start, end = span
+        b = self._BUCKET
+        for k in range(start // b, max(start, end - 1) // b + 1):
+            for s, e in self._buckets.get(k, ()):
+                if s < end and start < e:
+                    return True
+        return False
+
+
 @attrs.frozen
 class _Found:
     mention: PersonMention
@@ -1586,10 +1651,8 @@ def scan_people(
         companies = scan_companies(text)
     ctx = _make_context(text, places, companies)
     found: list[_Found] = []
-    taken: list[Span] = []
-
-    def overlaps(span: Span) -> bool:
-        return any(s < span[1] and span[0] < e for s, e in taken)
+    taken = _Taken()
+    overlaps = taken.overlaps
 
     # 1. titles with names
     orphans: list[_Title] = []
@@ -1604,7 +1667,7 @@ def scan_people(
         if name is None:
             before = _skip_ws_back(text, title.start)
             if before > 0 and text[before - 1] == ",":
-                name = _name_before(text, _skip_ws_back(text, before - 1), ctx.blocked_spans)
+                name = _name_before(text, _skip_ws_back(text, before - 1), ctx.in_blocked)
         if name is None:
             after = _skip_ws(text, title.end)
             if after < len(text) and text[after] == ",":
@@ -1612,7 +1675,7 @@ def scan_people(
         if name is None or overlaps((name.start, name.end)):
             orphans.append(title)
             continue
-        if any(s <= name.start < e for s, e in ctx.blocked_spans):
+        if ctx.in_blocked(name.start):
             orphans.append(title)
             continue
         role = title.role
@@ -1624,7 +1687,7 @@ def scan_people(
         if party is None and role is not None:
             party = _party_of_role(role)
         mention = _person(text, name, role, party, published, "title", title.qualifier)
-        taken.append((name.start, name.end))
+        taken.add((name.start, name.end))
         found.append(_Found(mention, excluded=title.company))
 
     # 2. known names alone
@@ -1645,7 +1708,7 @@ def scan_people(
             office=office,
             how="name",
         )
-        taken.append(span)
+        taken.add(span)
         found.append(_Found(mention, excluded=excluded))
 
     # 3. titles with no name, resolved by office and date
@@ -1674,7 +1737,7 @@ def scan_people(
                     )
                 )
             )
-            taken.append(span)
+            taken.add(span)
 
     found.sort(key=lambda f: f.mention.span)
     found = _resolve_surnames(found, published)
@@ -1780,7 +1843,16 @@ def _person(
 
 def _resolve_surnames(found: list[_Found], published: dt.date | None) -> list[_Found]:
     """Complete one-word names ("President Yoon") from a fuller mention or the reference data."""
-    full = [f for f in found if len(f.mention.name.split()) > 1]
+    # word -> the fuller mentions (in text order) whose surname or one of whose words it is
+    fuller: dict[str, list[_Found]] = {}
+    for g in found:
+        words = g.mention.name.split()
+        if len(words) > 1:
+            keys = set(words)
+            keys.add(_surname_of(g.mention.name, g.mention.party.code if g.mention.party else None))
+            for key in keys:
+                fuller.setdefault(key, []).append(g)
+    starts: dict[str, list[int]] = {k: [g.mention.span[0] for g in v] for k, v in fuller.items()}
     out: list[_Found] = []
     for f in found:
         m = f.mention
@@ -1788,15 +1860,11 @@ def _resolve_surnames(found: list[_Found], published: dt.date | None) -> list[_F
             out.append(f)
             continue
         word = m.name
-        cands = [
-            g
-            for g in full
-            if _surname_of(g.mention.name, g.mention.party.code if g.mention.party else None) == word
-            or word in g.mention.name.split()
-        ]
+        cands = fuller.get(word)
         if cands:
-            before = [g for g in cands if g.mention.span[0] < m.span[0]]
-            src = before[-1] if before else cands[0]
+            # the last fuller mention before this one, else the first after it
+            i = bisect.bisect_left(starts[word], m.span[0])
+            src = cands[i - 1] if i else cands[0]
             if src.excluded:
                 out.append(attrs.evolve(f, excluded=True))
                 continue
@@ -1866,6 +1934,28 @@ def _text_names(found: list[_Found]) -> list[_Found]:
     return out
 
 
+def _literal_hits(text: str, words: Sequence[str]) -> list[tuple[int, int, str]]:
+    """What ``re.finditer`` of the alternation ``words[0]|words[1]|...`` (plain strings) returns.
+
+    Leftmost first, the earlier word winning at one position, non-overlapping.  Found with
+    ``str.find`` instead of a regex compiled for each document's own surnames.
+    """
+    hits: list[tuple[int, int, str]] = []
+    for rank, word in enumerate(words):
+        i = text.find(word)
+        while i >= 0:
+            hits.append((i, rank, word))
+            i = text.find(word, i + 1)
+    hits.sort()
+    out: list[tuple[int, int, str]] = []
+    done = 0
+    for start, _rank, word in hits:
+        if start >= done:
+            done = start + len(word)
+            out.append((start, done, word))
+    return out
+
+
 def _back_references(text: str, found: list[_Found], overlaps: Callable[[Span], bool]) -> list[_Found]:
     full = [f for f in found if len(f.mention.name.split()) > 1]
     if not full:
@@ -1880,10 +1970,9 @@ def _back_references(text: str, found: list[_Found], overlaps: Callable[[Span], 
                 by_surname.setdefault(fm.text.split()[0], []).append(f)
     if not by_surname:
         return found
-    pattern = re.compile("|".join(re.escape(s) for s in sorted(by_surname, key=len, reverse=True)))
+    surname_starts = {k: [f.mention.span[0] for f in v] for k, v in by_surname.items()}
     extra: list[_Found] = []
-    for m in pattern.finditer(text):
-        start, end = m.span()
+    for start, end, word in _literal_hits(text, sorted(by_surname, key=len, reverse=True)):
         if (start > 0 and _is_word(text[start - 1])) or (end < len(text) and _is_word(text[end])):
             continue
         if overlaps((start, end)):
@@ -1891,11 +1980,11 @@ def _back_references(text: str, found: list[_Found], overlaps: Callable[[Span], 
         nxt = _next_word(text, end) if end < len(text) and text[end] == " " else ""
         if nxt and _is_name_token(_clean_token(nxt)[0]) and not nxt.isupper():
             continue  # "Kim Keon-hee" is not "Kim Jong Un"
-        cands = by_surname[m.group()]
-        before = [f for f in cands if f.mention.span[0] < start]
-        src = before[-1] if before else cands[0]
+        cands = by_surname[word]
+        i = bisect.bisect_left(surname_starts[word], start)
+        src = cands[i - 1] if i else cands[0]
         extra.append(
-            _Found(attrs.evolve(src.mention, span=(start, end), text=m.group(), how="surname"), src.excluded)
+            _Found(attrs.evolve(src.mention, span=(start, end), text=word, how="surname"), src.excluded)
         )
     if not extra:
         return found
