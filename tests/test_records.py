@@ -508,3 +508,14 @@ def test_meeting() -> None:
 def test_a_single_leader_is_not_a_meeting() -> None:
     doc = korpol.parse("President Andrzej Duda visited a tank factory in Gliwice.", published=PUB)
     assert doc.meetings == ()
+
+
+def test_signatories() -> None:
+    doc = korpol.parse(
+        "Estonian Defence Minister Hanno Pevkur and his South Korean counterpart Ahn Gyu-back signed a defence "
+        "cooperation agreement in Seoul last month.",
+        published=dt.date(2025, 11, 10),
+    )
+    (agreement,) = doc.agreements
+    assert {p.code for p in agreement.parties} == {"EE", "KR"}
+    assert agreement.signatories == ("Hanno Pevkur", "Ahn Gyu-back")

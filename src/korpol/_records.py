@@ -1337,6 +1337,7 @@ class _RawAgreement:
     sentence: _Sentence
     definite: bool
     weak: bool = False  # no signing verb: it may only join an agreement found elsewhere
+    signatories: tuple[str, ...] = ()
 
 
 _NAMED_AFTER = re.compile(
@@ -1541,10 +1542,35 @@ def _agreement_at(
     definite = bool(re.search(r"\b(?:the|this|that)\s+$", low[max(0, match.start() - 6) : match.start()]))
     return [
         _RawAgreement(
-            tuple(parties), kind, date, until, term_years, topics, sent, definite and count == 1, weak
+            tuple(parties),
+            kind,
+            date,
+            until,
+            term_years,
+            topics,
+            sent,
+            definite and count == 1,
+            weak,
+            _signatories(sent, lo, hi, siblings),
         )
         for _ in range(min(count, 10))
     ]
+
+
+_SIGNED_BY = re.compile(r"\b(?:sign\w*|adopt\w*|conclud\w*|inked|formali[sz]ed|initial(?:l)?ed|agreed)\b")
+
+
+def _signatories(sent: _Sentence, lo: int, hi: int, siblings: int) -> tuple[str, ...]:
+    """Office-holders named where the agreement is said to be signed or adopted."""
+    a, b = (lo, hi) if siblings > 1 else (0, len(sent.low))
+    if not _SIGNED_BY.search(sent.low, a, b):
+        return ()
+    names = (
+        str(getattr(m.value, "name", ""))
+        for m in sent.sub("person", a, b)
+        if m.party is not None and getattr(m.value, "role", None)
+    )
+    return tuple(dict.fromkeys(n for n in names if n))
 
 
 def _agreement_dates(
@@ -1974,6 +2000,7 @@ def _merge_agreements(
                 kind=cast(AgreementKind, kinds[0]),
                 date=date,
                 until=until,
+                signatories=tuple(dict.fromkeys(n for r in group for n in r.signatories)),
                 topics=tuple(dict.fromkeys(t for r in group for t in r.topics)),
                 evidence=_evidence(sentences, norm, doc_id, original),
             )
