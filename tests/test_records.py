@@ -519,3 +519,11 @@ def test_signatories() -> None:
     (agreement,) = doc.agreements
     assert {p.code for p in agreement.parties} == {"EE", "KR"}
     assert agreement.signatories == ("Hanno Pevkur", "Ahn Gyu-back")
+
+
+def test_aid_items_are_the_weapons_it_includes() -> None:
+    doc = korpol.parse(
+        "The United States announced a $2.5 billion military aid package for Ukraine including Stryker vehicles.",
+        published=PUB,
+    )
+    assert [(a.kind, a.items) for a in doc.aid_packages] == [("military", ("Stryker",))]

@@ -1118,6 +1118,7 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
             ):
                 continue
             cand = _Candidate("aid", sent, lo, hi, value=anchor.value)
+            _systems_in(sent, a, b, cand)  # the weapons a military package includes are its items
             unit_low = low[lo:hi]
             rel = anchor.start - sent.start
             # the words around the figure first ("USD 150 million worth of humanitarian aid")
@@ -1934,6 +1935,7 @@ def extract(
             kind=cast(AidKind, c.aid_kind),
             value=c.value,
             date=c.date,
+            items=tuple(c.systems),
             evidence=_evidence([c.sentence, *c.sentences], norm, doc_id, text),
         )
         for c in _merge(aid)
