@@ -787,6 +787,27 @@ def test_finders_never_raise_and_spans_quote_the_text(text: str, published: dt.d
         assert text[start:end] == m.text
 
 
+_GAZETTEERS = {
+    "places": ent._PLACES.get,
+    "roles": ent._ROLES.get,
+    "people": ent._PEOPLE.get,
+    "companies": ent._companies_gazetteer,
+    "systems": ent._SYSTEMS.get,
+}
+_FORM_WORDS = [
+    *_WORDS, "minister", "defence minister", "deputy", "president", "howitzers", "air defence", "self-propelled",
+    "_", "9", "한", "PL", "s", "x", "(", "“", "vice-president", "fighter jets",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(_GAZETTEERS))
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(st.sampled_from(_FORM_WORDS), max_size=40).map("".join))
+def test_split_gazetteer_scan_finds_what_the_whole_trie_finds(name: str, text: str) -> None:
+    gazetteer = _GAZETTEERS[name]()
+    assert gazetteer.scan_raw(text) == gazetteer._scan_raw_reference(text)
+
+
 def test_public_surface() -> None:
     assert set(ent.__all__) >= {
         "find_places",

@@ -175,6 +175,11 @@ def _is_word(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+def _starts_lower(form: str) -> bool:
+    """True for a form whose first character is a lower-case letter or digit."""
+    return form[0].islower() and form[0].isalnum()
+
+
 def _trie_regex(forms: Iterable[str]) -> str:
     """A regex matching exactly ``forms``, shaped as a prefix trie.
 
@@ -234,13 +239,99 @@ class _Gazetteer(Generic[T]):
         self.glue = glue
         # An empty alternation would match everywhere: use a pattern that never matches.
         self.pattern = re.compile(_trie_regex(self.table) or r"(?!x)x")
+        # The scan splits the forms by their first character (see scan_raw): forms that start
+        # with a lower-case letter are looked for only after a non-word character, the rest
+        # (capitals, digits) wherever that character occurs.  Together the two tries are the
+        # trie above: at any position at most one of them can match, and it matches as the
+        # whole trie does.
+        # (A handful of lower-case forms, all with one or two first letters, are cheaper to find
+        # with the capitals: the engine skips to their letters as fast as to a capital.)
+        lower = [k for k in self.table if _starts_lower(k)]
+        if len({k[0] for k in lower}) <= 2:
+            lower = []
+        upper = [k for k in self.table if not (lower and _starts_lower(k))]
+        self._upper = re.compile(_trie_regex(upper)) if upper else None
+        self._lower_at = re.compile(_trie_regex(lower)) if lower else None
+        # one character that is not an ASCII letter or digit, then a lower-case form: literal
+        # ranges, so the regex engine scans for it without a Unicode look-up per character
+        self._lower = re.compile("[^0-9A-Za-z](?:" + _trie_regex(lower) + ")") if lower else None
 
     def scan(self, text: str) -> list[_Hit[T]]:
         """Every non-overlapping hit in ``text``, left to right, longest first."""
         return [_Hit(*h) for h in self.scan_raw(text)]
 
     def scan_raw(self, text: str) -> list[tuple[int, int, str, tuple[T, ...], int]]:
-        """Hits as plain tuples ``(start, end, key, values, glued_end or 0)``: the hot path."""
+        """Hits as plain tuples ``(start, end, key, values, glued_end or 0)``: the hot path.
+
+        A form starts a hit only at a word start (a letter or digit after a letter or digit is
+        not one); the leftmost candidate wins, with its longest form, and the scan goes on after
+        it.  Candidates come from two searches, merged by position: forms that start with a
+        capital or a digit (rare characters: the regex engine skips to them), and forms that
+        start with a lower-case letter, looked for only right after a non-word character.
+        """
+        upper = self._upper
+        lower = self._lower
+        table = self.table
+        n = len(text)
+        out: list[tuple[int, int, str, tuple[T, ...], int]] = []
+        u_start = u_end = l_start = l_end = -1  # the next candidate of each search (-1: look again)
+        u_done = upper is None
+        l_done = lower is None
+        if not l_done and self._lower_at is not None and n:
+            m = self._lower_at.match(text)
+            if m is not None:
+                l_start, l_end = 0, m.end()
+        q = 0  # hits may start at q or later
+        while True:
+            if not u_done and u_start < q:
+                assert upper is not None
+                pos = q
+                while True:
+                    m = upper.search(text, pos)
+                    if m is None:
+                        u_done = True
+                        break
+                    u_start = m.start()
+                    if u_start and text[u_start - 1].isalnum() and text[u_start].isalnum():
+                        pos = u_start + 1  # inside a word
+                        continue
+                    u_end = m.end()
+                    break
+            if not l_done and l_start < q:
+                assert lower is not None
+                pos = q - 1 if q else 0
+                while True:
+                    m = lower.search(text, pos)
+                    if m is None:
+                        l_done = True
+                        break
+                    before = m.start()
+                    if text[before].isalnum():  # a letter or digit beyond ASCII
+                        pos = before + 1
+                        continue
+                    l_start, l_end = before + 1, m.end()
+                    break
+            if not u_done and (l_done or u_start < l_start):
+                start, end = u_start, u_end
+            elif not l_done:
+                start, end = l_start, l_end
+            else:
+                return out
+            key = text[start:end]
+            values = table.get(key)
+            if values is not None and (end >= n or not (text[end].isalnum() and text[end - 1].isalnum())):
+                out.append((start, end, key, values, 0))  # the common case: one dict look-up
+                q = end
+                continue
+            hit = self._accept(text, start, end, n, table)
+            if hit is None:
+                q = start + 1
+                continue
+            out.append(hit)
+            q = hit[4] if hit[4] > end else end
+
+    def _scan_raw_reference(self, text: str) -> list[tuple[int, int, str, tuple[T, ...], int]]:
+        """The same hits found with the whole trie (simpler and slower): the tests compare the two."""
         finditer = self.pattern.finditer
         table = self.table
         n = len(text)
