@@ -152,6 +152,40 @@ def _units() -> tuple[dict[str, str], re.Pattern[str]]:
 
 
 @functools.cache
+def _unit_after_break() -> re.Pattern[str]:
+    """A unit noun right after a character that is not an ASCII letter or digit.
+
+    Unit nouns are lower-case words, so the plain trie would be tried at almost every
+    character; a unit counts only at a word start, and the literal ranges of this prefix let
+    the regex engine skip to the (few) characters that can precede one.
+    """
+    return re.compile("[^0-9A-Za-z]" + _units()[1].pattern)
+
+
+def _unit_nouns(text: str) -> list[re.Match[str]]:
+    """The unit nouns that start a word (after a non-word character or at the start of ``text``)."""
+    _forms, pattern = _units()
+    out: list[re.Match[str]] = []
+    m = pattern.match(text)
+    pos = 0
+    if m is not None:
+        out.append(m)
+        pos = m.end()
+    after_break = _unit_after_break().search
+    while True:
+        b = after_break(text, max(pos - 1, 0))
+        if b is None:
+            return out
+        if text[b.start()].isalnum():  # a letter or digit beyond ASCII
+            pos = b.start() + 1
+            continue
+        m = pattern.match(text, b.start() + 1)
+        assert m is not None
+        out.append(m)
+        pos = m.end()
+
+
+@functools.cache
 def _left_pattern() -> re.Pattern[str]:
     words = _word_alternation()
     number = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?= (?:thousand|million))|\d+|(?:{words}))"
@@ -225,11 +259,11 @@ def scan_quantities(text: str) -> list[Quantity]:
     >>> [(q.value, q.unit, q.approximate) for q in scan_quantities("about a dozen howitzers and six more")]
     [(12, 'howitzer', True), (6, '', False)]
     """
-    forms, pattern = _units()
+    forms = _units()[0]
     left = _left_pattern()
     found: list[Quantity] = []
     done = 0
-    for m in pattern.finditer(text):
+    for m in _unit_nouns(text):
         s, e = m.span()
         if (s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
             continue
