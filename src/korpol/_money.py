@@ -37,7 +37,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from korpol._currency import currency_lexicon
+from korpol._currency import currency_lexicon, trie_pattern
 from korpol._model import Money, Qualifier
 from korpol._text import normalize
 
@@ -420,13 +420,74 @@ def _anchors(text: str) -> list[re.Match[str]]:
         lo, hi = max(scanned, start - 8), min(limit, end + 40)
         if lo >= hi:
             continue
-        for m in pattern.finditer(text, lo, hi):
-            if m.start() not in found:
-                full = pattern.match(text, m.start())  # the window may have cut the form short
+        for at in _anchor_starts(text, lo, hi):
+            if at not in found:
+                full = pattern.match(text, at)  # the window may have cut the form short
                 if full is not None:
-                    found[m.start()] = full
+                    found[at] = full
         scanned = hi
     return [found[k] for k in sorted(found)]
+
+
+@functools.cache
+def _split_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The currency forms in two tries: those that start with a lower-case letter, the rest.
+
+    Names ("dollars", "won", "korean won") start with a lower-case letter, so the whole trie
+    was tried at almost every character; a name counts only at a word start (``_anchor_ok``),
+    so it is looked for only after a character that is not an ASCII letter or digit (literal
+    ranges: the regex engine skips to those).  Symbols, codes and capitalised names keep the
+    plain search.
+    """
+    forms = currency_lexicon().forms
+    lower = {f for f in forms if f[0].islower() and f[0].isalnum()}
+    rest = re.compile(trie_pattern({f for f in forms if f not in lower}))
+    after_break = re.compile("[^0-9A-Za-z]" + trie_pattern(lower)) if lower else None
+    return rest, after_break
+
+
+def _anchor_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Where currency forms start in ``text[lo:hi]``, scanning left to right, without overlaps."""
+    rest, after_break = _split_patterns()
+    out: list[int] = []
+    pos = lo
+    r_start = r_end = n_start = n_end = -1  # the next candidate of each search (-1: look again)
+    r_done = False
+    n_done = after_break is None
+    while True:
+        if not r_done and r_start < pos:
+            m = rest.search(text, pos, hi)
+            if m is None:
+                r_done = True
+            else:
+                r_start, r_end = m.span()
+        if not n_done and n_start < pos:
+            assert after_break is not None
+            b = pos - 1
+            while True:
+                if b < 0:  # a name at the very start of the text
+                    m = _patterns()[0].match(text, 0, hi)
+                    if m is not None and m.group()[0].islower() and m.group()[0].isalnum():
+                        n_start, n_end = m.span()
+                        break
+                    b = 0
+                m = after_break.search(text, b, hi)
+                if m is None:
+                    n_done = True
+                    break
+                if text[m.start()].isalnum():  # a letter or digit beyond ASCII
+                    b = m.start() + 1
+                    continue
+                n_start, n_end = m.start() + 1, m.end()
+                break
+        if not r_done and (n_done or r_start < n_start):
+            out.append(r_start)
+            pos = r_end
+        elif not n_done:
+            out.append(n_start)
+            pos = n_end
+        else:
+            return out
 
 
 def _remap(money: Money, norm_original: str, to_original: Callable[[int, int], tuple[int, int]]) -> Money:
