@@ -114,9 +114,6 @@ class Nasty:
 # Known gap (issue 6): scan_people checks every name against every earlier blocked span
 # (_entities.py, the ``any(...)`` over ``ctx.blocked_spans`` and ``taken``): quadratic in the
 # length of ONE document, 0.5 MB -> 2 s, 1 MB -> 9 s.  Articles are small, but a 10 MB page is not.
-QUADRATIC_PEOPLE = pytest.mark.xfail(reason="scan_people is quadratic in document length", strict=True)
-
-
 COUNTRY_NAMES = ("Poland", "South Korea", "Ukraine", "Japan", "Germany", "the United States", "France",
                  "Lithuania", "Norway", "North Korea", "Russia", "Czech Republic", "Romania", "Estonia")
 
@@ -126,8 +123,9 @@ NASTY = [
     Nasty("whitespace-only", lambda: " \t\n\r\x0b\x0c\u00a0\u2003\u2028\u3000" * 50),
     Nasty("newlines-only", lambda: "\n" * 100_000),
     Nasty("nul-bytes", lambda: "\x00" * 10_000),
-    pytest.param(Nasty("news-10MB", lambda: NEWS * (10_000_000 // len(NEWS)), budget=25),
-                 marks=QUADRATIC_PEOPLE, id="news-10MB"),
+    # one 10 MB document: parse() is linear but slow (~0.35 MB/s on one huge text), so the hang
+    # guard is generous here; the speed itself is measured in benchmarks/, not in tests
+    pytest.param(Nasty("news-10MB", lambda: NEWS * (10_000_000 // len(NEWS)), budget=150), id="news-10MB"),
     Nasty("dollars-1MB", lambda: "$" * 1_000_000),
     Nasty("digits-1MB", lambda: "7" * 1_000_000),
     Nasty("digits-and-spaces-1MB", lambda: "1 " * 500_000),
