@@ -166,6 +166,10 @@ class Cues:
         r"if signed",
         r"could (?:buy|sign|acquire)",
         r"pitch(?:ed|ing)?",
+        r"compet(?:e|es|ed|ing|ition)",
+        r"bid(?:s|ding)?",
+        r"tenders?",
+        r"shortlist(?:ed)?",
         r"discussed",
     )
     signed: tuple[str, ...] = (
@@ -202,7 +206,7 @@ class Cues:
         r"trade",
         r"gdp",
         r"revenues?",
-        r"sales",
+        r"(?<!arms )(?<!weapons )sales",  # company sales are revenue; "arms sales to Taiwan" are deals
         r"turnover",
         r"profits?",
         r"capital",

@@ -411,7 +411,7 @@ def _money_anchors(sent: _Sentence, lo: int, hi: int, cues: Cues) -> list[_M]:
         window = sent.low[max(lo, rel - 60) : rel]
         after = sent.low[m.end - sent.start : m.end - sent.start + 30]
         if cues.compiled["not_a_deal"].search(window) or re.match(
-            r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+){0,3}(?:loans?|financing|lending|credit|trade|sales|revenue)",
+            r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+){0,3}(?:loans?|financing|lending|credit|trade|(?<!arms )(?<!weapons )sales|revenue)",
             after,
         ):
             continue
@@ -1287,6 +1287,20 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
             ):
                 continue  # "Ukrainian President X": a person's nationality, not an actor
             donor = m.party
+    receive = _RECEIVE.search(low, a, b)
+    if receive is not None:
+        # "Kyiv will receive 40 HIMARS from Washington": the subject receives, "from X" gives
+        src = re.compile(r"\bfrom\b").search(low, receive.end(), b)
+        giver = _first_party_after(sent, src.end(), b, companies=False) if src else None
+        taker = [
+            m.party
+            for m in sent.mentions
+            if m.kind in ("place", "person")
+            and isinstance(m.party, Country)
+            and m.end - sent.start <= receive.start()
+        ]
+        if giver is not None:
+            donor, recipient = giver, (taker[-1] if taker else recipient)
     cand.first = donor or (ctx.principal[0] if ctx.principal else None)
     if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
         recipient = ctx.aid_recipient
@@ -1295,6 +1309,7 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
     cand.second = recipient
 
 
+_RECEIVE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|get(?:s|ting)?|got|obtain(?:s|ed)?|accept(?:s|ed)?)\b")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")
 
 
