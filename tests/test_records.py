@@ -247,6 +247,16 @@ NOT_A_DEAL = [
         (),
     ),
     Example(
+        "arms-sales-are-deals",
+        "Taiwan's defence ministry said the U.S. had approved $2 billion in arms sales to the island.",
+        (Deal("US", "TW", "2000000000", "USD", "planned"),),
+    ),
+    Example(
+        "a-competition-is-only-planned",
+        "Hanwha Ocean is competing with Germany's TKMS for Canada's submarine contract, worth up to C$20 billion.",
+        (Deal("DE", "CA", "20000000000", "CAD", "planned"),),
+    ),
+    Example(
         "option-not-a-deal",
         "Norway will buy 54 Leopard 2A8 tanks from Krauss-Maffei Wegmann, with an option for 18 more.",
         (Deal("DE", "NO", None, None, quantity=54),),
@@ -341,6 +351,11 @@ AID_EXAMPLES = [
         "loan-for-arms-is-not-aid",
         "Korea's Eximbank lent 6 trillion won to Poland to finance its purchase of K2 tanks.",
         (),
+    ),
+    (
+        "receive-from",
+        "Kyiv will receive 40 more HIMARS launchers from Washington under a $1.2 billion package announced on Tuesday.",
+        (Aid("US", "UA", "1200000000", "military"),),
     ),
     (
         "stated-financial",

@@ -411,7 +411,8 @@ def _money_anchors(sent: _Sentence, lo: int, hi: int, cues: Cues) -> list[_M]:
         window = sent.low[max(lo, rel - 60) : rel]
         after = sent.low[m.end - sent.start : m.end - sent.start + 30]
         if cues.compiled["not_a_deal"].search(window) or re.match(
-            r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+){0,3}(?:loans?|financing|lending|credit|trade|(?<!arms )(?<!weapons )sales|revenue)",
+            r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+){0,3}"
+            r"(?:loans?|financing|lending|credit|trade|(?<!arms )(?<!weapons )sales|revenue)",
             after,
         ):
             continue
