@@ -32,6 +32,7 @@ import attrs
 
 from korpol._cues import DEFAULT_CUES, Cues
 from korpol._model import (
+    MENTION_KINDS,
     Agreement,
     AgreementKind,
     AidKind,
@@ -331,18 +332,63 @@ _CLAUSE_BOUNDARY = re.compile(
 )
 
 
-@attrs.frozen
+_NO_HIT: tuple[list[int], list[_M]] = ([], [])
+
+
+@attrs.frozen(eq=False)  # one object per sentence of a document: identity is equality
 class _Sentence:
     start: int
     end: int
     text: str
     low: str
     mentions: tuple[_M, ...]
+    #: per kind, the sentence-relative starts and the mentions, in mention order (for bisect)
+    by_kind: dict[str, tuple[list[int], list[_M]]] = attrs.field(init=False, repr=False)
+    #: sentence-relative starts of all mentions, in mention order
+    rel_starts: list[int] = attrs.field(init=False, repr=False)
+    #: results of searches already run on this sentence (rules ask the same questions)
+    memo: dict[Any, Any] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_kind: dict[str, tuple[list[int], list[_M]]] = {}
+        rel_starts = []
+        for m in self.mentions:
+            rel = m.start - self.start
+            rel_starts.append(rel)
+            entry = by_kind.get(m.kind)
+            if entry is None:
+                entry = by_kind[m.kind] = ([], [])
+            entry[0].append(rel)
+            entry[1].append(m)
+        object.__setattr__(self, "by_kind", by_kind)
+        object.__setattr__(self, "rel_starts", rel_starts)
+        object.__setattr__(self, "memo", {})
 
     def sub(self, kind: str, lo: int = 0, hi: int | None = None) -> list[_M]:
         """Mentions of ``kind`` with start in [lo, hi) (sentence-relative)."""
         hi = len(self.text) if hi is None else hi
-        return [m for m in self.mentions if m.kind == kind and lo <= m.start - self.start < hi]
+        starts, found = self.by_kind.get(kind, _NO_HIT)
+        return found[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+    def search(self, pattern: re.Pattern[str], lo: int = 0, hi: int | None = None) -> re.Match[str] | None:
+        """``pattern.search(low, lo, hi)``, run once per sentence and arguments."""
+        key = (id(pattern), lo, hi)
+        try:
+            return self.memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            hit = self.memo[key] = pattern.search(self.low, lo, len(self.low) if hi is None else hi)
+            return hit
+
+    def search_in(self, pattern: re.Pattern[str], a: int, b: int) -> re.Match[str] | None:
+        """``pattern.search(low[a:b])`` (the slice's edges are the string's edges), run once."""
+        if a <= 0 and b >= len(self.low):
+            return self.search(pattern)
+        key = (id(pattern), "in", a, b)
+        try:
+            return self.memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            hit = self.memo[key] = pattern.search(self.low[a:b])
+            return hit
 
     def has(self, table: str, lo: int = 0, hi: int | None = None) -> bool:
         return (
@@ -359,7 +405,14 @@ _LAST_ITEM = re.compile(r"(?:\s+[\w'-]+){1,4}\s*[.!?\"']*\s*$")
 
 
 def _clauses(sent: _Sentence) -> list[tuple[int, int]]:
-    """Sentence-relative clause spans, never cutting through a mention."""
+    """Sentence-relative clause spans, never cutting through a mention (worked out once; do not mutate)."""
+    found: list[tuple[int, int]] | None = sent.memo.get("clauses")
+    if found is None:
+        found = sent.memo["clauses"] = _clauses_now(sent)
+    return found
+
+
+def _clauses_now(sent: _Sentence) -> list[tuple[int, int]]:
     cuts = [0]
     for m in _CLAUSE_BOUNDARY.finditer(sent.low):
         pos = m.start()
@@ -521,7 +574,15 @@ _TRANCHE_BEFORE = re.compile(
 
 
 def _is_main_count(sent: _Sentence, m: _M) -> bool:
-    """A count of main weapons: not support vehicles, not troops or votes."""
+    """A count of main weapons: not support vehicles, not troops or votes (worked out once per mention)."""
+    key = ("main", id(m))
+    found: bool | None = sent.memo.get(key)
+    if found is None:
+        found = sent.memo[key] = _is_main_count_now(sent, m)
+    return found
+
+
+def _is_main_count_now(sent: _Sentence, m: _M) -> bool:
     if _SUPPORT.search(sent.low, m.start - sent.start, min(m.end - sent.start + 24, len(sent.low))):
         return False
     if _TRANCHE_BEFORE.search(sent.low, max(0, m.start - sent.start - 24), m.start - sent.start):
@@ -556,6 +617,15 @@ def _status(low: str, cues: Cues) -> str:
         if cues.compiled[status].search(low):
             return status
     return "signed"
+
+
+def _sent_status(sent: _Sentence, a: int, b: int, cues: Cues) -> str:
+    """``_status(sent.low[a:b], cues)``, worked out once per sentence and span."""
+    key = ("status", id(cues), a, b)
+    found: str | None = sent.memo.get(key)
+    if found is None:
+        found = sent.memo[key] = _status(sent.low[a:b], cues)
+    return found
 
 
 def _report_year(published: dt.date) -> TimeSpan:
@@ -856,21 +926,21 @@ def _deal_candidates(
 ) -> list[_Candidate]:
     cues = ctx.cues
     low = sent.low
-    if not any(m.kind in _DEAL_STUFF for m in sent.mentions):
+    if _DEAL_STUFF.isdisjoint(sent.by_kind):
         return []  # no amount, weapon, count or maker: nothing a deal could be made of
     has_trigger = (
-        cues.compiled["buy"].search(low)
-        or cues.compiled["sell"].search(low)
-        or cues.compiled["deal"].search(low)
+        sent.search(cues.compiled["buy"])
+        or sent.search(cues.compiled["sell"])
+        or sent.search(cues.compiled["deal"])
         # "The first, signed in August 2022, covered 180 K2GF tanks for $3.37 billion"
-        or (_SIGNED_WORD.search(low) and sent.sub("money") and (sent.sub("system") or sent.sub("qty")))
+        or (sent.search(_SIGNED_WORD) and sent.sub("money") and (sent.sub("system") or sent.sub("qty")))
     )
     if not has_trigger:
         return []
-    if _DENIED.search(low):
+    if sent.search(_DENIED):
         return []  # "Seoul denied reports that ...": nothing is recorded
-    follow_up = after_deal and _DEFINITE_DEAL.search(low) is not None and bool(sent.sub("money"))
-    if not (sent.sub("system") or sent.sub("company") or cues.compiled["arms"].search(low) or follow_up):
+    follow_up = after_deal and sent.search(_DEFINITE_DEAL) is not None and bool(sent.sub("money"))
+    if not (sent.sub("system") or sent.sub("company") or sent.search(cues.compiled["arms"]) or follow_up):
         return []  # a defence maker, a weapon or an arms word makes a transaction an arms deal
     out: list[_Candidate] = []
     clauses = _clauses(sent)
@@ -890,18 +960,17 @@ def _deal_candidates(
         else:
             merged.append([a, b])
     for a, b in merged:
-        clause_low = low[a:b]
         stuff = [
             m.start - sent.start
             for m in sent.mentions
             if a <= m.start - sent.start < b and m.kind in ("money", "qty", "system")
         ]
-        if _gift(low, a, b, min(stuff, default=b)):
+        if _gift(sent, a, b, min(stuff, default=b)):
             continue  # weapons given away: military aid, not a deal
         if not (
-            cues.compiled["buy"].search(clause_low)
-            or cues.compiled["sell"].search(clause_low)
-            or cues.compiled["deal"].search(clause_low)
+            sent.search_in(cues.compiled["buy"], a, b)
+            or sent.search_in(cues.compiled["sell"], a, b)
+            or sent.search_in(cues.compiled["deal"], a, b)
         ):
             # a clause of its own with no deal word still lists a deal when it pairs a figure with weapons
             # ("..., then for 48 FA-50 jets at $3 billion")
@@ -943,7 +1012,7 @@ def _deal_candidates(
             _systems_in(sent, lo, hi, cand)
             if not cand.families:
                 _inherit_systems(sent, lo, hi, cand, recent)
-            if not cand.families and anchor is not None and not _DEFINITE_DEAL.search(low, lo, hi):
+            if not cand.families and anchor is not None and not sent.search(_DEFINITE_DEAL, lo, hi):
                 # "... for up to 1,000 K2 tanks and an executive contract for the first 180, worth $3.37
                 # billion": the contract is for the weapons the sentence already named
                 named = [m for m in sent.sub("system", 0, lo) if not getattr(m.value, "generic", False)]
@@ -958,8 +1027,9 @@ def _deal_candidates(
             if cand.value is None and _RUNNING_TOTAL.search(low, lo, hi):
                 continue  # "364 K9s are on firm order": a running total, not a deal
             unit_low = low[lo:hi]
-            cand.status = _status(low[a:b] if len(merged) > 1 else low, cues)
-            under = _UNDER_FRAMEWORK.search(unit_low)
+            whole = len(merged) == 1
+            cand.status = _sent_status(sent, 0 if whole else a, len(low) if whole else b, cues)
+            under = sent.search_in(_UNDER_FRAMEWORK, lo, hi)
             if under and not any(
                 m.start - sent.start < lo + under.start()
                 for m in sent.mentions
@@ -974,7 +1044,7 @@ def _deal_candidates(
                 cand.status = _status(_UNDER_FRAMEWORK.sub(" ", unit_low), cues)
                 if cand.status == "framework":
                     cand.status = "signed"
-            elif cues.compiled["framework"].search(unit_low):
+            elif sent.search_in(cues.compiled["framework"], lo, hi):
                 cand.status = "framework"
             if cand.status == "delivered" and cand.value is None:
                 cand.quantity = None  # a delivery schedule describes a deal, it is not one
@@ -986,7 +1056,7 @@ def _deal_candidates(
                 cand.date = _nearest_time(sent, lo, hi) or _nearest_time(sent, a, b)
             if cand.date is None and cand.status in ("planned", "signed") and ctx.published is not None:
                 cand.date = _report_year(ctx.published)
-            cand.definite = bool(_DEFINITE_DEAL.search(unit_low))
+            cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
             _direction(sent, lo, hi, cand, ctx)
             follow = cand.definite and cand.value is not None and not cand.families and cand.quantity is None
             if not follow and (
@@ -1044,17 +1114,17 @@ _NEGATED = re.compile(
 _DENIED = re.compile(r"\b(?:den(?:y|ies|ied)|rejected reports|dismissed reports)\b")
 
 
-def _gift(low: str, lo: int, hi: int, first: int) -> bool:
+def _gift(sent: _Sentence, lo: int, hi: int, first: int) -> bool:
     """Whether [lo, hi) gives weapons or money away rather than selling them.
 
     ``first`` is where the first amount or weapon of the clause starts: a gift
     word before it wins over a sale word after it ("transferred 1.5 billion
     euros ... to buy air defence").
     """
-    aid = _AID_WORD.search(low, lo, hi)
-    if aid is None or _NEGATED.search(low, max(0, aid.start() - 16), aid.start()):
+    aid = sent.search(_AID_WORD, lo, hi)
+    if aid is None or sent.search(_NEGATED, max(0, aid.start() - 16), aid.start()):
         return False  # "would not send its Abrams tanks"
-    sale = _SALE_WORD.search(low, lo, hi)
+    sale = sent.search(_SALE_WORD, lo, hi)
     return sale is None or (aid.start() < first and aid.start() < sale.start())
 
 
@@ -1084,9 +1154,9 @@ def _weapon_mentions(sent: _Sentence, lo: int, hi: int) -> list[_M]:
 def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
     cues = ctx.cues
     low = sent.low
-    if not any(m.kind in _DEAL_STUFF for m in sent.mentions) and not _STATED_AID.search(low):
+    if _DEAL_STUFF.isdisjoint(sent.by_kind) and not sent.search(_STATED_AID):
         return []  # neither an amount or a weapon nor aid stated in words
-    if not (cues.compiled["aid"].search(low) or _AID_WORD.search(low)) or _DENIED.search(low):
+    if not (sent.search(cues.compiled["aid"]) or sent.search(_AID_WORD)) or sent.search(_DENIED):
         return []
     out: list[_Candidate] = []
     for a, b in _clauses_aid(sent):
@@ -1094,15 +1164,15 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
         weapons = _weapon_mentions(sent, a, b)
         clause_low = low[a:b]
         first = min([m.start - sent.start for m in [*anchors, *weapons]], default=b)
-        if (weapons or _SALE_WORD.search(clause_low)) and not _gift(low, a, b, first):
+        if (weapons or sent.search_in(_SALE_WORD, a, b)) and not _gift(sent, a, b, first):
             continue  # a purchase or a contract, not aid
         if not anchors:
-            if weapons and _gift(low, a, b, first) and not _TROOPS.search(low):
+            if weapons and _gift(sent, a, b, first) and not sent.search(_TROOPS):
                 out.extend(_military_gifts(sent, a, b, ctx))
             elif not weapons:
                 out.extend(_stated_aid(sent, a, b, ctx))
             continue
-        if not _AID_WORD.search(clause_low) and _SALE_WORD.search(low):
+        if not sent.search_in(_AID_WORD, a, b) and sent.search(_SALE_WORD):
             continue  # "related support, valued at ...": a weak cue in a sentence about a sale
         times = _assign_times(sent, a, b, anchors)
         for lo, hi, anchor in _units(sent, a, b, anchors):
@@ -1129,7 +1199,7 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
                 kind = _aid_kind(unit_low, cues)
             if kind == "mixed":
                 kind = _aid_kind(clause_low, cues)
-            if kind == "mixed" and not cues.compiled["aid"].search(clause_low):
+            if kind == "mixed" and not sent.search_in(cues.compiled["aid"], a, b):
                 kind = _aid_kind(low, cues)
             cand.aid_kind = kind
             cand.date = times.get(anchor.start) or (_nearest_time(sent, a, b) if len(anchors) == 1 else None)
@@ -2037,16 +2107,12 @@ _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 def _meetings(sent: _Sentence, norm: Any, doc_id: str | None, original: str) -> list[Meeting]:
     """Office-holders of at least two states or organisations meeting, where and when the sentence says."""
     low = sent.low
-    if not _MEETING.search(low):
-        return []
-    people = [
-        m
-        for m in sent.mentions
-        if m.kind == "person" and m.party is not None and getattr(m.value, "role", None)
-    ]
+    people = [m for m in sent.sub("person") if m.party is not None and getattr(m.value, "role", None)]
+    if len(people) < 2:
+        return []  # (checked before the cue: most sentences name fewer than two office-holders)
     names = list(dict.fromkeys(str(getattr(m.value, "name", "")) for m in people))
     parties = list({m.party.code: m.party for m in people if m.party is not None}.values())
-    if len(names) < 2 or len(parties) < 2:
+    if len(names) < 2 or len(parties) < 2 or not _MEETING.search(low):
         return []
     place = None
     for m in sent.sub("place"):
@@ -2109,10 +2175,12 @@ def _deployments(
     sent: _Sentence, ctx: _Context, norm: Any, doc_id: str | None, original: str
 ) -> list[Deployment]:
     low = sent.low
+    places = _parties_between(sent, 0, len(low))
+    if len(places) < 2:
+        return []  # a sender and a destination: two states at least (checked before the cues)
     verb = ctx.cues.compiled["deploy"].search(low)
     if not verb or not re.search(r"\b(?:troops|soldiers|forces|personnel)\b", low):
         return []
-    places = _parties_between(sent, 0, len(low))
     before = [m for m in places if m.end - sent.start <= verb.start()]
     dst = _TO.search(low, verb.end())
     after = _first_party_after(sent, dst.end(), len(low), companies=False) if dst else None
@@ -2145,6 +2213,39 @@ _MENTION_KIND = {
 }
 
 
+_MENTION_FIELDS = ("kind", "start", "end", "text", "key")
+_MENTION_KINDS_VALID = frozenset(MENTION_KINDS)
+#: the shortcut is taken only while the model's Mention has exactly these fields
+_FAST_MENTION = tuple(f.name for f in attrs.fields(Mention)) == _MENTION_FIELDS
+
+
+def _new_mention(kind: str, start: int, end: int, text: str, key: str) -> Mention:
+    """``Mention(kind, start, end, text, key)`` without re-running the checks on values built valid here.
+
+    A document holds dozens of mentions and the validators cost more than the
+    rest of their construction; any value the checks could reject (and any
+    change to the model's fields) goes through the real constructor.
+    """
+    if (
+        _FAST_MENTION
+        and type(start) is int
+        and type(end) is int
+        and 0 <= start <= end
+        and type(text) is str
+        and type(key) is str
+        and kind in _MENTION_KINDS_VALID
+    ):
+        m = object.__new__(Mention)
+        setter = object.__setattr__
+        setter(m, "kind", kind)
+        setter(m, "start", start)
+        setter(m, "end", end)
+        setter(m, "text", text)
+        setter(m, "key", key)
+        return m
+    return Mention(kind=cast(MentionKind, kind), start=start, end=end, text=text, key=key)
+
+
 def _mention_records(mentions: Sequence[_M], norm: Any, original: str) -> tuple[Mention, ...]:
     out = []
     same = norm.text == original  # clean text: offsets need no mapping
@@ -2168,5 +2269,5 @@ def _mention_records(mentions: Sequence[_M], norm: Any, original: str) -> tuple[
             key = str(getattr(m.value, "name", ""))
         elif m.kind == "qty":
             key = f"{getattr(m.value, 'value', '')} {getattr(m.value, 'unit', '')}"
-        out.append(Mention(kind=cast(MentionKind, kind), start=a, end=b, text=original[a:b], key=key))
+        out.append(_new_mention(kind, a, b, original[a:b], key))
     return tuple(out)
