@@ -1490,12 +1490,36 @@ _AGREEMENT_STEMS = re.compile(
 )
 
 
+#: per kind of the default tables, literal text every one of its words contains
+_AGREEMENT_KIND_STEMS = {
+    "action_plan": ("action plan",),
+    "mou": ("memorand", "mou"),
+    "communique": ("communiqu",),
+    "declaration": ("joint ", "declaration", "statement", "letter"),
+    "strategic_partnership": ("strategic partner",),
+    "partnership": ("partnership",),
+    "treaty": ("treat", "pact"),
+    "framework": ("framework agreement",),
+    "other": ("accord", "agreement", "initiative"),
+}
+
+
 def _agreement_mentions(low: str, cues: Cues) -> list[tuple[str, re.Match[str]]]:
-    """Every agreement noun in the sentence, the most specific kind winning where two overlap."""
+    """Every agreement noun in the sentence, the most specific kind winning where two overlap.
+
+    The default tables' kinds each have literal stems (kept in step with ``_cues``):
+
+    >>> sorted(_AGREEMENT_KIND_STEMS) == sorted(kind for kind, _ in DEFAULT_CUES.agreement_kinds)
+    True
+    >>> [kind for kind, _ in _agreement_mentions("they signed a memorandum of understanding.", DEFAULT_CUES)]
+    ['mou']
+    """
     if cues is DEFAULT_CUES and not _AGREEMENT_STEMS.search(low):
         return []
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in cues.compiled_agreement_kinds:
+        if cues is DEFAULT_CUES and not any(stem in low for stem in _AGREEMENT_KIND_STEMS[kind]):
+            continue  # none of the kind's words can start here: skip its search
         for match in pattern.finditer(low):
             if any(match.start() < m.end() and m.start() < match.end() for _, m in found):
                 continue
