@@ -231,6 +231,19 @@ PEOPLE: dict[str, list[Example]] = {
             [("Paweł Bejda", "deputy defense minister", "PL")],
         ),
     ],
+    "name-shapes": [
+        Example(
+            "European Commission President Ursula von der Leyen said on Monday",
+            [("Ursula von der Leyen", "president", "EUCOMMISSION")],
+        ),
+        Example(
+            "Dutch Prime Minister Mark van der Berg said", [("Mark van der Berg", "prime minister", "NL")]
+        ),
+        Example(
+            "Secretary of Defense Lloyd J. Austin III will host the meeting",
+            [("Lloyd J. Austin III", "defense secretary", None)],
+        ),
+    ],
     "compound-titles": [
         Example(
             "Deputy Prime Minister and Defence Minister Władysław Kosiniak-Kamysz said",

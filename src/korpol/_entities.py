@@ -1319,8 +1319,8 @@ def _name_after(text: str, pos: int, blocked: Mapping[int, int]) -> _Name | None
             gap += 1
         if tokens and (gap == 0 or gap > 2):
             break
-        if p in blocked and (tokens or start < 0):
-            break  # a place or company starts here
+        if p in blocked and (tokens or start < 0) and not (tokens and _is_initial(tokens[-1])):
+            break  # a place or company starts here (but "Lloyd J. Austin" goes on after an initial)
         m = _TOKEN.match(text, p)
         if m is None:
             break
@@ -1335,7 +1335,10 @@ def _name_after(text: str, pos: int, blocked: Mapping[int, int]) -> _Name | None
             end = m.end()
             continue
         if tok.lower() in NAME_PARTICLES and tok.islower() and tokens:
+            # "von der Leyen": particles may chain; the name goes on only if a capital follows them
             nxt = _TOKEN.match(text, m.end() + 1)
+            while nxt is not None and nxt.group().lower() in NAME_PARTICLES and nxt.group().islower():
+                nxt = _TOKEN.match(text, nxt.end() + 1)
             if nxt is None or not nxt.group()[0].isupper():
                 break
             tokens.append(tok)
@@ -1344,7 +1347,13 @@ def _name_after(text: str, pos: int, blocked: Mapping[int, int]) -> _Name | None
         particle_prefix = tok[:3] in ("el-", "al-") and tok[3:4].isupper()
         if not (_is_name_token(tok) or particle_prefix):
             break
-        if tok.isupper() and len(tok) > 1 and not (not tokens and _caps_family_first(text, m.end())):
+        if (
+            tok.isupper()
+            and len(tok) > 1
+            and not _is_initial(tok)
+            and not _ROMAN.fullmatch(tok)
+            and not (not tokens and _caps_family_first(text, m.end()))
+        ):
             break  # an acronym ("NATO"), except a family name in capitals ("KISHIDA Fumio")
         if start < 0:
             start = p
@@ -1357,6 +1366,13 @@ def _name_after(text: str, pos: int, blocked: Mapping[int, int]) -> _Name | None
     while tokens and tokens[-1].islower():
         tokens.pop()
     return _Name(start, end, tuple(tokens)) if tokens else None
+
+
+_ROMAN = re.compile(r"(?:II|III|IV|Jr\.?|Sr\.?)")
+
+
+def _is_initial(tok: str) -> bool:
+    return len(tok) == 2 and tok[0].isupper() and tok[1] == "."
 
 
 def _caps_family_first(text: str, pos: int) -> bool:
