@@ -244,6 +244,16 @@ PEOPLE: dict[str, list[Example]] = {
             [("Lloyd J. Austin III", "defense secretary", None)],
         ),
     ],
+    "more-titles": [
+        Example(
+            "Defence Industry Minister Pat Conroy said", [("Pat Conroy", "defense industry minister", None)]
+        ),
+        Example(
+            "Under Secretary of Defense Colin Kahl told reporters",
+            [("Colin Kahl", "under secretary of defense", None)],
+        ),
+        Example("House Speaker Mike Johnson said", [("Mike Johnson", "speaker of the house", None)]),
+    ],
     "compound-titles": [
         Example(
             "Deputy Prime Minister and Defence Minister Władysław Kosiniak-Kamysz said",
