@@ -547,3 +547,14 @@ def test_a_competition_is_only_planned() -> None:
     assert [(d.recipient.code if d.recipient else None, d.status) for d in doc.arms_deals] == [
         ("CA", "planned")
     ]
+
+
+def test_details_of_a_reported_deal_are_not_new_deals() -> None:
+    doc = korpol.parse(
+        "Poland signed a $6.5 billion deal with South Korea on Friday for 180 K2 tanks. "
+        "Under the contract, 116 K2GF tanks will be built in Korea and 64 K2PL tanks in Poland.",
+        published=dt.date(2025, 8, 2),
+    )
+    assert [(d.value.amount if d.value else None, d.quantity, len(d.evidence)) for d in doc.arms_deals] == [
+        (Decimal("6500000000"), 180, 2)
+    ]

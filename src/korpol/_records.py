@@ -452,6 +452,7 @@ class _Candidate:
     definite: bool = False
     sentences: list[_Sentence] = attrs.Factory(list)
     sure: int = 0  # how many of first/second came from explicit cues (not fallbacks)
+    detail: bool = False  # "Under the contract, 116 K2GF tanks ...": a detail of a deal already reported
     origins: list[Party] = attrs.Factory(list)  # makers' states of systems inherited from context
     antecedent: Party | None = None  # the first actor of the sentence before, for "It"/"Its"/"They"
 
@@ -885,6 +886,11 @@ _UNDER_FRAMEWORK = re.compile(
     r"\bunder (?:a|the|its|their|an?\s+\w+)\s+(?:\w+\s+)?framework(?:\s+agreements?)?\b"
 )
 _SIGNED_WORD = re.compile(r"\b(?:signed|concluded|inked|sealed)\b")
+#: "Under the contract, ...", "the deal covers ...": what follows details a deal already reported
+_DETAIL = re.compile(
+    r"\b(?:under|in|of) (?:the|this|that) (?:contract|deal|agreement|order)\b|"
+    r"\b(?:the|this|that) (?:contract|deal|order) (?:covers|includes|comprises|consists)\b"
+)
 _DEFINITE_DEAL = re.compile(
     r"\b(?:the|this|that) (?:deal|contract|purchase|order|sale|(?:total |estimated )?(?:cost|price|value))\b"
 )
@@ -1057,6 +1063,7 @@ def _deal_candidates(
             if cand.date is None and cand.status in ("planned", "signed") and ctx.published is not None:
                 cand.date = _report_year(ctx.published)
             cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
+            cand.detail = cand.value is None and _DETAIL.search(low, a, b) is not None
             _direction(sent, lo, hi, cand, ctx)
             follow = cand.definite and cand.value is not None and not cand.families and cand.quantity is None
             if not follow and (
@@ -1759,7 +1766,7 @@ def _same(a: _Candidate, b: _Candidate) -> bool:
 
 
 def _vague(c: _Candidate) -> bool:
-    return c.value is None and c.quantity is None
+    return c.value is None and (c.quantity is None or c.detail)
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
