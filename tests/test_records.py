@@ -353,6 +353,16 @@ AID_EXAMPLES = [
         (Aid("US", "UA", "1200000000", "military"),),
     ),
     (
+        "running-total",
+        "Korea will provide an additional $100 million in humanitarian aid to Ukraine next year, bringing its total to $500 million.",
+        (Aid("KR", "UA", "100000000", "humanitarian", 2025),),
+    ),
+    (
+        "a-total-of-is-one-pledge",
+        "Seoul has pledged a total of USD 100 million in humanitarian assistance to Ukraine this year.",
+        (Aid("KR", "UA", "100000000", "humanitarian", 2024),),
+    ),
+    (
         "stated-financial",
         "Seoul will offer new financial support to Ukraine through the World Bank.",
         (Aid("KR", "UA", None, "financial"),),

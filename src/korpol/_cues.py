@@ -243,7 +243,8 @@ class Cues:
         r"cumulative",
         r"so far",
         r"to date",
-        r"a total of",
+        r"total(?:s|led|ing)? to",  # "bringing its total to $500 million": a running total
+        r"bring(?:s|ing)? (?:its|the|their) (?:overall |total )?(?:aid |support |assistance )?(?:total )?to",
     )
     aid: tuple[str, ...] = (
         r"aid",

@@ -635,7 +635,7 @@ def _report_year(published: dt.date) -> TimeSpan:
 
 
 def _assign_times(
-    sent: _Sentence, lo: int, hi: int, anchors: Sequence[_M], reach: int = 40
+    sent: _Sentence, lo: int, hi: int, anchors: Sequence[_M], reach: int = 48
 ) -> dict[int, TimeSpan]:
     """Pair each amount with the closest date in [lo, hi), each date used once.
 
@@ -1158,6 +1158,18 @@ def _weapon_mentions(sent: _Sentence, lo: int, hi: int) -> list[_M]:
     ]
 
 
+def _aid_total(sent: _Sentence, a: int, anchor: _M, cues: Cues) -> bool:
+    """A sum of packages or a running total ("bringing its total to", "since 2022 amounts to")."""
+    low = sent.low
+    rel = anchor.start - sent.start
+    return bool(
+        cues.compiled["aggregate"].search(low, max(a, rel - 50), rel)
+        or _CUMULATIVE_AFTER.match(low, anchor.end - sent.start)
+        or _COMBINED_AFTER.match(low, anchor.end - sent.start)
+        or _CUMULATIVE_BEFORE.search(low, max(a, rel - 60), rel)
+    )
+
+
 def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
     cues = ctx.cues
     low = sent.low
@@ -1181,19 +1193,10 @@ def _aid_candidates(sent: _Sentence, ctx: _Context) -> list[_Candidate]:
             continue
         if not sent.search_in(_AID_WORD, a, b) and sent.search(_SALE_WORD):
             continue  # "related support, valued at ...": a weak cue in a sentence about a sale
-        times = _assign_times(sent, a, b, anchors)
+        times = _assign_times(sent, a, b, [an for an in anchors if not _aid_total(sent, a, an, cues)])
         for lo, hi, anchor in _units(sent, a, b, anchors):
             assert anchor is not None
-            if (
-                cues.compiled["aggregate"].search(
-                    low, max(a, anchor.start - sent.start - 50), anchor.start - sent.start
-                )
-                or _CUMULATIVE_AFTER.match(low, anchor.end - sent.start)
-                or _COMBINED_AFTER.match(low, anchor.end - sent.start)
-                or _CUMULATIVE_BEFORE.search(
-                    low, max(a, anchor.start - sent.start - 60), anchor.start - sent.start
-                )
-            ):
+            if _aid_total(sent, a, anchor, cues):
                 continue
             cand = _Candidate("aid", sent, lo, hi, value=anchor.value)
             _systems_in(sent, a, b, cand)  # the weapons a military package includes are its items
