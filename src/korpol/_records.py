@@ -390,11 +390,6 @@ class _Sentence:
             hit = self.memo[key] = pattern.search(self.low[a:b])
             return hit
 
-    def has(self, table: str, lo: int = 0, hi: int | None = None) -> bool:
-        return (
-            DEFAULT_CUES.compiled[table].search(self.low, lo, len(self.low) if hi is None else hi) is not None
-        )
-
 
 def _lower(text: str) -> str:
     low = text.lower()
@@ -1318,16 +1313,6 @@ def _military_gifts(sent: _Sentence, a: int, b: int, ctx: _Context) -> list[_Can
         _systems_in(sent, a, b, cand)
         out.append(cand)
     return out
-
-
-def _clauses_merged(sent: _Sentence) -> list[tuple[int, int]]:
-    out: list[list[int]] = []
-    for a, b in _clauses(sent):
-        if out and not sent.sub("money", out[-1][0], out[-1][1]):
-            out[-1][1] = b
-        else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
 
 
 def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Context) -> None:
