@@ -1334,8 +1334,11 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
         elif re.search(r"\bby\s+(?:the\s+)?$", before):
             donor = m.party
         elif donor is None:
-            if re.search(r"\b(?:at|during|on the sidelines of|near|from)\s+(?:the\s+)?$", before):
-                continue  # "at the G20 summit": where, not who
+            if re.search(
+                r"\b(?:at|during|on the sidelines of|near|from|counter|against|deter|confront)\s+(?:the\s+)?$",
+                before,
+            ):
+                continue  # "at the G20 summit", "to counter China": where or against whom, not who gives
             if m.kind == "place" and re.match(
                 r" [A-Z]", sent.text[m.end - sent.start : m.end - sent.start + 2]
             ):
