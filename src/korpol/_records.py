@@ -1335,7 +1335,8 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
             donor = m.party
         elif donor is None:
             if re.search(
-                r"\b(?:at|during|on the sidelines of|near|from|counter|against|deter|confront)\s+(?:the\s+)?$",
+                r"\b(?:at|during|on the sidelines of|near|from|counter|against|deter|confront)"
+                r"\s+(?:the\s+)?$",
                 before,
             ):
                 continue  # "at the G20 summit", "to counter China": where or against whom, not who gives
