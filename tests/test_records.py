@@ -568,3 +568,11 @@ def test_details_of_a_reported_deal_are_not_new_deals() -> None:
     assert [(d.value.amount if d.value else None, d.quantity, len(d.evidence)) for d in doc.arms_deals] == [
         (Decimal("6500000000"), 180, 2)
     ]
+
+
+def test_support_vehicles_from_the_data_are_not_main_units() -> None:
+    doc = korpol.parse(
+        "Norway ordered four more K9 howitzers and eight K10 vehicles from South Korea in 2022.",
+        published=PUB,
+    )
+    assert [(d.quantity, d.supplier.code if d.supplier else None) for d in doc.arms_deals] == [(4, "KR")]

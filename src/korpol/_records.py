@@ -486,7 +486,11 @@ def _units(sent: _Sentence, lo: int, hi: int, anchors: list[_M]) -> list[tuple[i
 
 
 _SUPPORT = re.compile(
-    r"\b(?:support|ammunition|resupply|engineering|bridge|recovery|command|training) vehicles?\b|\bk10s?\b"
+    r"\b(?:support|ammunition|resupply|engineering|bridge|recovery|command|training) vehicles?\b"
+)
+#: weapon-system categories (data/systems.tsv) that support the main units rather than being them
+_SUPPORT_CATEGORIES = frozenset(
+    ("ammunition vehicle", "support vehicle", "recovery vehicle", "engineering vehicle")
 )
 
 
@@ -581,6 +585,11 @@ def _is_main_count(sent: _Sentence, m: _M) -> bool:
 def _is_main_count_now(sent: _Sentence, m: _M) -> bool:
     if _SUPPORT.search(sent.low, m.start - sent.start, min(m.end - sent.start + 24, len(sent.low))):
         return False
+    if any(
+        x.start < m.end and m.start < x.end and str(getattr(x.value, "category", "")) in _SUPPORT_CATEGORIES
+        for x in sent.sub("system")
+    ):
+        return False  # "eight K10s": the data says a K10 is an ammunition vehicle
     if _TRANCHE_BEFORE.search(sent.low, max(0, m.start - sent.start - 24), m.start - sent.start):
         return False  # "the first 12 of them": a tranche of a deal, not a deal
     return str(getattr(m.value, "unit", "")).lower() in _WEAPON_UNITS
@@ -1877,17 +1886,24 @@ def _orient(deals: list[_Candidate]) -> None:
             c.first, c.second = c.second, c.first
 
 
+def _readable(sent: _Sentence, norm: Any, original: str) -> tuple[int, int, str]:
+    """The sentence's span in the original text and its repaired form, computed once per sentence."""
+    cached: tuple[int, int, str] | None = sent.memo.get("readable")
+    if cached is None:
+        from korpol._text import repair
+
+        a, b = norm.to_original(sent.start, sent.end)
+        cached = sent.memo["readable"] = (a, b, repair(original[a:b]))
+    return cached
+
+
 def _evidence(
     sentences: Iterable[_Sentence], norm: Any, doc_id: str | None, original: str
 ) -> tuple[Evidence, ...]:
-    from korpol._text import repair
-
     out = []
     for s in sentences:
-        a, b = norm.to_original(s.start, s.end)
-        out.append(
-            Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b], sentence=repair(original[a:b]))
-        )
+        a, b, readable = _readable(s, norm, original)
+        out.append(Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b], sentence=readable))
     return tuple(out)
 
 
@@ -1924,7 +1940,6 @@ def _leaders(
 ) -> tuple[Leader, ...]:
     found: dict[tuple[str, str], tuple[dict[str, Any], list[Evidence]]] = {}
     order: list[tuple[str, str]] = []
-    repaired: dict[int, str] = {}
     starts = [x.start for x in sentences]
     for m in mentions:
         if m.kind != "person":
@@ -1942,14 +1957,7 @@ def _leaders(
             continue
         key = (getattr(office, "name", None) or name, party.code)
         a, b = norm.to_original(m.start, m.end)
-        context = ""
-        if sentence is not None:
-            if sentence.start not in repaired:
-                from korpol._text import repair
-
-                sa, sb = norm.to_original(sentence.start, sentence.end)
-                repaired[sentence.start] = repair(original[sa:sb])
-            context = repaired[sentence.start]
+        context = _readable(sentence, norm, original)[2] if sentence is not None else ""
         ev = Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b], sentence=context)
         if key in found:
             fields, evidence = found[key]
