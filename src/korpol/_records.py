@@ -52,6 +52,7 @@ from korpol._model import (
     Party,
     TimeSpan,
 )
+from korpol._prefilter import may_match
 
 __all__ = ["extract"]
 
@@ -219,6 +220,8 @@ _BEFORE_SYSTEM = re.compile(_NUM + r"\s+(?:(?:more|additional|new|used|upgraded|
 _COUNT_BEFORE_VERB = re.compile(
     _NUM + r" (?:more )?(?:were|was|have been|had been|are) (?:ordered|bought|purchased|signed|contracted)\b"
 )
+#: what every "_COUNT_BEFORE_VERB" hit holds: a cheap test that lets most articles skip that slower pattern
+_PASSIVE_PURCHASE = re.compile(r"(?:were|was|been|are) (?:ordered|bought|purchased|signed|contracted)")
 _BARE_COUNT = re.compile(
     r"\b(?:another|a further|an additional|ordering|ordered|adding|added|buying|bought|for|pledged|promised"
     r"|pledging|promising|donated|sent|send|sending) "
@@ -268,7 +271,7 @@ def _designation_counts(text: str, found: Sequence[_M]) -> list[_M]:
             if free(a, b) and not re.match(r"\s*(?:[a-z]+\s+)?(?:k\d|[a-z]+s\b)", lowered[b : b + 12]):
                 out.append(_M("qty", a, b, _Count(_count_value(hit.group(1)))))
                 take(a, b)
-        for hit in _COUNT_BEFORE_VERB.finditer(lowered):
+        for hit in _COUNT_BEFORE_VERB.finditer(lowered) if _PASSIVE_PURCHASE.search(lowered) else ():
             a, b = hit.start(1), hit.end(1)
             if free(a, b):
                 out.append(_M("qty", a, b, _Count(_count_value(hit.group(1)))))
@@ -376,8 +379,21 @@ class _Sentence:
         try:
             return self.memo[key]  # type: ignore[no-any-return]
         except KeyError:
-            hit = self.memo[key] = pattern.search(self.low, lo, len(self.low) if hi is None else hi)
+            hit = self.memo[key] = (
+                pattern.search(self.low, lo, len(self.low) if hi is None else hi)
+                if self.may_match(pattern)
+                else None
+            )
             return hit
+
+    def may_match(self, pattern: re.Pattern[str]) -> bool:
+        """False when none of the literals every match of ``pattern`` starts with is in the sentence."""
+        key = (id(pattern), "may")
+        try:
+            return self.memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            found = self.memo[key] = may_match(pattern, self.low)
+            return found
 
     def search_in(self, pattern: re.Pattern[str], a: int, b: int) -> re.Match[str] | None:
         """``pattern.search(low[a:b])`` (the slice's edges are the string's edges), run once."""
@@ -387,7 +403,7 @@ class _Sentence:
         try:
             return self.memo[key]  # type: ignore[no-any-return]
         except KeyError:
-            hit = self.memo[key] = pattern.search(self.low[a:b])
+            hit = self.memo[key] = pattern.search(self.low[a:b]) if self.may_match(pattern) else None
             return hit
 
 

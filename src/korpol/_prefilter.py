@@ -1,0 +1,100 @@
+"""Literal pre-filters: the cheap test that tells a regex search it cannot match.
+
+Why this module exists: the record rules ask dozens of cue-word questions
+of every sentence ("is there a purchase verb?", "a denial?"), and most of
+the answers are no.  A regex search still walks the whole sentence to say
+no; ``"purchas" in sentence`` says it many times faster.  For a pattern
+whose every match must begin (after zero-width assertions) with one of a
+few literal strings, :func:`required_literals` returns those strings, and
+a text holding none of them needs no search at all.  The result is exact:
+the filter only ever skips searches that would have found nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+__all__ = ["may_match", "required_literals"]
+
+try:  # Python >= 3.11
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse
+
+#: opcodes that match no character: skipped before the first literal
+_ZERO_WIDTH = frozenset(("AT", "ASSERT", "ASSERT_NOT"))
+#: more literals than this cost more to test than the search they would save
+_MAX_LITERALS = 64
+
+
+@functools.lru_cache(maxsize=4096)  # bounded: every Cues() compiles its own patterns
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` starts with; None when that is unknown.
+
+    >>> required_literals(re.compile(r"\\b(?:buys?|purchas(?:e|ed)|(?<!arms )sales)\\b"))
+    ('buy', 'purchase', 'sales')
+    >>> required_literals(re.compile(r"\\d+ tanks")) is None
+    True
+    """
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        found = _prefixes(list(_sre_parse.parse(pattern.pattern, pattern.flags).data))
+    except Exception:  # a parse tree of a shape this reader does not know: no filter
+        return None
+    if not found or "" in found:
+        return None
+    return tuple(dict.fromkeys(found))
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when ``pattern`` cannot match anywhere in ``text``.
+
+    >>> may_match(re.compile(r"\\b(?:signed|inked)\\b"), "the deal was sealed")
+    False
+    """
+    need = required_literals(pattern)
+    return need is None or any(w in text for w in need)
+
+
+def _prefixes(items: list[Any]) -> list[str] | None:
+    """The literal starts of a sequence of parse items, or None."""
+    i = 0
+    while i < len(items) and str(items[i][0]) in _ZERO_WIDTH:
+        i += 1
+    if i == len(items):
+        return None
+    op, av = items[i]
+    name = str(op)
+    if name == "LITERAL":
+        chars = []
+        while i < len(items) and str(items[i][0]) == "LITERAL":
+            chars.append(chr(items[i][1]))
+            i += 1
+        head = "".join(chars)
+        # the parser factors common starts out ("buys?|bought" is "b" + a branch): put them back
+        rest = _prefixes(items[i : i + 1]) if i < len(items) else None
+        if rest and len(rest) <= _MAX_LITERALS:
+            return [head + r for r in rest]
+        return [head]
+    if name == "SUBPATTERN":
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            return None
+        return _prefixes(list(sub.data if hasattr(sub, "data") else sub))
+    if name == "BRANCH":
+        out: list[str] = []
+        for alt in av[1]:
+            found = _prefixes(list(alt.data if hasattr(alt, "data") else alt))
+            if not found:
+                return None
+            out.extend(found)
+        return out
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, _high, sub = av
+        if low < 1:
+            return None
+        return _prefixes(list(sub.data if hasattr(sub, "data") else sub))
+    return None

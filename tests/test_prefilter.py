@@ -1,0 +1,65 @@
+"""The literal pre-filter: it may only ever skip searches that would find nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from korpol import _records
+from korpol._cues import DEFAULT_CUES
+from korpol._prefilter import may_match, required_literals
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        pytest.param(r"\b(?:buys?|bought)\b", ("buy", "bought"), id="optional-suffix-drops-the-char"),
+        pytest.param(
+            r"\b(?:purchas(?:e|ed|ing))\b", ("purchase", "purchased", "purchasing"), id="group-after-literal"
+        ),
+        pytest.param(r"(?<!arms )sales", ("sales",), id="look-behind-skipped"),
+        pytest.param(r"(?:x+y|zz)", ("x", "zz"), id="repeat-at-least-once"),
+        pytest.param(r"(?:a|b*c)", None, id="optional-start-unknown"),
+        pytest.param(r"\d+ tanks", None, id="class-start-unknown"),
+        pytest.param(r"(?i:deal)", None, id="inline-flags-unknown"),
+    ],
+)
+def test_required_literals(pattern: str, expected: tuple[str, ...] | None) -> None:
+    assert required_literals(re.compile(pattern)) == expected
+
+
+def test_ignorecase_patterns_are_never_filtered() -> None:
+    pattern = re.compile(r"deal", re.IGNORECASE)
+    assert required_literals(pattern) is None
+    assert may_match(pattern, "DEAL") is True
+
+
+def test_the_rule_tables_are_mostly_filterable() -> None:
+    """The filter is worth having: most cue tables get literals (a regression would silently slow parsing)."""
+    tables = list(DEFAULT_CUES.compiled.values())
+    assert sum(required_literals(p) is not None for p in tables) >= len(tables) - 2
+    assert required_literals(DEFAULT_CUES.compiled["buy"]) is not None
+
+
+_PATTERNS = [
+    *DEFAULT_CUES.compiled.values(),
+    *(p for _, p in DEFAULT_CUES.compiled_aid_kinds),
+    *(p for _, p in DEFAULT_CUES.compiled_agreement_kinds),
+    *(v for v in vars(_records).values() if isinstance(v, re.Pattern)),
+]
+_WORDS = sorted({w for p in _PATTERNS for w in (required_literals(p) or ())} | {"the", "tanks", "$3bn", "."})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pattern=st.sampled_from(_PATTERNS),
+    words=st.lists(st.sampled_from(_WORDS) | st.text(alphabet="abcdeinorst '-", max_size=6), max_size=12),
+    glue=st.sampled_from([" ", "", ", "]),
+)
+def test_a_filtered_out_text_never_matches(pattern: re.Pattern[str], words: list[str], glue: str) -> None:
+    text = glue.join(words)
+    if not may_match(pattern, text):
+        assert pattern.search(text) is None
