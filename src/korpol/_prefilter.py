@@ -46,7 +46,9 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
         return None
     if not found or "" in found:
         return None
-    return tuple(dict.fromkeys(found))
+    unique = list(dict.fromkeys(found))
+    # "memorandums" holds "memorandum": testing the shorter one is enough
+    return tuple(w for w in unique if not any(o != w and o in w for o in unique))
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:

@@ -30,7 +30,7 @@ from typing import Any, cast
 
 import attrs
 
-from korpol._cues import DEFAULT_CUES, Cues
+from korpol._cues import DEFAULT_CUES, STATUS_ORDER, Cues
 from korpol._model import (
     MENTION_KINDS,
     Agreement,
@@ -407,6 +407,15 @@ class _Sentence:
             return hit
 
 
+def _finditer(
+    sent: _Sentence, pattern: re.Pattern[str], lo: int = 0, hi: int | None = None
+) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(sent.low, lo, hi)``; nothing at once when the pattern cannot match the sentence."""
+    if not sent.may_match(pattern):
+        return ()
+    return pattern.finditer(sent.low, lo, len(sent.low) if hi is None else hi)
+
+
 def _lower(text: str) -> str:
     low = text.lower()
     return low if len(low) == len(text) else "".join(c.lower()[:1] or c for c in text)
@@ -634,7 +643,7 @@ def _main_quantity(sent: _Sentence, lo: int, hi: int) -> tuple[int | None, int]:
 
 
 def _status(low: str, cues: Cues) -> str:
-    for status in ("framework", "planned", "signed", "delivered"):
+    for status in STATUS_ORDER:
         if cues.compiled[status].search(low):
             return status
     return "signed"
@@ -645,7 +654,15 @@ def _sent_status(sent: _Sentence, a: int, b: int, cues: Cues) -> str:
     key = ("status", id(cues), a, b)
     found: str | None = sent.memo.get(key)
     if found is None:
-        found = sent.memo[key] = _status(sent.low[a:b], cues)
+        part = sent.low[a:b]
+        found = sent.memo[key] = next(
+            (
+                status
+                for status in STATUS_ORDER
+                if sent.may_match(cues.compiled[status]) and cues.compiled[status].search(part)
+            ),
+            "signed",
+        )
     return found
 
 
@@ -784,7 +801,11 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
         or (m.kind == "person" and isinstance(m.party, Country))
     ]
     # "Hanwha wins a K9 order from Romania": the winner sells, "from X" buys
-    wins = [w for w in _WIN.finditer(low) if not _CURRENCY_WON.search(low, max(0, w.start() - 12), w.start())]
+    wins = [
+        w
+        for w in (_WIN.finditer(low) if sent.may_match(_WIN) else ())
+        if not _CURRENCY_WON.search(low, max(0, w.start() - 12), w.start())
+    ]
     for win in wins:
         before_win = [
             m
@@ -798,7 +819,7 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
         src = re.compile(r"\b(?:from|by|with)\b").search(low, win.end(), min(len(low), win.end() + 90))
         if src:
             vote(recipient, _first_party_after(sent, src.end(), len(low)), 4.0)
-    for verb in cues.compiled["buy"].finditer(low, 0, len(low)):
+    for verb in _finditer(sent, cues.compiled["buy"]):
         if any(0 <= verb.start() - w.end() <= 60 for w in wins):
             continue  # the noun of "wins ... order": handled above
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
@@ -824,7 +845,7 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
         src = _FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
         if src:
             vote(supplier, _first_party_after(sent, src.end(), len(low)), w + 1)
-    for verb in cues.compiled["sell"].finditer(low, 0, len(low)):
+    for verb in _finditer(sent, cues.compiled["sell"]):
         w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
@@ -851,7 +872,7 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
         ):
             vote(recipient, m.party, 4.0)
     # "a contract/deal with X": X is the seller when X is a company or a foreign state
-    for w_ in _WITH.finditer(low, lo, hi):
+    for w_ in _finditer(sent, _WITH, lo, hi):
         party = _first_party_after(sent, w_.end(), min(len(low), w_.end() + 40))
         if party is not None:
             vote(supplier, party, 1.5)
@@ -1508,41 +1529,15 @@ _TOPICS = (
 _SIGNING = re.compile(r"\b(?:signed|adopted|concluded|launched|inked|signing|sign)\b")
 
 
-#: a cheap first look: no agreement noun can match a sentence without one of these stems
-_AGREEMENT_STEMS = re.compile(
-    r"agree|accord|treat|memorand|mou|plan|communiq|declar|statement|partner|pact|initiative|framework|intent"
-)
-
-
-#: per kind of the default tables, literal text every one of its words contains
-_AGREEMENT_KIND_STEMS = {
-    "action_plan": ("action plan",),
-    "mou": ("memorand", "mou"),
-    "communique": ("communiqu",),
-    "declaration": ("joint ", "declaration", "statement", "letter"),
-    "strategic_partnership": ("strategic partner",),
-    "partnership": ("partnership",),
-    "treaty": ("treat", "pact"),
-    "framework": ("framework agreement",),
-    "other": ("accord", "agreement", "initiative"),
-}
-
-
 def _agreement_mentions(low: str, cues: Cues) -> list[tuple[str, re.Match[str]]]:
     """Every agreement noun in the sentence, the most specific kind winning where two overlap.
 
-    The default tables' kinds each have literal stems (kept in step with ``_cues``):
-
-    >>> sorted(_AGREEMENT_KIND_STEMS) == sorted(kind for kind, _ in DEFAULT_CUES.agreement_kinds)
-    True
     >>> [kind for kind, _ in _agreement_mentions("they signed a memorandum of understanding.", DEFAULT_CUES)]
     ['mou']
     """
-    if cues is DEFAULT_CUES and not _AGREEMENT_STEMS.search(low):
-        return []
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in cues.compiled_agreement_kinds:
-        if cues is DEFAULT_CUES and not any(stem in low for stem in _AGREEMENT_KIND_STEMS[kind]):
+        if not may_match(pattern, low):
             continue  # none of the kind's words can start here: skip its search
         for match in pattern.finditer(low):
             if any(match.start() < m.end() and m.start() < match.end() for _, m in found):
@@ -1616,14 +1611,16 @@ def _agreement_at(
     cues = ctx.cues
     low = sent.low
     clause = low[lo:hi]
-    if kind == "framework" and (sent.sub("system") or cues.compiled["arms"].search(low) or sent.sub("money")):
+    if kind == "framework" and (
+        sent.sub("system") or sent.search(cues.compiled["arms"]) or sent.sub("money")
+    ):
         return []  # an arms framework is an ArmsDeal
     generic = kind == "other" and re.fullmatch(r"agreements?", match.group(0)) is not None
     if generic and (
         cues.compiled["buy"].search(clause) or sent.sub("money", lo, hi) or sent.sub("system", lo, hi)
     ):
         return []  # "agreed to buy" / a contract: a deal, not an agreement
-    weak = not cues.compiled["agreement_verbs"].search(low) and kind != "strategic_partnership"
+    weak = not sent.search(cues.compiled["agreement_verbs"]) and kind != "strategic_partnership"
     if weak and not re.search(
         r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", low[max(0, match.start() - 30) : match.start()]
     ):
@@ -2225,7 +2222,7 @@ def _deployments(
     places = _parties_between(sent, 0, len(low))
     if len(places) < 2:
         return []  # a sender and a destination: two states at least (checked before the cues)
-    verb = ctx.cues.compiled["deploy"].search(low)
+    verb = sent.search(ctx.cues.compiled["deploy"])
     if not verb or not re.search(r"\b(?:troops|soldiers|forces|personnel)\b", low):
         return []
     before = [m for m in places if m.end - sent.start <= verb.start()]
