@@ -141,7 +141,7 @@ def _scan_all(text: str, published: dt.date | None) -> list[_M]:
         if isinstance(party, str):
             party = _country(party)
         out.append(_M("company", s, e, c, party))
-    out.extend(_designation_counts(text, out))
+    out.extend(_designation_counts(text, out, [m for m in out if m.kind == "system"]))
     out.sort(key=lambda m: (m.start, -m.end))
     return _carry_years(text, out)
 
@@ -235,8 +235,8 @@ def _count_value(word: str) -> int:
     return _COUNT_WORDS.get(word) or int(word.replace(",", ""))
 
 
-def _designation_counts(text: str, found: Sequence[_M]) -> list[_M]:
-    """Counts the quantity extractor did not see: "180 K2s", "another 12"."""
+def _designation_counts(text: str, found: Sequence[_M], systems: Sequence[_M]) -> list[_M]:
+    """Counts the quantity extractor did not see: "180 K2s", "another 12" (``systems``: of ``found``)."""
     taken = sorted((m.start, m.end) for m in found if m.kind in ("qty", "money", "time"))
     longest = max((y - x for x, y in taken), default=0)
 
@@ -252,8 +252,8 @@ def _designation_counts(text: str, found: Sequence[_M]) -> list[_M]:
         longest = max(longest, b - a)
 
     out = []
-    for m in found:
-        if m.kind != "system" or getattr(m.value, "generic", False):
+    for m in systems:
+        if getattr(m.value, "generic", False):
             continue
         hit = _BEFORE_SYSTEM.search(text, max(0, m.start - 24), m.start)
         if hit and free(hit.start(), m.end):
@@ -261,7 +261,9 @@ def _designation_counts(text: str, found: Sequence[_M]) -> list[_M]:
             bound = "up_to" if low_before.endswith("up to ") else None
             out.append(_M("qty", hit.start(), m.end, _Count(_count_value(hit.group(1).lower()), "", bound)))
             take(hit.start(), m.end)
-    lowered = text.lower() if len(text.lower()) == len(text) else None
+    lowered: str | None = text.lower()
+    if len(lowered) != len(text):
+        lowered = None  # a character whose lower case is longer: offsets would shift
     if lowered is not None and any(
         w in lowered
         for w in ("another", "adding", "added", "order", "bought", "were", "for ", "pledg", "promis", "sen")
