@@ -22,8 +22,11 @@ from korpol._prefilter import may_match, required_literals
         ),
         pytest.param(r"(?<!arms )sales", ("sales",), id="look-behind-skipped"),
         pytest.param(r"(?:x+y|zz)", ("x", "zz"), id="repeat-at-least-once"),
-        pytest.param(r"(?:a|b*c)", None, id="optional-start-unknown"),
-        pytest.param(r"\d+ tanks", None, id="class-start-unknown"),
+        pytest.param(r"(?:a|b*c)", ("a", "c"), id="optional-start-then-literal"),
+        pytest.param(r"\d+ tanks", (" tanks",), id="a-later-run-when-the-start-is-a-class"),
+        pytest.param(r"(?:cooperation|defen[cs]e) agreements?", (" agreement",), id="the-longer-run-wins"),
+        pytest.param(r"\d+(?:,\d{3})*", None, id="no-literal-at-all"),
+        pytest.param(r"(?:x|\d)", None, id="one-alternative-unknown"),
         pytest.param(r"(?i:deal)", None, id="inline-flags-unknown"),
     ],
 )

@@ -31,17 +31,24 @@ _MAX_LITERALS = 64
 
 @functools.lru_cache(maxsize=4096)  # bounded: every Cues() compiles its own patterns
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Strings one of which every match of ``pattern`` starts with; None when that is unknown.
+    """Strings one of which every match of ``pattern`` contains; None when that is unknown.
+
+    Each alternative contributes its most telling literal: the text it starts
+    with, or a longer run of plain characters it cannot match without.
 
     >>> required_literals(re.compile(r"\\b(?:buys?|purchas(?:e|ed)|(?<!arms )sales)\\b"))
     ('buy', 'purchase', 'sales')
-    >>> required_literals(re.compile(r"\\d+ tanks")) is None
+    >>> required_literals(re.compile(r"\\b(?:defen[cs]e|security) agreements?"))
+    (' agreement',)
+    >>> required_literals(re.compile(r"\\d+ (?:tanks|jets)"))
+    ('tanks', 'jets')
+    >>> required_literals(re.compile(r"\\d+(?:,\\d+)?")) is None
     True
     """
     if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return None
     try:
-        found = _prefixes(list(_sre_parse.parse(pattern.pattern, pattern.flags).data))
+        found = _needs(list(_sre_parse.parse(pattern.pattern, pattern.flags).data))
     except Exception:  # a parse tree of a shape this reader does not know: no filter
         return None
     if not found or "" in found:
@@ -59,6 +66,48 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """
     need = required_literals(pattern)
     return need is None or any(w in text for w in need)
+
+
+def _items(sub: Any) -> list[Any]:
+    return list(sub.data if hasattr(sub, "data") else sub)
+
+
+def _needs(items: list[Any]) -> list[str] | None:
+    """Literals one of which every match of a sequence of parse items contains, or None.
+
+    The options are the sequence's starts and each of its unconditional parts
+    (a run of plain characters, a group, a branch, a repeat of at least one);
+    the one whose shortest literal is longest wins: it is the rarest to find.
+    """
+    options: list[list[str]] = []
+    start = _prefixes(items)
+    if start:
+        options.append(start)
+    run: list[str] = []
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(av))
+            continue
+        if run:
+            options.append(["".join(run)])
+            run = []
+        part: list[str] | None = None
+        if name == "SUBPATTERN" and not av[1] and not av[2]:
+            part = _needs(_items(av[3]))
+        elif name == "BRANCH":
+            alts = [_needs(_items(alt)) for alt in av[1]]
+            part = None if any(not a for a in alts) else [w for a in alts if a for w in a]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            part = _needs(_items(av[2]))
+        if part and len(part) <= _MAX_LITERALS:
+            options.append(part)
+    if run:
+        options.append(["".join(run)])
+    options = [o for o in options if o and "" not in o]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
 def _prefixes(items: list[Any]) -> list[str] | None:
