@@ -1367,12 +1367,17 @@ class _Name:
         return " ".join(self.tokens)
 
 
+_POSSESSIVE_LAST = frozenset({"s", "'", "’"})
+
+
 def _clean_token(tok: str) -> tuple[str, bool]:
     """The token without a trailing possessive or full stop; True if it ended the name."""
-    for p in ("'s", "’s", "'", "’"):
-        if tok.endswith(p) and len(tok) > len(p):
-            return tok[: -len(p)], True
-    if tok.endswith(".") and len(tok) > 2:
+    last = tok[-1:]
+    if last in _POSSESSIVE_LAST:  # cheap test first: most tokens end with none of these
+        for p in ("'s", "’s", "'", "’"):
+            if tok.endswith(p) and len(tok) > len(p):
+                return tok[: -len(p)], True
+    elif last == "." and len(tok) > 2:
         return tok[:-1], True
     return tok, False
 
@@ -2181,9 +2186,18 @@ def _back_references(text: str, found: list[_Found], overlaps: Callable[[Span], 
         cands = by_surname[word]
         i = bisect.bisect_left(surname_starts[word], start)
         src = cands[i - 1] if i else cands[0]
-        extra.append(
-            _Found(attrs.evolve(src.mention, span=(start, end), text=word, how="surname"), src.excluded)
+        sm = src.mention
+        moved = PersonMention(  # attrs.evolve(sm, span=..., text=..., how=...), without its overhead
+            name=sm.name,
+            role=sm.role,
+            party=sm.party,
+            span=(start, end),
+            text=word,
+            office=sm.office,
+            how="surname",
+            qualifier=sm.qualifier,
         )
+        extra.append(_Found(moved, src.excluded))
     if not extra:
         return found
     return sorted(found + extra, key=lambda f: f.mention.span)
