@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import threading
 import unicodedata
@@ -245,16 +246,22 @@ class _Gazetteer(Generic[T]):
         # trie above: at any position at most one of them can match, and it matches as the
         # whole trie does.
         # (A handful of lower-case forms, all with one or two first letters, are cheaper to find
-        # with the capitals: the engine skips to their letters as fast as to a capital.)
+        # as they are, wherever their letters occur, like the capitals: "plain".  They get a
+        # search of their own rather than joining the capitals' trie, because a few forms often
+        # share a long literal prefix ("thyssenkrupp"), which the engine finds without trying
+        # the trie at every "t".)
         lower = [k for k in self.table if _starts_lower(k)]
-        if len({k[0] for k in lower}) <= 2:
-            lower = []
-        upper = [k for k in self.table if not (lower and _starts_lower(k))]
+        self._lower_plain = len({k[0] for k in lower}) <= 2
+        upper = [k for k in self.table if not _starts_lower(k)]
         self._upper = re.compile(_trie_regex(upper)) if upper else None
-        self._lower_at = re.compile(_trie_regex(lower)) if lower else None
-        # one character that is not an ASCII letter or digit, then a lower-case form: literal
-        # ranges, so the regex engine scans for it without a Unicode look-up per character
-        self._lower = re.compile("[^0-9A-Za-z](?:" + _trie_regex(lower) + ")") if lower else None
+        self._lower_at = re.compile(_trie_regex(lower)) if lower and not self._lower_plain else None
+        self._lower: re.Pattern[str] | None = None
+        if lower and self._lower_plain:
+            self._lower = re.compile(_trie_regex(lower))
+        elif lower:
+            # one character that is not an ASCII letter or digit, then a lower-case form: literal
+            # ranges, so the regex engine scans for it without a Unicode look-up per character
+            self._lower = re.compile("[^0-9A-Za-z](?:" + _trie_regex(lower) + ")")
 
     def scan(self, text: str) -> list[_Hit[T]]:
         """Every non-overlapping hit in ``text``, left to right, longest first."""
@@ -271,12 +278,15 @@ class _Gazetteer(Generic[T]):
         """
         upper = self._upper
         lower = self._lower
+        if lower is None and upper is not None:
+            return self._scan_one(upper, text)
         table = self.table
         n = len(text)
         out: list[tuple[int, int, str, tuple[T, ...], int]] = []
         u_start = u_end = l_start = l_end = -1  # the next candidate of each search (-1: look again)
         u_done = upper is None
         l_done = lower is None
+        plain = self._lower_plain
         if not l_done and self._lower_at is not None and n:
             m = self._lower_at.match(text)
             if m is not None:
@@ -297,7 +307,21 @@ class _Gazetteer(Generic[T]):
                         continue
                     u_end = m.end()
                     break
-            if not l_done and l_start < q:
+            if not l_done and l_start < q and plain:
+                assert lower is not None
+                pos = q
+                while True:  # the same steps as for the capitals
+                    m = lower.search(text, pos)
+                    if m is None:
+                        l_done = True
+                        break
+                    l_start = m.start()
+                    if l_start and text[l_start - 1].isalnum():
+                        pos = l_start + 1  # inside a word
+                        continue
+                    l_end = m.end()
+                    break
+            elif not l_done and l_start < q:
                 assert lower is not None
                 pos = q - 1 if q else 0
                 while True:
@@ -329,6 +353,39 @@ class _Gazetteer(Generic[T]):
                 continue
             out.append(hit)
             q = hit[4] if hit[4] > end else end
+
+    def _scan_one(
+        self, pattern: re.Pattern[str], text: str
+    ) -> list[tuple[int, int, str, tuple[T, ...], int]]:
+        """``scan_raw`` for a gazetteer whose forms all go in one search (places, companies, people).
+
+        The same steps as the merged scan with one stream of candidates, so fewer tests per hit.
+        """
+        search = pattern.search
+        table = self.table
+        n = len(text)
+        out: list[tuple[int, int, str, tuple[T, ...], int]] = []
+        pos = 0
+        while True:
+            m = search(text, pos)
+            if m is None:
+                return out
+            start, end = m.span()
+            if start and text[start - 1].isalnum() and text[start].isalnum():
+                pos = start + 1  # inside a word
+                continue
+            key = text[start:end]
+            values = table.get(key)
+            if values is not None and (end >= n or not (text[end].isalnum() and text[end - 1].isalnum())):
+                out.append((start, end, key, values, 0))  # the common case: one dict look-up
+                pos = end
+                continue
+            hit = self._accept(text, start, end, n, table)
+            if hit is None:
+                pos = start + 1
+                continue
+            out.append(hit)
+            pos = hit[4] if hit[4] > end else end
 
     def _scan_raw_reference(self, text: str) -> list[tuple[int, int, str, tuple[T, ...], int]]:
         """The same hits found with the whole trie (simpler and slower): the tests compare the two."""
@@ -442,12 +499,21 @@ def _refdata() -> Any:
 
 
 def _party_for(code: str) -> Party | None:
-    rd = _refdata()
+    """The country or organisation with this code, or None (memoised: the scans ask often)."""
     try:
-        party = rd.lookup_party(code)
+        return _PARTY_FOR[code]
+    except KeyError:
+        pass
+    try:
+        party = _refdata().lookup_party(code)
     except LookupError:
-        return None
-    return party if isinstance(party, Country | Organization) else None
+        party = None
+    found = party if isinstance(party, Country | Organization) else None
+    _PARTY_FOR[code] = found  # the reference data never changes: a plain dict is a safe cache
+    return found
+
+
+_PARTY_FOR: dict[str, Party | None] = {}
 
 
 # ====================================================================== places
@@ -532,6 +598,8 @@ _POSSESSIVES = ("'s", "’s", "'", "’")
 
 def _possessive_end(text: str, end: int) -> int:
     """The end of a possessive ending at ``end`` ("Poland's"), or ``end``."""
+    if not text.startswith(("'", "’"), end):
+        return end  # the common case: every possessive starts with an apostrophe
     for p in _POSSESSIVES:
         if text.startswith(p, end):
             after = end + len(p)
@@ -720,18 +788,18 @@ def scan_companies(text: str) -> list[CompanyMention]:
 
 def _scan_companies(text: str) -> list[CompanyMention]:
     out: list[CompanyMention] = []
-    for hit in _COMPANIES.get().scan(text):
-        after = _COMPANY_NEXT_WORD.match(text, hit.end)
+    for start, end, _key, values, _glued in _COMPANIES.get().scan_raw(text):
+        after = _COMPANY_NEXT_WORD.match(text, end)
         if after is not None and after.group(1) in _COMPANY_NOT_BEFORE:
             continue
-        entry = hit.values[0]
+        entry = values[0]
         party = _party_for(entry.country) if entry.country else None
         out.append(
             CompanyMention(
                 name=entry.name,
                 party=party if isinstance(party, Country) else None,
-                text=text[hit.start : hit.end],
-                span=(hit.start, hit.end),
+                text=text[start:end],
+                span=(start, end),
             )
         )
     return out
@@ -844,12 +912,11 @@ def scan_systems(text: str) -> list[SystemMention]:
     [('K2', 'K2', False), ('K9PL', 'K9', False), ('howitzers', None, True)]
     """
     out: list[SystemMention] = []
-    for hit in _SYSTEMS.get().scan(text):
-        entry = hit.values[0]
-        start, end = hit.start, hit.end
+    for start, end, _key, values, glued in _SYSTEMS.get().scan_raw(text):
+        entry = values[0]
         designation = entry.designation
-        if hit.glued:
-            suffix = text[end : hit.glued]
+        if glued:
+            suffix = text[end:glued]
             if entry.generic:
                 continue  # "tanksX": not the noun
             for p in _PLURAL_GLUE:
@@ -859,7 +926,7 @@ def scan_systems(text: str) -> list[SystemMention]:
             if suffix:
                 designation = entry.designation + suffix
                 end = end + len(suffix)
-            elif text[end : hit.glued] in _PLURAL_GLUE:
+            elif text[end:glued] in _PLURAL_GLUE:
                 pass  # "K9s": the plural of K9, span without the "s"
         if entry.needs_cue and not _system_cue(text, start, end, entry):
             continue
@@ -1049,6 +1116,9 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("new ", "new"),
     ("current ", "current"),
 )
+
+# The last two characters of each qualifier: a title with none of them before it has no qualifier.
+_QUALIFIER_ENDS = frozenset(q[-2:] for q, _name in QUALIFIERS)
 
 # Titles and ranks that may stand between a role and a name; skipped.
 HONORIFICS: frozenset[str] = frozenset(
@@ -1297,12 +1367,17 @@ class _Name:
         return " ".join(self.tokens)
 
 
+_POSSESSIVE_LAST = frozenset({"s", "'", "’"})
+
+
 def _clean_token(tok: str) -> tuple[str, bool]:
     """The token without a trailing possessive or full stop; True if it ended the name."""
-    for p in ("'s", "’s", "'", "’"):
-        if tok.endswith(p) and len(tok) > len(p):
-            return tok[: -len(p)], True
-    if tok.endswith(".") and len(tok) > 2:
+    last = tok[-1:]
+    if last in _POSSESSIVE_LAST:  # cheap test first: most tokens end with none of these
+        for p in ("'s", "’s", "'", "’"):
+            if tok.endswith(p) and len(tok) > len(p):
+                return tok[: -len(p)], True
+    elif last == "." and len(tok) > 2:
         return tok[:-1], True
     return tok, False
 
@@ -1477,25 +1552,37 @@ class _Context:
 
 
 def _make_context(text: str, places: Sequence[PlaceMention], companies: Sequence[CompanyMention]) -> _Context:
+    apostrophes = ("'", "’")  # a possessive starts with one: only then look for its end
     place_at_end: dict[int, PlaceMention] = {}
+    place_at_start: dict[int, PlaceMention] = {}
+    spans: list[Span] = []
     for p in places:
-        place_at_end[p.span[1]] = p
-        place_at_end[_possessive_end(text, p.span[1])] = p
+        span = p.span
+        spans.append(span)
+        place_at_start[span[0]] = p
+        end = span[1]
+        place_at_end[end] = p
+        if text.startswith(apostrophes, end):
+            place_at_end[_possessive_end(text, end)] = p
     company_at_end: dict[int, CompanyMention] = {}
     for c in companies:
-        company_at_end[c.span[1]] = c
-        company_at_end[_possessive_end(text, c.span[1])] = c
-    spans = sorted([p.span for p in places] + [c.span for c in companies])
+        end = c.span[1]
+        spans.append(c.span)
+        company_at_end[end] = c
+        if text.startswith(apostrophes, end):
+            company_at_end[_possessive_end(text, end)] = c
+    spans.sort()
     reach: list[int] = []
     furthest = -1
     for _s, e in spans:
-        furthest = max(furthest, e)
+        if e > furthest:
+            furthest = e
         reach.append(furthest)
     return _Context(
         text=text,
         places=places,
         place_at_end=place_at_end,
-        place_at_start={p.span[0]: p for p in places},
+        place_at_start=place_at_start,
         company_at_end=company_at_end,
         company_at_start={c.span[0]: c for c in companies},
         blocked=dict(spans),
@@ -1600,12 +1687,13 @@ def _title_prefix(ctx: _Context, start: int) -> tuple[int, Party | None, str | N
     pos = start
     for _ in range(4):
         matched = False
-        for q, name in QUALIFIERS:
-            if text.endswith(q, 0, pos) and (pos - len(q) == 0 or not _is_word(text[pos - len(q) - 1])):
-                qualifier = qualifier or name
-                pos -= len(q)
-                matched = True
-                break
+        if text[pos - 2 : pos] in _QUALIFIER_ENDS:  # cheap test first: most titles have none
+            for q, name in QUALIFIERS:
+                if text.endswith(q, 0, pos) and (pos - len(q) == 0 or not _is_word(text[pos - len(q) - 1])):
+                    qualifier = qualifier or name
+                    pos -= len(q)
+                    matched = True
+                    break
         if matched:
             continue
         p = _skip_ws_back(text, pos)
@@ -1621,7 +1709,7 @@ def _title_prefix(ctx: _Context, start: int) -> tuple[int, Party | None, str | N
             pos = ctx.company_at_end[p].span[0]
             continue
         word_start = p
-        while word_start > 0 and (_is_word(text[word_start - 1]) or text[word_start - 1] in ".&"):
+        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] in "_.&"):
             word_start -= 1
         word = text[word_start:p]
         if word in ("the", "The", "his", "His", "her", "Her", "its", "their", "whose") and word_start < p:
@@ -1638,9 +1726,8 @@ def _title_prefix(ctx: _Context, start: int) -> tuple[int, Party | None, str | N
 def _titles(ctx: _Context) -> list[_Title]:
     text = ctx.text
     raw: list[_Title] = []
-    for hit in _ROLES.get().scan(text):
-        role = hit.values[0].role
-        end = hit.end
+    for hit_start, end, _key, values, _glued in _ROLES.get().scan_raw(text):
+        role = values[0].role
         party: Party | None = None
         company = False
         if role in ("minister of", "head of"):
@@ -1669,8 +1756,8 @@ def _titles(ctx: _Context) -> list[_Title]:
                     elif prep == "of " and p2 in ctx.company_at_start:
                         company = True
                         end = ctx.company_at_start[p2].span[1]
-        start, pre_party, qualifier, pre_company = _title_prefix(ctx, hit.start)
-        raw.append(_Title(start, hit.start, end, role, pre_party or party, qualifier, company or pre_company))
+        start, pre_party, qualifier, pre_company = _title_prefix(ctx, hit_start)
+        raw.append(_Title(start, hit_start, end, role, pre_party or party, qualifier, company or pre_company))
     # "Deputy Prime Minister and Defense Minister X": one title, the specific office.
     merged: list[_Title] = []
     for t in raw:
@@ -1804,20 +1891,20 @@ def scan_people(
         found.append(_Found(mention, excluded=title.company))
 
     # 2. known names alone
-    for hit in _PEOPLE.get().scan(text):
-        span = (hit.start, hit.end)
+    for start, end, _key, values, _glued in _PEOPLE.get().scan_raw(text):
+        span = (start, end)
         if overlaps(span):
             continue
-        excluded = any(text.endswith(w, 0, hit.start) for w in NOT_OFFICE_BEFORE)
-        name = _Name(hit.start, hit.end, tuple(text[hit.start : hit.end].split()))
-        entry = hit.values[0]
+        excluded = any(text.endswith(w, 0, start) for w in NOT_OFFICE_BEFORE)
+        name = _Name(start, end, tuple(text[start:end].split()))
+        entry = values[0]
         office = _pick_office(entry.offices, None, None, published)
         mention = PersonMention(
             name=_display_name(name.tokens),
             role=office.role,
             party=_party_for(office.party_code),
             span=span,
-            text=text[hit.start : hit.end],
+            text=text[start:end],
             office=office,
             how="name",
         )
@@ -1889,6 +1976,7 @@ def _party_after_name(ctx: _Context, end: int) -> Party | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)
 def _party_of_role(role: str) -> Party | None:
     """The country of an agency named in the role ("head of the armament agency" -> PL)."""
     for agency, code in AGENCY_COUNTRIES.items():
@@ -1915,11 +2003,13 @@ def _party_of_name(tokens: Sequence[str]) -> Party | None:
     return None
 
 
-def _holders(role: str, party_code: str, on: dt.date) -> list[Any]:
+@functools.lru_cache(maxsize=1024)
+def _holders(role: str, party_code: str, on: dt.date) -> tuple[Any, ...]:
+    """Who held ``role`` for ``party_code`` on ``on`` (memoised: one query scans every office)."""
     try:
-        return list(_refdata().office_holders(role, party_code, on=on))
+        return tuple(_refdata().office_holders(role, party_code, on=on))
     except LookupError:
-        return []
+        return ()
 
 
 def _person(
@@ -2096,9 +2186,18 @@ def _back_references(text: str, found: list[_Found], overlaps: Callable[[Span], 
         cands = by_surname[word]
         i = bisect.bisect_left(surname_starts[word], start)
         src = cands[i - 1] if i else cands[0]
-        extra.append(
-            _Found(attrs.evolve(src.mention, span=(start, end), text=word, how="surname"), src.excluded)
+        sm = src.mention
+        moved = PersonMention(  # attrs.evolve(sm, span=..., text=..., how=...), without its overhead
+            name=sm.name,
+            role=sm.role,
+            party=sm.party,
+            span=(start, end),
+            text=word,
+            office=sm.office,
+            how="surname",
+            qualifier=sm.qualifier,
         )
+        extra.append(_Found(moved, src.excluded))
     if not extra:
         return found
     return sorted(found + extra, key=lambda f: f.mention.span)
