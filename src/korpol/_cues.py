@@ -406,5 +406,10 @@ class Cues:
         """(kind, pattern) in table order: the first kind whose words match wins."""
         return tuple((kind, _alt(words)) for kind, words in self.agreement_kinds)
 
+    @functools.cached_property
+    def compiled_agreement_patterns(self) -> tuple[re.Pattern[str], ...]:
+        """The patterns of :attr:`compiled_agreement_kinds`, without their kinds."""
+        return tuple(pattern for _, pattern in self.compiled_agreement_kinds)
+
 
 DEFAULT_CUES = Cues()

@@ -16,7 +16,7 @@ import functools
 import re
 from typing import Any
 
-__all__ = ["may_match", "required_literals"]
+__all__ = ["may_match", "may_match_any", "required_literals"]
 
 try:  # Python >= 3.11
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -65,7 +65,28 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     False
     """
     need = required_literals(pattern)
-    return need is None or any(w in text for w in need)
+    return need is None or any(map(text.__contains__, need))
+
+
+@functools.lru_cache(maxsize=256)
+def _union(patterns: tuple[re.Pattern[str], ...]) -> tuple[str, ...] | None:
+    found: list[str] = []
+    for pattern in patterns:
+        need = required_literals(pattern)
+        if need is None:
+            return None
+        found.extend(need)
+    return tuple(dict.fromkeys(found))
+
+
+def may_match_any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    """False only when none of ``patterns`` can match anywhere in ``text`` (one test for a whole table).
+
+    >>> may_match_any((re.compile("treaty"), re.compile("accord")), "the two sides met")
+    False
+    """
+    need = _union(patterns)
+    return need is None or any(map(text.__contains__, need))
 
 
 def _items(sub: Any) -> list[Any]:

@@ -52,7 +52,7 @@ from korpol._model import (
     Party,
     TimeSpan,
 )
-from korpol._prefilter import may_match
+from korpol._prefilter import may_match, may_match_any
 
 __all__ = ["extract"]
 
@@ -261,10 +261,9 @@ def _designation_counts(text: str, found: Sequence[_M], systems: Sequence[_M]) -
             bound = "up_to" if low_before.endswith("up to ") else None
             out.append(_M("qty", hit.start(), m.end, _Count(_count_value(hit.group(1).lower()), "", bound)))
             take(hit.start(), m.end)
-    lowered: str | None = text.lower()
-    if len(lowered) != len(text):
-        lowered = None  # a character whose lower case is longer: offsets would shift
-    if lowered is not None and any(
+    lowered = text.lower()
+    # (a character whose lower case is longer would shift the offsets: no bare counts then)
+    if len(lowered) == len(text) and any(
         w in lowered
         for w in ("another", "adding", "added", "order", "bought", "were", "for ", "pledg", "promis", "sen")
     ):
@@ -1538,6 +1537,8 @@ def _agreement_mentions(low: str, cues: Cues) -> list[tuple[str, re.Match[str]]]
     ['mou']
     """
     found: list[tuple[str, re.Match[str]]] = []
+    if not may_match_any(cues.compiled_agreement_patterns, low):
+        return found
     for kind, pattern in cues.compiled_agreement_kinds:
         if not may_match(pattern, low):
             continue  # none of the kind's words can start here: skip its search
