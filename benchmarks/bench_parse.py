@@ -5,6 +5,7 @@ Run from the repository root (peers are optional: ``pip install -e '.[bench]'``)
     .venv/bin/python benchmarks/bench_parse.py              # everything, a few minutes
     .venv/bin/python benchmarks/bench_parse.py --quick      # smaller corpus and stream sizes
     .venv/bin/python benchmarks/bench_parse.py --profile    # + cProfile of parse() on ~1 MB
+    .venv/bin/python benchmarks/bench_parse.py --stages     # only: where parse()'s time goes, per stage
 
 What it measures, on ONE core (the process pins itself to one CPU where the OS allows):
 
@@ -253,6 +254,45 @@ def profile(docs: list[Doc], top: int) -> None:
         print("\n".join(lines[start : start + top + 1]))
 
 
+def stages(docs: list[Doc]) -> None:
+    """Where parse()'s time goes: each stage timed on its own over ``docs`` (best of 3), in ms per article.
+
+    The record rules are what remains of parse() once the text stages and scanners are taken out.
+    """
+    from korpol._entities import scan_companies, scan_people, scan_places, scan_systems
+    from korpol._money import scan_money
+    from korpol._quantity import scan_quantities
+    from korpol._segment import segment
+    from korpol._text import normalize
+    from korpol._time import scan_times
+
+    texts = [(normalize(text).text, published) for text, published in docs]
+
+    def best(fn: Callable[[], object]) -> float:
+        return min(timed(fn) for _ in range(3)) * 1e3 / len(docs)
+
+    parts = {
+        "normalize (repair, offsets)": best(lambda: [normalize(t) for t, _ in docs]),
+        "segment (sentences)": best(lambda: [list(segment(t)) for t, _ in texts]),
+        "scan_places": best(lambda: [scan_places(t) for t, _ in texts]),
+        "scan_people": best(lambda: [scan_people(t, published=p) for t, p in texts]),
+        "scan_money": best(lambda: [scan_money(t) for t, _ in texts]),
+        "scan_times": best(lambda: [scan_times(t, published=p) for t, p in texts]),
+        "scan_quantities": best(lambda: [scan_quantities(t) for t, _ in texts]),
+        "scan_systems": best(lambda: [scan_systems(t) for t, _ in texts]),
+        "scan_companies": best(lambda: [scan_companies(t) for t, _ in texts]),
+    }
+    total = best(lambda: korpol_parse_all(docs))
+    parts["record rules (the rest)"] = max(0.0, total - sum(parts.values()))
+    kb = nbytes(docs) / len(docs) / 1000
+    print(f"\nwhere the time goes: {len(docs)} articles of {kb:.1f} KB on average, "
+          f"parse() {total:.2f} ms per article\n")
+    print(f"| {'stage':<32} | {'ms/article':>10} | {'share':>6} |")
+    print("|" + "-" * 34 + "|" + "-" * 12 + "|" + "-" * 8 + "|")
+    for name, ms in parts.items():
+        print(f"| {name:<32} | {ms:>10.3f} | {ms / total:>6.0%} |")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size for throughput (default 5)")
@@ -261,11 +301,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--quick", action="store_true", help="--mb 1 --peer-kb 50 --stream-mb 5,20")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of parse() on ~1 MB")
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--stages", action="store_true", help="only the per-stage split of parse(), then stop")
     args = ap.parse_args(argv)
     if args.quick:
         args.mb, args.peer_kb, args.stream_mb = 1.0, 50.0, "5,20"
 
     print(f"korpol benchmark, Python {sys.version.split()[0]}, {pin_one_core()}")
+    if args.stages:
+        korpol_parse_all(articles())  # warm up
+        stages(articles())
+        return
     docs = corpus(int(args.mb * MB))
     size = nbytes(docs)
     korpol_parse_all(docs[:20])  # warm up: reference data and patterns load on first use
@@ -319,6 +364,7 @@ def main(argv: list[str] | None = None) -> None:
             peer = peer_size / MB / timed(lambda run=run: run(peer_docs))  # type: ignore[misc]
             print(f"| {name:<44} | {peer:>10.3f} | {ours / peer:>10.1f}x |")
 
+    stages(articles())
     if args.profile:
         profile(sample(docs, MB), 25)
 
