@@ -64,15 +64,44 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     >>> may_match(re.compile(r"\\b(?:signed|inked)\\b"), "the deal was sealed")
     False
     """
-    need = required_literals(pattern)
+    need = _known(pattern)
     return need is None or any(map(text.__contains__, need))
 
 
-@functools.lru_cache(maxsize=256)
+#: id(pattern) -> (pattern, its literals).  Keyed by identity because hashing a compiled pattern
+#: hashes its whole program every time; holding the pattern keeps its id from being reused.
+_KNOWN: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+
+
+def _known(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    try:
+        return _KNOWN[id(pattern)][1]
+    except KeyError:
+        if len(_KNOWN) >= 4096:  # bounded: every Cues() compiles its own patterns
+            _KNOWN.clear()
+        need = required_literals(pattern)
+        _KNOWN[id(pattern)] = (pattern, need)
+        return need
+
+
+_UNIONS: dict[int, tuple[tuple[re.Pattern[str], ...], tuple[str, ...] | None]] = {}
+
+
 def _union(patterns: tuple[re.Pattern[str], ...]) -> tuple[str, ...] | None:
+    try:
+        return _UNIONS[id(patterns)][1]
+    except KeyError:
+        if len(_UNIONS) >= 256:
+            _UNIONS.clear()
+        need = _union_now(patterns)
+        _UNIONS[id(patterns)] = (patterns, need)
+        return need
+
+
+def _union_now(patterns: tuple[re.Pattern[str], ...]) -> tuple[str, ...] | None:
     found: list[str] = []
     for pattern in patterns:
-        need = required_literals(pattern)
+        need = _known(pattern)
         if need is None:
             return None
         found.extend(need)

@@ -352,6 +352,8 @@ class _Sentence:
     rel_starts: list[int] = attrs.field(init=False, repr=False)
     #: results of searches already run on this sentence (rules ask the same questions)
     memo: dict[Any, Any] = attrs.field(init=False, repr=False)
+    #: pattern -> whether it may match the sentence at all (the literal pre-filter, worked out once)
+    gates: dict[int, bool] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_kind: dict[str, tuple[list[int], list[_M]]] = {}
@@ -367,6 +369,7 @@ class _Sentence:
         object.__setattr__(self, "by_kind", by_kind)
         object.__setattr__(self, "rel_starts", rel_starts)
         object.__setattr__(self, "memo", {})
+        object.__setattr__(self, "gates", {})
 
     def sub(self, kind: str, lo: int = 0, hi: int | None = None) -> list[_M]:
         """Mentions of ``kind`` with start in [lo, hi) (sentence-relative)."""
@@ -389,11 +392,11 @@ class _Sentence:
 
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         """False when none of the literals every match of ``pattern`` starts with is in the sentence."""
-        key = (id(pattern), "may")
+        key = id(pattern)  # (hashing a compiled pattern hashes its whole program)
         try:
-            return self.memo[key]  # type: ignore[no-any-return]
+            return self.gates[key]
         except KeyError:
-            found = self.memo[key] = may_match(pattern, self.low)
+            found = self.gates[key] = may_match(pattern, self.low)
             return found
 
     def search_in(self, pattern: re.Pattern[str], a: int, b: int) -> re.Match[str] | None:
