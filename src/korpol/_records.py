@@ -26,7 +26,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import attrs
 
@@ -60,9 +60,11 @@ __all__ = ["extract"]
 # ---------------------------------------------------------------- mentions
 
 
-@attrs.frozen
-class _M:
-    """A mention in the normalised text, reduced to what the rules need."""
+class _M(NamedTuple):
+    """A mention in the normalised text, reduced to what the rules need.
+
+    A named tuple, not an attrs class: a document holds dozens and a tuple is built in C.
+    """
 
     kind: str  # place | person | money | time | qty | system | company
     start: int
@@ -181,7 +183,7 @@ def _carry_years(text: str, mentions: list[_M]) -> list[_M]:
                 ts = TimeSpan.month(year, day.month, text=ts.text)
             elif ts.start == ts.end and not (day.month == 2 and day.day == 29):
                 ts = TimeSpan.day(day.replace(year=year), text=ts.text)
-            m = attrs.evolve(m, value=attrs.evolve(ts, span=m.value.span, relation=m.value.relation))
+            m = m._replace(value=attrs.evolve(ts, span=m.value.span, relation=m.value.relation))
         out.append(m)
     return out
 
