@@ -480,16 +480,25 @@ def _anchors(text: str) -> list[re.Match[str]]:
     hits.sort()
     found: dict[int, re.Match[str]] = {}
     scanned = 0
+    rest, after_break = _split_patterns()
     for start, end in hits:
         lo, hi = max(scanned, start - 8), min(limit, end + 40)
         if lo >= hi:
+            continue
+        scanned = hi
+        # Most numbers have no currency near them: the first two searches of
+        # _anchor_starts, inline, settle those windows without a call.
+        if (
+            lo
+            and rest.search(text, lo, hi) is None
+            and (after_break is None or after_break.search(text, lo - 1, hi) is None)
+        ):
             continue
         for at in _anchor_starts(text, lo, hi):
             if at not in found:
                 full = pattern.match(text, at)  # the window may have cut the form short
                 if full is not None:
                     found[at] = full
-        scanned = hi
     return [found[k] for k in sorted(found)]
 
 
