@@ -39,7 +39,7 @@ import attrs
 
 from korpol._currency import currency_lexicon, trie_pattern
 from korpol._model import Money, Qualifier
-from korpol._text import normalize
+from korpol._text import non_ascii, normalize
 
 __all__ = ["QUALIFIERS", "SCALES", "find_money", "scan_money"]
 
@@ -432,7 +432,6 @@ _SCALE_WORDS = ("illion", "thousand")  # "a billion dollars" has no digit
 
 # Bytes: each ASCII digit becomes "0", every other byte a space.
 _DIGITS_TO_ZERO = bytes(48 if 48 <= i <= 57 else 32 for i in range(256))
-_ASCII_BYTES = bytes(range(128))
 
 
 def _digit_runs(text: str) -> list[tuple[int, int]]:
@@ -447,7 +446,7 @@ def _digit_runs(text: str) -> list[tuple[int, int]]:
     """
     if text.isascii():
         raw = text.encode("ascii")
-    elif _DIGITS.search(_non_ascii(text)) is None:
+    elif _DIGITS.search(non_ascii(text)) is None:
         raw = text.encode("ascii", "replace")
     else:
         return [d.span() for d in _DIGITS.finditer(text)]
@@ -462,11 +461,6 @@ def _digit_runs(text: str) -> list[tuple[int, int]]:
         out.append((i, j))
         i = find(b"0", j)
     return out
-
-
-def _non_ascii(text: str) -> str:
-    """The non-ASCII characters of ``text``, gathered in C (its UTF-8 bytes without the ASCII ones)."""
-    return text.encode("utf-8", "ignore").translate(None, _ASCII_BYTES).decode("utf-8")
 
 
 def _find_all(text: str, word: str) -> list[tuple[int, int]]:

@@ -35,7 +35,7 @@ import attrs
 
 from korpol._errors import InputTypeError
 
-__all__ = ["NormalizedText", "decode", "normalize", "repair"]
+__all__ = ["NormalizedText", "decode", "non_ascii", "normalize", "repair"]
 
 
 # ---------------------------------------------------------------------------
@@ -525,6 +525,21 @@ _SAME_LENGTH_CHARS = "".join(map(chr, _SAME_LENGTH))
 # Normalising a tab to a space keeps offsets and helps scanners; \n is kept.
 
 
+_ASCII_BYTES = bytes(range(128))
+
+
+def non_ascii(text: str) -> str:
+    """The non-ASCII characters of ``text``, in order (lone surrogates dropped).
+
+    Gathered in C (the UTF-8 bytes without the ASCII ones), for scans that look only
+    for such characters: a few times faster than a regex over the whole text.
+
+    >>> non_ascii("Kraków's K2 for €6bn")
+    'ó€'
+    """
+    return text.encode("utf-8", "ignore").translate(None, _ASCII_BYTES).decode("utf-8")
+
+
 @cache
 def _same_length_re() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(_SAME_LENGTH_CHARS)}]")
@@ -597,7 +612,10 @@ def normalize(text: str) -> NormalizedText:
             repairs = tuple(sorted(set(repairs) | set(more)))
     # 3: same-length substitutions.
     if not current.isascii():
-        for ch in set(_same_length_re().findall(current)):
+        # "`" is the only ASCII character substituted; without it the non-ASCII characters
+        # alone (gathered in C) give the same list of hits, in a few times less time.
+        haystack = current if "`" in current else non_ascii(current)
+        for ch in set(_same_length_re().findall(haystack)):
             current = current.replace(ch, _SAME_LENGTH[ord(ch)])
     # 4: NFC.
     if not current.isascii() and not unicodedata.is_normalized("NFC", current):
