@@ -345,6 +345,11 @@ def _end_re() -> re.Pattern[str]:
 
 
 @cache
+def _space_re() -> re.Pattern[str]:
+    return re.compile(r"\s")
+
+
+@cache
 def _dateline_re() -> re.Pattern[str]:
     caps = r"[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]*)*"
     part = r"[A-Z0-9][\w.'\-]*(?: [A-Z0-9][\w.'\-]*)*"
@@ -486,7 +491,10 @@ def _is_break(text: str, m: re.Match[str], start: int, end: int) -> bool:
         if len(word) == 2 and word[0].isupper():
             return False
         if word in MAYBE_BREAK_AFTER or (len(word) >= 4 and word.count(".") >= 2 and word[-3] == "."):
-            nxt_word = text[nxt:end].split(None, 1)[0].strip(_OPENERS).rstrip(",.;:")
+            # the next word (text[nxt] is not a space), found without splitting the rest of
+            # the paragraph, which made a paragraph of "U.S. U.S. ..." quadratic
+            space = _space_re().search(text, nxt, end)
+            nxt_word = text[nxt : space.start() if space else end].strip(_OPENERS).rstrip(",.;:")
             return nxt_word in SENTENCE_OPENERS
     if closed and any(c in closers for c in "\"”'’"):
         # '... restored." Yoon said.' - the quotation ends, the sentence does not
