@@ -39,12 +39,13 @@ import attrs
 
 from korpol._currency import currency_lexicon, trie_pattern
 from korpol._model import Money, Qualifier
-from korpol._text import normalize
+from korpol._text import non_ascii, normalize
 
 __all__ = ["QUALIFIERS", "SCALES", "find_money", "scan_money"]
 
 # Scale words and abbreviations -> multiplier.  Single letters count only when
 # written against the number ("$1.5m", "$5B"); the others may follow a space.
+# fmt: off
 SCALES: dict[str, int] = {
     "thousand": 10**3, "Thousand": 10**3, "lakh": 10**5, "lakhs": 10**5,
     "million": 10**6, "Million": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6, "MN": 10**6,
@@ -83,7 +84,27 @@ QUALIFIERS: dict[str, Qualifier] = {
     "at most": "up_to", "no more than": "up_to", "not more than": "up_to",
     "no less than": "over", "not less than": "over",
 }
+# fmt: on
 _QUALIFIER_ORDER = sorted(QUALIFIERS, key=len, reverse=True)
+
+
+@functools.cache
+def _qualifiers_by_last_char() -> dict[str, tuple[str, ...]]:
+    """``_QUALIFIER_ORDER`` split by last character: a text ending in "r" tries only "over"..."""
+    out: dict[str, list[str]] = {}
+    for phrase in _QUALIFIER_ORDER:
+        out.setdefault(phrase[-1], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.cache
+def _qualifiers_by_first_char() -> dict[str, tuple[str, ...]]:
+    """``_QUALIFIER_ORDER`` split by first character, for phrases read forwards."""
+    out: dict[str, list[str]] = {}
+    for phrase in _QUALIFIER_ORDER:
+        out.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
 
 # Currency names that are also ordinary English words ("won the vote", "a 500-pound bomb"):
 # an amount in these needs a scale word, a thousands separator or a qualifying name ("Korean won").
@@ -95,8 +116,14 @@ _SP = "[ \u00a0]"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
-@attrs.frozen
+@attrs.define
 class _Raw:
+    """An amount being read: built by one reader and refined in place (never shared).
+
+    Mutable because ``attrs.evolve`` on every refinement (start, end, currency, range,
+    qualifier) was a fifth of the scan.
+    """
+
     start: int
     end: int
     amount: Decimal
@@ -226,7 +253,7 @@ def _amount_at(text: str, m: re.Match[str], limit: int) -> _Raw | None:
     if kind != "name":
         raw = _read_right(text, end, code, limit)
         if raw is not None:
-            raw = attrs.evolve(raw, start=start)
+            raw.start = start
             # a name right after settles a weak symbol: "¥5 billion yuan"
             after = None
             if text.startswith(" ", raw.end):
@@ -235,14 +262,14 @@ def _amount_at(text: str, m: re.Match[str], limit: int) -> _Raw | None:
                 code2, kind2 = currency_lexicon().forms[after.group()]
                 if kind2 != "symbol" and _anchor_ok(text, after.start(), after.end(), after.group(), kind2):
                     new_code = code2 if form in _WEAK_SYMBOLS else code
-                    raw = attrs.evolve(raw, end=after.end(), currency=new_code)
+                    raw.end, raw.currency = after.end(), new_code
             return raw
         if form.endswith("$"):
             return None  # "$" after a number is not how English writes dollars
     raw = _read_left(text, start, code, kind, form)
-    if raw is None:
-        return None
-    return attrs.evolve(raw, end=end)
+    if raw is not None:
+        raw.end = end
+    return raw
 
 
 def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
@@ -251,7 +278,7 @@ def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
     if not head.endswith((" ", "\u00a0")):
         return "exact", start
     low = head.lower()[:-1]
-    for phrase in _QUALIFIER_ORDER:
+    for phrase in _qualifiers_by_last_char().get(low[-1:], ()):
         if low.endswith(phrase):
             begin = start - 1 - len(phrase)
             if begin == 0 or not _is_word_char(text[begin - 1]):
@@ -292,14 +319,23 @@ def _extend_range(text: str, raw: _Raw, limit: int) -> _Raw:
     trailing = pattern.match(text, end + 1, limit) if text[end : end + 1] == " " else None
     if trailing is not None and currency_lexicon().forms[trailing.group()][0] == raw.currency:
         end = trailing.end()
-    return attrs.evolve(raw, end=end, upper=top)
+    raw.end, raw.upper = end, top
+    return raw
 
 
 # A restatement opens with one of these ("8.16 trillion won ($6 billion)", ", or about $6 billion").
 _EQUIVALENT_OPENERS: tuple[str, ...] = (" (", "(", ", or ", " or ", ", about ", " / ", "/")
+# fmt: off
 _EQUIVALENT_LEADS: tuple[str, ...] = (
     "equivalent to ", "equal to ", "the equivalent of ", "worth ", "or ", "ca. ",
 )
+# fmt: on
+
+
+@functools.cache
+def _opener_re() -> re.Pattern[str]:
+    """One match instead of a ``startswith`` per opener (at most one opener can match)."""
+    return re.compile("|".join(map(re.escape, _EQUIVALENT_OPENERS)))
 
 
 def _read_one(text: str, m: re.Match[str], limit: int) -> _Raw | None:
@@ -307,46 +343,47 @@ def _read_one(text: str, m: re.Match[str], limit: int) -> _Raw | None:
     if raw is None:
         return None
     raw = _extend_range(text, raw, limit)
-    qualifier, _ = _qualifier(text, raw.start)
-    return attrs.evolve(raw, qualifier=qualifier)
+    raw.qualifier, _ = _qualifier(text, raw.start)
+    return raw
 
 
 def _equivalent(text: str, raw: _Raw, limit: int) -> tuple[_Raw | None, int]:
     """A restatement of ``raw`` right after it, and the offset scanning resumes from."""
-    pattern = _patterns()[0]
-    for opener in _EQUIVALENT_OPENERS:
-        if not text.startswith(opener, raw.end):
-            continue
-        pos = raw.end + len(opener)
-        low = text[pos : pos + 24].lower()
-        qualifier: Qualifier = "exact"
-        for lead in _EQUIVALENT_LEADS:
-            if low.startswith(lead):
-                pos += len(lead)
-                low = low[len(lead) :]
-                break
-        for phrase in _QUALIFIER_ORDER:
-            if low.startswith(phrase + " "):
-                qualifier = QUALIFIERS[phrase]
-                pos += len(phrase) + 1
-                break
-        m = pattern.search(text, pos, min(limit, pos + 40))
-        while m is not None:
-            other = _amount_at(text, m, limit)
-            if other is not None and other.start == pos:
-                other = _extend_range(text, other, limit)
-                if other.currency == raw.currency:
-                    return None, raw.end
-                if opener.endswith("(") and not text.startswith(")", other.end):
-                    # "(about $6 billion at the time)" still restates; keep it, stop at the amount
-                    pass
-                if qualifier == "exact" and opener == ", about ":
-                    qualifier = "about"
-                return attrs.evolve(other, qualifier=qualifier), other.end
-            if m.start() > pos + 1:
-                break
-            m = pattern.search(text, m.end(), min(limit, pos + 40))
+    opened = _opener_re().match(text, raw.end)
+    if opened is None:
         return None, raw.end
+    opener = opened.group()
+    pattern = _patterns()[0]
+    pos = raw.end + len(opener)
+    low = text[pos : pos + 24].lower()
+    qualifier: Qualifier = "exact"
+    for lead in _EQUIVALENT_LEADS:
+        if low.startswith(lead):
+            pos += len(lead)
+            low = low[len(lead) :]
+            break
+    for phrase in _qualifiers_by_first_char().get(low[:1], ()):
+        if low.startswith(phrase + " "):
+            qualifier = QUALIFIERS[phrase]
+            pos += len(phrase) + 1
+            break
+    m = pattern.search(text, pos, min(limit, pos + 40))
+    while m is not None:
+        other = _amount_at(text, m, limit)
+        if other is not None and other.start == pos:
+            other = _extend_range(text, other, limit)
+            if other.currency == raw.currency:
+                return None, raw.end
+            if opener.endswith("(") and not text.startswith(")", other.end):
+                # "(about $6 billion at the time)" still restates; keep it, stop at the amount
+                pass
+            if qualifier == "exact" and opener == ", about ":
+                qualifier = "about"
+            other.qualifier = qualifier
+            return other, other.end
+        if m.start() > pos + 1:
+            break
+        m = pattern.search(text, m.end(), min(limit, pos + 40))
     return None, raw.end
 
 
@@ -393,6 +430,39 @@ _DIGITS = re.compile(r"\d+")  # faster than [0-9]+ on non-ASCII (UCS-2) text
 _SCALE_WORDS = ("illion", "thousand")  # "a billion dollars" has no digit
 
 
+# Bytes: each ASCII digit becomes "0", every other byte a space.
+_DIGITS_TO_ZERO = bytes(48 if 48 <= i <= 57 else 32 for i in range(256))
+
+
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs of digits in ``text`` (those of ``\\d+``).
+
+    Most news is plain ASCII once normalised; there the runs are found with
+    ``bytes.find`` on a copy where digits are ``0`` and the rest spaces, which runs
+    at ``memchr`` speed, 5x faster than a regex character class that looks at each
+    character.  Other text is read the same way with ``?`` for each non-ASCII
+    character (offsets unchanged), unless one of those is a digit (``\\d`` matches
+    non-ASCII digits too): then the regex is used.
+    """
+    if text.isascii():
+        raw = text.encode("ascii")
+    elif _DIGITS.search(non_ascii(text)) is None:
+        raw = text.encode("ascii", "replace")
+    else:
+        return [d.span() for d in _DIGITS.finditer(text)]
+    marked = raw.translate(_DIGITS_TO_ZERO)
+    find, end = marked.find, len(marked)
+    out = []
+    i = find(b"0")
+    while i != -1:
+        j = find(b" ", i)
+        if j == -1:
+            j = end
+        out.append((i, j))
+        i = find(b"0", j)
+    return out
+
+
 def _find_all(text: str, word: str) -> list[tuple[int, int]]:
     out, i = [], text.find(word)
     while i != -1:
@@ -410,22 +480,31 @@ def _anchors(text: str) -> list[re.Match[str]]:
     """
     pattern = _patterns()[0]
     limit = len(text)
-    hits = [d.span() for d in _DIGITS.finditer(text)]
+    hits = _digit_runs(text)
     for word in _SCALE_WORDS:
         hits += _find_all(text, word)
     hits.sort()
     found: dict[int, re.Match[str]] = {}
     scanned = 0
+    rest, after_break = _split_patterns()
     for start, end in hits:
         lo, hi = max(scanned, start - 8), min(limit, end + 40)
         if lo >= hi:
+            continue
+        scanned = hi
+        # Most numbers have no currency near them: the first two searches of
+        # _anchor_starts, inline, settle those windows without a call.
+        if (
+            lo
+            and rest.search(text, lo, hi) is None
+            and (after_break is None or after_break.search(text, lo - 1, hi) is None)
+        ):
             continue
         for at in _anchor_starts(text, lo, hi):
             if at not in found:
                 full = pattern.match(text, at)  # the window may have cut the form short
                 if full is not None:
                     found[at] = full
-        scanned = hi
     return [found[k] for k in sorted(found)]
 
 

@@ -35,7 +35,7 @@ import attrs
 
 from korpol._errors import InputTypeError
 
-__all__ = ["NormalizedText", "decode", "normalize", "repair"]
+__all__ = ["NormalizedText", "decode", "non_ascii", "normalize", "repair"]
 
 
 # ---------------------------------------------------------------------------
@@ -173,9 +173,7 @@ class NormalizedText:
 # way each character stands for exactly one byte, so a run of them can be turned
 # back into the bytes it was decoded from.
 _CP1252_EXTRA = {
-    bytes([b]).decode("cp1252"): chr(b)
-    for b in range(0x80, 0xA0)
-    if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    bytes([b]).decode("cp1252"): chr(b) for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
 _TO_LATIN1 = str.maketrans(_CP1252_EXTRA)
 
@@ -188,8 +186,7 @@ _DROP = frozenset("\u00ad\u200b\u2060\ufeff")
 # pages use.  Anything else (box drawing, kana, Cyrillic, Hanja, ...) is "other",
 # accepted only where the page is already known to be EUC-KR mojibake.
 _EK_SYMBOLS = frozenset(
-    "’‘“”·…〈〉《》「」『』【】※★☆○●◎◇◆□■△▲▽▼→←↑↓°℃±×÷㈜№™€®～∼―"
-    "łŁøØæÆßœŒðđþÞħı①②③④⑤⑥⑦⑧⑨⑩ⓒ"
+    "’‘“”·…〈〉《》「」『』【】※★☆○●◎◇◆□■△▲▽▼→←↑↓°℃±×÷㈜№™€®～∼―łŁøØæÆßœŒðđþÞħı①②③④⑤⑥⑦⑧⑨⑩ⓒ"
 )
 
 
@@ -207,6 +204,20 @@ def _signature_re() -> re.Pattern[str]:
     """Every mojibake run holds a Latin-1 letter/symbol followed by another byte character."""
     extra = "".join(sorted(_CP1252_EXTRA))
     return re.compile(f"[\\xa1-\\xfe][\\x80-\\xff{re.escape(extra)}]")
+
+
+# Latin-1 bytes that cannot start a signature (everything outside \xa1-\xfe).
+_NOT_SIGNATURE_START = bytes(range(0xA1)) + b"\xff"
+
+
+def _may_hold_signature(text: str) -> bool:
+    """Whether ``text`` holds a character in ``\\xa1-\\xfe``, where every signature starts.
+
+    Clean UTF-8 news has curly quotes and dashes but rarely such characters; this
+    test runs in C at memcpy speed (dropping everything else), 3x faster than the
+    signature regex looking at each character.
+    """
+    return bool(text.encode("latin-1", "ignore").translate(None, _NOT_SIGNATURE_START))
 
 
 @cache
@@ -404,7 +415,7 @@ def _find_repairs(text: str) -> tuple[list[tuple[int, int, str]], tuple[str, ...
     """The mojibake repairs for ``text`` as sorted ``(start, end, replacement)``."""
     runs = []
     euc_evidence = utf8_evidence = 0
-    hit = _signature_re().search(text)
+    hit = _signature_re().search(text) if _may_hold_signature(text) else None
     if hit is None:  # the fast path: clean text costs one scan
         return [], ()
     whole = _whole_page_euc(text)
@@ -499,13 +510,34 @@ _SAME_LENGTH = {
     **dict.fromkeys(map(ord, "‘’‚‛′`´"), "'"),
     **dict.fromkeys(map(ord, "“”„‟″«»"), '"'),
     **dict.fromkeys(map(ord, "‐‑‒–—―−﹘﹣－"), "-"),
-    **dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-                             "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " "),
+    **dict.fromkeys(
+        map(
+            ord,
+            "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+            "\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+        ),
+        " ",
+    ),
     **{cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0D},
 }
 _SAME_LENGTH_CHARS = "".join(map(chr, _SAME_LENGTH))
 
 # Normalising a tab to a space keeps offsets and helps scanners; \n is kept.
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def non_ascii(text: str) -> str:
+    """The non-ASCII characters of ``text``, in order (lone surrogates dropped).
+
+    Gathered in C (the UTF-8 bytes without the ASCII ones), for scans that look only
+    for such characters: a few times faster than a regex over the whole text.
+
+    >>> non_ascii("Kraków's K2 for €6bn")
+    'ó€'
+    """
+    return text.encode("utf-8", "ignore").translate(None, _ASCII_BYTES).decode("utf-8")
 
 
 @cache
@@ -557,8 +589,10 @@ def normalize(text: str) -> NormalizedText:
     pieces, repairs = ([], ()) if text.isascii() else _find_repairs(text)
     cuts = []
     if any(c in text for c in "\r\u00ad\u200b\u2060\ufeff"):
-        cuts = [(m.start(), m.end(), "" if m.group()[0] != "\r" else "\n")
-                for m in _length_change_re().finditer(text)]
+        cuts = [
+            (m.start(), m.end(), "" if m.group()[0] != "\r" else "\n")
+            for m in _length_change_re().finditer(text)
+        ]
     if cuts:
         if pieces:
             covered = {i for a, b, _ in pieces for i in range(a, b)}
@@ -578,7 +612,10 @@ def normalize(text: str) -> NormalizedText:
             repairs = tuple(sorted(set(repairs) | set(more)))
     # 3: same-length substitutions.
     if not current.isascii():
-        for ch in set(_same_length_re().findall(current)):
+        # "`" is the only ASCII character substituted; without it the non-ASCII characters
+        # alone (gathered in C) give the same list of hits, in a few times less time.
+        haystack = current if "`" in current else non_ascii(current)
+        for ch in set(_same_length_re().findall(haystack)):
             current = current.replace(ch, _SAME_LENGTH[ord(ch)])
     # 4: NFC.
     if not current.isascii() and not unicodedata.is_normalized("NFC", current):
