@@ -435,6 +435,8 @@ def test_same_input_same_json_in_one_process() -> None:
 def test_same_json_across_processes_and_hash_seeds() -> None:
     # Many parties in one sentence: set ordering would show here first.
     text = NEWS + ", ".join(COUNTRY_NAMES) + " and NATO signed a joint declaration on Tuesday.\n"
+    # characters whose substitutes are substituted in turn ("\uff40" -> "`" -> "'"): order must not matter
+    text += "Korea\uff40s `K2` deal \uff02signed\uff02 \u2014 Poland\u2019s \uff07third\uff07 order.\n"
     digests = set()
     for seed in ("0", "1", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": seed}

@@ -201,6 +201,8 @@ NORMALIZE = [
     ex("mojibake-then-normalise", euc_as_latin1("Korea’s “K2”"), 'Korea\'s "K2"'),
     ex("utf8-mojibake-then-normalise", utf8_as_cp1252("Seoul — Warsaw’s"), "Seoul - Warsaw's"),
     ex("ascii-unchanged", "plain text, 100%.", "plain text, 100%."),
+    ex("backtick-kept-in-any-text", "Poland`s K2 \u2014 Korea`s", "Poland`s K2 - Korea`s"),
+    ex("fullwidth-grave-is-a-backtick", "Korea\uff40s and Poland`s \u2014", "Korea`s and Poland`s -"),
 ]
 
 
