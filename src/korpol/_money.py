@@ -374,9 +374,7 @@ def _equivalent(text: str, raw: _Raw, limit: int) -> tuple[_Raw | None, int]:
             other = _extend_range(text, other, limit)
             if other.currency == raw.currency:
                 return None, raw.end
-            if opener.endswith("(") and not text.startswith(")", other.end):
-                # "(about $6 billion at the time)" still restates; keep it, stop at the amount
-                pass
+            # ("(about $6 billion at the time)" still restates: an unclosed bracket is kept)
             if qualifier == "exact" and opener == ", about ":
                 qualifier = "about"
             other.qualifier = qualifier
@@ -476,7 +474,9 @@ def _anchors(text: str) -> list[re.Match[str]]:
 
     Every amount has digits or a scale word ("a billion dollars"), so the trie
     of currency forms runs only in small windows around those (two literal-first
-    scans) instead of over the whole text, which is 10x faster on news.
+    scans) instead of over the whole text; since the trie became literal-first the
+    two cost about the same on news (~40-50 us per article), the windows keep the
+    trie's work bounded on long pages with few numbers.
     """
     pattern = _patterns()[0]
     limit = len(text)
