@@ -99,8 +99,14 @@ _DESIGNATION_HEADS: tuple[str, ...] = (
 
 
 def _word_alternation() -> str:
+    """The number words, capitalised too, as a prefix trie.
+
+    A trie, not a flat alternation, because the left pattern is searched across the words before
+    each unit noun: one branch per character instead of every word at every word start.  It tries
+    the words that match at a position longest first, as the flat list sorted by length did.
+    """
     forms = set(_WORD_NUMBERS) | {w[:1].upper() + w[1:] for w in _WORD_NUMBERS}
-    return "|".join(sorted((re.escape(w) for w in forms), key=len, reverse=True))
+    return trie_pattern(forms)
 
 
 @attrs.frozen
@@ -267,6 +273,8 @@ def scan_quantities(text: str) -> list[Quantity]:
         s, e = m.span()
         if (s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
             continue
+        if text[s - 1 : s] != " ":
+            continue  # the left pattern ends with a space: skip the search
         lm = left.search(text, max(done, s - 80), s)
         if lm is None:
             continue
