@@ -130,11 +130,6 @@ def _alternatives() -> tuple[str, ...]:
     return tuple(alts)
 
 
-@functools.cache
-def _pattern() -> re.Pattern[str]:
-    return re.compile("|".join(_alternatives()))
-
-
 # ---------------------------------------------------------------- first-character dispatch
 #
 # Trying the whole pattern at a word makes the regex engine enter all twenty alternatives (each
@@ -244,16 +239,18 @@ def _pattern_for(c: str) -> re.Pattern[str] | None:
     return pat
 
 
-@functools.cache
-def _no_groups() -> dict[str, str | None]:
-    return dict.fromkeys(_pattern().groupindex)
+class _Groups(dict[str, Union[str, None]]):  # noqa: UP007 - a runtime base usable on 3.10
+    """A match's groups; a group of another alternative reads as None (no copy of all the names)."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: str) -> None:
+        return None
 
 
 def _groups(m: re.Match[str]) -> dict[str, str | None]:
     """Every group of the full pattern (None where this match's alternatives had no such group)."""
-    g = dict(_no_groups())
-    g.update(m.groupdict())
-    return g
+    return _Groups(m.groupdict())
 
 
 # ---------------------------------------------------------------- first words
@@ -354,6 +351,7 @@ def _lead_words() -> frozenset[str] | None:
 # ---------------------------------------------------------------- calendar helpers
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of two small ints, asked for again and again
 def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -438,15 +436,23 @@ def _cue(word: str, nxt: str) -> Tense | None:
     return None
 
 
+def _lower_words(text: str, start: int, end: int) -> list[str]:
+    """The words of ``text[start:end]``, lower-cased."""
+    part = text[start:end]
+    if part.isascii():  # one lower() for the lot; beyond ASCII, lower() can make new ASCII letters
+        return _WORD.findall(part.lower())
+    return [w.lower() for w in _WORD.findall(part)]
+
+
 def _tense(text: str, start: int, end: int) -> Tense:
     """Past, future or neutral, from the cue word nearest the expression in its sentence."""
     s, e = _sentence(text, start, end)
-    left = [w.lower() for w in _WORD.findall(text, s, start)]
+    left = _lower_words(text, s, start)
     for i in range(len(left) - 1, -1, -1):
         cue = _cue(left[i], left[i + 1] if i + 1 < len(left) else "")
         if cue:
             return cue
-    right = [w.lower() for w in _WORD.findall(text, end, e)]
+    right = _lower_words(text, end, e)
     for i, w in enumerate(right):
         cue = _cue(w, right[i + 1] if i + 1 < len(right) else "")
         if cue:
@@ -819,11 +825,13 @@ _TRIGGER_WORDS = (
     "yesterday", "Yesterday", "today", "Today", "tomorrow", "Tomorrow", "tonight", "Tonight",
     "Q1", "Q2", "Q3", "Q4", "H1", "H2",
 )
-_DIGITS = re.compile(r"\d\d*")  # \d+, but led by one class so the engine skips to the next digit
+# The numbers that may be part of a time expression (see _triggers).  Led by one class, so the
+# engine skips to the next digit; the look-behind after it sees the character before the number.
+_NUMBER_TRIGGER = re.compile(
+    r"\d(?<![\w$€£¥₩#:+,.]\d)(?:\d?(?!\d)|(?<=1)9\d\d(?!\d)|(?<=2)0\d\d(?!\d))"
+)
 # How many words before a trigger an expression may start ("by the middle of next year").
 _WORDS_BACK = 4
-# A number right after one of these is no date, nor inside one (see _triggers).
-_NOT_BEFORE_TRIGGER_NUMBER = frozenset("_$€£¥₩#:+,.")
 
 
 @functools.cache
@@ -844,20 +852,15 @@ def _triggers(text: str) -> list[int]:
     * a trigger right after a letter or digit ("K2", "FA50", "behalf", "Pentagon") or "_": a match
       starting at the trigger would not start a word, and no alternative has a letter or digit
       right before a trigger inside it (the "1" of "Q1" follows its own trigger, "Q1");
-    * a number right after "$", "#", ":", "+" or ",": ``_plausible`` rejects a match starting at
-      it, and no alternative holds these characters before a digit (a comma is always followed by a
-      space);
+    * a number right after a currency sign, "#", ":", "+" or ",": ``_plausible`` rejects a match
+      starting at it, and no alternative holds these characters before a digit (a comma is always
+      followed by a space);
     * a number right after ".": ``_plausible`` rejects a match starting at it, and the only
       alternative with "." before a digit is the dotted date "26.08.2022", which starts at the day's
       digits, an earlier trigger that has already been tried.
     """
-    out = []
-    for d in _DIGITS.finditer(text):
-        t, e = d.span()
-        if e - t not in (1, 2) and not (e - t == 4 and text[t : t + 2] in ("19", "20")):
-            continue
-        if not t or not ((c := text[t - 1]).isalnum() or c in _NOT_BEFORE_TRIGGER_NUMBER):
-            out.append(t)
+    # ``_NUMBER_TRIGGER`` applies these rules to numbers (``\w`` is exactly a letter, a digit or "_")
+    out = [d.start() for d in _NUMBER_TRIGGER.finditer(text)]
     words = []
     for w in _trigger_pattern().finditer(text):
         t = w.start()
