@@ -81,6 +81,7 @@ _HEDGES: dict[str, tuple[bool, Bound | None]] = {
     "not fewer than": (False, "over"),
 }
 _HEDGE_ORDER = sorted(_HEDGES, key=len, reverse=True)
+_HEDGE_ENDINGS = tuple(_HEDGE_ORDER)
 _WORD_NUMBERS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -210,6 +211,8 @@ def _hedge(text: str, start: int) -> tuple[bool, Bound | None]:
     if not head.endswith(" "):
         return False, None
     low = head[:-1].lower()
+    if not low.endswith(_HEDGE_ENDINGS):  # one C call for the usual "ordered", "the", "and"
+        return False, None
     for phrase in _HEDGE_ORDER:
         if low.endswith(phrase):
             begin = start - 1 - len(phrase)

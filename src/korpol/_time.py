@@ -895,8 +895,8 @@ def _word_starts(text: str, rev: str, lo: int, t: int) -> list[int]:
     starts = []
     if m is not None:
         lead = _lead_words()
-        for k in range(_WORDS_BACK, 0, -1):
-            e = m.end(k)
+        # group k is the k-th word back, reversed: its span in ``rev`` is (n - word end, n - word start)
+        for b, e in m.regs[_WORDS_BACK:0:-1]:
             if e < 0:
                 continue
             i = n - e
@@ -906,7 +906,7 @@ def _word_starts(text: str, rev: str, lo: int, t: int) -> list[int]:
             if text[i].isdigit():
                 if i and (before in _NOT_BEFORE_NUMBER or text[i - 4 : i] in ("No. ", "no. ")):
                     continue
-            elif lead is not None and (end := n - m.start(k)) != t and text[i:end] not in lead:
+            elif lead is not None and (end := n - b) != t and text[i:end] not in lead:
                 continue  # (a run that reaches ``t`` may go on past it: not known to be whole)
             starts.append(i)
     starts.append(t)
