@@ -81,6 +81,7 @@ _HEDGES: dict[str, tuple[bool, Bound | None]] = {
     "not fewer than": (False, "over"),
 }
 _HEDGE_ORDER = sorted(_HEDGES, key=len, reverse=True)
+_HEDGE_ENDINGS = tuple(_HEDGE_ORDER)
 _WORD_NUMBERS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -99,8 +100,14 @@ _DESIGNATION_HEADS: tuple[str, ...] = (
 
 
 def _word_alternation() -> str:
+    """The number words, capitalised too, as a prefix trie.
+
+    A trie, not a flat alternation, because the left pattern is searched across the words before
+    each unit noun: one branch per character instead of every word at every word start.  It tries
+    the words that match at a position longest first, as the flat list sorted by length did.
+    """
     forms = set(_WORD_NUMBERS) | {w[:1].upper() + w[1:] for w in _WORD_NUMBERS}
-    return "|".join(sorted((re.escape(w) for w in forms), key=len, reverse=True))
+    return trie_pattern(forms)
 
 
 @attrs.frozen
@@ -204,6 +211,8 @@ def _hedge(text: str, start: int) -> tuple[bool, Bound | None]:
     if not head.endswith(" "):
         return False, None
     low = head[:-1].lower()
+    if not low.endswith(_HEDGE_ENDINGS):  # one C call for the usual "ordered", "the", "and"
+        return False, None
     for phrase in _HEDGE_ORDER:
         if low.endswith(phrase):
             begin = start - 1 - len(phrase)
@@ -267,6 +276,8 @@ def scan_quantities(text: str) -> list[Quantity]:
         s, e = m.span()
         if (s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
             continue
+        if text[s - 1 : s] != " ":
+            continue  # the left pattern ends with a space: skip the search
         lm = left.search(text, max(done, s - 80), s)
         if lm is None:
             continue

@@ -63,6 +63,7 @@ RELATION_WORDS: dict[str, Relation] = {
     "after": "after", "beyond": "after", "later than": "after",
 }
 _RELATION_ORDER = sorted(RELATION_WORDS, key=len, reverse=True)
+_RELATION_ENDINGS = tuple(_RELATION_ORDER)
 
 # Words whose presence in the sentence says whether an undated "July"/"Friday" is past or future.
 # The cue nearest to the expression (left first, then right) wins.
@@ -127,11 +128,6 @@ def _alternatives() -> tuple[str, ...]:
         rf"(?P<mo>{month})",
     ]
     return tuple(alts)
-
-
-@functools.cache
-def _pattern() -> re.Pattern[str]:
-    return re.compile("|".join(_alternatives()))
 
 
 # ---------------------------------------------------------------- first-character dispatch
@@ -243,21 +239,119 @@ def _pattern_for(c: str) -> re.Pattern[str] | None:
     return pat
 
 
-@functools.cache
-def _no_groups() -> dict[str, str | None]:
-    return dict.fromkeys(_pattern().groupindex)
+class _Groups(dict[str, Union[str, None]]):  # noqa: UP007 - a runtime base usable on 3.10
+    """A match's groups; a group of another alternative reads as None (no copy of all the names)."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: str) -> None:
+        return None
 
 
 def _groups(m: re.Match[str]) -> dict[str, str | None]:
     """Every group of the full pattern (None where this match's alternatives had no such group)."""
-    g = dict(_no_groups())
-    g.update(m.groupdict())
-    return g
+    return _Groups(m.groupdict())
+
+
+# ---------------------------------------------------------------- first words
+#
+# Most words near a trigger ("for", "signed", "about") can start no alternative, yet trying the
+# pattern there costs a call.  A match that starts with a letter starts with one of a finite set of
+# words, read (like the first characters above) from the regex's own parse tree: "the", "mid",
+# "last", "two", the month and weekday names...  A letter-initial word outside that set is skipped
+# without calling the regex; it could not have been a plausible match (a plausible match ends at a
+# word boundary, so its first word is a whole word of the text).
+
+_State = frozenset[tuple[str, bool]]  # (the first word so far, whether it has ended)
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def _first_words(items: list[tuple[Any, Any]], states: _State) -> _State | None:
+    """The first words after reading ``items`` from ``states``; words starting with a digit dropped.
+
+    None when it cannot tell (an operator it does not know inside a word): the caller then tries
+    every word.
+    """
+    for op, av in items:
+        if all(ended for _word, ended in states):
+            return states
+        name = str(op)
+        if name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue  # zero width
+        if name == "SUBPATTERN":
+            _group, add_flags, _del_flags, sub = av
+            if add_flags & re.IGNORECASE:
+                return None
+            found = _first_words(list(sub), states)
+        elif name == "BRANCH":
+            union: set[tuple[str, bool]] = set()
+            for branch in av[1]:
+                one = _first_words(list(branch), states)
+                if one is None:
+                    return None
+                union |= one
+            found = frozenset(union)
+        elif name in _REPEATS and av[:2] in ((0, 1), (1, 1)):
+            once = _first_words(list(av[2]), states)
+            if once is None:
+                return None
+            found = once | states if av[0] == 0 else once
+        else:
+            found = _step(name, av, states)
+        if found is None:
+            return None
+        # a word starting with a digit is not a letter-initial first word
+        states = frozenset((w, ended) for w, ended in found if not w[:1].isdigit())
+    return states
+
+
+def _step(name: str, av: Any, states: _State) -> _State | None:
+    """``states`` after one more character: a literal, a class, or a repeat of digits."""
+    if name == "LITERAL":
+        chars, digit = frozenset(chr(av)), False
+    elif name == "IN" and (one := _charset(av)) is not None:
+        chars, digit = one[0], one[1]
+    elif name in _REPEATS and (one := _first_chars(list(av[2]))) is not None and not one[0] and not one[2]:
+        chars, digit = frozenset(), one[1]  # digits repeated: \d{1,2}
+    else:
+        return None
+    out: set[tuple[str, bool]] = set()
+    for w, ended in states:
+        if ended:
+            out.add((w, True))
+            continue
+        if digit and w:
+            return None  # a digit inside a word: the words cannot be listed
+        # (a digit as the first character makes a digit-initial word: dropped)
+        for ch in chars:
+            out.add((w + ch, False) if ch.isalnum() else (w, True))
+    return frozenset(out)
+
+
+@functools.cache
+def _lead_words() -> frozenset[str] | None:
+    """Every word a match that starts with a letter can start with; None if the pattern is not
+    understood (then every word is tried)."""
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse as parser
+    words: set[str] = set()
+    for alt in _alternatives():
+        try:
+            states = _first_words(list(parser.parse(alt).data), frozenset({("", False)}))
+        except Exception:  # a parse tree of another shape
+            states = None
+        if states is None:
+            return None
+        words.update(w for w, _ended in states if w)
+    return frozenset(words)
 
 
 # ---------------------------------------------------------------- calendar helpers
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of two small ints, asked for again and again
 def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -342,15 +436,23 @@ def _cue(word: str, nxt: str) -> Tense | None:
     return None
 
 
+def _lower_words(text: str, start: int, end: int) -> list[str]:
+    """The words of ``text[start:end]``, lower-cased."""
+    part = text[start:end]
+    if part.isascii():  # one lower() for the lot; beyond ASCII, lower() can make new ASCII letters
+        return _WORD.findall(part.lower())
+    return [w.lower() for w in _WORD.findall(part)]
+
+
 def _tense(text: str, start: int, end: int) -> Tense:
     """Past, future or neutral, from the cue word nearest the expression in its sentence."""
     s, e = _sentence(text, start, end)
-    left = [w.lower() for w in _WORD.findall(text, s, start)]
+    left = _lower_words(text, s, start)
     for i in range(len(left) - 1, -1, -1):
         cue = _cue(left[i], left[i + 1] if i + 1 < len(left) else "")
         if cue:
             return cue
-    right = [w.lower() for w in _WORD.findall(text, end, e)]
+    right = _lower_words(text, end, e)
     for i, w in enumerate(right):
         cue = _cue(w, right[i + 1] if i + 1 < len(right) else "")
         if cue:
@@ -363,6 +465,8 @@ def _relation(text: str, start: int) -> Relation:
     if not head.endswith(" "):
         return "at"
     low = head[:-1].lower()
+    if not low.endswith(_RELATION_ENDINGS):  # one C call for the usual "in", "on", "of"
+        return "at"
     for phrase in _RELATION_ORDER:
         if low.endswith(phrase):
             begin = start - 1 - len(phrase)
@@ -721,7 +825,11 @@ _TRIGGER_WORDS = (
     "yesterday", "Yesterday", "today", "Today", "tomorrow", "Tomorrow", "tonight", "Tonight",
     "Q1", "Q2", "Q3", "Q4", "H1", "H2",
 )
-_DIGITS = re.compile(r"\d+")  # faster than [0-9]+ on non-ASCII (UCS-2) text
+# The numbers that may be part of a time expression (see _triggers).  Led by one class, so the
+# engine skips to the next digit; the look-behind after it sees the character before the number.
+_NUMBER_TRIGGER = re.compile(
+    r"\d(?<![\w$€£¥₩#:+,.]\d)(?:\d?(?!\d)|(?<=1)9\d\d(?!\d)|(?<=2)0\d\d(?!\d))"
+)
 # How many words before a trigger an expression may start ("by the middle of next year").
 _WORDS_BACK = 4
 
@@ -731,6 +839,37 @@ def _trigger_pattern() -> re.Pattern[str]:
     from korpol._currency import trie_pattern
 
     return re.compile(trie_pattern(set(_TRIGGER_WORDS)))
+
+
+def _triggers(text: str) -> list[int]:
+    """Where the triggers start, in order, less those no plausible match can hold.
+
+    Such a trigger would only cost the tries at the words before it:
+
+    * a number of three digits, of five or more, or of four not starting "19" or "20" ("180",
+      "4500"): every digit run an alternative matches is a whole run of the text (bounded by a
+      non-digit, a look-ahead or the plausible match's end), of one, two or four such digits;
+    * a trigger right after a letter or digit ("K2", "FA50", "behalf", "Pentagon") or "_": a match
+      starting at the trigger would not start a word, and no alternative has a letter or digit
+      right before a trigger inside it (the "1" of "Q1" follows its own trigger, "Q1");
+    * a number right after a currency sign, "#", ":", "+" or ",": ``_plausible`` rejects a match
+      starting at it, and no alternative holds these characters before a digit (a comma is always
+      followed by a space);
+    * a number right after ".": ``_plausible`` rejects a match starting at it, and the only
+      alternative with "." before a digit is the dotted date "26.08.2022", which starts at the day's
+      digits, an earlier trigger that has already been tried.
+    """
+    # ``_NUMBER_TRIGGER`` applies these rules to numbers (``\w`` is exactly a letter, a digit or "_")
+    out = [d.start() for d in _NUMBER_TRIGGER.finditer(text)]
+    words = []
+    for w in _trigger_pattern().finditer(text):
+        t = w.start()
+        if not t or not ((c := text[t - 1]).isalnum() or c == "_"):
+            words.append(t)
+    if words:
+        out += words
+        out.sort()
+    return out
 
 
 # Up to ``_WORDS_BACK`` words read backwards: matched on the reversed text, where the end of a
@@ -743,34 +882,50 @@ assert _BACK_WORDS.groups == _WORDS_BACK
 
 
 def _word_starts(text: str, rev: str, lo: int, t: int) -> list[int]:
-    """Up to ``_WORDS_BACK`` word starts before ``t`` (not before ``lo``), leftmost first, plus ``t``.
+    """Up to ``_WORDS_BACK`` word starts before ``t`` (not before ``lo``), leftmost first, plus ``t``;
+    less the starts where no plausible match can begin.
 
     ``rev`` is ``text[::-1]``.  A word start is a letter or digit after a non-word character (or at
-    the very start of the text).
+    the very start of the text).  A plausible match begins after neither "_" nor, if it begins with
+    a digit, a character of ``_NOT_BEFORE_NUMBER`` or "No. "; one beginning with a letter begins
+    with a whole word of ``_lead_words()``.
     """
     n = len(text)
     m = _BACK_WORDS.match(rev, n - t, n - lo)
-    if m is None:
-        return [t]
     starts = []
-    for k in range(_WORDS_BACK, 0, -1):
-        e = m.end(k)
-        if e < 0:
-            continue
-        i = n - e
-        # a run cut off at ``lo`` is a word start only if the text breaks there
-        if i == lo and i and text[i - 1].isalnum():
-            continue
-        starts.append(i)
+    if m is not None:
+        lead = _lead_words()
+        # group k is the k-th word back, reversed: its span in ``rev`` is (n - word end, n - word start)
+        for b, e in m.regs[_WORDS_BACK:0:-1]:
+            if e < 0:
+                continue
+            i = n - e
+            # a run cut off at ``lo`` is a word start only if the text breaks there
+            if i and ((before := text[i - 1]) == "_" or (i == lo and before.isalnum())):
+                continue
+            if text[i].isdigit():
+                if i and (before in _NOT_BEFORE_NUMBER or text[i - 4 : i] in ("No. ", "no. ")):
+                    continue
+            elif lead is not None and (end := n - b) != t and text[i:end] not in lead:
+                continue  # (a run that reaches ``t`` may go on past it: not known to be whole)
+            starts.append(i)
     starts.append(t)
     return starts
 
 
+def _match_at(text: str, s: int) -> tuple[re.Match[str], dict[str, str | None]] | None:
+    """The plausible match of the time pattern at ``s`` (with its groups), or None."""
+    pattern = _pattern_for(text[s])
+    m = pattern.match(text, s) if pattern is not None else None
+    if m is None:
+        return None
+    g = _groups(m)
+    return (m, g) if _plausible(text, m, g) else None
+
+
 def _matches(text: str) -> list[tuple[re.Match[str], dict[str, str | None]]]:
     """The plausible matches of the time pattern (with their groups), tried only at words near a trigger."""
-    triggers = sorted(
-        [d.start() for d in _DIGITS.finditer(text)] + [w.start() for w in _trigger_pattern().finditer(text)]
-    )
+    triggers = _triggers(text)
     out: list[tuple[re.Match[str], dict[str, str | None]]] = []
     if not triggers:
         return out
@@ -785,14 +940,7 @@ def _matches(text: str) -> list[tuple[re.Match[str], dict[str, str | None]]]:
             if s in tried:
                 found = tried[s]
             else:
-                found = None
-                pattern = _pattern_for(text[s])
-                m = pattern.match(text, s) if pattern is not None else None
-                if m is not None:
-                    g = _groups(m)
-                    if _plausible(text, m, g):
-                        found = m, g
-                tried[s] = found
+                found = tried[s] = _match_at(text, s)
             if found is None or found[0].end() <= t:
                 continue
             out.append(found)
