@@ -184,6 +184,12 @@ def test_known_gaps(ex: Example) -> None:
     assert tuple(describe(q) for q in find_quantities(ex.text)) == ex.expected
 
 
+def test_a_unit_inside_a_non_ascii_word_is_no_unit_and_does_not_hang() -> None:
+    # "démine": "mine" follows a letter beyond ASCII; the finder once searched from the same place forever
+    found = find_quantities("Les démineurs démine 3 tanks; \u0662\u0660tanks; 5 mines.")
+    assert [(q.value, q.unit) for q in found] == [(3, "tank"), (5, "mine")]
+
+
 def test_text_and_span_quote_the_input() -> None:
     text = "Poland ordered 180 K2 tanks."
     (q,) = find_quantities(text)

@@ -112,6 +112,8 @@ FRAGMENTS = st.sampled_from(
         "pledged",
         "aid",
         "NATO",
+        "\u00e9",  # a letter beyond ASCII right before a unit noun ("\u00e9tanks") once hung the scanner
+        "\u0662",  # an Arabic-Indic digit, likewise
     ]
 )
 TEXTS = st.lists(st.one_of(FRAGMENTS, st.text(NASTY_CHARS, max_size=8)), max_size=40).map("".join)
@@ -175,6 +177,10 @@ NASTY = [
     Nasty("whitespace-only", lambda: " \t\n\r\x0b\x0c\u00a0\u2003\u2028\u3000" * 50),
     Nasty("newlines-only", lambda: "\n" * 100_000),
     Nasty("nul-bytes", lambda: "\x00" * 10_000),
+    # a letter or digit beyond ASCII straight before a unit noun: the unit finder once looped forever
+    Nasty(
+        "non-ascii-letter-before-unit", lambda: "d\u00e9mine 3 tanks, \u0662\u0660tanks, \u00e9mines. " * 50
+    ),
     # one 10 MB document: parse() is linear but slow (~0.35 MB/s on one huge text), so the hang
     # guard is generous here; the speed itself is measured in benchmarks/, not in tests
     pytest.param(Nasty("news-10MB", lambda: NEWS * (10_000_000 // len(NEWS)), budget=150), id="news-10MB"),

@@ -40,62 +40,260 @@ Bound = Literal["over", "under", "up_to"]
 
 # Unit nouns, singular; plurals are derived (irregular ones listed in _IRREGULAR).
 UNITS: tuple[str, ...] = (
-    "tank", "troop", "soldier", "howitzer", "fighter jet", "fighter", "jet", "aircraft", "warplane",
-    "plane", "helicopter", "launcher", "rocket launcher", "battery", "missile", "rocket", "interceptor",
-    "round", "shell", "artillery shell", "artillery piece", "gun", "vehicle", "armored vehicle",
-    "armoured vehicle", "infantry fighting vehicle", "truck", "ship", "warship", "frigate", "corvette",
-    "destroyer", "submarine", "minesweeper", "drone", "system", "air defense system",
-    "air defence system", "radar", "satellite", "unit", "trainer", "personnel", "person", "civilian",
-    "officer", "sailor", "marine", "engineer", "instructor", "worker", "employee", "refugee", "prisoner",
-    "casualty", "ambulance", "generator", "rifle", "mortar", "grenade", "mine", "brigade", "battalion",
-    "division", "squadron", "regiment", "platoon", "company", "country", "nation", "member state",
+    "tank",
+    "troop",
+    "soldier",
+    "howitzer",
+    "fighter jet",
+    "fighter",
+    "jet",
+    "aircraft",
+    "warplane",
+    "plane",
+    "helicopter",
+    "launcher",
+    "rocket launcher",
+    "battery",
+    "missile",
+    "rocket",
+    "interceptor",
+    "round",
+    "shell",
+    "artillery shell",
+    "artillery piece",
+    "gun",
+    "vehicle",
+    "armored vehicle",
+    "armoured vehicle",
+    "infantry fighting vehicle",
+    "truck",
+    "ship",
+    "warship",
+    "frigate",
+    "corvette",
+    "destroyer",
+    "submarine",
+    "minesweeper",
+    "drone",
+    "system",
+    "air defense system",
+    "air defence system",
+    "radar",
+    "satellite",
+    "unit",
+    "trainer",
+    "personnel",
+    "person",
+    "civilian",
+    "officer",
+    "sailor",
+    "marine",
+    "engineer",
+    "instructor",
+    "worker",
+    "employee",
+    "refugee",
+    "prisoner",
+    "casualty",
+    "ambulance",
+    "generator",
+    "rifle",
+    "mortar",
+    "grenade",
+    "mine",
+    "brigade",
+    "battalion",
+    "division",
+    "squadron",
+    "regiment",
+    "platoon",
+    "company",
+    "country",
+    "nation",
+    "member state",
 )
 _IRREGULAR: dict[str, str] = {
-    "aircraft": "aircraft", "personnel": "personnel", "people": "person", "persons": "person",
-    "artillery": "artillery", "ammunition": "ammunition",
+    "aircraft": "aircraft",
+    "personnel": "personnel",
+    "people": "person",
+    "persons": "person",
+    "artillery": "artillery",
+    "ammunition": "ammunition",
 }
 # Words allowed between the number and the noun, besides designations.
-MODIFIERS: frozenset[str] = frozenset({
-    "more", "additional", "new", "extra", "used", "second-hand", "modern", "modernized", "modernised",
-    "upgraded", "advanced", "main", "battle", "main-battle", "self-propelled", "light", "heavy", "mobile",
-    "multiple", "attack", "combat", "armored", "armoured", "wheeled", "tracked", "towed", "military",
-    "naval", "air", "ground", "Korean", "South", "Korean-made", "American", "US-made", "Polish", "German",
-    "Russian", "Ukrainian", "North", "American-made", "surplus", "unmanned", "ballistic", "cruise",
-    "long-range", "short-range", "medium-range", "anti-tank", "anti-aircraft", "air-defense",
-    "air-defence", "guided", "special", "active-duty", "active", "reserve", "foreign", "spare",
-    "training", "trainer", "supersonic", "multirole", "multi-role", "stealth", "operational",
-    "fully", "basic", "export", "export-version",
-})
+MODIFIERS: frozenset[str] = frozenset(
+    {
+        "more",
+        "additional",
+        "new",
+        "extra",
+        "used",
+        "second-hand",
+        "modern",
+        "modernized",
+        "modernised",
+        "upgraded",
+        "advanced",
+        "main",
+        "battle",
+        "main-battle",
+        "self-propelled",
+        "light",
+        "heavy",
+        "mobile",
+        "multiple",
+        "attack",
+        "combat",
+        "armored",
+        "armoured",
+        "wheeled",
+        "tracked",
+        "towed",
+        "military",
+        "naval",
+        "air",
+        "ground",
+        "Korean",
+        "South",
+        "Korean-made",
+        "American",
+        "US-made",
+        "Polish",
+        "German",
+        "Russian",
+        "Ukrainian",
+        "North",
+        "American-made",
+        "surplus",
+        "unmanned",
+        "ballistic",
+        "cruise",
+        "long-range",
+        "short-range",
+        "medium-range",
+        "anti-tank",
+        "anti-aircraft",
+        "air-defense",
+        "air-defence",
+        "guided",
+        "special",
+        "active-duty",
+        "active",
+        "reserve",
+        "foreign",
+        "spare",
+        "training",
+        "trainer",
+        "supersonic",
+        "multirole",
+        "multi-role",
+        "stealth",
+        "operational",
+        "fully",
+        "basic",
+        "export",
+        "export-version",
+    }
+)
 # Hedges before the number.  "about" and kin make the count approximate; the rest bound it.
 _HEDGES: dict[str, tuple[bool, Bound | None]] = {
-    "about": (True, None), "some": (True, None), "around": (True, None), "roughly": (True, None),
-    "approximately": (True, None), "an estimated": (True, None), "estimated": (True, None),
-    "more than": (False, "over"), "over": (False, "over"), "at least": (False, "over"),
-    "upwards of": (False, "over"), "in excess of": (False, "over"), "well over": (False, "over"),
-    "fewer than": (False, "under"), "less than": (False, "under"), "under": (False, "under"),
-    "nearly": (True, "under"), "almost": (True, "under"), "close to": (True, "under"),
-    "up to": (False, "up_to"), "as many as": (False, "up_to"), "a maximum of": (False, "up_to"),
-    "at most": (False, "up_to"), "no more than": (False, "up_to"), "not more than": (False, "up_to"),
+    "about": (True, None),
+    "some": (True, None),
+    "around": (True, None),
+    "roughly": (True, None),
+    "approximately": (True, None),
+    "an estimated": (True, None),
+    "estimated": (True, None),
+    "more than": (False, "over"),
+    "over": (False, "over"),
+    "at least": (False, "over"),
+    "upwards of": (False, "over"),
+    "in excess of": (False, "over"),
+    "well over": (False, "over"),
+    "fewer than": (False, "under"),
+    "less than": (False, "under"),
+    "under": (False, "under"),
+    "nearly": (True, "under"),
+    "almost": (True, "under"),
+    "close to": (True, "under"),
+    "up to": (False, "up_to"),
+    "as many as": (False, "up_to"),
+    "a maximum of": (False, "up_to"),
+    "at most": (False, "up_to"),
+    "no more than": (False, "up_to"),
+    "not more than": (False, "up_to"),
     # Negated lower bounds: the longer phrase wins over "fewer than" / "less than".
-    "no fewer than": (False, "over"), "no less than": (False, "over"), "not less than": (False, "over"),
+    "no fewer than": (False, "over"),
+    "no less than": (False, "over"),
+    "not less than": (False, "over"),
     "not fewer than": (False, "over"),
 }
 _HEDGE_ORDER = sorted(_HEDGES, key=len, reverse=True)
 _HEDGE_ENDINGS = tuple(_HEDGE_ORDER)
 _WORD_NUMBERS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
-    "a dozen": 12, "two dozen": 24, "three dozen": 36, "a pair of": 2, "a couple of": 2, "a thousand": 1000,
-    "dozen": 12, "a hundred and fifty": 150,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a hundred": 100,
+    "one hundred": 100,
+    "a dozen": 12,
+    "two dozen": 24,
+    "three dozen": 36,
+    "a pair of": 2,
+    "a couple of": 2,
+    "a thousand": 1000,
+    "dozen": 12,
+    "a hundred and fifty": 150,
 }
 _SCALES = {"thousand": 1000, "million": 1_000_000}
 # Capitalised words that take a number as part of a name: "Type 212", "Leopard 2", "Block III".
 # The number after them is a designation, never a count.
 _DESIGNATION_HEADS: tuple[str, ...] = (
-    "Type", "Leopard", "Block", "Class", "Model", "Mark", "Mk", "Series", "Batch", "Phase", "Tranche",
-    "Lot", "Stage", "Article", "No", "Number", "Flight", "Version", "Gen", "Generation", "Increment",
+    "Type",
+    "Leopard",
+    "Block",
+    "Class",
+    "Model",
+    "Mark",
+    "Mk",
+    "Series",
+    "Batch",
+    "Phase",
+    "Tranche",
+    "Lot",
+    "Stage",
+    "Article",
+    "No",
+    "Number",
+    "Flight",
+    "Version",
+    "Gen",
+    "Generation",
+    "Increment",
 )
 
 
@@ -179,17 +377,18 @@ def _unit_nouns(text: str) -> list[re.Match[str]]:
         out.append(m)
         pos = m.end()
     after_break = _unit_after_break().search
+    start = max(pos - 1, 0)  # where the next break character may be
     while True:
-        b = after_break(text, max(pos - 1, 0))
+        b = after_break(text, start)
         if b is None:
             return out
-        if text[b.start()].isalnum():  # a letter or digit beyond ASCII
-            pos = b.start() + 1
+        if text[b.start()].isalnum():  # a letter or digit beyond ASCII ("démine"): inside a word
+            start = b.start() + 1  # (always forward: searching from the same place again never ends)
             continue
         m = pattern.match(text, b.start() + 1)
         assert m is not None
         out.append(m)
-        pos = m.end()
+        start = m.end() - 1
 
 
 @functools.cache
@@ -258,8 +457,9 @@ def _not_a_count(token: str, text: str, start: int) -> bool:
 
 def _make(text: str, start: int, end: int, value: int, unit: str) -> Quantity:
     approximate, bound = _hedge(text, start)
-    return Quantity(value=value, unit=unit, text=text[start:end], span=(start, end),
-                    approximate=approximate, bound=bound)
+    return Quantity(
+        value=value, unit=unit, text=text[start:end], span=(start, end), approximate=approximate, bound=bound
+    )
 
 
 def scan_quantities(text: str) -> list[Quantity]:
@@ -297,7 +497,7 @@ def scan_quantities(text: str) -> list[Quantity]:
 
 
 def _bare_more(text: str, taken: Iterable[tuple[int, int] | None]) -> list[Quantity]:
-    """"six more" with no unit noun after it: a count of the things named before."""
+    """ "six more" with no unit noun after it: a count of the things named before."""
     spans = [t for t in taken if t is not None]
     out = []
     i = text.find(" more", 0)
