@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import re
 from collections import Counter
@@ -442,7 +443,9 @@ def _clauses_now(sent: _Sentence) -> list[tuple[int, int]]:
     cuts = [0]
     for m in _CLAUSE_BOUNDARY.finditer(sent.low):
         pos = m.start()
-        if any(x.start - sent.start < pos < x.end - sent.start for x in sent.mentions):
+        # (only the mentions that start before ``pos`` can span it: ``rel_starts`` is sorted)
+        inside = sent.mentions[: bisect.bisect_left(sent.rel_starts, pos)]
+        if any(pos < x.end - sent.start for x in inside):
             continue
         if m.group(0) == ", and" and _LAST_ITEM.match(sent.low, m.end()):
             continue  # "howitzers, tanks, and fighter jets.": the last item of a list, not a clause
@@ -672,6 +675,7 @@ def _sent_status(sent: _Sentence, a: int, b: int, cues: Cues) -> str:
     return found
 
 
+@functools.lru_cache(maxsize=64)  # one per publication date; a TimeSpan is frozen, so records can share it
 def _report_year(published: dt.date) -> TimeSpan:
     """The year an article reports in, for a record the text gives no date for (``text`` stays empty)."""
     return TimeSpan(dt.date(published.year, 1, 1), dt.date(published.year, 12, 31), "year", "")
@@ -1056,19 +1060,15 @@ def _deal_candidates(
     clauses = _clauses(sent)
     # clauses with nothing to anchor a deal join the clause before them
     merged: list[list[int]] = []
+    merged_content = False  # whether the last merged clause holds an amount, a count or a weapon
     for a, b in clauses:
-        content = sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b)
-        if (merged and not content) or (
-            merged
-            and not (
-                sent.sub("money", merged[-1][0], merged[-1][1])
-                or sent.sub("qty", merged[-1][0], merged[-1][1])
-                or sent.sub("system", merged[-1][0], merged[-1][1])
-            )
-        ):
+        content = bool(sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b))
+        if merged and not (content and merged_content):
             merged[-1][1] = b
+            merged_content = merged_content or content  # (the clauses are adjacent: their mentions add up)
         else:
             merged.append([a, b])
+            merged_content = content
     for a, b in merged:
         stuff = [
             m.start - sent.start
@@ -1110,7 +1110,7 @@ def _deal_candidates(
         for lo, hi, anchor in units:
             cand = _Candidate("deal", sent, lo, hi)
             if recent:
-                prior = _actors(recent[-1])
+                prior = _sentence_actors(recent[-1])
                 cand.antecedent = next((p for p in prior if isinstance(p, Country)), None)
             if anchor is not None:
                 money: Money = anchor.value
@@ -1567,12 +1567,20 @@ def _actors(sent: _Sentence, lo: int = 0, hi: int | None = None) -> list[Party]:
     return out
 
 
+def _sentence_actors(sent: _Sentence) -> tuple[Party, ...]:
+    """``_actors(sent)`` over the whole sentence, worked out once: later sentences ask it again."""
+    found: tuple[Party, ...] | None = sent.memo.get("actors")
+    if found is None:
+        found = sent.memo["actors"] = tuple(_actors(sent))
+    return found
+
+
 def _local_parties(recent: Sequence[_Sentence]) -> list[Party]:
     """The actors of the last few sentences, most frequent first (a tie goes to the latest)."""
     weight: Counter[str] = Counter()
     parties: dict[str, Party] = {}
     for age, sent in enumerate(reversed(recent)):
-        for p in _actors(sent):
+        for p in _sentence_actors(sent):
             weight[p.code] += 10 - age
             parties[p.code] = p
     return [parties[c] for c, _ in weight.most_common()]
@@ -1706,7 +1714,7 @@ def _agreement_at(
         if _BOTH.search(clause) or len(parties) < 2:
             # the sentence's own actors first (a list of agreements shares its subject), then the context
             pool = [
-                *(_actors(sent) if siblings > 1 else []),
+                *(_sentence_actors(sent) if siblings > 1 else ()),
                 *_local_parties([*recent, sent]),
                 *ctx.principal,
             ]
