@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import itertools
 import re
 from collections import Counter
@@ -224,13 +225,59 @@ _COUNT_BEFORE_VERB = re.compile(
 )
 #: what every "_COUNT_BEFORE_VERB" hit holds: a cheap test that lets most articles skip that slower pattern
 _PASSIVE_PURCHASE = re.compile(r"(?:were|was|been|are) (?:ordered|bought|purchased|signed|contracted)")
+#: the words a bare count follows (each starts a :data:`_BARE_COUNT` hit, followed by one space)
+_BARE_COUNT_WORDS = (
+    "another",
+    "a further",
+    "an additional",
+    "ordering",
+    "ordered",
+    "adding",
+    "added",
+    "buying",
+    "bought",
+    "for",
+    "pledged",
+    "promised",
+    "pledging",
+    "promising",
+    "donated",
+    "sent",
+    "send",
+    "sending",
+)
 _BARE_COUNT = re.compile(
-    r"\b(?:another|a further|an additional|ordering|ordered|adding|added|buying|bought|for|pledged|promised"
-    r"|pledging|promising|donated|sent|send|sending) "
+    r"\b(?:"
+    + "|".join(_BARE_COUNT_WORDS)
+    + ") "
     + _NUM
     + r"\b(?!\s*(?:%|percent|per cent|billion|million|trillion|bn|mn|years?|months?|days?|weeks?"
     r"|troops|soldiers))"
 )
+
+
+def _bare_counts(lowered: str) -> Iterable[re.Match[str]]:
+    """``_BARE_COUNT.finditer(lowered)``, the pattern tried only where one of its words starts.
+
+    Opening with ``\\b`` and an alternation, the pattern is tried by the regex
+    engine at every position of the article; its words are few, so finding
+    them with ``str.find`` and matching there gives the same hits, in the same
+    order, several times faster (a match starts at one of those places or not at all).
+    """
+    starts = set()
+    for word in _BARE_COUNT_WORDS:
+        i = lowered.find(word + " ")
+        while i >= 0:
+            starts.add(i)
+            i = lowered.find(word + " ", i + 1)
+    end = 0  # like finditer: hits do not overlap, the next is looked for where the last ended
+    for i in sorted(starts):
+        if i < end:
+            continue
+        hit = _BARE_COUNT.match(lowered, i)
+        if hit:
+            yield hit
+            end = hit.end()
 
 
 def _count_value(word: str) -> int:
@@ -269,7 +316,7 @@ def _designation_counts(text: str, found: Sequence[_M], systems: Sequence[_M]) -
         w in lowered
         for w in ("another", "adding", "added", "order", "bought", "were", "for ", "pledg", "promis", "sen")
     ):
-        for hit in _BARE_COUNT.finditer(lowered):
+        for hit in _bare_counts(lowered):
             a, b = hit.start(1), hit.end(1)
             if free(a, b) and not re.match(r"\s*(?:[a-z]+\s+)?(?:k\d|[a-z]+s\b)", lowered[b : b + 12]):
                 out.append(_M("qty", a, b, _Count(_count_value(hit.group(1)))))
@@ -442,7 +489,9 @@ def _clauses_now(sent: _Sentence) -> list[tuple[int, int]]:
     cuts = [0]
     for m in _CLAUSE_BOUNDARY.finditer(sent.low):
         pos = m.start()
-        if any(x.start - sent.start < pos < x.end - sent.start for x in sent.mentions):
+        # (only the mentions that start before ``pos`` can span it: ``rel_starts`` is sorted)
+        inside = sent.mentions[: bisect.bisect_left(sent.rel_starts, pos)]
+        if any(pos < x.end - sent.start for x in inside):
             continue
         if m.group(0) == ", and" and _LAST_ITEM.match(sent.low, m.end()):
             continue  # "howitzers, tanks, and fighter jets.": the last item of a list, not a clause
@@ -534,7 +583,7 @@ _OWNED_BEFORE = re.compile(
 
 def _systems_in(sent: _Sentence, lo: int, hi: int, cand: _Candidate) -> None:
     for m in sent.sub("system", lo, hi):
-        if _OWNED_BEFORE.search(sent.low, max(0, m.start - sent.start - 40), m.start - sent.start):
+        if _owned_before(sent, m):
             continue  # "to complement its American HIMARS": already owned, not bought here
         v = m.value
         name = (
@@ -672,6 +721,7 @@ def _sent_status(sent: _Sentence, a: int, b: int, cues: Cues) -> str:
     return found
 
 
+@functools.lru_cache(maxsize=64)  # one per publication date; a TimeSpan is frozen, so records can share it
 def _report_year(published: dt.date) -> TimeSpan:
     """The year an article reports in, for a record the text gives no date for (``text`` stays empty)."""
     return TimeSpan(dt.date(published.year, 1, 1), dt.date(published.year, 12, 31), "year", "")
@@ -786,19 +836,44 @@ def _owns_deal_noun(sent: _Sentence, m: _M) -> bool:
     return _OWNED_NOUN.match(sent.low, m.end - sent.start) is not None
 
 
-def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Context) -> None:
-    """Decide supplier and recipient of a deal from the words around it."""
-    cues = ctx.cues
+def _owned_before(sent: _Sentence, m: _M) -> bool:
+    """ "to complement its American HIMARS": a weapon already owned (worked out once per system mention)."""
+    key = ("owned", id(m))
+    found: bool | None = sent.memo.get(key)
+    if found is None:
+        rel = m.start - sent.start
+        found = sent.memo[key] = _OWNED_BEFORE.search(sent.low, max(0, rel - 40), rel) is not None
+    return found
+
+
+class _Vote(NamedTuple):
+    """One vote of a verb or a possessive for a supplier or a recipient (see :func:`_sentence_votes`)."""
+
+    supplier: bool  # a vote for the supplier, else for the recipient
+    party: Party | None
+    weight: float  # the weight, or (with ``verb_at``) the bonus on the verb's weight
+    verb_at: int | None = None  # where the verb starts: it weighs more inside the unit's span
+
+
+class _DirectionFacts(NamedTuple):
+    """What :func:`_direction` reads of a sentence whatever the unit: worked out once per sentence."""
+
+    places: list[_M]  # states and their leaders, in mention order
+    votes: list[_Vote]  # the verbs' and possessives' votes, in the order they are cast
+    demonyms: set[int]  # ids of demonyms that describe a weapon or a maker ("South Korean K2")
+
+
+def _direction_facts(sent: _Sentence, cues: Cues) -> _DirectionFacts:
+    key = ("direction", id(cues))
+    found: _DirectionFacts | None = sent.memo.get(key)
+    if found is None:
+        found = sent.memo[key] = _direction_facts_now(sent, cues)
+    return found
+
+
+def _direction_facts_now(sent: _Sentence, cues: Cues) -> _DirectionFacts:
     low = sent.low
-    supplier: Counter[str] = Counter()
-    recipient: Counter[str] = Counter()
-    parties: dict[str, Party] = {}
-
-    def vote(box: Counter[str], party: Party | None, weight: float) -> None:
-        if isinstance(party, Country):
-            box[party.code] += weight  # type: ignore[assignment]
-            parties[party.code] = party
-
+    votes: list[_Vote] = []
     # clause-wide context: the clause the unit sits in; a leader acts for his state
     places = [
         m
@@ -821,10 +896,10 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
             and isinstance(m.party, Country)
         ]
         if before_win:
-            vote(supplier, before_win[-1].party, 3.0)
+            votes.append(_Vote(True, before_win[-1].party, 3.0))
         src = re.compile(r"\b(?:from|by|with)\b").search(low, win.end(), min(len(low), win.end() + 90))
         if src:
-            vote(recipient, _first_party_after(sent, src.end(), len(low)), 4.0)
+            votes.append(_Vote(False, _first_party_after(sent, src.end(), len(low)), 4.0))
     for verb in _finditer(sent, cues.compiled["buy"]):
         if any(0 <= verb.start() - w.end() <= 60 for w in wins):
             continue  # the noun of "wins ... order": handled above
@@ -835,7 +910,6 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
             if noun
             else [m for m in places if m.end - sent.start <= verb.start() and not _owns_deal_noun(sent, m)]
         )
-        w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
         before = [
             m
             for m in before
@@ -847,12 +921,11 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
             subject = (
                 before[0] if _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start()) else before[-1]
             )
-            vote(recipient, subject.party, w)
+            votes.append(_Vote(False, subject.party, 0.0, verb.start()))
         src = _FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
         if src:
-            vote(supplier, _first_party_after(sent, src.end(), len(low)), w + 1)
+            votes.append(_Vote(True, _first_party_after(sent, src.end(), len(low)), 1.0, verb.start()))
     for verb in _finditer(sent, cues.compiled["sell"]):
-        w = 3.0 if lo - 40 <= verb.start() < hi else 1.5
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or verb.group(0).startswith("sale")  # "an $8.6 billion sale of 40 F-35s to Greece"
@@ -866,24 +939,21 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
         ]
         if before and not noun:
             infinitive = _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start()) is not None
-            vote(supplier, (before[0] if infinitive else before[-1]).party, w)
+            votes.append(_Vote(True, (before[0] if infinitive else before[-1]).party, 0.0, verb.start()))
         dst = _TO.search(low, verb.end(), min(len(low), verb.end() + 80))
         if dst:
-            vote(recipient, _first_party_after(sent, dst.end(), len(low), companies=False), w + 1)
+            party = _first_party_after(sent, dst.end(), len(low), companies=False)
+            votes.append(_Vote(False, party, 1.0, verb.start()))
     # "X's purchase/order", "X's ... contract"
     for m in places:
         rel_end = m.end - sent.start
         if _OWNED_NOUN.match(low, rel_end) and not re.match(
             r"(?:'s?)\s+(?:\w+\s+){0,3}(?:contracts?|deals?)", low[rel_end:]
         ):
-            vote(recipient, m.party, 4.0)
-    # "a contract/deal with X": X is the seller when X is a company or a foreign state
-    for w_ in _finditer(sent, _WITH, lo, hi):
-        party = _first_party_after(sent, w_.end(), min(len(low), w_.end() + 40))
-        if party is not None:
-            vote(supplier, party, 1.5)
-    # demonyms or origin of the named systems and companies
-    for m in sent.sub("place", lo, hi):
+            votes.append(_Vote(False, m.party, 4.0))
+    # demonyms that describe a weapon or its maker: "South Korean K2", "American-made tanks"
+    demonyms: set[int] = set()
+    for m in sent.sub("place"):
         if m.form == "demonym" and isinstance(m.party, Country):
             nxt = low[m.end - sent.start : m.end - sent.start + 40]
             if _OWNED_BEFORE.search(low, max(0, m.start - sent.start - 30), m.start - sent.start):
@@ -899,14 +969,51 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
                 r"|compan(?:y|ies))\b",
                 nxt,
             ):
-                vote(supplier, m.party, 2.5)
+                demonyms.add(id(m))
+    return _DirectionFacts(places, votes, demonyms)
+
+
+def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Context) -> None:
+    """Decide supplier and recipient of a deal from the words around it.
+
+    What does not depend on the unit [lo, hi) (the verbs and their subjects and
+    objects) is read once per sentence by :func:`_direction_facts`; here only
+    the weights that do depend on it are added up.  A sentence often holds
+    several units, and those sentence-wide questions used to be asked again
+    for each.
+    """
+    low = sent.low
+    supplier: dict[str, float] = {}
+    recipient: dict[str, float] = {}
+    parties: dict[str, Party] = {}
+
+    def vote(box: dict[str, float], party: Party | None, weight: float) -> None:
+        if isinstance(party, Country):
+            box[party.code] = box.get(party.code, 0) + weight
+            parties[party.code] = party
+
+    facts = _direction_facts(sent, ctx.cues)
+    places = facts.places
+    for v in facts.votes:
+        # a verb inside the unit (or just before it) weighs more than one elsewhere in the sentence
+        weight = v.weight if v.verb_at is None else (3.0 if lo - 40 <= v.verb_at < hi else 1.5) + v.weight
+        vote(supplier if v.supplier else recipient, v.party, weight)
+    # "a contract/deal with X": X is the seller when X is a company or a foreign state
+    for w_ in _finditer(sent, _WITH, lo, hi):
+        party = _first_party_after(sent, w_.end(), min(len(low), w_.end() + 40))
+        if party is not None:
+            vote(supplier, party, 1.5)
+    # demonyms or origin of the named systems and companies
+    for m in sent.sub("place", lo, hi):
+        if id(m) in facts.demonyms:
+            vote(supplier, m.party, 2.5)
     for m in sent.sub("company", lo, hi):
         vote(supplier, m.party, 1.0)
         name = getattr(m.value, "name", None)
         if name and name not in cand.contractors:
             cand.contractors.append(str(name))
     for m in sent.sub("system", lo, hi):
-        if not _OWNED_BEFORE.search(low, max(0, m.start - sent.start - 40), m.start - sent.start):
+        if not _owned_before(sent, m):
             # a named weapon's origin outweighs a multinational maker's seat ("MBDA ... CAMM")
             vote(supplier, m.party, 0.8 if getattr(m.value, "generic", False) else 1.2)
     for party in cand.origins:
@@ -915,7 +1022,7 @@ def _direction(sent: _Sentence, lo: int, hi: int, cand: _Candidate, ctx: _Contex
     if not recipient and _PRONOUN_SUBJECT.match(low) and cand.antecedent is not None:
         vote(recipient, cand.antecedent, 2.0)  # "Poland remains the outlier. Its 2022 framework ..."
     sup = max(supplier, key=lambda c: (supplier[c], -len(c))) if supplier else None
-    rec_box = Counter({c: v for c, v in recipient.items() if c != sup})
+    rec_box = {c: v for c, v in recipient.items() if c != sup}
     rec = max(rec_box, key=lambda c: rec_box[c]) if rec_box else None
     cand.first = parties.get(sup) if sup else None
     cand.second = parties.get(rec) if rec else None
@@ -999,19 +1106,15 @@ def _deal_candidates(
     clauses = _clauses(sent)
     # clauses with nothing to anchor a deal join the clause before them
     merged: list[list[int]] = []
+    merged_content = False  # whether the last merged clause holds an amount, a count or a weapon
     for a, b in clauses:
-        content = sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b)
-        if (merged and not content) or (
-            merged
-            and not (
-                sent.sub("money", merged[-1][0], merged[-1][1])
-                or sent.sub("qty", merged[-1][0], merged[-1][1])
-                or sent.sub("system", merged[-1][0], merged[-1][1])
-            )
-        ):
+        content = bool(sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b))
+        if merged and not (content and merged_content):
             merged[-1][1] = b
+            merged_content = merged_content or content  # (the clauses are adjacent: their mentions add up)
         else:
             merged.append([a, b])
+            merged_content = content
     for a, b in merged:
         stuff = [
             m.start - sent.start
@@ -1053,7 +1156,7 @@ def _deal_candidates(
         for lo, hi, anchor in units:
             cand = _Candidate("deal", sent, lo, hi)
             if recent:
-                prior = _actors(recent[-1])
+                prior = _sentence_actors(recent[-1])
                 cand.antecedent = next((p for p in prior if isinstance(p, Country)), None)
             if anchor is not None:
                 money: Money = anchor.value
@@ -1510,12 +1613,20 @@ def _actors(sent: _Sentence, lo: int = 0, hi: int | None = None) -> list[Party]:
     return out
 
 
+def _sentence_actors(sent: _Sentence) -> tuple[Party, ...]:
+    """``_actors(sent)`` over the whole sentence, worked out once: later sentences ask it again."""
+    found: tuple[Party, ...] | None = sent.memo.get("actors")
+    if found is None:
+        found = sent.memo["actors"] = tuple(_actors(sent))
+    return found
+
+
 def _local_parties(recent: Sequence[_Sentence]) -> list[Party]:
     """The actors of the last few sentences, most frequent first (a tie goes to the latest)."""
     weight: Counter[str] = Counter()
     parties: dict[str, Party] = {}
     for age, sent in enumerate(reversed(recent)):
-        for p in _actors(sent):
+        for p in _sentence_actors(sent):
             weight[p.code] += 10 - age
             parties[p.code] = p
     return [parties[c] for c, _ in weight.most_common()]
@@ -1649,7 +1760,7 @@ def _agreement_at(
         if _BOTH.search(clause) or len(parties) < 2:
             # the sentence's own actors first (a list of agreements shares its subject), then the context
             pool = [
-                *(_actors(sent) if siblings > 1 else []),
+                *(_sentence_actors(sent) if siblings > 1 else ()),
                 *_local_parties([*recent, sent]),
                 *ctx.principal,
             ]
