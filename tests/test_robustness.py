@@ -114,6 +114,7 @@ FRAGMENTS = st.sampled_from(
         "NATO",
         "\u00e9",  # a letter beyond ASCII right before a unit noun ("\u00e9tanks") once hung the scanner
         "\u0662",  # an Arabic-Indic digit, likewise
+        "99999999999999999999999999999",  # more digits than a Decimal holds: once raised InvalidOperation
     ]
 )
 TEXTS = st.lists(st.one_of(FRAGMENTS, st.text(NASTY_CHARS, max_size=8)), max_size=40).map("".join)
