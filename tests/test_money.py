@@ -125,12 +125,22 @@ RANGES = [
 EQUIVALENTS = [
     E("the deal is worth 8.16 trillion won ($6 billion)", "KRW 8160000000000 = USD 6000000000", id="paren"),
     E("EUR 290 million (US$340 million)", "EUR 290000000 = USD 340000000", id="paren-code"),
-    E("KRW 3.4474 trillion (approximately USD 2.6bn)", "KRW 3447400000000 = USD 2600000000 about",
-      id="paren-approximately"),
-    E("2.5 trillion won, or about $1.9 billion, for howitzers", "KRW 2500000000000 = USD 1900000000 about",
-      id="comma-or-about"),
-    E("PLN 10 billion ($2.5 billion) and $1 billion", "PLN 10000000000 = USD 2500000000", "USD 1000000000",
-      id="equivalent-then-another"),
+    E(
+        "KRW 3.4474 trillion (approximately USD 2.6bn)",
+        "KRW 3447400000000 = USD 2600000000 about",
+        id="paren-approximately",
+    ),
+    E(
+        "2.5 trillion won, or about $1.9 billion, for howitzers",
+        "KRW 2500000000000 = USD 1900000000 about",
+        id="comma-or-about",
+    ),
+    E(
+        "PLN 10 billion ($2.5 billion) and $1 billion",
+        "PLN 10000000000 = USD 2500000000",
+        "USD 1000000000",
+        id="equivalent-then-another",
+    ),
 ]
 
 NOT_MONEY = [
@@ -146,9 +156,30 @@ NOT_MONEY = [
     E("a 500-pound bomb", id="pound-weight"),
     E("dozens of billions of dollars", id="no-figure"),
     E("The United States and USDA officials", id="code-inside-word"),
+    # 29 digits once made parse() raise decimal.InvalidOperation (more digits than a Decimal holds)
+    E("a $99999999999999999999999999999 serial", id="too-many-digits"),
+    E("€1.23456789012345678 billion", id="too-many-decimals"),
 ]
 
-TABLE = SYMBOLS_AND_CODES + NAMES + SCALES_AND_WORDS + QUALIFIERS + RANGES + EQUIVALENTS + NOT_MONEY
+LONG_FIGURES = [
+    # the longest figure read (15 digits) times the largest scale still fits a Decimal exactly
+    E(
+        "a $999,999,999,999,999 trillion order",
+        "USD 999999999999999000000000000",
+        id="fifteen-digits-trillion",
+    ),
+]
+
+TABLE = (
+    LONG_FIGURES
+    + SYMBOLS_AND_CODES
+    + NAMES
+    + SCALES_AND_WORDS
+    + QUALIFIERS
+    + RANGES
+    + EQUIVALENTS
+    + NOT_MONEY
+)
 XFAIL: list[Example] = [
     E("a 10,4 mld zł order", "PLN 10400000000", id="decimal-comma"),
     E("tens of billions of won", id="vague-amount-is-still-money"),

@@ -114,6 +114,9 @@ FRAGMENTS = st.sampled_from(
         "NATO",
         "\u00e9",  # a letter beyond ASCII right before a unit noun ("\u00e9tanks") once hung the scanner
         "\u0662",  # an Arabic-Indic digit, likewise
+        ".\t",  # sentences split by a tab
+        "\u0301\u0316" * 20,  # a cluster of more combining marks than NFC should sort
+        "99999999999999999999999999999",  # more digits than a Decimal holds: once raised InvalidOperation
     ]
 )
 TEXTS = st.lists(st.one_of(FRAGMENTS, st.text(NASTY_CHARS, max_size=8)), max_size=40).map("".join)
@@ -196,6 +199,10 @@ NASTY = [
     Nasty("abbreviations", lambda: "U.S. " * 20_000),
     Nasty("titles-without-names", lambda: "Mr. Gen. Dr. No. Jan. " * 10_000),
     Nasty("dots-1MB", lambda: "." * 1_000_000),
+    # sentences split by tabs or line separators, no space: the sentence splitter read back to the
+    # paragraph start for every full stop
+    Nasty("tab-separated-sentences-1MB", lambda: "x.\tY" * 250_000),
+    Nasty("line-separator-sentences-1MB", lambda: "x.\u2028Y" * 250_000),
     Nasty(
         "one-sentence-5000-countries",
         lambda: ", ".join(COUNTRY_NAMES[i % len(COUNTRY_NAMES)] for i in range(5000)) + " signed a deal.",
@@ -233,6 +240,8 @@ NASTY = [
         "rtl-and-combining",
         lambda: "\u05e9\u05dc\u05d5\u05dd e\u0301\u0301\u0301 \u202e$5 billion\u202c " * 20_000,
     ),
+    # 100,000 combining marks after one letter, out of canonical order: NFC sorted them in quadratic time
+    Nasty("combining-marks-out-of-order", lambda: "a" + "\u0301" * 50_000 + "\u0316" * 50_000),
     Nasty("emoji", lambda: "\U0001f680\U0001f1f5\U0001f1f1 \U0001f91d $1bn " * 20_000),
     Nasty("lone-surrogates", lambda: "\ud800Poland\udfff signed $1 billion\udc80. " * 10_000),
 ]

@@ -53,6 +53,15 @@ SENTENCES = [
         sent("180 tanks arrived."),
     ),
     ex("extra-spaces", "One deal.   Another deal.", sent("One deal."), sent("Another deal.")),
+    # sentences split by tabs, never a space: the look-back for the word before "." once read to the
+    # start of the paragraph for each mark (quadratic)
+    ex(
+        "tab-separated",
+        "One deal.\tAnother deal.\tThe end.",
+        sent("One deal."),
+        sent("Another deal."),
+        sent("The end."),
+    ),
     ex(
         "ellipsis-then-capital",
         "They waited... Then came the order.",

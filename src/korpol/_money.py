@@ -153,9 +153,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return currency_lexicon().pattern, right, left, more
 
 
+# More digits than any amount has: a serial or phone number, or junk.  With the largest scale
+# (10**12) a 15-digit number still fits the 28 digits of the default decimal context exactly;
+# longer ones were rounded and then made ``_whole`` raise InvalidOperation.
+_MAX_DIGITS = 15
+
+
 def _number(token: str) -> Decimal | None:
     if token in _WORD_NUMBERS:
         return _WORD_NUMBERS[token]
+    if sum(ch.isdigit() for ch in token) > _MAX_DIGITS:
+        return None
     try:
         return Decimal(token.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex only lets digits through

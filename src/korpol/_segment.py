@@ -324,6 +324,7 @@ MONTHS = (
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 _DASHES = "—–-"
+_WORD_REACH = 64  # longer than any abbreviation in NO_BREAK_AFTER or MAYBE_BREAK_AFTER
 
 
 # --- patterns (compiled lazily, once) ----------------------------------------------
@@ -479,9 +480,12 @@ def _is_break(text: str, m: re.Match[str], start: int, end: int) -> bool:
         return False
     marks, closers = m.group(1, 2)
     closed = bool(closers)
-    # the word carrying the mark: back to the previous space
-    word_start = text.rfind(" ", start, m.start()) + 1
-    word = text[max(word_start, start) : m.start() + 1].lstrip(_OPENERS)
+    # the word carrying the mark: back to the previous space, at most _WORD_REACH characters
+    # (every word tested below is short; reading back to the start of a paragraph whose
+    # sentences are split by tabs or line separators, never a space, was quadratic)
+    lo = max(start, m.start() - _WORD_REACH)
+    word_start = text.rfind(" ", lo, m.start()) + 1
+    word = text[max(word_start, lo) : m.start() + 1].lstrip(_OPENERS)
     if marks == "." and not closed:
         if word in NO_BREAK_AFTER:
             return False

@@ -554,6 +554,12 @@ def _length_change_re() -> re.Pattern[str]:
     return re.compile("\r\n?|[\u00ad\u200b\u2060\ufeff]")
 
 
+# Unicode's stream-safe format allows 30 combining marks after a starter; no language writes more.
+# A longer cluster is left as it is: CPython puts the marks in canonical order by insertion sort,
+# quadratic in the cluster (100,000 marks of two classes took minutes).
+_MAX_CLUSTER = 32
+
+
 def _nfc_pieces(text: str) -> list[tuple[int, int, str]]:
     """NFC per cluster (a starter and the combining marks or jamo after it)."""
     pieces: list[tuple[int, int, str]] = []
@@ -563,6 +569,9 @@ def _nfc_pieces(text: str) -> list[tuple[int, int, str]]:
         j = i + 1
         while j < n and (unicodedata.combining(text[j]) or "\u1160" <= text[j] <= "\u11ff"):
             j += 1
+        if j - i > _MAX_CLUSTER:
+            i = j
+            continue
         cluster = text[i:j]
         fixed = unicodedata.normalize("NFC", cluster)
         if fixed != cluster:
