@@ -252,7 +252,9 @@ PEOPLE: dict[str, list[Example]] = {
             "Under Secretary of Defense Colin Kahl told reporters",
             [("Colin Kahl", "under secretary of defense", None)],
         ),
-        Example("House Speaker Mike Johnson said", [("Mike Johnson", "speaker of the house", None)]),
+        Example("House Speaker Mike Johnson said", [("Mike Johnson", "speaker of the house", "US")]),
+        # a title no state's reference data holds, for a name it does not know: no country is guessed
+        Example("House Speaker Jane Roe said", [("Jane Roe", "speaker of the house", None)]),
     ],
     "compound-titles": [
         Example(
@@ -277,7 +279,11 @@ PEOPLE: dict[str, list[Example]] = {
         ),
         Example(
             "National Security Adviser Jake Sullivan said",
-            [("Jake Sullivan", "national security adviser", None)],
+            [("Jake Sullivan", "national security adviser", "US")],
+        ),
+        Example(
+            "National Security Adviser Jane Roe said",
+            [("Jane Roe", "national security adviser", None)],
         ),
         Example(
             "Vice Foreign Minister Kim Hong-kyun met them.",
