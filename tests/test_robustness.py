@@ -493,6 +493,9 @@ LINEAR = {
     "capitalised": ("Kim Lee ", 4_000),
     "parens": ("(", 30_000),
     "no-spaces": ("a", 30_000),
+    # one endless sentence of deals or pledges: the rules compare a sentence's mentions with each other
+    "deal-list-one-sentence": ("Poland bought 180 K2 tanks for $1 billion, ", 300),
+    "aid-list-one-sentence": ("Japan pledged military aid worth $1 billion for K2 tanks, ", 300),
 }
 
 
@@ -512,3 +515,32 @@ def test_time_grows_linearly(name: str) -> None:
         if ratio < 8:
             break
     assert ratio < 8, f"{name}: time(4n)/time(n) = {ratio:.1f} ({small * 1e3:.1f} ms -> {large * 1e3:.1f} ms)"
+
+
+# ---------------------------------------------------------------- a bug inside extraction
+
+
+def test_a_failure_inside_extraction_keeps_the_document(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ArithmeticError("a bug in a rule")
+
+    monkeypatch.setattr("korpol._records.extract", broken)
+    with caplog.at_level("WARNING", logger="korpol"):
+        doc = parse("Poland bought 48 K9 howitzers.", id="a1", published="2024-10-24", title="K9")
+    assert doc.errors == ("extraction failed: ArithmeticError: a bug in a rule",)
+    assert (doc.id, doc.text, doc.title, str(doc.published)) == (
+        "a1",
+        "Poland bought 48 K9 howitzers.",
+        "K9",
+        "2024-10-24",
+    )
+    assert doc.arms_deals == ()
+    assert "extraction failed" in caplog.text
+    assert "a1" in caplog.text
+
+
+def test_argument_errors_are_still_raised_not_recorded() -> None:
+    with pytest.raises(TypeError):
+        parse(None)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ so that a batch over years of scraped news never loses a document.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from korpol._cues import DEFAULT_CUES, Cues
@@ -16,6 +17,8 @@ from korpol._errors import InputTypeError, ValidationError
 from korpol._model import Document
 
 __all__ = ["check_published", "parse"]
+
+_log = logging.getLogger("korpol")
 
 
 def check_published(published: Any) -> dt.date | None:
@@ -99,12 +102,25 @@ def parse(
         raise InputTypeError("cues", cues, "a korpol.Cues or None")
     from korpol._records import extract
 
-    return extract(
-        text,
-        published=day,
-        doc_id=doc_id,
-        title=title,
-        source=source,
-        encoding=encoding,
-        cues=cues or DEFAULT_CUES,
-    )
+    try:
+        return extract(
+            text,
+            published=day,
+            doc_id=doc_id,
+            title=title,
+            source=source,
+            encoding=encoding,
+            cues=cues or DEFAULT_CUES,
+        )
+    except Exception as exc:  # a bug in korpol must not cost the caller the document: it is kept, with why
+        message = f"extraction failed: {type(exc).__name__}: {exc}"
+        _log.warning("%s (document %s); its records are empty", message, doc_id or "without id")
+        return Document(
+            id=doc_id,
+            published=day,
+            title=title,
+            source=source,
+            text=text,
+            encoding=encoding,
+            errors=(message,),
+        )

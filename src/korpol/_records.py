@@ -2112,6 +2112,33 @@ def _leaders(
     return tuple(Leader(**found[k][0], evidence=tuple(found[k][1])) for k in order)
 
 
+#: the longest sentence the rules read whole.  News sentences stay far below it (the longest in the
+#: corpora is ~460 characters); a longer one (a table flattened into one line, a page of junk) is
+#: read in pieces, because the rules compare the mentions of a sentence with each other and a
+#: sentence of n amounts would cost n * n.
+_MAX_SENTENCE = 1200
+
+
+def _bounded(text: str, spans: Iterable[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """``spans``, each longer than ``_MAX_SENTENCE`` cut at the last "; ", ", " or " " that keeps it so.
+
+    >>> list(_bounded("a, b", [(0, 4)]))
+    [(0, 4)]
+    >>> [b - a <= _MAX_SENTENCE for a, b in _bounded("x, " * 1000, [(0, 3000)])]
+    [True, True, True]
+    """
+    for start, end in spans:
+        while end - start > _MAX_SENTENCE:
+            limit = start + _MAX_SENTENCE
+            cut = max(text.rfind("; ", start, limit), text.rfind(", ", start, limit))
+            if cut <= start:
+                cut = text.rfind(" ", start, limit)
+            cut = cut + 1 if cut > start else limit  # the separator stays with the piece before it
+            yield start, cut
+            start = cut
+        yield start, end
+
+
 def extract(
     text: str,
     *,
@@ -2138,15 +2165,16 @@ def extract(
     deployments: list[Deployment] = []
     meetings: list[Meeting] = []
     sentences: list[_Sentence] = []
-    for seg in segment(clean):
-        i = bisect.bisect_left(starts, seg.start)
-        j = bisect.bisect_left(starts, seg.end)
+    for seg_start, seg_end in _bounded(clean, ((seg.start, seg.end) for seg in segment(clean))):
+        seg_text = clean[seg_start:seg_end]
+        i = bisect.bisect_left(starts, seg_start)
+        j = bisect.bisect_left(starts, seg_end)
         sent = _Sentence(
-            seg.start,
-            seg.end,
-            seg.text,
-            _lower(seg.text),
-            tuple(m for m in mentions[i:j] if m.end <= seg.end),
+            seg_start,
+            seg_end,
+            seg_text,
+            _lower(seg_text),
+            tuple(m for m in mentions[i:j] if m.end <= seg_end),
         )
         sentences.append(sent)
         if not sent.mentions:
