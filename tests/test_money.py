@@ -67,6 +67,10 @@ NAMES = [
     E("worth 20 billion yuan", "CNY 20000000000", id="yuan"),
     E("Canberra spent 3 billion Australian dollars.", "AUD 3000000000", id="australian-dollars"),
     E("some 40 billion Swedish kronor", "SEK 40000000000 about", id="swedish-kronor"),
+    # wire style writes the Nordic currencies as "crowns"
+    E("worth 13.5 billion Swedish crowns", "SEK 13500000000", id="swedish-crowns"),
+    E("2.2 billion Danish crowns", "DKK 2200000000", id="danish-crowns"),
+    E("35 billion Norwegian crowns", "NOK 35000000000", id="norwegian-crowns"),
     E("2 billion pounds sterling", "GBP 2000000000", id="pounds-sterling"),
     E("a fund of 5 billion hryvnias", "UAH 5000000000", id="hryvnias"),
     E("It paid 1.5 trillion South Korean won.", "KRW 1500000000000", id="south-korean-won"),
