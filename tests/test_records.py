@@ -378,6 +378,31 @@ AID_EXAMPLES = [
         "Japan's assistance to Ukraine since February 2022 amounts to US$12.1 billion in total.",
         (),
     ),
+    (
+        "cumulative-since-opening",
+        "Since March 2022, Austria has provided more than EUR 200 million in assistance to Moldova.",
+        (),
+    ),
+    (
+        "ranked-so-far-is-one-package",
+        "Finland on Friday announced its largest defence aid package for Ukraine so far, worth 200 million euros.",
+        (Aid("FI", "UA", "200000000", "military"),),
+    ),
+    (
+        "a-part-of-a-sum-named-before",
+        "Italy will give Ukraine EUR 1 billion in aid. This includes EUR 300 million in military assistance.",
+        (Aid("IT", "UA", "1000000000"),),
+    ),
+    (
+        "a-part-with-its-own-recipient-is-a-split",
+        "The US aid bill includes about $8 billion for Taiwan in security assistance.",
+        (Aid("US", "TW", "8000000000", "military"),),
+    ),
+    (
+        "dative-recipient-and-dateline-donor",
+        "In Copenhagen, the government said on Monday it would give Ukraine 1.5 billion Danish crowns in aid.",
+        (Aid("DK", "UA", "1500000000"),),
+    ),
 ]
 
 

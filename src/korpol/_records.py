@@ -1160,8 +1160,8 @@ def _deal_candidates(
                 cand.antecedent = next((p for p in prior if isinstance(p, Country)), None)
             if anchor is not None:
                 money: Money = anchor.value
-                if cues.compiled["aggregate"].search(
-                    low, max(a, anchor.start - sent.start - 40), anchor.start - sent.start
+                if _aggregate_before(
+                    low, max(a, anchor.start - sent.start - 40), anchor.start - sent.start, cues
                 ) or _COMBINED_AFTER.match(low, anchor.end - sent.start):
                     continue
                 cand.value = money
@@ -1308,12 +1308,55 @@ def _weapon_mentions(sent: _Sentence, lo: int, hi: int) -> list[_M]:
     ]
 
 
+#: "its largest package so far", "the 18th to date": the words rank one package, they total nothing
+_RANKED = re.compile(
+    r"\b(?:largest|biggest|largest-ever|biggest-ever|single largest|most (?:valuable|expensive)|"
+    r"first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\b[^.;]*$"
+)
+
+
+def _aggregate_before(low: str, lo: int, hi: int, cues: Cues) -> bool:
+    """An aggregate cue ("in total", "so far") in ``low[lo:hi]`` that makes the amount after it a total."""
+    hit = cues.compiled["aggregate"].search(low, lo, hi)
+    if hit is None:
+        return False
+    # "its largest military aid package so far, worth ...": one package, ranked, not a total
+    ranked = hit.group(0) in ("so far", "to date") and _RANKED.search(
+        low, max(0, hit.start() - 60), hit.start()
+    )
+    return not ranked
+
+
+#: "Since February 2022, Canada has committed ...": a clause that opens on "since" and a perfect tense
+_SINCE_OPENING = re.compile(
+    r"[-\s\u2022*]*since (?:the (?:beginning|start|outbreak)|(?:[a-z]+\.? )?(?:\d{1,2},? )?(?:19|20)\d\d)\b"
+    r"[^.;]*\b(?:has|have)\s+(?:\w+ly\s+)?(?:committed|provided|given|pledged|allocated|sent|delivered|donated)\b"
+)
+#: "This includes $2.4 billion in ...", "including more than $4 billion for ...": a part of a sum named before
+_PART_BEFORE = re.compile(
+    r"\binclud(?:es|ed|ing)\s+(?:about |some |around |nearly |almost |more than |over |up to |roughly )?$"
+)
+
+
+def _for_a_state_after(sent: _Sentence, anchor: _M) -> bool:
+    """ "... includes about $61 billion for Ukraine": the part has a recipient of its own (a split, kept)."""
+    for m in sent.sub("place", anchor.end - sent.start, anchor.end - sent.start + 40):
+        rel = m.start - sent.start
+        if isinstance(m.party, Country) and re.search(
+            r"\b(?:for|to)\s+(?:the\s+)?$", sent.low[max(0, rel - 8) : rel]
+        ):
+            return True
+    return False
+
+
 def _aid_total(sent: _Sentence, a: int, anchor: _M, cues: Cues) -> bool:
-    """A sum of packages or a running total ("bringing its total to", "since 2022 amounts to")."""
+    """A sum of packages, a running total or a part of one ("bringing its total to", "including $4bn")."""
     low = sent.low
     rel = anchor.start - sent.start
     return bool(
-        cues.compiled["aggregate"].search(low, max(a, rel - 50), rel)
+        (_PART_BEFORE.search(low, max(a, rel - 40), rel) and not _for_a_state_after(sent, anchor))
+        or (_SINCE_OPENING.match(low, a) and _SINCE_OPENING.match(low, a).end() <= rel)  # type: ignore[union-attr]
+        or _aggregate_before(low, max(a, rel - 50), rel, cues)
         or _CUMULATIVE_AFTER.match(low, anchor.end - sent.start)
         or _COMBINED_AFTER.match(low, anchor.end - sent.start)
         or _CUMULATIVE_BEFORE.search(low, max(a, rel - 60), rel)
@@ -1475,14 +1518,21 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
     low = sent.low
     donor: Party | None = None
     recipient: Party | None = None
+    dateline: Party | None = None  # "In Oslo, the government said ...": where the speaker is
     for m in sent.mentions:
         if m.kind not in ("place", "person") or m.party is None:
             continue
         rel = m.start - sent.start
         before = low[max(0, rel - 14) : rel]
         after = low[m.end - sent.start : m.end - sent.start + 20]
+        if _GIVE_BEFORE.search(before) and isinstance(m.party, Country) and m.form != "demonym":
+            if recipient is None:
+                recipient = m.party  # "would give Ukraine 35 billion crowns": the first object receives
+            continue
         if _OBJECT_BEFORE.search(before) and isinstance(m.party, Country):
             if m.form in ("capital", "metonym") and re.search(r"\b(?:in|at)\s+$", before):
+                if rel <= 3 and after.startswith(","):
+                    dateline = m.party
                 continue  # "at the G20 summit in New Delhi": where, not to whom
             if recipient is None:
                 recipient = m.party
@@ -1526,7 +1576,13 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
         ]
         if giver is not None:
             donor, recipient = giver, (taker[-1] if taker else recipient)
-    cand.first = donor or (ctx.principal[0] if ctx.principal else None)
+    if donor is None and dateline is not None and (recipient is None or recipient.code != dateline.code):
+        donor = dateline  # "In Oslo, the government said it would give ...": Norway's government
+    if donor is None and ctx.principal:
+        # no actor in the sentence: the article's main party, unless that is where its aid goes
+        gets = recipient or ctx.aid_recipient
+        donor = next((p for p in ctx.principal if gets is None or p.code != gets.code), ctx.principal[0])
+    cand.first = donor
     if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
         recipient = ctx.aid_recipient
         if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
@@ -1534,6 +1590,12 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
     cand.second = recipient
 
 
+#: a giving verb right before a country: that country is the (indirect) object, the one who receives
+_GIVE_BEFORE = re.compile(
+    r"\b(?:give|gives|giving|gave|given|grant|grants|granting|granted|offer|offers|offering|offered|"
+    r"hand|hands|handing|handed|promise|promises|promised|pledge|pledges|pledged|provide|provides|"
+    r"providing|provided|send|sends|sending|sent)\s+(?:the\s+)?$"
+)
 _RECEIVE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|get(?:s|ting)?|got|obtain(?:s|ed)?|accept(?:s|ed)?)\b")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")
 
