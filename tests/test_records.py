@@ -428,6 +428,16 @@ def test_aid(text: str, expected: tuple[Aid, ...]) -> None:
 
 AGREEMENT_EXAMPLES = [
     (
+        "a-known-set-recalled-is-no-new-agreement",
+        "Japan and Australia have signed the three core agreements that govern their defence ties.",
+        [],
+    ),
+    (
+        "signed-with-a-company-is-a-contract",
+        "Poland signed an agreement with the manufacturer, Hanwha Aerospace, for a service centre in Poland.",
+        [],
+    ),
+    (
         "action-plan",
         "The foreign ministers of Poland and South Korea signed an action plan on Tuesday running through 2028.",
         [("action_plan", {"KR", "PL"}, 2024, 2028)],

@@ -1778,6 +1778,19 @@ def _agreement_candidates(sent: _Sentence, ctx: _Context, recent: Sequence[_Sent
     return out
 
 
+def _with_a_company(sent: _Sentence, lo: int, hi: int) -> bool:
+    """The first party named after "with" in [lo, hi) is a company, not a state or organisation."""
+    w = _WITH.search(sent.low, lo, hi)
+    if w is None:
+        return False
+    after = [
+        m
+        for m in sent.mentions
+        if w.end() <= m.start - sent.start < min(hi, w.end() + 60) and m.kind in ("place", "company")
+    ]
+    return bool(after) and after[0].kind == "company"
+
+
 def _agreement_at(
     sent: _Sentence,
     ctx: _Context,
@@ -1801,6 +1814,8 @@ def _agreement_at(
         cues.compiled["buy"].search(clause) or sent.sub("money", lo, hi) or sent.sub("system", lo, hi)
     ):
         return []  # "agreed to buy" / a contract: a deal, not an agreement
+    if generic and _with_a_company(sent, lo, hi):
+        return []  # "an agreement was signed with the manufacturer, General Atomics": a contract, not a pact
     weak = not sent.search(cues.compiled["agreement_verbs"]) and kind != "strategic_partnership"
     if weak and not re.search(
         r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", low[max(0, match.start() - 30) : match.start()]
@@ -1851,6 +1866,9 @@ def _agreement_at(
     )
     if num:
         count = _NUMBER_WORDS.get(num.group(1)) or int(num.group(1))
+        recalled = re.search(r"\b(?:the|these|those|its|their|all)\s+$", clause[: num.start()])
+        if recalled and (date is None or not date.text):  # (no date stated; a report-year default is none)
+            return []  # "the four foundational agreements that govern ...": a known set, recalled, none new
     topics = tuple(t for t in _TOPICS if t in low or (t == "defense" and "defence" in low))
     definite = bool(re.search(r"\b(?:the|this|that)\s+$", low[max(0, match.start() - 6) : match.start()]))
     return [
