@@ -44,6 +44,12 @@ def _row(e: Example) -> object:
 DEAL_EXAMPLES = [
     # --- direction: who buys from whom, whatever the word order
     Example(
+        "relative-clause-subject",
+        "The ex-Dutch F-16s will be joined by 12 F-16s that Athens agreed in 2023 to buy from the United States"
+        " for $600 million.",
+        (Deal("US", "GR", "600000000", "USD", quantity=12),),
+    ),
+    Example(
         "buy-from",
         "Romania agreed to buy 54 K9 howitzers from South Korea for $920 million.",
         (Deal("KR", "RO", "920000000", "USD", "signed", quantity=54),),

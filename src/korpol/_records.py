@@ -821,6 +821,25 @@ _WIN = re.compile(
 )
 _CURRENCY_WON = re.compile(r"(?:\d|illion|tln|bn|tn|trn)\s*$")  # "3.4 trillion won" is money, not a win
 _INFINITIVE = re.compile(r"\bto\s+$")
+_RELATIVE = re.compile(r"\b(?:that|which|who)\b")
+
+
+def _clause_subject(sent: _Sentence, before: Sequence[_M], verb: int) -> _M:
+    """The subject of an infinitive ("X signed a contract with Y to buy"): the clause's first actor.
+
+    In a relative clause ("32 jets that Bucharest agreed in 2022 to buy") the clause starts at
+    the relative pronoun, so its first actor after that word.
+    """
+    pronouns = list(_RELATIVE.finditer(sent.low, before[0].end - sent.start, verb))
+    if pronouns:
+        after = pronouns[-1].end()
+        inside = [m for m in before if m.start - sent.start >= after]
+        # the actor must open the clause ("that Bucharest agreed"), unlike "said that it signed ... with X"
+        if inside and inside[0].start - sent.start - after <= 6:
+            return inside[0]
+    return before[0]
+
+
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
 _OWNED_NOUN = re.compile(
     r"(?:'s?)\s+(?:\w+\s+){0,3}(?:purchases?|orders?|acquisitions?|contracts?|deals?|imports?)\b"
@@ -919,7 +938,9 @@ def _direction_facts_now(sent: _Sentence, cues: Cues) -> _DirectionFacts:
             # the subject: the nearest actor before the verb (not a place in "in Seoul", not "X's purchase");
             # an infinitive ("signed a contract with Y to buy") takes the subject of the clause
             subject = (
-                before[0] if _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start()) else before[-1]
+                _clause_subject(sent, before, verb.start())
+                if _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start())
+                else before[-1]
             )
             votes.append(_Vote(False, subject.party, 0.0, verb.start()))
         src = _FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
@@ -939,7 +960,8 @@ def _direction_facts_now(sent: _Sentence, cues: Cues) -> _DirectionFacts:
         ]
         if before and not noun:
             infinitive = _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start()) is not None
-            votes.append(_Vote(True, (before[0] if infinitive else before[-1]).party, 0.0, verb.start()))
+            subject = _clause_subject(sent, before, verb.start()) if infinitive else before[-1]
+            votes.append(_Vote(True, subject.party, 0.0, verb.start()))
         dst = _TO.search(low, verb.end(), min(len(low), verb.end() + 80))
         if dst:
             party = _first_party_after(sent, dst.end(), len(low), companies=False)
