@@ -257,6 +257,15 @@ PEOPLE: dict[str, list[Example]] = {
         Example("House Speaker Jane Roe said", [("Jane Roe", "speaker of the house", None)]),
     ],
     "compound-titles": [
+        # an agency's full name as the title, its acronym in brackets, before or after "Minister"
+        Example(
+            "Defence Acquisition Program Administration (DAPA) Minister Seok Jong-gun visited Warsaw.",
+            [("Seok Jong-gun", "minister of the defense acquisition program administration", "KR")],
+        ),
+        Example(
+            "Minister of the Defense Acquisition Program Administration Eom Dong-hwan said so.",
+            [("Eom Dong-hwan", "minister of the defense acquisition program administration", "KR")],
+        ),
         Example(
             "Deputy Prime Minister and Defence Minister Władysław Kosiniak-Kamysz said",
             [("Władysław Kosiniak-Kamysz", "defense minister", "PL")],

@@ -1032,6 +1032,25 @@ ROLE_TITLES: tuple[tuple[str, str | None], ...] = (
     ("DAPA chief", "minister of the defense acquisition program administration"),
     ("DAPA head", "minister of the defense acquisition program administration"),
     ("DAPA commissioner", "minister of the defense acquisition program administration"),
+    # the agency's full name, with or without its acronym in brackets, before or after "minister"
+    *(
+        (
+            form.format(agency=agency, acronym=acronym),
+            "minister of the defense acquisition program administration",
+        )
+        for agency in (
+            "defense acquisition program administration",
+            "defence acquisition program administration",
+            "defense acquisition programme administration",
+            "defence acquisition programme administration",
+        )
+        for acronym in ("", " (DAPA)")
+        for form in (
+            "minister of the {agency}{acronym}",
+            "minister of {agency}{acronym}",
+            "{agency}{acronym} minister",
+        )
+    ),
     # Generic heads: the organisation or portfolio that follows is read by _role_object.
     ("minister of", "minister of"),
     ("minister for", "minister of"),
