@@ -44,6 +44,15 @@ def _row(e: Example) -> object:
 DEAL_EXAMPLES = [
     # --- direction: who buys from whom, whatever the word order
     Example(
+        "priced-weapon-list-without-a-deal-word",
+        "Poland and South Korea. The second wave came fast: 96 K9PL for $1.2 billion in May 2024"
+        " and 40 FA-50PL for $1.5 billion in June 2024.",
+        (
+            Deal("KR", "PL", "1200000000", "USD", "signed", 2024, 96),
+            Deal("KR", "PL", "1500000000", "USD", "signed", 2024, 40),
+        ),
+    ),
+    Example(
         "relative-clause-subject",
         "The ex-Dutch F-16s will be joined by 12 F-16s that Athens agreed in 2023 to buy from the United States"
         " for $600 million.",

@@ -1103,6 +1103,29 @@ def _inherit_systems(
 _DEAL_STUFF = frozenset(("money", "system", "qty", "company"))
 
 
+_PRICED_FOR = re.compile(r"\s+for\s+(?:about |around |roughly |nearly |some |almost |up to |over )?$")
+
+
+def _priced_weapons(sent: _Sentence) -> bool:
+    """A counted, named weapon right before "for <amount>" ("180 K2 for $6.5 billion")."""
+    for money in sent.sub("money"):
+        rel = money.start - sent.start
+        hit = _PRICED_FOR.search(sent.low, max(0, rel - 24), rel)
+        if hit is None:
+            continue
+        weapons = sent.sub("system", max(0, hit.start() - 40), hit.start())
+        if (
+            weapons
+            and weapons[-1].end - sent.start >= hit.start() - 12
+            and any(
+                q.start <= weapons[-1].start < q.end or 0 <= weapons[-1].start - q.end <= 12
+                for q in sent.sub("qty")
+            )
+        ):
+            return True
+    return False
+
+
 def _deal_candidates(
     sent: _Sentence, ctx: _Context, recent: Sequence[_Sentence] = (), after_deal: bool = False
 ) -> list[_Candidate]:
@@ -1116,6 +1139,9 @@ def _deal_candidates(
         or sent.search(cues.compiled["deal"])
         # "The first, signed in August 2022, covered 180 K2GF tanks for $3.37 billion"
         or (sent.search(_SIGNED_WORD) and sent.sub("money") and (sent.sub("system") or sent.sub("qty")))
+        # "152 K9PL for about $2.6 billion in December 2023, 72 Homar-K launchers for PLN 6.4 billion":
+        # a count of named weapons priced with "for" lists purchases without any deal word
+        or _priced_weapons(sent)
     )
     if not has_trigger:
         return []
