@@ -53,6 +53,11 @@ DEAL_EXAMPLES = [
         ),
     ),
     Example(
+        "a-year-later",
+        "Norway bought K9 howitzers from South Korea in 2017 and a year later ordered more for $40 million.",
+        (Deal("KR", "NO", "40000000", "USD", "signed", 2018),),
+    ),
+    Example(
         "relative-clause-subject",
         "The ex-Dutch F-16s will be joined by 12 F-16s that Athens agreed in 2023 to buy from the United States"
         " for $600 million.",
@@ -626,3 +631,26 @@ def test_support_vehicles_from_the_data_are_not_main_units() -> None:
         published=PUB,
     )
     assert [(d.quantity, d.supplier.code if d.supplier else None) for d in doc.arms_deals] == [(4, "KR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "key"),
+    [
+        (
+            "A framework came in July 2022 and an executive contract the following month.",
+            "the following month",
+            "2022-08",
+        ),
+        ("They met in March 2021; two years later they signed.", "two years later", "2023"),
+        ("Seoul ordered jets in May 2023. That same year it bought tanks.", "that same year", "2023"),
+        ("Deliveries began in 2019, a year earlier than planned.", "a year earlier", "2018"),
+    ],
+)
+def test_times_told_against_the_date_before(text: str, phrase: str, key: str) -> None:
+    times = {m.text.lower(): m.key for m in korpol.parse(text, published=PUB).mentions if m.kind == "time"}
+    assert times.get(phrase) == key
+
+
+def test_an_anaphoric_time_without_a_date_before_is_not_guessed() -> None:
+    doc = korpol.parse("Poland will sign the contract the following year.", published=PUB)
+    assert [m.text for m in doc.mentions if m.kind == "time"] == []

@@ -146,10 +146,79 @@ def _scan_all(text: str, published: dt.date | None) -> list[_M]:
         out.append(_M("company", s, e, c, party))
     out.extend(_designation_counts(text, out, [m for m in out if m.kind == "system"]))
     out.sort(key=lambda m: (m.start, -m.end))
-    return _carry_years(text, out)
+    return _anaphoric_times(text, _carry_years(text, out))
 
 
 _YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+
+#: times stated against the date just told: "the following month", "two years later", "that same year"
+_ANAPHORIC = re.compile(
+    r"(?:the (?P<dir>following|next|previous|preceding) (?P<unit>month|year)"
+    r"|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<units>months?|years?) "
+    r"(?P<way>later|earlier)"
+    r"|(?:that same|the same|later that|earlier that) (?P<same>year))\b"
+)
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SMALL_NUMBERS.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10})
+#: how far back the date an anaphoric time counts from may be (about two sentences)
+_ANAPHORA_REACH = 250
+
+
+def _anaphoric_times(text: str, mentions: list[_M]) -> list[_M]:
+    """Resolve "the following month", "a year later", "that same year" against the date told just before.
+
+    "a framework in July 2022 and an executive contract the following month": August 2022.
+    Without a resolved date within a couple of sentences before, nothing is added (read
+    against the publication date, "the next year" would be a guess).
+    """
+    if "year" not in text and "month" not in text:
+        return mentions
+    low = text.lower()
+    if len(low) != len(text):
+        return mentions
+    found = list(_ANAPHORIC.finditer(low))
+    if not found:
+        return mentions
+    times = [m for m in mentions if m.kind == "time" and m.value.start is not None and m.value.text]
+    starts = [m.start for m in mentions]
+    out = list(mentions)
+    for hit in found:
+        a, b = hit.span()
+        if a and (low[a - 1].isalnum()):
+            continue
+        i = bisect.bisect_left(starts, b)
+        if (i < len(mentions) and mentions[i].start < b) or (i and mentions[i - 1].end > a):
+            continue  # part of a mention already (an overlap with another reading)
+        before = [m for m in times if m.end <= a and a - m.end <= _ANAPHORA_REACH]
+        if not before:
+            continue
+        base: TimeSpan = before[-1].value
+        ts = _shift(base, hit, text[a:b])
+        if ts is not None:
+            out.append(_M("time", a, b, attrs.evolve(ts, span=(a, b))))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _shift(base: TimeSpan, hit: re.Match[str], phrase: str) -> TimeSpan | None:
+    """``base`` moved by what ``hit`` says; None when the precision cannot carry it."""
+    assert base.start is not None
+    if hit.group("same"):
+        return TimeSpan.year(base.start.year, text=phrase)
+    if hit.group("dir"):
+        step, unit = (1 if hit.group("dir") in ("following", "next") else -1), hit.group("unit")
+    else:
+        step = _SMALL_NUMBERS.get(hit.group("n")) or int(hit.group("n"))
+        step = step if hit.group("way") == "later" else -step
+        unit = hit.group("units").rstrip("s")
+    if unit == "year":
+        year = base.start.year + step
+        return TimeSpan.year(year, text=phrase) if 1900 <= year <= 2100 else None
+    if base.precision not in ("month", "day"):
+        return None  # "in 2022 ... the following month": which month is not said
+    months = base.start.year * 12 + base.start.month - 1 + step
+    year, month = divmod(months, 12)
+    return TimeSpan.month(year, month + 1, text=phrase) if 1900 <= year <= 2100 else None
 
 
 def _carry_years(text: str, mentions: list[_M]) -> list[_M]:
