@@ -151,13 +151,15 @@ def _scan_all(text: str, published: dt.date | None) -> list[_M]:
 
 _YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 
-#: times stated against the date just told: "the following month", "two years later", "that same year"
-_ANAPHORIC = re.compile(
-    r"(?:the (?P<dir>following|next|previous|preceding) (?P<unit>month|year)"
-    r"|(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<units>months?|years?) "
-    r"(?P<way>later|earlier)"
-    r"|(?:that same|the same|later that|earlier that) (?P<same>year))\b"
+#: times stated against the date just told: "the following month", "two years later", "that same year".
+#: Found from their unit word (a literal-first scan), then read backwards and forwards from it.
+_TIME_UNIT = re.compile(r"(?:month|year)s?\b")
+_ANAPHORA_HEAD = re.compile(
+    r"(?:\bthe (?P<dir>following|next|previous|preceding) "
+    r"|\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
+    r"|\b(?P<same>that same|the same|later that|earlier that) )$"
 )
+_ANAPHORA_TAIL = re.compile(r" (?P<way>later|earlier)\b")
 _SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _SMALL_NUMBERS.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10})
 #: how far back the date an anaphoric time counts from may be (about two sentences)
@@ -176,16 +178,34 @@ def _anaphoric_times(text: str, mentions: list[_M]) -> list[_M]:
     low = text.lower()
     if len(low) != len(text):
         return mentions
-    found = list(_ANAPHORIC.finditer(low))
+    found: list[tuple[int, int, str | None, int, str | None, str]] = []
+    for unit in _TIME_UNIT.finditer(low):
+        head = _ANAPHORA_HEAD.search(low, max(0, unit.start() - 24), unit.start())
+        if head is None:
+            continue
+        plural = unit.group(0).endswith("s")
+        if head.group("n"):
+            tail = _ANAPHORA_TAIL.match(low, unit.end())
+            if tail is None or plural != (head.group("n") not in ("a", "an", "one")):
+                continue  # "two years later", "a month earlier"; not "a year" alone nor "two year later"
+            found.append(
+                (
+                    head.start(),
+                    tail.end(),
+                    None,
+                    int(_SMALL_NUMBERS.get(head.group("n")) or head.group("n")),
+                    tail.group("way"),
+                    unit.group(0).rstrip("s"),
+                )
+            )
+        elif not plural and (head.group("same") is None or unit.group(0) == "year"):
+            found.append((head.start(), unit.end(), head.group("dir"), 1, None, unit.group(0)))
     if not found:
         return mentions
     times = [m for m in mentions if m.kind == "time" and m.value.start is not None and m.value.text]
     starts = [m.start for m in mentions]
     out = list(mentions)
-    for hit in found:
-        a, b = hit.span()
-        if a and (low[a - 1].isalnum()):
-            continue
+    for a, b, direction, n, way, unit_word in found:
         i = bisect.bisect_left(starts, b)
         if (i < len(mentions) and mentions[i].start < b) or (i and mentions[i - 1].end > a):
             continue  # part of a mention already (an overlap with another reading)
@@ -193,24 +213,24 @@ def _anaphoric_times(text: str, mentions: list[_M]) -> list[_M]:
         if not before:
             continue
         base: TimeSpan = before[-1].value
-        ts = _shift(base, hit, text[a:b])
+        ts = _shift(base, direction, n, way, unit_word, text[a:b])
         if ts is not None:
             out.append(_M("time", a, b, attrs.evolve(ts, span=(a, b))))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
 
-def _shift(base: TimeSpan, hit: re.Match[str], phrase: str) -> TimeSpan | None:
-    """``base`` moved by what ``hit`` says; None when the precision cannot carry it."""
+def _shift(
+    base: TimeSpan, direction: str | None, n: int, way: str | None, unit: str, phrase: str
+) -> TimeSpan | None:
+    """``base`` moved ``n`` units (forward: "following", "next", "later"); None if precision cannot carry it.
+
+    With neither a direction nor a way ("that same year") it is ``base``'s own year.
+    """
     assert base.start is not None
-    if hit.group("same"):
+    if direction is None and way is None:
         return TimeSpan.year(base.start.year, text=phrase)
-    if hit.group("dir"):
-        step, unit = (1 if hit.group("dir") in ("following", "next") else -1), hit.group("unit")
-    else:
-        step = _SMALL_NUMBERS.get(hit.group("n")) or int(hit.group("n"))
-        step = step if hit.group("way") == "later" else -step
-        unit = hit.group("units").rstrip("s")
+    step = n if direction in ("following", "next") or way == "later" else -n
     if unit == "year":
         year = base.start.year + step
         return TimeSpan.year(year, text=phrase) if 1900 <= year <= 2100 else None
