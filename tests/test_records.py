@@ -419,6 +419,17 @@ AID_EXAMPLES = [
         (Aid("US", "TW", "8000000000", "military"),),
     ),
     (
+        "an-agent-of-something-else-is-no-donor",
+        "Ukraine and Italy. The Italian Agency for Development will dedicate 5 million euros to humanitarian aid"
+        " for homes damaged by the Russian strikes.",
+        (Aid("IT", "UA", "5000000", "humanitarian"),),
+    ),
+    (
+        "running-total-since-month-of-year",
+        "The military aid of Belgium to Ukraine since March of 2022 surpasses the 900 million euros.",
+        (),
+    ),
+    (
         "dative-recipient-and-dateline-donor",
         "In Copenhagen, the government said on Monday it would give Ukraine 1.5 billion Danish crowns in aid.",
         (Aid("DK", "UA", "1500000000"),),

@@ -1429,9 +1429,10 @@ _CUMULATIVE_AFTER = re.compile(
 #: "two packages worth nearly US$2 billion combined": a sum of deals, not a deal
 _COMBINED_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:combined|in total|altogether|in all)\b")
 _CUMULATIVE_BEFORE = re.compile(
-    r"\bsince (?:the (?:beginning|start|outbreak|invasion|war)|(?:[a-z]+\.? )?20\d\d)\b[^.;]{0,40}"
-    r"(?:amount(?:s|ed)? to|total(?:s|led|ed)?|reach(?:es|ed)?|stands? at)"
-    r"\s+(?:about |some |more than |over )?$"
+    r"\bsince (?:the (?:beginning|start|outbreak|invasion|war)|(?:[a-z]+\.? (?:of )?)?20\d\d)\b[^.;]{0,40}"
+    r"(?:amount(?:s|ed)? to|total(?:s|led|ed)?|reach(?:es|ed)?|stands? at|surpass(?:es|ed)?|exceed(?:s|ed)?"
+    r"|tops?|topped)"
+    r"\s+(?:about |some |more than |over |the )?$"
 )
 _TROOPS = re.compile(r"\b(?:troops|soldiers|personnel|servicemen|forces)\b")
 
@@ -1674,7 +1675,9 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
             if recipient is None:
                 recipient = m.party
         elif re.search(r"\bby\s+(?:the\s+)?$", before):
-            donor = m.party
+            if _GIVEN_BY.search(low, max(0, rel - 48), rel):
+                donor = m.party  # "provided by Japan", "funded by the EU"
+            continue  # "damaged by the Russian bombardments": an agent, but of something else
         elif donor is None:
             if re.search(
                 r"\b(?:at|during|on the sidelines of|near|from|counter|against|deter|confront)"
@@ -1682,10 +1685,12 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
                 before,
             ):
                 continue  # "at the G20 summit", "to counter China": where or against whom, not who gives
-            if m.kind == "place" and re.match(
-                r" [A-Z]", sent.text[m.end - sent.start : m.end - sent.start + 2]
+            if (
+                m.kind == "place"
+                and m.form != "demonym"
+                and re.match(r" [A-Z]", sent.text[m.end - sent.start : m.end - sent.start + 2])
             ):
-                continue  # "the Ukraine Facility": part of a name, not an actor
+                continue  # "the Ukraine Facility": part of a name (but "the Spanish Agency ..." acts)
             if (
                 isinstance(m.party, Organization)
                 and not re.match(r"\s*(?:leaders|members|allies|member states)\b", after)
@@ -1727,6 +1732,12 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
     cand.second = recipient
 
 
+#: a giving verb in the passive, its agent next: "provided by Japan", "financed in full by the EU"
+_GIVEN_BY = re.compile(
+    r"\b(?:provided|funded|financed|donated|pledged|offered|given|granted|sent|supplied|delivered|paid"
+    r"|covered|sponsored|contributed|allocated|earmarked|set aside|committed|approved|announced|established"
+    r"|created|raised|disbursed|released|made available)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?$"
+)
 #: a giving verb right before a country: that country is the (indirect) object, the one who receives
 _GIVE_BEFORE = re.compile(
     r"\b(?:give|gives|giving|gave|given|grant|grants|granting|granted|offer|offers|offering|offered|"
