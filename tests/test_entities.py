@@ -457,6 +457,32 @@ def test_person_fields() -> None:
     assert b.text == "Tusk"
 
 
+# The finder's titles come from the reference data (roles.tsv, portfolios.tsv): a row added there is found.
+
+
+def test_people_finder_reads_a_title_only_the_data_holds() -> None:
+    # the programme spelling with the acronym in brackets is a row of roles.tsv, not a pattern in code
+    text = "Defense Acquisition Programme Administration (DAPA) Minister Seok Jong-gun said."
+    assert [_people_key(m) for m in find_people(text)] == [
+        ("Seok Jong-gun", "minister of the defense acquisition program administration", "KR")
+    ]
+
+
+def test_people_finder_finds_a_title_added_to_the_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    import korpol._refdata as refdata
+
+    text = "Grand Vizier Ahmet Yilmaz and Veterans Minister Jan Kowalski said on Monday."
+    assert find_people(text) == []
+    titles, portfolios = refdata.finder_titles(), refdata.portfolios()
+    monkeypatch.setattr(refdata, "finder_titles", lambda: (*titles, ("grand vizier", "grand vizier")))
+    monkeypatch.setattr(refdata, "portfolios", lambda: {**portfolios, "veterans": "veterans"})
+    monkeypatch.setattr(ent, "_ROLES", ent._Lazy(ent._build_roles))
+    assert [(m.name, m.role) for m in find_people(text)] == [
+        ("Ahmet Yilmaz", "grand vizier"),
+        ("Jan Kowalski", "veterans minister"),
+    ]
+
+
 # ====================================================================== systems
 
 SYSTEMS: dict[str, list[Example]] = {

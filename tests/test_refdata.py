@@ -14,11 +14,15 @@ from hypothesis import strategies as st
 from korpol import Country, Leader, Organization, UnknownEntityError
 from korpol._codes import read_table
 from korpol._refdata import (
+    FINDER_PREVIOUS,
+    FINDER_SKIP,
     FORM_KINDS,
+    agencies,
     companies,
     countries,
     country_capitals,
     country_demonyms,
+    finder_titles,
     get_company,
     get_country,
     get_organization,
@@ -37,6 +41,7 @@ from korpol._refdata import (
     organization_members,
     organizations,
     place_forms,
+    portfolios,
     role_titles,
     system_categories,
     weapon_systems,
@@ -54,6 +59,9 @@ MY_FILES = (
     "system_categories.tsv",
     "ambiguous.tsv",
     "not_places.tsv",
+    "roles.tsv",
+    "portfolios.tsv",
+    "agencies.tsv",
 )
 
 
@@ -633,6 +641,56 @@ def test_role_titles_are_consistent() -> None:
         assert all(get_party(code) is not None for code in t.parties), t
     # every role an office uses can be named by some title
     assert office_roles - {t.role for t in role_titles()} == set()
+
+
+def _portfolio_roles() -> set[str]:
+    """The roles the people finder forms from portfolios.tsv ("finance minister", "vice finance minister")."""
+    canons = set(portfolios().values())
+    return {f"{prefix}{c} minister" for c in canons for prefix in ("", "deputy ", "vice ")}
+
+
+def test_finder_titles_are_consistent() -> None:
+    known_roles = {t.role for t in role_titles()} | _portfolio_roles()
+    for t in role_titles():
+        # a finder cell is empty, "-", "previous" or the role the finder reports instead
+        assert t.finder in ("", FINDER_SKIP, FINDER_PREVIOUS) or t.finder in known_roles, t
+        assert t.finder != t.role, t  # an empty cell says that
+    for title, role in finder_titles():
+        assert title.lower() in {t.title for t in role_titles()}, title
+        assert role is None or role in known_roles, title
+    # no two titles the finder looks for (in any spelling) with conflicting roles
+    from korpol._entities import _build_roles
+
+    conflicts = {form: values for form, values in _build_roles().table.items() if len(values) > 1}
+    assert conflicts == {}
+
+
+def test_finder_head_words_are_the_generic_roles() -> None:
+    heads = {title: role for title, role in finder_titles() if role in ("minister of", "head of")}
+    assert heads["minister of"] == "minister of"
+    assert heads["director-general of"] == "head of"
+    assert all(title.endswith((" of", " for")) for title in heads)
+
+
+def test_portfolios_are_consistent() -> None:
+    table = portfolios()
+    for portfolio, canonical in table.items():
+        assert portfolio == portfolio.lower(), portfolio
+        assert "defence" not in portfolio, portfolio  # US spelling: the finder also tries "defence"
+        assert table.get(canonical) == canonical, portfolio  # a canonical portfolio is its own row
+    assert table["the national defense"] == "defense"
+
+
+def test_agencies_are_consistent() -> None:
+    names = [a.name for a in agencies()]
+    assert len(set(names)) == len(names)
+    for a in agencies():
+        assert a.name == a.name.lower(), a
+        assert a.name.startswith("the "), a
+        assert a.acronym == a.acronym.upper(), a
+        assert get_country(a.country_code) is not None, a
+    # an acronym in a title of roles.tsv is looked for in capitals
+    assert "DAPA chief" in dict(finder_titles())
 
 
 class Title(NamedTuple):

@@ -991,124 +991,6 @@ def _words(block: str) -> list[str]:
     return block.split()
 
 
-# Office titles as news writes them -> the canonical lower-case role (US spelling).
-# Every phrase is matched lower-case, Title Case and Sentence case; "defence" is
-# also tried as "defense" and the reverse.  Longest phrase wins.  A role of
-# ``None`` ("counterpart") takes the role of the person mentioned before it.
-ROLE_TITLES: tuple[tuple[str, str | None], ...] = (
-    ("president", "president"),
-    ("vice president", "vice president"),
-    ("prime minister", "prime minister"),
-    ("premier", "prime minister"),
-    ("deputy prime minister", "deputy prime minister"),
-    ("first deputy prime minister", "deputy prime minister"),
-    ("chancellor", "chancellor"),
-    ("secretary general", "secretary general"),
-    ("secretary-general", "secretary general"),
-    ("deputy secretary general", "deputy secretary general"),
-    ("deputy secretary-general", "deputy secretary general"),
-    ("secretary of state", "secretary of state"),
-    ("foreign secretary", "foreign secretary"),
-    ("defense secretary", "defense secretary"),
-    ("secretary of defense", "defense secretary"),
-    ("under secretary of defense", "under secretary of defense"),
-    ("deputy secretary of defense", "deputy secretary of defense"),
-    ("speaker of the house", "speaker of the house"),
-    ("house speaker", "speaker of the house"),
-    ("national security adviser", "national security adviser"),
-    ("national security advisor", "national security adviser"),
-    ("presidential chief of staff", "presidential chief of staff"),
-    ("chief of staff", "chief of staff"),
-    ("chairman of the joint chiefs of staff", "chairman of the joint chiefs of staff"),
-    ("leader", "leader"),
-    ("supreme leader", "leader"),
-    ("king", "king"),
-    ("queen", "queen"),
-    ("emperor", "emperor"),
-    ("crown prince", "crown prince"),
-    ("ambassador", "ambassador"),
-    ("counterpart", None),
-    ("DAPA minister", "minister of the defense acquisition program administration"),
-    ("DAPA chief", "minister of the defense acquisition program administration"),
-    ("DAPA head", "minister of the defense acquisition program administration"),
-    ("DAPA commissioner", "minister of the defense acquisition program administration"),
-    # the agency's full name, with or without its acronym in brackets, before or after "minister"
-    *(
-        (
-            form.format(agency=agency, acronym=acronym),
-            "minister of the defense acquisition program administration",
-        )
-        for agency in (
-            "defense acquisition program administration",
-            "defence acquisition program administration",
-            "defense acquisition programme administration",
-            "defence acquisition programme administration",
-        )
-        for acronym in ("", " (DAPA)")
-        for form in (
-            "minister of the {agency}{acronym}",
-            "minister of {agency}{acronym}",
-            "{agency}{acronym} minister",
-        )
-    ),
-    # Generic heads: the organisation or portfolio that follows is read by _role_object.
-    ("minister of", "minister of"),
-    ("minister for", "minister of"),
-    ("head of", "head of"),
-    ("chief of", "head of"),
-    ("director of", "head of"),
-    ("director general of", "head of"),
-    ("director-general of", "head of"),
-    ("administrator of", "head of"),
-    ("commissioner of", "head of"),
-)
-
-# Ministerial portfolios: "<portfolio> minister", "minister of <portfolio>",
-# "deputy/vice <portfolio> minister" all map to "<canonical> minister".
-PORTFOLIOS: Mapping[str, str] = {
-    "foreign": "foreign",
-    "foreign affairs": "foreign",
-    "defense": "defense",
-    "national defense": "defense",
-    "the national defense": "defense",
-    "finance": "finance",
-    "economy": "economy",
-    "economy and finance": "finance",
-    "trade": "trade",
-    "industry": "industry",
-    "defense industry": "defense industry",
-    "defense procurement": "defense procurement",
-    "trade, industry and energy": "industry",
-    "interior": "interior",
-    "unification": "unification",
-    "energy": "energy",
-    "justice": "justice",
-    "culture": "culture",
-    "health": "health",
-    "education": "education",
-    "agriculture": "agriculture",
-    "infrastructure": "infrastructure",
-    "development": "development",
-    "digital affairs": "digital affairs",
-    "state assets": "state assets",
-    "foreign trade": "trade",
-}
-
-# Acronyms of agencies whose head is an office ("head of DAPA").
-AGENCY_ACRONYMS: Mapping[str, str] = {
-    "DAPA": "the defense acquisition program administration",
-}
-
-# Agencies whose head is an office, and the country they belong to: a title
-# naming one gives the person's party when the text does not ("head of the
-# Armament Agency").
-AGENCY_COUNTRIES: Mapping[str, str] = {
-    "the defense acquisition program administration": "KR",
-    "the armament agency": "PL",
-    "the armament inspectorate": "PL",
-    "the agency for defense development": "KR",
-}
-
 # Common Korean family names: a family-first name with one of these and a
 # hyphenated or two-syllable given name ("Ahn Gyu-back") is Korean.
 KOREAN_FAMILY_NAMES: frozenset[str] = frozenset(
@@ -1268,12 +1150,21 @@ class _RoleEntry:
 
 
 def _build_roles() -> _Gazetteer[_RoleEntry]:
+    """The title gazetteer, from the reference data: the titles of roles.tsv, and the
+    titles formed from each ministerial portfolio of portfolios.tsv.
+
+    Every phrase is matched lower-case, Title Case and Sentence case, "defense" also as
+    "defence"; the longest phrase wins.  A role of ``None`` ("counterpart") takes the
+    role of the person mentioned before it; "minister of" and "head of" are head words
+    whose portfolio or organisation :func:`_role_object` reads from the text.
+    """
+    refdata = _refdata()
     entries: list[tuple[str, _RoleEntry]] = []
-    phrases: list[tuple[str, str | None]] = list(ROLE_TITLES)
+    phrases: list[tuple[str, str | None]] = list(refdata.finder_titles())
     role: str | None
-    for portfolio, canon in PORTFOLIOS.items():
+    for portfolio, canon in refdata.portfolios().items():
         if "," in portfolio or portfolio.startswith("the "):
-            continue
+            continue  # read after "minister of" only ("Minister of Trade, Industry and Energy")
         role = f"{canon} minister"
         phrases += [
             (f"{portfolio} minister", role),
@@ -1293,6 +1184,14 @@ def _build_roles() -> _Gazetteer[_RoleEntry]:
 
 
 _ROLES: _Lazy[_Gazetteer[_RoleEntry]] = _Lazy(_build_roles)
+
+
+def _build_agency_acronyms() -> Mapping[str, str]:
+    """Agency acronym -> the agency's name, as a role ends with it ("DAPA" -> "the defense ...")."""
+    return {a.acronym: a.name for a in _refdata().agencies() if a.acronym}
+
+
+_AGENCY_ACRONYMS: _Lazy[Mapping[str, str]] = _Lazy(_build_agency_acronyms)
 
 
 @attrs.frozen
@@ -1653,8 +1552,8 @@ def _role_object(ctx: _Context, pos: int) -> tuple[str, int, Party | None, bool]
         if m is None:
             break
         tok, stop = _clean_token(m.group())
-        if tok in AGENCY_ACRONYMS and not words:
-            return AGENCY_ACRONYMS[tok], m.start() + len(tok), party, False
+        if not words and tok in _AGENCY_ACRONYMS.get():
+            return _AGENCY_ACRONYMS.get()[tok], m.start() + len(tok), party, False
         if tok[:1].isupper() and not (tok.isupper() and len(tok) > 1 and words):
             if tok in NAME_STOPWORDS and tok not in {
                 "Defence",
@@ -1755,7 +1654,7 @@ def _titles(ctx: _Context) -> list[_Title]:
                 continue
             phrase, end, party, company = obj
             if role == "minister of":
-                canon = PORTFOLIOS.get(phrase)
+                canon = _refdata().portfolios().get(phrase)
                 role = f"{canon} minister" if canon else f"minister of {phrase}".rstrip()
             else:
                 role = "head of " + (phrase if phrase.startswith("the ") else f"the {phrase}")
@@ -1998,9 +1897,9 @@ def _party_after_name(ctx: _Context, end: int) -> Party | None:
 @functools.lru_cache(maxsize=256)
 def _party_of_role(role: str) -> Party | None:
     """The country of an agency named in the role ("head of the armament agency" -> PL)."""
-    for agency, code in AGENCY_COUNTRIES.items():
-        if role.endswith(agency):
-            return _party_for(code)
+    for agency in _refdata().agencies():
+        if role.endswith(agency.name):
+            return _party_for(agency.country_code)
     return None
 
 

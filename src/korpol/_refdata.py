@@ -27,7 +27,8 @@ import datetime
 import difflib
 import functools
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Literal, TypeVar, Union, cast, get_args
 
 import attrs
@@ -37,17 +38,22 @@ from korpol._errors import InputTypeError, UnknownEntityError, ValidationError
 from korpol._model import Country, Leader, Organization
 
 __all__ = [
+    "FINDER_PREVIOUS",
+    "FINDER_SKIP",
     "FORM_KINDS",
+    "Agency",
     "Company",
     "Office",
     "PlaceForm",
     "RoleTitle",
     "SystemCategory",
     "WeaponSystem",
+    "agencies",
     "companies",
     "countries",
     "country_capitals",
     "country_demonyms",
+    "finder_titles",
     "get_company",
     "get_country",
     "get_organization",
@@ -66,6 +72,7 @@ __all__ = [
     "organization_members",
     "organizations",
     "place_forms",
+    "portfolios",
     "role_titles",
     "system_categories",
     "weapon_systems",
@@ -531,9 +538,7 @@ def office_holders(role: str, party_code: str, on: datetime.date | None = None) 
     out = [
         o
         for o in _offices()
-        if o.party_code == code
-        and role_key in (o.role, o.function)
-        and (on is None or o.held_on(on))
+        if o.party_code == code and role_key in (o.role, o.function) and (on is None or o.held_on(on))
     ]
     return sorted(out, key=_term_order)
 
@@ -544,7 +549,8 @@ class RoleTitle:
 
     ``title`` is lower-case; ``role`` is what a :class:`~korpol.Leader` stores
     (the roles of ``offices()``); ``function`` the generic office;
-    ``parties`` the codes the title is specific to (empty = any state).
+    ``parties`` the codes the title is specific to (empty = any state);
+    ``finder`` how the people finder uses it (see :func:`finder_titles`).
 
     >>> t = get_role_title("Defence Secretary", "GB")
     >>> t.role, t.function
@@ -555,6 +561,7 @@ class RoleTitle:
     role: str
     function: str
     parties: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    finder: str = ""
     note: str = ""
 
     def applies_to(self, party_code: str | None) -> bool:
@@ -570,6 +577,7 @@ def _role_titles() -> tuple[RoleTitle, ...]:
             role=row["role"],
             function=row["function"],
             parties=_split(row["parties"]),
+            finder=row["finder"],
             note=row["note"],
         )
         for row in read_table("roles.tsv")
@@ -599,6 +607,97 @@ def get_role_title(title: str, party_code: str | None = None) -> RoleTitle | Non
         if rt.title == key and rt.applies_to(party_code):
             return rt
     return None
+
+
+# The ``finder`` values of roles.tsv that are not a role.
+FINDER_SKIP = "-"  # the people finder does not look for the title
+FINDER_PREVIOUS = "previous"  # the title takes the role of the person named before it ("counterpart")
+
+
+@attrs.frozen
+class Agency:
+    """A government agency whose head is an office ("the armament agency", PL).
+
+    ``name`` is lower-case with "the", as it ends a role ("head of the armament
+    agency"); ``acronym`` is written in capitals, or empty.
+
+    >>> [a.country_code for a in agencies() if a.acronym == "DAPA"]
+    ['KR']
+    """
+
+    name: str
+    acronym: str
+    country_code: str
+    note: str = ""
+
+
+@_once
+def _agencies() -> tuple[Agency, ...]:
+    return tuple(
+        Agency(name=row["name"], acronym=row["acronym"], country_code=row["country"], note=row["note"])
+        for row in read_table("agencies.tsv")
+    )
+
+
+def agencies() -> tuple[Agency, ...]:
+    """Every agency whose head the people finder names, in file order."""
+    return _agencies()
+
+
+@_once
+def _portfolios() -> Mapping[str, str]:
+    return MappingProxyType({row["portfolio"]: row["canonical"] for row in read_table("portfolios.tsv")})
+
+
+def portfolios() -> Mapping[str, str]:
+    """Ministerial portfolio as news writes it after "minister of" -> the portfolio a role is named after.
+
+    >>> portfolios()["national defense"]
+    'defense'
+    """
+    return _portfolios()
+
+
+def _acronyms_in_capitals(title: str) -> str:
+    """``title`` with the agency acronyms it contains in capitals ("dapa chief" -> "DAPA chief")."""
+    acronyms = {a.acronym.lower(): a.acronym for a in _agencies() if a.acronym}
+    words = []
+    for word in title.split(" "):
+        bare = word.strip("()")
+        if bare in acronyms:
+            word = word.replace(bare, acronyms[bare])
+        words.append(word)
+    return " ".join(words)
+
+
+@_once
+def _finder_titles() -> tuple[tuple[str, str | None], ...]:
+    out: list[tuple[str, str | None]] = []
+    for rt in _role_titles():
+        if rt.finder == FINDER_SKIP:
+            continue
+        role = None if rt.finder == FINDER_PREVIOUS else rt.finder or rt.role
+        out.append((_acronyms_in_capitals(rt.title), role))
+    return tuple(out)
+
+
+def finder_titles() -> tuple[tuple[str, str | None], ...]:
+    """The titles the people finder looks for, as written, each with the role it reports.
+
+    Read from roles.tsv: every title whose ``finder`` is not ``"-"``, with
+    agency acronyms in capitals; the role is the row's ``finder`` when it
+    names one, else its ``role``; ``None`` for a title that takes the role of
+    the person named before it ("counterpart").  The head words "minister of"
+    and "head of" keep those roles: the finder completes them from the text.
+    The portfolio titles ("finance minister") are formed from
+    :func:`portfolios` by the finder.
+
+    >>> dict(finder_titles())["DAPA chief"]
+    'minister of the defense acquisition program administration'
+    >>> dict(finder_titles())["counterpart"] is None
+    True
+    """
+    return _finder_titles()
 
 
 # ---------------------------------------------------------------- companies
@@ -883,4 +982,3 @@ def non_place_forms() -> tuple[str, ...]:
     True
     """
     return _non_place_forms()
-
