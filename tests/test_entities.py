@@ -492,6 +492,8 @@ SYSTEMS: dict[str, list[Example]] = {
         Example("the K9A1 and the K9PL", [("K9A1", "K9A1", False), ("K9PL", "K9PL", False)]),
         Example("12 FA-50 light attack aircraft", [("FA-50", "FA-50", False)]),
         Example("the FA-50PL variant", [("FA-50PL", "FA-50PL", False)]),
+        # a suffix glued to an alias keeps the canonical name (not "Black HawkM")
+        Example("96 UH-60M aircraft", [("UH-60M", "Black Hawk", False)]),
         Example("the K239 Chunmoo launcher", [("K239 Chunmoo", "Chunmoo", False)]),
         Example("known in Poland as Homar-K", [("Homar-K", "Homar-K", False)]),
         Example("KF-21 Boramae fighters", [("KF-21 Boramae", "KF-21", False)]),

@@ -924,7 +924,9 @@ def scan_systems(text: str) -> list[SystemMention]:
                     suffix = suffix[: -len(p)]
                     break
             if suffix:
-                designation = entry.designation + suffix
+                if text[start:end].casefold() == entry.designation.casefold():
+                    designation = entry.designation + suffix  # "K9" + "PL": a variant of this designation
+                # else an alias took the suffix ("UH-60" + "M" for the Black Hawk): the canonical name stays
                 end = end + len(suffix)
             elif text[end:glued] in _PLURAL_GLUE:
                 pass  # "K9s": the plural of K9, span without the "s"
