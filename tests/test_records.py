@@ -58,6 +58,11 @@ DEAL_EXAMPLES = [
         (Deal("KR", "NO", "40000000", "USD", "signed", 2018),),
     ),
     Example(
+        "approved-arms-package",
+        "The US approved a $1.5 billion arms package for Taiwan on Friday.",
+        (Deal("US", "TW", "1500000000", "USD", "planned"),),
+    ),
+    Example(
         "relative-clause-subject",
         "The ex-Dutch F-16s will be joined by 12 F-16s that Athens agreed in 2023 to buy from the United States"
         " for $600 million.",

@@ -76,8 +76,9 @@ class Cues:
         r"suppl(?:y|ies|ied|ying)",
         r"ship(?:s|ped|ping)?",
         r"deliver(?:s|ed|ing)?",
+        # "approved the possible sale of", "approves $2 billion arms package for Taiwan"
         r"approv(?:e|ed|es|al of) (?:the |a |an )?(?:possible |potential )?"
-        r"(?:[$€£\w.,-]+ ){0,3}?(?:sale|export)s?",
+        r"(?:[$€£\w.,-]+ ){0,3}?(?:sale|export|(?:arms|weapons) package)s?",
         r"clear(?:ed|s)? (?:the |a )?(?:possible |potential )?(?:sale|export)s?",
         r"sales? of",
         # "approved three NASAMS for $1.16 billion": an approval of a number of weapons names the seller
