@@ -435,6 +435,12 @@ AID_EXAMPLES = [
         (),
     ),
     (
+        "a-list-of-recipients-with-bracketed-amounts",
+        "Korea also provided aid to Laos (water pumps, 2 billion won), Nepal (ambulances, 3 billion won)"
+        " and Fiji (boats, 1 billion won).",
+        (Aid("KR", "LA", "2000000000"), Aid("KR", "NP", "3000000000"), Aid("KR", "FJ", "1000000000")),
+    ),
+    (
         "dative-recipient-and-dateline-donor",
         "In Copenhagen, the government said on Monday it would give Ukraine 1.5 billion Danish crowns in aid.",
         (Aid("DK", "UA", "1500000000"),),

@@ -1651,6 +1651,21 @@ def _military_gifts(sent: _Sentence, a: int, b: int, ctx: _Context) -> list[_Can
     return out
 
 
+def _listed_recipient(sent: _Sentence, cand: _Candidate) -> Party | None:
+    """The state a bracketed amount belongs to in a list: "Bangladesh (patrol boats, 575 million yen)"."""
+    span = getattr(cand.value, "span", None)
+    if span is None:
+        return None
+    rel = span[0] - sent.start
+    opening = sent.low.rfind("(", 0, rel)
+    if opening < 0 or ")" in sent.low[opening:rel] or rel - opening > 80:
+        return None
+    before = [m for m in sent.sub("place", max(0, opening - 40), opening) if isinstance(m.party, Country)]
+    if before and not sent.low[before[-1].end - sent.start : opening].strip():
+        return before[-1].party
+    return None
+
+
 def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Context) -> None:
     """Donor: the acting party (subject, "by X", a leader speaking); recipient: "to/for/in X"."""
     low = sent.low
@@ -1718,6 +1733,9 @@ def _aid_direction(sent: _Sentence, a: int, b: int, cand: _Candidate, ctx: _Cont
         ]
         if giver is not None:
             donor, recipient = giver, (taker[-1] if taker else recipient)
+    listed = _listed_recipient(sent, cand)
+    if listed is not None:
+        recipient = listed  # "provided OSA to Bangladesh (patrol boats, 575 million yen), Malaysia (...)"
     if donor is None and dateline is not None and (recipient is None or recipient.code != dateline.code):
         donor = dateline  # "In Oslo, the government said it would give ...": Norway's government
     if donor is None and ctx.principal:
