@@ -36,6 +36,7 @@ UA = Country(code="UA", name="Ukraine")
 US = Country(code="US", name="United States")
 EE = Country(code="EE", name="Estonia")
 NATO = Organization(code="NATO", name="North Atlantic Treaty Organization")
+EU = Organization(code="EU", name="European Union")
 PUBLISHED = "2025-03-06"
 
 
@@ -204,6 +205,10 @@ MATCHING = [
     Example("agreement-organisation-party", {"agreements": [gold_agreement(parties=["NATO", "KR"],
                                                                           kind="partnership")]},
             {"agreements": [agreement(KR, NATO, kind="partnership")]}, (1, 0, 0)),
+    # a two-letter organisation code ("EU") is not taken for an unknown country
+    Example("agreement-two-letter-organisation", {"agreements": [gold_agreement(parties=["EU", "KR"],
+                                                                              kind="partnership")]},
+            {"agreements": [agreement(KR, EU, kind="partnership")]}, (1, 0, 0)),
     # leaders: a shared name word (titles aside, accents and case folded) + same country
     Example("leader-surname-only", {"leaders": [gold_leader("Władysław Kosiniak-Kamysz")]},
             {"leaders": [leader("Kosiniak-Kamysz")]}, (1, 0, 0)),
