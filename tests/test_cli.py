@@ -48,6 +48,20 @@ def test_default_summary_of_the_seeds(capsys: pytest.CaptureFixture[str]) -> Non
     assert err == ""
 
 
+def test_the_seed_timeline_reads_plainly(capsys: pytest.CaptureFixture[str]) -> None:
+    _code, out, _err = run(capsys)
+    timeline = out[out.index("Timeline (") :]
+    assert "action plan KR–PL: until 2028" in timeline  # once "until until 2028"
+    assert "until until" not in timeline
+    # an undated record sits where it was first reported, and says so
+    assert "reported 2024-10-24  arms deal KR → PL (framework)" in timeline
+    # every record's sources start with their count, whatever its kind
+    assert (
+        "(undated)            deployment KP → RU: 3,000 troops                              1: 002_"
+        in timeline
+    )
+
+
 def test_python_dash_m_korpol_runs() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "korpol"], capture_output=True, text=True, check=False, timeout=120

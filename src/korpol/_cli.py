@@ -75,7 +75,7 @@ def _sources(record: Any) -> str:
         docs = list(dict.fromkeys(r.doc_id or "?" for r in reports))
         return f"{len(docs)}: {_clip(', '.join(docs), CELL_WIDTH)}"
     docs = list(dict.fromkeys(ev.doc_id or "?" for ev in getattr(record, "evidence", ())))
-    return _clip(", ".join(docs), CELL_WIDTH)
+    return f"{len(docs)}: {_clip(', '.join(docs), CELL_WIDTH)}"
 
 
 def _evidence(record: Any) -> str:
@@ -136,7 +136,9 @@ def _leader_cells(leader: Any) -> list[str]:
 def _timeline_cells(record: Any) -> list[str]:
     from korpol._export import describe
 
-    when = _date(getattr(record, "date", None)) or "(undated)"
+    first = getattr(record, "first_reported", None)
+    # an undated record sits in the timeline where it was first reported: say so
+    when = _date(getattr(record, "date", None)) or (f"reported {first}" if first else "(undated)")
     return [when, _clip(describe(record), 60), _sources(record)]
 
 

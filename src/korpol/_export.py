@@ -428,7 +428,8 @@ def describe(record: Any) -> str:
         parts = [", ".join(record.items)] if record.items else []
     elif isinstance(record, Agreement):
         head = f"{record.kind.replace('_', ' ')} {'–'.join(p.code for p in record.parties)}"
-        parts = [f"until {record.until}"] if record.until is not None else []
+        until = None if record.until is None else str(record.until)
+        parts = [until if until.startswith("until ") else f"until {until}"] if until is not None else []
     elif isinstance(record, Deployment):
         head = f"deployment {_party_text(record.sender)} → {_party_text(record.destination)}"
         parts = [f"{record.size:,} troops"] if record.size else []
