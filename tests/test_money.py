@@ -285,3 +285,38 @@ def test_plain_thousands_format_is_found_again(amount: int) -> None:
     (m,) = find_money(f"It cost USD {amount:,} in total.")
     assert m.amount == amount
     assert m.currency == "USD"
+
+
+def test_an_amount_whose_currency_straddles_a_scan_window_is_found() -> None:
+    # the currency of the second amount once started just before one scan window ended and was lost
+    text = (
+        "Korea also provided aid to Laos (water pumps, 2 billion won) and Nepal (ambulances, 3 billion won)."
+    )
+    assert [str(m) for m in find_money(text)] == ["KRW 2,000,000,000", "KRW 3,000,000,000"]
+
+
+def test_the_scan_windows_overlap_by_more_than_any_currency_form() -> None:
+    from korpol._currency import currency_lexicon
+    from korpol._money import _FORM_OVERLAP
+
+    assert max(map(len, currency_lexicon().forms)) < _FORM_OVERLAP
+
+
+@pytest.mark.parametrize(
+    ("text", "equivalent"),
+    [
+        ("a $3.5 billion contract (about 4.1 trillion won) with LIG Nex1", "KRW 4,100,000,000,000"),
+        ("a $3.5 billion arms deal (4.1 trillion won)", "KRW 4,100,000,000,000"),
+    ],
+)
+def test_a_restatement_after_the_noun_the_amount_qualifies(text: str, equivalent: str) -> None:
+    (money,) = find_money(text)
+    assert [str(e) for e in money.equivalents] == [equivalent]
+
+
+def test_a_bracket_that_is_not_a_restatement_stays_apart() -> None:
+    found = find_money("a $2 billion deal (a record) for 3 trillion won")
+    assert [(str(m), m.equivalents) for m in found] == [
+        ("USD 2,000,000,000", ()),
+        ("KRW 3,000,000,000,000", ()),
+    ]

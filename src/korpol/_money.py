@@ -340,6 +340,10 @@ _EQUIVALENT_LEADS: tuple[str, ...] = (
 # fmt: on
 
 
+#: one or two lower-case words and the space before a bracket: "contract", "arms deal"
+_NOUN_THEN_BRACKET = re.compile(r"(?: [a-z][a-z-]*){1,2}(?= ?\()")
+
+
 @functools.cache
 def _opener_re() -> re.Pattern[str]:
     """One match instead of a ``startswith`` per opener (at most one opener can match)."""
@@ -359,10 +363,15 @@ def _equivalent(text: str, raw: _Raw, limit: int) -> tuple[_Raw | None, int]:
     """A restatement of ``raw`` right after it, and the offset scanning resumes from."""
     opened = _opener_re().match(text, raw.end)
     if opened is None:
-        return None, raw.end
+        # "a $3.5 billion contract (about 4.1 trillion won)": the noun the amount qualifies may stand
+        # between it and a bracketed restatement
+        noun = _NOUN_THEN_BRACKET.match(text, raw.end)
+        opened = _opener_re().match(text, noun.end()) if noun is not None else None
+        if opened is None or not opened.group().lstrip().startswith("("):
+            return None, raw.end
     opener = opened.group()
     pattern = _patterns()[0]
-    pos = raw.end + len(opener)
+    pos = opened.end()
     low = text[pos : pos + 24].lower()
     qualifier: Qualifier = "exact"
     for lead in _EQUIVALENT_LEADS:
@@ -477,6 +486,10 @@ def _find_all(text: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
+#: longer than any currency form ("Philippine pesos", "trillion won" are far shorter)
+_FORM_OVERLAP = 32
+
+
 def _anchors(text: str) -> list[re.Match[str]]:
     """Currency anchors near a number, in text order.
 
@@ -496,7 +509,9 @@ def _anchors(text: str) -> list[re.Match[str]]:
     scanned = 0
     rest, after_break = _split_patterns()
     for start, end in hits:
-        lo, hi = max(scanned, start - 8), min(limit, end + 40)
+        # windows overlap by the longest form: one cut short at a window's end ("... 3 billion wo|n")
+        # must start again inside the next window, or it would be lost
+        lo, hi = max(scanned - _FORM_OVERLAP, start - 8, 0), min(limit, end + 40)
         if lo >= hi:
             continue
         scanned = hi
