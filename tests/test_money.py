@@ -129,22 +129,12 @@ RANGES = [
 EQUIVALENTS = [
     E("the deal is worth 8.16 trillion won ($6 billion)", "KRW 8160000000000 = USD 6000000000", id="paren"),
     E("EUR 290 million (US$340 million)", "EUR 290000000 = USD 340000000", id="paren-code"),
-    E(
-        "KRW 3.4474 trillion (approximately USD 2.6bn)",
-        "KRW 3447400000000 = USD 2600000000 about",
-        id="paren-approximately",
-    ),
-    E(
-        "2.5 trillion won, or about $1.9 billion, for howitzers",
-        "KRW 2500000000000 = USD 1900000000 about",
-        id="comma-or-about",
-    ),
-    E(
-        "PLN 10 billion ($2.5 billion) and $1 billion",
-        "PLN 10000000000 = USD 2500000000",
-        "USD 1000000000",
-        id="equivalent-then-another",
-    ),
+    E("KRW 3.4474 trillion (approximately USD 2.6bn)", "KRW 3447400000000 = USD 2600000000 about",
+      id="paren-approximately"),
+    E("2.5 trillion won, or about $1.9 billion, for howitzers", "KRW 2500000000000 = USD 1900000000 about",
+      id="comma-or-about"),
+    E("PLN 10 billion ($2.5 billion) and $1 billion", "PLN 10000000000 = USD 2500000000", "USD 1000000000",
+      id="equivalent-then-another"),
 ]
 
 NOT_MONEY = [

@@ -91,20 +91,8 @@ FIELDS: Mapping[str, tuple[str, ...]] = {
 
 # Words that never identify a person: a name shared only through them is no match.
 _TITLES = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "president",
-        "minister",
-        "gen",
-        "general",
-        "prime",
-        "foreign",
-        "defense",
-        "defence",
-    }
+    {"mr", "mrs", "ms", "dr", "president", "minister", "gen", "general", "prime", "foreign",
+     "defense", "defence"}
 )
 
 # Largest relative difference between two amounts in the same currency that still match.
@@ -166,16 +154,10 @@ class GoldArmsDeal:
     def to_dict(self) -> dict[str, Any]:
         """This record in the annotation schema."""
         return {
-            "supplier": self.supplier,
-            "recipient": self.recipient,
-            "value": _money_json(self.value),
-            "alt_values": [_money_json(m) for m in self.alt_values],
-            "year": self.year,
-            "systems": list(self.systems),
-            "quantity": self.quantity,
-            "status": self.status,
-            "optional": self.optional,
-            "note": self.note,
+            "supplier": self.supplier, "recipient": self.recipient,
+            "value": _money_json(self.value), "alt_values": [_money_json(m) for m in self.alt_values],
+            "year": self.year, "systems": list(self.systems), "quantity": self.quantity,
+            "status": self.status, "optional": self.optional, "note": self.note,
         }
 
 
@@ -195,13 +177,8 @@ class GoldAidPackage:
     def to_dict(self) -> dict[str, Any]:
         """This record in the annotation schema."""
         return {
-            "donor": self.donor,
-            "recipient": self.recipient,
-            "value": _money_json(self.value),
-            "year": self.year,
-            "kind": self.kind,
-            "optional": self.optional,
-            "note": self.note,
+            "donor": self.donor, "recipient": self.recipient, "value": _money_json(self.value),
+            "year": self.year, "kind": self.kind, "optional": self.optional, "note": self.note,
         }
 
 
@@ -220,12 +197,8 @@ class GoldAgreement:
     def to_dict(self) -> dict[str, Any]:
         """This record in the annotation schema."""
         return {
-            "parties": list(self.parties),
-            "kind": self.kind,
-            "year": self.year,
-            "until": self.until,
-            "optional": self.optional,
-            "note": self.note,
+            "parties": list(self.parties), "kind": self.kind, "year": self.year,
+            "until": self.until, "optional": self.optional, "note": self.note,
         }
 
 
@@ -369,7 +342,8 @@ class _Reader:
             raise self.fail(where + ".amount", amount, "expected a number")
         currency = data.get("currency")
         try:
-            return Money(amount=str(amount) if isinstance(amount, float) else amount, currency=currency)  # type: ignore[arg-type]  # validated by Money
+            return Money(amount=str(amount) if isinstance(amount, float) else amount,
+                         currency=currency)  # type: ignore[arg-type]  # validated by Money
         except ValidationError as exc:
             raise self.fail(f"{where}.{exc.field}", exc.value, exc.reason) from None
 
@@ -399,29 +373,21 @@ class _Reader:
             published=day,
             title=self.text(top, "title", "", required=False),
             url=self.text(top, "url", "", required=False),
-            arms_deals=tuple(
-                self.arms_deal(r, f"arms_deals[{i}].")
-                for i, r in enumerate(self.array(top, "arms_deals", ""))
-            ),
-            aid_packages=tuple(
-                self.aid_package(r, f"aid_packages[{i}].")
-                for i, r in enumerate(self.array(top, "aid_packages", ""))
-            ),
-            agreements=tuple(
-                self.agreement(r, f"agreements[{i}].")
-                for i, r in enumerate(self.array(top, "agreements", ""))
-            ),
-            leaders=tuple(
-                self.leader(r, f"leaders[{i}].") for i, r in enumerate(self.array(top, "leaders", ""))
-            ),
+            arms_deals=tuple(self.arms_deal(r, f"arms_deals[{i}].")
+                             for i, r in enumerate(self.array(top, "arms_deals", ""))),
+            aid_packages=tuple(self.aid_package(r, f"aid_packages[{i}].")
+                               for i, r in enumerate(self.array(top, "aid_packages", ""))),
+            agreements=tuple(self.agreement(r, f"agreements[{i}].")
+                             for i, r in enumerate(self.array(top, "agreements", ""))),
+            leaders=tuple(self.leader(r, f"leaders[{i}].")
+                          for i, r in enumerate(self.array(top, "leaders", ""))),
             path=path,
         )
 
     def arms_deal(self, data: Any, where: str) -> GoldArmsDeal:
         r = self.obj(data, where.rstrip("."))
-        alts = tuple(
-            self.money(v, f"{where}alt_values[{i}]") for i, v in enumerate(self.array(r, "alt_values", where))
-        )
+        alts = tuple(self.money(v, f"{where}alt_values[{i}]")
+                     for i, v in enumerate(self.array(r, "alt_values", where)))
         return GoldArmsDeal(
             supplier=self.code(r.get("supplier"), where + "supplier"),
             recipient=self.code(r.get("recipient"), where + "recipient"),
@@ -528,30 +494,20 @@ def _span_year(span: TimeSpan | None) -> int | None:
 def _gold_view(record: GoldRecord) -> _View:
     if isinstance(record, GoldArmsDeal):
         return _View(
-            pair=(record.supplier, record.recipient),
-            value=_amount(record.value),
-            alts=tuple(a for a in map(_amount, record.alt_values) if a is not None),
-            year=record.year,
-            fields={
-                "year": record.year,
-                "status": record.status,
-                "quantity": record.quantity,
-                "systems": record.systems,
-            },
+            pair=(record.supplier, record.recipient), value=_amount(record.value),
+            alts=tuple(a for a in map(_amount, record.alt_values) if a is not None), year=record.year,
+            fields={"year": record.year, "status": record.status, "quantity": record.quantity,
+                    "systems": record.systems},
             optional=record.optional,
         )
     if isinstance(record, GoldAidPackage):
         return _View(
-            pair=(record.donor, record.recipient),
-            value=_amount(record.value),
-            year=record.year,
-            fields={"year": record.year, "kind": record.kind},
-            optional=record.optional,
+            pair=(record.donor, record.recipient), value=_amount(record.value), year=record.year,
+            fields={"year": record.year, "kind": record.kind}, optional=record.optional,
         )
     if isinstance(record, GoldAgreement):
         return _View(
-            parties=frozenset(record.parties),
-            year=record.year,
+            parties=frozenset(record.parties), year=record.year,
             fields={"kind": record.kind, "year": record.year, "until": record.until},
             optional=record.optional,
         )
@@ -562,30 +518,22 @@ def _predicted_view(record: Record) -> _View:
     if isinstance(record, ArmsDeal):
         year = _span_year(record.date)
         return _View(
-            pair=(_code(record.supplier), _code(record.recipient)),
-            value=_amount(record.value),
+            pair=(_code(record.supplier), _code(record.recipient)), value=_amount(record.value),
             year=year,
-            fields={
-                "year": year,
-                "status": record.status,
-                "quantity": record.quantity,
-                "systems": record.systems,
-            },
+            fields={"year": year, "status": record.status, "quantity": record.quantity,
+                    "systems": record.systems},
         )
     if isinstance(record, AidPackage):
         year = _span_year(record.date)
         return _View(
-            pair=(_code(record.donor), _code(record.recipient)),
-            value=_amount(record.value),
-            year=year,
-            fields={"year": year, "kind": record.kind},
+            pair=(_code(record.donor), _code(record.recipient)), value=_amount(record.value),
+            year=year, fields={"year": year, "kind": record.kind},
         )
     if isinstance(record, Agreement):
         year = _span_year(record.date)
         codes = (_code(p) for p in record.parties)
         return _View(
-            parties=frozenset(c for c in codes if c),
-            year=year,
+            parties=frozenset(c for c in codes if c), year=year,
             fields={"kind": record.kind, "year": year, "until": _span_year(record.until)},
         )
     return _View(name=record.name, country=_code(record.country), fields={"role": record.role})
@@ -597,29 +545,20 @@ def _shown(record: Record | GoldRecord) -> dict[str, Any]:
         return record.to_dict()
     if isinstance(record, ArmsDeal):
         return {
-            "supplier": _code(record.supplier),
-            "recipient": _code(record.recipient),
-            "value": _money_json(record.value),
-            "alt_values": [_money_json(m) for m in record.alt_values],
-            "year": _span_year(record.date),
-            "systems": list(record.systems),
-            "quantity": record.quantity,
-            "status": record.status,
+            "supplier": _code(record.supplier), "recipient": _code(record.recipient),
+            "value": _money_json(record.value), "alt_values": [_money_json(m) for m in record.alt_values],
+            "year": _span_year(record.date), "systems": list(record.systems),
+            "quantity": record.quantity, "status": record.status,
         }
     if isinstance(record, AidPackage):
         return {
-            "donor": _code(record.donor),
-            "recipient": _code(record.recipient),
-            "value": _money_json(record.value),
-            "year": _span_year(record.date),
-            "kind": record.kind,
+            "donor": _code(record.donor), "recipient": _code(record.recipient),
+            "value": _money_json(record.value), "year": _span_year(record.date), "kind": record.kind,
         }
     if isinstance(record, Agreement):
         return {
-            "parties": [_code(p) for p in record.parties],
-            "kind": record.kind,
-            "year": _span_year(record.date),
-            "until": _span_year(record.until),
+            "parties": [_code(p) for p in record.parties], "kind": record.kind,
+            "year": _span_year(record.date), "until": _span_year(record.until),
         }
     return {"name": record.name, "country": _code(record.country), "role": record.role}
 
@@ -723,14 +662,8 @@ class TypeScore:
 
     def to_dict(self) -> dict[str, Any]:
         """Counts and ratios as JSON."""
-        return {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "precision": self.precision,
-            "recall": self.recall,
-            "f1": self.f1,
-        }
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": self.precision,
+                "recall": self.recall, "f1": self.f1}
 
 
 @attrs.frozen
@@ -748,9 +681,8 @@ class FieldScore:
         return _ratio(self.correct, self.total)
 
     def __add__(self, other: FieldScore) -> FieldScore:
-        return FieldScore(
-            self.record_type, self.field, self.correct + other.correct, self.total + other.total
-        )
+        return FieldScore(self.record_type, self.field, self.correct + other.correct,
+                          self.total + other.total)
 
 
 @attrs.frozen
@@ -807,12 +739,12 @@ class ArticleResult:
         lines = [f"{self.id}: parse failed: {self.parse_error}"] if self.parse_error else []
         for t in RECORD_TYPES:
             lines.extend(f"{self.id} {t} MISSED {_one_line(g)}" for g in self.missed if g.record_type == t)
-            lines.extend(f"{self.id} {t} SPURIOUS {_one_line(p)}" for p in self.spurious if _type_of(p) == t)
+            lines.extend(f"{self.id} {t} SPURIOUS {_one_line(p)}" for p in self.spurious
+                         if _type_of(p) == t)
             lines.extend(
                 f"{self.id} {t} field {e.field}: gold {_jsonable(e.gold)!r} got {_jsonable(e.predicted)!r}"
                 f"  [{_one_line(e.match.gold, note=False)}]"
-                for e in self.field_errors
-                if e.record_type == t
+                for e in self.field_errors if e.record_type == t
             )
         return lines
 
@@ -826,13 +758,8 @@ class ArticleResult:
             "missed": [{"type": g.record_type, "record": _shown(g)} for g in self.missed],
             "spurious": [{"type": _type_of(p), "record": _shown(p)} for p in self.spurious],
             "field_errors": [
-                {
-                    "type": e.record_type,
-                    "field": e.field,
-                    "gold": _jsonable(e.gold),
-                    "predicted": _jsonable(e.predicted),
-                    "record": _shown(e.match.gold),
-                }
+                {"type": e.record_type, "field": e.field, "gold": _jsonable(e.gold),
+                 "predicted": _jsonable(e.predicted), "record": _shown(e.match.gold)}
                 for e in self.field_errors
             ],
         }
@@ -926,10 +853,8 @@ class EvaluationReport:
             "articles": len(self.articles),
             "types": {s.record_type: s.to_dict() for s in self.scores},
             "overall": self.overall.to_dict(),
-            "fields": {
-                f"{f.record_type}.{f.field}": {"correct": f.correct, "total": f.total, "accuracy": f.accuracy}
-                for f in self.fields
-            },
+            "fields": {f"{f.record_type}.{f.field}": {"correct": f.correct, "total": f.total,
+                                                       "accuracy": f.accuracy} for f in self.fields},
             "parse_failures": self.parse_failures,
             "overall_f1": self.overall.f1,
         }
@@ -946,12 +871,11 @@ class EvaluationReport:
         lines.append(f"articles: {len(self.articles)}")
         lines.append(f"{'type':<14}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>7}{'R':>7}{'F1':>7}")
         for s in (*self.scores, self.overall):
-            lines.append(
-                f"{s.record_type:<14}{s.tp:>5}{s.fp:>5}{s.fn:>5}"
-                f"{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}"
-            )
+            lines.append(f"{s.record_type:<14}{s.tp:>5}{s.fp:>5}{s.fn:>5}"
+                         f"{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}")
         for f in self.fields:
-            lines.append(f"field {f.record_type}.{f.field}: {f.correct}/{f.total} correct ({f.accuracy:.0%})")
+            lines.append(f"field {f.record_type}.{f.field}: {f.correct}/{f.total} correct "
+                         f"({f.accuracy:.0%})")
         if self.parse_failures:
             lines.append(f"parse failures: {self.parse_failures}")
         lines.append(f"overall F1 {self.overall.f1:.3f}")
@@ -999,9 +923,8 @@ def _match_type(
             total += 1
             correct += ok
             if not ok:
-                field_errors.append(
-                    FieldError(record_type, field, g_value, p_value, Match(gold[i], predicted[j]))
-                )
+                field_errors.append(FieldError(record_type, field, g_value, p_value,
+                                               Match(gold[i], predicted[j])))
         if total:
             field_scores.append(FieldScore(record_type, field, correct, total))
     matches = [Match(gold[i], predicted[j]) for i, j in pairs]
@@ -1047,15 +970,9 @@ def score_document(
         fields += fs
         field_errors += fe
     return ArticleResult(
-        id=annotation.id,
-        path=annotation.path,
-        scores=tuple(scores),
-        fields=tuple(fields),
-        matches=tuple(matches),
-        missed=tuple(missed),
-        spurious=tuple(spurious),
-        field_errors=tuple(field_errors),
-        parse_error=parse_error,
+        id=annotation.id, path=annotation.path, scores=tuple(scores), fields=tuple(fields),
+        matches=tuple(matches), missed=tuple(missed), spurious=tuple(spurious),
+        field_errors=tuple(field_errors), parse_error=parse_error,
     )
 
 
@@ -1154,15 +1071,11 @@ def _arg_parser() -> argparse.ArgumentParser:
         "(schema in docs/evaluating.md). Prints precision/recall/F1 per record type and "
         "field accuracy; the last line is 'overall F1 <x>'.",
     )
-    parser.add_argument(
-        "corpus_dirs", nargs="+", metavar="CORPUS_DIR", help="a directory of <id>.txt + <id>.json pairs"
-    )
+    parser.add_argument("corpus_dirs", nargs="+", metavar="CORPUS_DIR",
+                        help="a directory of <id>.txt + <id>.json pairs")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
-    parser.add_argument(
-        "--show-errors",
-        action="store_true",
-        help="list missed and spurious records and wrong fields per article",
-    )
+    parser.add_argument("--show-errors", action="store_true",
+                        help="list missed and spurious records and wrong fields per article")
     return parser
 
 
@@ -1187,10 +1100,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if found is None:
             parser.print_usage(sys.stderr)
-            print(
-                f"korpol evaluate: error: no annotated articles (<id>.txt + <id>.json) in {d}",
-                file=sys.stderr,
-            )
+            print(f"korpol evaluate: error: no annotated articles (<id>.txt + <id>.json) in {d}",
+                  file=sys.stderr)
             return 2
     try:
         report = evaluate(dirs)

@@ -538,7 +538,9 @@ def office_holders(role: str, party_code: str, on: datetime.date | None = None) 
     out = [
         o
         for o in _offices()
-        if o.party_code == code and role_key in (o.role, o.function) and (on is None or o.held_on(on))
+        if o.party_code == code
+        and role_key in (o.role, o.function)
+        and (on is None or o.held_on(on))
     ]
     return sorted(out, key=_term_order)
 
@@ -982,3 +984,4 @@ def non_place_forms() -> tuple[str, ...]:
     True
     """
     return _non_place_forms()
+

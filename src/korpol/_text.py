@@ -173,7 +173,9 @@ class NormalizedText:
 # way each character stands for exactly one byte, so a run of them can be turned
 # back into the bytes it was decoded from.
 _CP1252_EXTRA = {
-    bytes([b]).decode("cp1252"): chr(b) for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    bytes([b]).decode("cp1252"): chr(b)
+    for b in range(0x80, 0xA0)
+    if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
 _TO_LATIN1 = str.maketrans(_CP1252_EXTRA)
 
@@ -186,7 +188,8 @@ _DROP = frozenset("\u00ad\u200b\u2060\ufeff")
 # pages use.  Anything else (box drawing, kana, Cyrillic, Hanja, ...) is "other",
 # accepted only where the page is already known to be EUC-KR mojibake.
 _EK_SYMBOLS = frozenset(
-    "’‘“”·…〈〉《》「」『』【】※★☆○●◎◇◆□■△▲▽▼→←↑↓°℃±×÷㈜№™€®～∼―łŁøØæÆßœŒðđþÞħı①②③④⑤⑥⑦⑧⑨⑩ⓒ"
+    "’‘“”·…〈〉《》「」『』【】※★☆○●◎◇◆□■△▲▽▼→←↑↓°℃±×÷㈜№™€®～∼―"
+    "łŁøØæÆßœŒðđþÞħı①②③④⑤⑥⑦⑧⑨⑩ⓒ"
 )
 
 
@@ -510,14 +513,8 @@ _SAME_LENGTH = {
     **dict.fromkeys(map(ord, "‘’‚‛′´"), "'"),  # (not "`": ASCII text is never touched)
     **dict.fromkeys(map(ord, "“”„‟″«»"), '"'),
     **dict.fromkeys(map(ord, "‐‑‒–—―−﹘﹣－"), "-"),
-    **dict.fromkeys(
-        map(
-            ord,
-            "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-            "\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
-        ),
-        " ",
-    ),
+    **dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                             "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " "),
     **{cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0D},
 }
 # Closed under itself: should a substitute ever be substituted in turn, the table maps straight to
@@ -602,10 +599,8 @@ def normalize(text: str) -> NormalizedText:
     pieces, repairs = ([], ()) if text.isascii() else _find_repairs(text)
     cuts = []
     if any(c in text for c in "\r\u00ad\u200b\u2060\ufeff"):
-        cuts = [
-            (m.start(), m.end(), "" if m.group()[0] != "\r" else "\n")
-            for m in _length_change_re().finditer(text)
-        ]
+        cuts = [(m.start(), m.end(), "" if m.group()[0] != "\r" else "\n")
+                for m in _length_change_re().finditer(text)]
     if cuts:
         if pieces:
             covered = {i for a, b, _ in pieces for i in range(a, b)}
