@@ -160,8 +160,6 @@ _ANAPHORA_HEAD = re.compile(
     r"|\b(?P<same>that same|the same|later that|earlier that) )$"
 )
 _ANAPHORA_TAIL = re.compile(r" (?P<way>later|earlier)\b")
-_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_SMALL_NUMBERS.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10})
 #: how far back the date an anaphoric time counts from may be (about two sentences)
 _ANAPHORA_REACH = 250
 
@@ -193,7 +191,7 @@ def _anaphoric_times(text: str, mentions: list[_M]) -> list[_M]:
                     head.start(),
                     tail.end(),
                     None,
-                    int(_SMALL_NUMBERS.get(head.group("n")) or head.group("n")),
+                    1 if head.group("n") in ("a", "an") else _count_value(head.group("n")),
                     tail.group("way"),
                     unit.group(0).rstrip("s"),
                 )
@@ -1769,21 +1767,6 @@ _OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")
 # ---------------------------------------------------------------- agreements
 
 
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-}
 _BOTH = re.compile(
     r"\b(?:the two (?:countries|nations|sides|governments|leaders|ministers|presidents|states|allies)"
     r"|both (?:countries|nations|sides|governments|leaders|presidents|ministers)|their governments|they)\b"
@@ -2024,14 +2007,14 @@ def _agreement_at(
     term_years = None
     if term:
         word = term.group(1)
-        term_years = _NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else None)
+        term_years = _COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
     count = 1
     num = re.search(
         r"\b(two|three|four|five|six|\d)\s+(?:\w+\s+)?(?:memorand|mous?\b|agreements|accords|declarations)",
         clause,
     )
     if num:
-        count = _NUMBER_WORDS.get(num.group(1)) or int(num.group(1))
+        count = _count_value(num.group(1))
         recalled = re.search(r"\b(?:the|these|those|its|their|all)\s+$", clause[: num.start()])
         if recalled and (date is None or not date.text):  # (no date stated; a report-year default is none)
             return []  # "the four foundational agreements that govern ...": a known set, recalled, none new
