@@ -12,9 +12,9 @@ the filter only ever skips searches that would have found nothing.
 
 from __future__ import annotations
 
-import functools
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 __all__ = ["may_match", "may_match_any", "required_literals"]
 
@@ -23,13 +23,14 @@ try:  # Python >= 3.11
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse
 
+_K = TypeVar("_K")
+
 #: opcodes that match no character: skipped before the first literal
 _ZERO_WIDTH = frozenset(("AT", "ASSERT", "ASSERT_NOT"))
 #: more literals than this cost more to test than the search they would save
 _MAX_LITERALS = 64
 
 
-@functools.lru_cache(maxsize=4096)  # bounded: every Cues() compiles its own patterns
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Strings one of which every match of ``pattern`` contains; None when that is unknown.
 
@@ -68,34 +69,36 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     return need is None or any(map(text.__contains__, need))
 
 
-#: id(pattern) -> (pattern, its literals).  Keyed by identity because hashing a compiled pattern
-#: hashes its whole program every time; holding the pattern keeps its id from being reused.
-_KNOWN: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+#: id(pattern) -> (pattern, its literals); id(tuple of patterns) -> (the tuple, their literals).
+#: Keyed by identity because hashing a compiled pattern hashes its whole program every time;
+#: holding the key object keeps its id from being reused.  Bounded: every Cues() compiles its own.
+_KNOWN: dict[int, tuple[Any, tuple[str, ...] | None]] = {}
+_UNIONS: dict[int, tuple[Any, tuple[str, ...] | None]] = {}
+
+
+def _by_identity(
+    cache: dict[int, tuple[Any, tuple[str, ...] | None]],
+    key: _K,
+    compute: Callable[[_K], tuple[str, ...] | None],
+    bound: int,
+) -> tuple[str, ...] | None:
+    """``compute(key)``, worked out once per object ``key`` (see ``_KNOWN``)."""
+    try:
+        return cache[id(key)][1]
+    except KeyError:
+        if len(cache) >= bound:
+            cache.clear()
+        value = compute(key)
+        cache[id(key)] = (key, value)
+        return value
 
 
 def _known(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    try:
-        return _KNOWN[id(pattern)][1]
-    except KeyError:
-        if len(_KNOWN) >= 4096:  # bounded: every Cues() compiles its own patterns
-            _KNOWN.clear()
-        need = required_literals(pattern)
-        _KNOWN[id(pattern)] = (pattern, need)
-        return need
-
-
-_UNIONS: dict[int, tuple[tuple[re.Pattern[str], ...], tuple[str, ...] | None]] = {}
+    return _by_identity(_KNOWN, pattern, required_literals, 4096)
 
 
 def _union(patterns: tuple[re.Pattern[str], ...]) -> tuple[str, ...] | None:
-    try:
-        return _UNIONS[id(patterns)][1]
-    except KeyError:
-        if len(_UNIONS) >= 256:
-            _UNIONS.clear()
-        need = _union_now(patterns)
-        _UNIONS[id(patterns)] = (patterns, need)
-        return need
+    return _by_identity(_UNIONS, patterns, _union_now, 256)
 
 
 def _union_now(patterns: tuple[re.Pattern[str], ...]) -> tuple[str, ...] | None:
