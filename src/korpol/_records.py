@@ -1478,9 +1478,7 @@ def _for_a_state_after(sent: _Sentence, anchor: _M) -> bool:
     """ "... includes about $61 billion for Ukraine": the part has a recipient of its own (a split, kept)."""
     for m in sent.sub("place", anchor.end - sent.start, anchor.end - sent.start + 40):
         rel = m.start - sent.start
-        if isinstance(m.party, Country) and re.search(
-            r"\b(?:for|to)\s+(?:the\s+)?$", sent.low[max(0, rel - 8) : rel]
-        ):
+        if isinstance(m.party, Country) and _TO_BEFORE.search(sent.low, max(0, rel - 12), rel):
             return True
     return False
 
@@ -1489,9 +1487,10 @@ def _aid_total(sent: _Sentence, a: int, anchor: _M, cues: Cues) -> bool:
     """A sum of packages, a running total or a part of one ("bringing its total to", "including $4bn")."""
     low = sent.low
     rel = anchor.start - sent.start
+    since = _SINCE_OPENING.match(low, a)
     return bool(
         (_PART_BEFORE.search(low, max(a, rel - 40), rel) and not _for_a_state_after(sent, anchor))
-        or (_SINCE_OPENING.match(low, a) and _SINCE_OPENING.match(low, a).end() <= rel)  # type: ignore[union-attr]
+        or (since is not None and since.end() <= rel)
         or _aggregate_before(low, max(a, rel - 50), rel, cues)
         or _CUMULATIVE_AFTER.match(low, anchor.end - sent.start)
         or _COMBINED_AFTER.match(low, anchor.end - sent.start)
