@@ -219,6 +219,19 @@ class _Hit(Generic[T]):
     glued: int = 0  # end of a glued suffix ("K9" + "PL"), or 0
 
 
+def _word_start_hit(pattern: re.Pattern[str], text: str, pos: int) -> tuple[int, int] | None:
+    """The first match of ``pattern`` at or after ``pos`` that starts a word (not inside one)."""
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return None
+        start = m.start()
+        if start and text[start - 1].isalnum() and text[start].isalnum():
+            pos = start + 1  # inside a word
+            continue
+        return start, m.end()
+
+
 class _Gazetteer(Generic[T]):
     """Surface form -> payloads, matched with a trie regex, longest form first.
 
@@ -278,8 +291,6 @@ class _Gazetteer(Generic[T]):
         """
         upper = self._upper
         lower = self._lower
-        if lower is None and upper is not None:
-            return self._scan_one(upper, text)
         table = self.table
         n = len(text)
         out: list[tuple[int, int, str, tuple[T, ...], int]] = []
@@ -295,32 +306,18 @@ class _Gazetteer(Generic[T]):
         while True:
             if not u_done and u_start < q:
                 assert upper is not None
-                pos = q
-                while True:
-                    m = upper.search(text, pos)
-                    if m is None:
-                        u_done = True
-                        break
-                    u_start = m.start()
-                    if u_start and text[u_start - 1].isalnum() and text[u_start].isalnum():
-                        pos = u_start + 1  # inside a word
-                        continue
-                    u_end = m.end()
-                    break
+                found = _word_start_hit(upper, text, q)
+                if found is None:
+                    u_done = True
+                else:
+                    u_start, u_end = found
             if not l_done and l_start < q and plain:
                 assert lower is not None
-                pos = q
-                while True:  # the same steps as for the capitals
-                    m = lower.search(text, pos)
-                    if m is None:
-                        l_done = True
-                        break
-                    l_start = m.start()
-                    if l_start and text[l_start - 1].isalnum():
-                        pos = l_start + 1  # inside a word
-                        continue
-                    l_end = m.end()
-                    break
+                found = _word_start_hit(lower, text, q)
+                if found is None:
+                    l_done = True
+                else:
+                    l_start, l_end = found
             elif not l_done and l_start < q:
                 assert lower is not None
                 pos = q - 1 if q else 0
@@ -353,39 +350,6 @@ class _Gazetteer(Generic[T]):
                 continue
             out.append(hit)
             q = hit[4] if hit[4] > end else end
-
-    def _scan_one(
-        self, pattern: re.Pattern[str], text: str
-    ) -> list[tuple[int, int, str, tuple[T, ...], int]]:
-        """``scan_raw`` for a gazetteer whose forms all go in one search (places, companies, people).
-
-        The same steps as the merged scan with one stream of candidates, so fewer tests per hit.
-        """
-        search = pattern.search
-        table = self.table
-        n = len(text)
-        out: list[tuple[int, int, str, tuple[T, ...], int]] = []
-        pos = 0
-        while True:
-            m = search(text, pos)
-            if m is None:
-                return out
-            start, end = m.span()
-            if start and text[start - 1].isalnum() and text[start].isalnum():
-                pos = start + 1  # inside a word
-                continue
-            key = text[start:end]
-            values = table.get(key)
-            if values is not None and (end >= n or not (text[end].isalnum() and text[end - 1].isalnum())):
-                out.append((start, end, key, values, 0))  # the common case: one dict look-up
-                pos = end
-                continue
-            hit = self._accept(text, start, end, n, table)
-            if hit is None:
-                pos = start + 1
-                continue
-            out.append(hit)
-            pos = hit[4] if hit[4] > end else end
 
     def _scan_raw_reference(self, text: str) -> list[tuple[int, int, str, tuple[T, ...], int]]:
         """The same hits found with the whole trie (simpler and slower): the tests compare the two."""
