@@ -70,55 +70,17 @@ NASTY_CHARS = st.one_of(
     st.characters(min_codepoint=0x1F300, max_codepoint=0x1FAFF),  # emoji
     st.sampled_from(["\x00", "\u200f", "\u202e", "\ufeff", "\ufffd", "\u00a0", "\r", "\u2028", "\udcff"]),
 )
-FRAGMENTS = st.sampled_from(
-    [
-        "Poland",
-        "South Korea",
-        "Seoul",
-        "Warsaw",
-        "K2",
-        "K9",
-        "tanks",
-        " signed ",
-        " agreed to buy ",
-        "$",
-        "$3.4 billion",
-        "3.4",
-        "billion",
-        "won",
-        "trillion won",
-        "USD",
-        "\u20ac",
-        "EUR 2bn",
-        "2022",
-        "last year",
-        "on Wednesday",
-        "Oct. 24",
-        "U.S.",
-        "Mr.",
-        "(",
-        ")",
-        "\u201c",
-        "\u201d",
-        "'",
-        ",",
-        ".",
-        " ",
-        "\n",
-        "\n\n",
-        "-",
-        "\u2013",
-        "memorandum of understanding",
-        "pledged",
-        "aid",
-        "NATO",
-        "\u00e9",  # a letter beyond ASCII right before a unit noun ("\u00e9tanks") once hung the scanner
-        "\u0662",  # an Arabic-Indic digit, likewise
-        ".\t",  # sentences split by a tab
-        "\u0301\u0316" * 20,  # a cluster of more combining marks than NFC should sort
-        "99999999999999999999999999999",  # more digits than a Decimal holds: once raised InvalidOperation
-    ]
-)
+FRAGMENTS = st.sampled_from([
+    "Poland", "South Korea", "Seoul", "Warsaw", "K2", "K9", "tanks", " signed ", " agreed to buy ",
+    "$", "$3.4 billion", "3.4", "billion", "won", "trillion won", "USD", "\u20ac", "EUR 2bn", "2022",
+    "last year", "on Wednesday", "Oct. 24", "U.S.", "Mr.", "(", ")", "\u201c", "\u201d", "'", ",", ".",
+    " ", "\n", "\n\n", "-", "\u2013", "memorandum of understanding", "pledged", "aid", "NATO",
+    "\u00e9",  # a letter beyond ASCII right before a unit noun ("\u00e9tanks") once hung the scanner
+    "\u0662",  # an Arabic-Indic digit, likewise
+    ".\t",  # sentences split by a tab
+    "\u0301\u0316" * 20,  # a cluster of more combining marks than NFC should sort
+    "99999999999999999999999999999",  # more digits than a Decimal holds: once raised InvalidOperation
+])
 TEXTS = st.lists(st.one_of(FRAGMENTS, st.text(NASTY_CHARS, max_size=8)), max_size=40).map("".join)
 
 
@@ -157,22 +119,8 @@ class Nasty:
 # Known gap (issue 6): scan_people checks every name against every earlier blocked span
 # (_entities.py, the ``any(...)`` over ``ctx.blocked_spans`` and ``taken``): quadratic in the
 # length of ONE document, 0.5 MB -> 2 s, 1 MB -> 9 s.  Articles are small, but a 10 MB page is not.
-COUNTRY_NAMES = (
-    "Poland",
-    "South Korea",
-    "Ukraine",
-    "Japan",
-    "Germany",
-    "the United States",
-    "France",
-    "Lithuania",
-    "Norway",
-    "North Korea",
-    "Russia",
-    "Czech Republic",
-    "Romania",
-    "Estonia",
-)
+COUNTRY_NAMES = ("Poland", "South Korea", "Ukraine", "Japan", "Germany", "the United States", "France",
+                 "Lithuania", "Norway", "North Korea", "Russia", "Czech Republic", "Romania", "Estonia")
 
 NASTY = [
     Nasty("empty", lambda: ""),
@@ -203,17 +151,10 @@ NASTY = [
     # paragraph start for every full stop
     Nasty("tab-separated-sentences-1MB", lambda: "x.\tY" * 250_000),
     Nasty("line-separator-sentences-1MB", lambda: "x.\u2028Y" * 250_000),
-    Nasty(
-        "one-sentence-5000-countries",
-        lambda: ", ".join(COUNTRY_NAMES[i % len(COUNTRY_NAMES)] for i in range(5000)) + " signed a deal.",
-    ),
-    Nasty(
-        "5000-countries-and-money",
-        lambda: (
-            " and ".join(f"{COUNTRY_NAMES[i % len(COUNTRY_NAMES)]} ($1 billion)" for i in range(5000))
-            + " agreed."
-        ),
-    ),
+    Nasty("one-sentence-5000-countries", lambda: ", ".join(
+        COUNTRY_NAMES[i % len(COUNTRY_NAMES)] for i in range(5000)) + " signed a deal."),
+    Nasty("5000-countries-and-money", lambda: " and ".join(
+        f"{COUNTRY_NAMES[i % len(COUNTRY_NAMES)]} ($1 billion)" for i in range(5000)) + " agreed."),
     Nasty("one-long-word-1MB", lambda: "a" * 1_000_000),
     Nasty("capitalised-words-1MB", lambda: "Kim " * 250_000),
     Nasty("years-1MB", lambda: "2022 " * 200_000),
@@ -221,28 +162,20 @@ NASTY = [
     Nasty("open-parens-1MB", lambda: "(" * 1_000_000),
     Nasty("quotes-1MB", lambda: "\u201c\"'" * 333_000),
     Nasty("dashes", lambda: "-" * 200_000 + "\u2014" * 200_000),
-    Nasty(
-        "html-fragment",
-        lambda: (
-            (
-                '<html><head><script>var x = "$3.4 billion";</script><style>p{color:red}</style></head>'
-                '<body><p class="lead">Poland <b>signed</b> a $6.5&nbsp;billion deal with South Korea '
-                "&amp; Hanwha on Oct.&#160;24.</p><!-- comment <p> --><table><tr><td>K2</td><td>180</td>"
-                "</tr></table><br/><img src='x.png' alt=\"K9\"></body></html>"
-            )
-            * 200
-        ),
-    ),
+    Nasty("html-fragment", lambda: (
+        '<html><head><script>var x = "$3.4 billion";</script><style>p{color:red}</style></head>'
+        '<body><p class="lead">Poland <b>signed</b> a $6.5&nbsp;billion deal with South Korea '
+        "&amp; Hanwha on Oct.&#160;24.</p><!-- comment <p> --><table><tr><td>K2</td><td>180</td>"
+        "</tr></table><br/><img src='x.png' alt=\"K9\"></body></html>"
+    ) * 200),
     Nasty("html-tags-only", lambda: "<div><span></span></div>" * 40_000),
     Nasty("mojibake-lookalikes", lambda: "Ã¢â‚¬â„¢ ¡¯ Ã©" * 20_000),
     Nasty("korean-text", lambda: "한국과 폴란드는 K2 전차 180대 계약을 체결했다. " * 20_000),
-    Nasty(
-        "rtl-and-combining",
-        lambda: "\u05e9\u05dc\u05d5\u05dd e\u0301\u0301\u0301 \u202e$5 billion\u202c " * 20_000,
-    ),
+    Nasty("rtl-and-combining",
+          lambda: "\u05e9\u05dc\u05d5\u05dd e\u0301\u0301\u0301 \u202e$5 billion\u202c " * 20_000),
     # 100,000 combining marks after one letter, out of canonical order: NFC sorted them in quadratic time
     Nasty("combining-marks-out-of-order", lambda: "a" + "\u0301" * 50_000 + "\u0316" * 50_000),
-    Nasty("emoji", lambda: "\U0001f680\U0001f1f5\U0001f1f1 \U0001f91d $1bn " * 20_000),
+    Nasty("emoji", lambda: "\U0001F680\U0001F1F5\U0001F1F1 \U0001F91D $1bn " * 20_000),
     Nasty("lone-surrogates", lambda: "\ud800Poland\udfff signed $1 billion\udc80. " * 10_000),
 ]
 
@@ -312,17 +245,8 @@ WESTERN = "Poland\u2019s \u201cK2\u201d deal costs \u20ac3.4 billion \u2013 caf\
         (WESTERN.encode("cp1252"), WESTERN),
         (b"", ""),
     ],
-    ids=[
-        "utf8",
-        "utf8-bom",
-        "utf16",
-        "utf16le-bom",
-        "utf16be-bom",
-        "cp949",
-        "utf8-korean",
-        "cp1252",
-        "empty",
-    ],
+    ids=["utf8", "utf8-bom", "utf16", "utf16le-bom", "utf16be-bom", "cp949", "utf8-korean", "cp1252",
+         "empty"],
 )
 def test_bytes_in_common_encodings_decode(data: bytes, text: str) -> None:
     doc = parse(data)
@@ -378,35 +302,20 @@ def test_a_non_text_argument_raises_a_type_error_naming_it(value: object, shown:
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        (
-            {"published": "last Tuesday"},
-            ValidationError,
-            "published: 'last Tuesday' is not valid: not an ISO date",
-        ),
+        ({"published": "last Tuesday"}, ValidationError,
+         "published: 'last Tuesday' is not valid: not an ISO date"),
         ({"published": "2024-13-01"}, ValidationError, "published: '2024-13-01' is not valid"),
         ({"published": "24/10/2024"}, ValidationError, "published: '24/10/2024' is not valid"),
         ({"published": ""}, ValidationError, "published: '' is not valid"),
-        (
-            {"published": dt.datetime(2024, 10, 24, 9, tzinfo=dt.timezone.utc)},
-            ValidationError,
-            "a datetime with a time zone is ambiguous",
-        ),
+        ({"published": dt.datetime(2024, 10, 24, 9, tzinfo=dt.timezone.utc)}, ValidationError,
+         "a datetime with a time zone is ambiguous"),
         ({"published": 20241024}, InputTypeError, "published: expected a datetime.date, an ISO date string"),
         ({"id": 7}, InputTypeError, "id: expected str or None, got int"),
         ({"title": b"T"}, InputTypeError, "title: expected str or None, got bytes"),
         ({"source": ["x"]}, InputTypeError, "source: expected str or None, got list"),
     ],
-    ids=[
-        "words",
-        "month-13",
-        "day-first",
-        "empty",
-        "aware-datetime",
-        "int",
-        "id-int",
-        "title-bytes",
-        "source-list",
-    ],
+    ids=["words", "month-13", "day-first", "empty", "aware-datetime", "int", "id-int", "title-bytes",
+         "source-list"],
 )
 def test_bad_metadata_gets_a_clear_error(
     kwargs: dict[str, object], error: type[KorpolError], message: str
@@ -457,12 +366,7 @@ def test_same_json_across_processes_and_hash_seeds() -> None:
         env = {**os.environ, "PYTHONHASHSEED": seed}
         done = subprocess.run(
             [sys.executable, "-c", DETERMINISM_SCRIPT, str(ROOT)],
-            input=text,
-            capture_output=True,
-            text=True,
-            env=env,
-            check=True,
-            timeout=120,
+            input=text, capture_output=True, text=True, env=env, check=True, timeout=120,
         )
         digests.add(done.stdout.strip())
     assert len(digests) == 1, digests
