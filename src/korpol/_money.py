@@ -89,20 +89,14 @@ _QUALIFIER_ORDER = sorted(QUALIFIERS, key=len, reverse=True)
 
 
 @functools.cache
-def _qualifiers_by_last_char() -> dict[str, tuple[str, ...]]:
-    """``_QUALIFIER_ORDER`` split by last character: a text ending in "r" tries only "over"..."""
+def _qualifiers_by_char(index: int) -> dict[str, tuple[str, ...]]:
+    """``_QUALIFIER_ORDER`` split by the character at ``index`` (0: read forwards, -1: backwards).
+
+    A text ending in "r" tries only "over" and its kin instead of every phrase.
+    """
     out: dict[str, list[str]] = {}
     for phrase in _QUALIFIER_ORDER:
-        out.setdefault(phrase[-1], []).append(phrase)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-@functools.cache
-def _qualifiers_by_first_char() -> dict[str, tuple[str, ...]]:
-    """``_QUALIFIER_ORDER`` split by first character, for phrases read forwards."""
-    out: dict[str, list[str]] = {}
-    for phrase in _QUALIFIER_ORDER:
-        out.setdefault(phrase[0], []).append(phrase)
+        out.setdefault(phrase[index], []).append(phrase)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -286,7 +280,7 @@ def _qualifier(text: str, start: int) -> tuple[Qualifier, int]:
     if not head.endswith((" ", "\u00a0")):
         return "exact", start
     low = head.lower()[:-1]
-    for phrase in _qualifiers_by_last_char().get(low[-1:], ()):
+    for phrase in _qualifiers_by_char(-1).get(low[-1:], ()):
         if low.endswith(phrase):
             begin = start - 1 - len(phrase)
             if begin == 0 or not _is_word_char(text[begin - 1]):
@@ -379,7 +373,7 @@ def _equivalent(text: str, raw: _Raw, limit: int) -> tuple[_Raw | None, int]:
             pos += len(lead)
             low = low[len(lead) :]
             break
-    for phrase in _qualifiers_by_first_char().get(low[:1], ()):
+    for phrase in _qualifiers_by_char(0).get(low[:1], ()):
         if low.startswith(phrase + " "):
             qualifier = QUALIFIERS[phrase]
             pos += len(phrase) + 1
