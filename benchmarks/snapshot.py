@@ -63,7 +63,7 @@ _ALPHABET = (
     "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 .,;:!?'\"()-–—$€£¥₩%\n\t"
     "łąęńóśźżĆŁ한국폴란드 ¡¯¡°©ÃÂâ€™ "
 )
-_WORDS = (
+_WORDS = (  # noqa: SIM905 - a sentence of vocabulary reads better than a list of 70 strings
     "Poland South Korea signed agreed to buy sell K2 K9 FA-50 tanks howitzers billion million won "
     "zlotys $3.4 USD 2.6 last year on Friday in 2022 next month framework contract deal aid package "
     "Ukraine pledged donated humanitarian military memorandum of understanding President Yoon Duda "
@@ -130,9 +130,9 @@ def snapshot() -> dict[str, str]:
         items[f"parse/{name}"] = _canon(doc.to_dict())
         for fname, fn in finders.items():
             if fname == "find_times":
-                items[f"{fname}/{name}"] = _guard(lambda fn=fn: fn(text, published=published))
+                items[f"{fname}/{name}"] = _guard(lambda fn=fn, t=text, p=published: fn(t, published=p))
             else:
-                items[f"{fname}/{name}"] = _guard(lambda fn=fn: fn(text))
+                items[f"{fname}/{name}"] = _guard(lambda fn=fn, t=text: fn(t))
     for name, text in _random_texts():
         doc = korpol.parse(text, published=dt.date(2024, 5, 15), id=name)
         items[f"parse/{name}"] = _canon(doc.to_dict())
@@ -194,7 +194,8 @@ def compare(before: pathlib.Path, after: pathlib.Path) -> int:
         changed += 1
         old = (before / f"{a[key]}.txt").read_text(encoding="utf-8", errors="surrogatepass").splitlines()
         new = (after / f"{b[key]}.txt").read_text(encoding="utf-8", errors="surrogatepass").splitlines()
-        line = next((i for i, (x, y) in enumerate(zip(old, new)) if x != y), min(len(old), len(new)))
+        pairs = enumerate(zip(old, new, strict=False))
+        line = next((i for i, (x, y) in pairs if x != y), min(len(old), len(new)))
         print(f"DIFFERS {key} at line {line + 1}:")
         print(f"  - {old[line] if line < len(old) else '<end>'}"[:300])
         print(f"  + {new[line] if line < len(new) else '<end>'}"[:300])
