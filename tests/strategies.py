@@ -13,7 +13,6 @@ from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
-from korpol._codes import read_table
 from korpol._model import (
     AGREEMENT_KINDS,
     AID_KINDS,
@@ -36,6 +35,7 @@ from korpol._model import (
     Organization,
     TimeSpan,
 )
+from korpol._tables import read_table
 
 __all__ = [
     "agreements",

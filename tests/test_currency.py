@@ -7,9 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from korpol._codes import currency_codes, read_table
-from korpol._currency import currency_lexicon, rate_years, trie_pattern, usd_rate
+from korpol._currency import currency_lexicon, rate_years, usd_rate
 from korpol._errors import UnknownEntityError
+from korpol._regex import trie_pattern
+from korpol._tables import currency_codes, read_table
 
 REQUIRED = ("KRW", "PLN", "EUR", "JPY", "GBP", "NOK", "SEK", "AUD", "CAD", "CHF", "CNY", "UAH", "RUB",
             "INR", "TRY", "CZK", "HUF", "RON", "DKK")

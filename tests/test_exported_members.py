@@ -132,7 +132,7 @@ def test_import_defers_the_heavy_modules() -> None:
     code = (
         "import sys, korpol;"
         "eager = sorted(m for m in sys.modules if m.startswith('korpol.'));"
-        "assert eager == ['korpol._codes', 'korpol._cues', 'korpol._errors', 'korpol._model', 'korpol._parse'],"
+        "assert eager == ['korpol._cues', 'korpol._errors', 'korpol._model', 'korpol._parse', 'korpol._tables'],"
         " eager;"
         "assert 'concurrent.futures' not in sys.modules;"
         "korpol.load_seeds;"
@@ -144,7 +144,7 @@ def test_import_defers_the_heavy_modules() -> None:
 def test_import_loads_no_reference_data() -> None:
     # ``import korpol`` must stay cheap: the code tables are read on first use only.
     code = (
-        "import korpol, korpol._codes as c;"
+        "import korpol, korpol._tables as c;"
         "assert c.country_codes.cache_info().currsize == 0, 'country codes loaded at import';"
         "assert c.currency_codes.cache_info().currsize == 0, 'currency codes loaded at import'"
     )

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from korpol import _records
 from korpol._cues import DEFAULT_CUES
-from korpol._prefilter import may_match, required_literals
+from korpol._regex import may_match, required_literals
 
 
 @pytest.mark.parametrize(

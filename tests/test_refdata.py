@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from korpol import Country, Leader, Organization, UnknownEntityError
-from korpol._codes import read_table
 from korpol._refdata import (
     FINDER_PREVIOUS,
     FINDER_SKIP,
@@ -46,6 +45,7 @@ from korpol._refdata import (
     system_categories,
     weapon_systems,
 )
+from korpol._tables import read_table
 
 DATA_FILES = sorted(
     p.name for p in resources.files("korpol").joinpath("data").iterdir() if p.name.endswith(".tsv")

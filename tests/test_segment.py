@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from korpol._segment import KINDS, Segment, segment
 from korpol._text import normalize
+from korpol._text.segment import KINDS, Segment, segment
 
 
 @attrs.frozen

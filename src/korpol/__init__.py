@@ -82,8 +82,8 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
         lookup_organization,
         lookup_party,
     )
-    from korpol._segment import Segment, segment
     from korpol._text import NormalizedText, decode, normalize, repair
+    from korpol._text.segment import Segment, segment
     from korpol._time import find_times
 
 __all__ = [
@@ -165,7 +165,7 @@ _LAZY: dict[str, str] = {
     "Quantity": "_quantity",
     "Report": "_corpus",
     "Results": "_corpus",
-    "Segment": "_segment",
+    "Segment": "_text",
     "StatusChange": "_corpus",
     "SystemMention": "_entities",
     "decode": "_text",
@@ -189,7 +189,7 @@ _LAZY: dict[str, str] = {
     "parse_many": "_batch",
     "repair": "_text",
     "save_jsonl": "_export",
-    "segment": "_segment",
+    "segment": "_text",
     "usd_rate": "_currency",
 }
 

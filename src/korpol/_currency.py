@@ -26,14 +26,14 @@ import functools
 import re
 import threading
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
-from korpol._codes import read_table
 from korpol._errors import UnknownEntityError
+from korpol._regex import trie_pattern
+from korpol._tables import read_table
 
-__all__ = ["CurrencyLexicon", "currency_lexicon", "rate_years", "trie_pattern", "usd_rate"]
+__all__ = ["CurrencyLexicon", "currency_lexicon", "rate_years", "usd_rate"]
 
 _LOCK = threading.Lock()
 
@@ -49,40 +49,6 @@ class CurrencyLexicon:
 
     forms: dict[str, tuple[str, str]]
     pattern: re.Pattern[str]
-
-
-def trie_pattern(words: list[str] | set[str] | frozenset[str]) -> str:
-    """A regex source matching any of ``words``, longest alternative first.
-
-    Built as a prefix trie so the regex engine walks one branch per character
-    instead of trying every word (see PERFORMANCE.md).
-
-    >>> trie_pattern({"won", "wons", "yen"})
-    '(?:wons?|yen)'
-    """
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        if len(alts) == 1 and not end:
-            return alts[0]
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end:
-            # a single character needs no group before "?"
-            return body + "?" if len(body) == 1 or (len(alts) > 1) else "(?:" + body + ")?"
-        return body
-
-    body = build(trie)
-    # the root is either one literal run (to be grouped) or already one group of alternatives
-    return body if body.startswith("(?:") else "(?:" + body + ")"
 
 
 def _variants(name: str) -> set[str]:

@@ -303,8 +303,8 @@ class _Reader:
         if not code.replace("-", "").isalnum():
             raise self.fail(where, value, "a code is letters and digits ('KR', 'NATO', 'G7')")
         if len(code) == 2 and code.isalpha():
-            from korpol._codes import country_codes
             from korpol._refdata import get_organization
+            from korpol._tables import country_codes
 
             if code not in country_codes() and get_organization(code) is None:  # ("EU", "UN" are two letters)
                 raise self.fail(

@@ -31,8 +31,8 @@ from typing import Any, ClassVar, Literal, TypeVar, Union, get_args
 
 import attrs
 
-from korpol._codes import country_codes, currency_codes
 from korpol._errors import ValidationError
+from korpol._tables import country_codes, currency_codes
 
 __all__ = [
     "AGREEMENT_KINDS",

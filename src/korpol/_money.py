@@ -37,8 +37,9 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from korpol._currency import currency_lexicon, trie_pattern
+from korpol._currency import currency_lexicon
 from korpol._model import Money, Qualifier
+from korpol._regex import trie_pattern
 from korpol._text import non_ascii, normalize
 
 __all__ = ["QUALIFIERS", "SCALES", "find_money", "scan_money"]

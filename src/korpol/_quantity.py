@@ -30,8 +30,8 @@ from typing import Literal
 
 import attrs
 
-from korpol._currency import trie_pattern
 from korpol._errors import ValidationError
+from korpol._regex import trie_pattern
 from korpol._text import normalize
 
 __all__ = ["MODIFIERS", "UNITS", "Quantity", "find_quantities", "scan_quantities"]

@@ -53,7 +53,7 @@ from korpol._model import (
     Party,
     TimeSpan,
 )
-from korpol._prefilter import may_match, may_match_any
+from korpol._regex import may_match, may_match_any
 
 __all__ = ["extract"]
 
@@ -2378,8 +2378,8 @@ def extract(
     cues: Cues = DEFAULT_CUES,
 ) -> Document:
     """Build the :class:`Document` for ``text``: every record with its evidence."""
-    from korpol._segment import segment
     from korpol._text import normalize
+    from korpol._text.segment import segment
 
     norm = normalize(text)
     clean = norm.text

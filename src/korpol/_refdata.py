@@ -33,9 +33,9 @@ from typing import Literal, TypeVar, Union, cast, get_args
 
 import attrs
 
-from korpol._codes import read_table
 from korpol._errors import InputTypeError, UnknownEntityError, ValidationError
 from korpol._model import Country, Leader, Organization
+from korpol._tables import read_table
 
 __all__ = [
     "FINDER_PREVIOUS",

@@ -836,7 +836,7 @@ _WORDS_BACK = 4
 
 @functools.cache
 def _trigger_pattern() -> re.Pattern[str]:
-    from korpol._currency import trie_pattern
+    from korpol._regex import trie_pattern
 
     return re.compile(trie_pattern(set(_TRIGGER_WORDS)))
 

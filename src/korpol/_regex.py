@@ -1,6 +1,9 @@
-"""Literal pre-filters: the cheap test that tells a regex search it cannot match.
+"""Regex plumbing every scanner shares: prefix-trie patterns and literal pre-filters.
 
-Why this module exists: the record rules ask dozens of cue-word questions
+Many names in one alternation are slow; :func:`trie_pattern` builds them as a prefix trie
+so the engine walks one branch per character (see PERFORMANCE.md).
+
+Literal pre-filters are the cheap test that tells a regex search it cannot match: the record rules ask dozens of cue-word questions
 of every sentence ("is there a purchase verb?", "a denial?"), and most of
 the answers are no.  A regex search still walks the whole sentence to say
 no; ``"purchas" in sentence`` says it many times faster.  For a pattern
@@ -16,7 +19,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-__all__ = ["may_match", "may_match_any", "required_literals"]
+__all__ = ["may_match", "may_match_any", "required_literals", "trie_pattern"]
 
 try:  # Python >= 3.11
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -202,3 +205,37 @@ def _prefixes(items: list[Any]) -> list[str] | None:
             return None
         return _prefixes(list(sub.data if hasattr(sub, "data") else sub))
     return None
+
+
+def trie_pattern(words: list[str] | set[str] | frozenset[str]) -> str:
+    """A regex source matching any of ``words``, longest alternative first.
+
+    Built as a prefix trie so the regex engine walks one branch per character
+    instead of trying every word (see PERFORMANCE.md).
+
+    >>> trie_pattern({"won", "wons", "yen"})
+    '(?:wons?|yen)'
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if len(alts) == 1 and not end:
+            return alts[0]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            # a single character needs no group before "?"
+            return body + "?" if len(body) == 1 or (len(alts) > 1) else "(?:" + body + ")?"
+        return body
+
+    body = build(trie)
+    # the root is either one literal run (to be grouped) or already one group of alternatives
+    return body if body.startswith("(?:") else "(?:" + body + ")"
