@@ -3,9 +3,9 @@
 Many names in one alternation are slow; :func:`trie_pattern` builds them as a prefix trie
 so the engine walks one branch per character (see PERFORMANCE.md).
 
-Literal pre-filters are the cheap test that tells a regex search it cannot match: the record rules ask dozens of cue-word questions
-of every sentence ("is there a purchase verb?", "a denial?"), and most of
-the answers are no.  A regex search still walks the whole sentence to say
+Literal pre-filters are the cheap test that tells a regex search it cannot match: the
+record rules ask dozens of cue-word questions of every sentence ("is there a purchase
+verb?", "a denial?"), and most of the answers are no.  A regex search still walks the whole sentence to say
 no; ``"purchas" in sentence`` says it many times faster.  For a pattern
 whose every match must begin (after zero-width assertions) with one of a
 few literal strings, :func:`required_literals` returns those strings, and
