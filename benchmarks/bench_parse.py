@@ -262,8 +262,8 @@ def stages(docs: list[Doc]) -> None:
     from korpol._entities import scan_companies, scan_people, scan_places, scan_systems
     from korpol._money import scan_money
     from korpol._quantity import scan_quantities
-    from korpol._text.segment import segment
     from korpol._text import normalize
+    from korpol._text.segment import segment
     from korpol._time import scan_times
 
     texts = [(normalize(text).text, published) for text, published in docs]

@@ -33,8 +33,8 @@ from korpol import (
     ValidationError,
 )
 from korpol._corpus import Claim, Corpus, MergedArmsDeal, Report, Results
-from korpol._currency import usd_rate
 from korpol._errors import MissingDependencyError
+from korpol._model.rates import usd_rate
 
 KR = Country(code="KR", name="South Korea")
 PL = Country(code="PL", name="Poland")

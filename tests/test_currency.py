@@ -7,8 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from korpol._currency import currency_lexicon, rate_years, usd_rate
 from korpol._errors import UnknownEntityError
+from korpol._model.rates import rate_years, usd_rate
+from korpol._refdata.currencies import currency_lexicon
 from korpol._regex import trie_pattern
 from korpol._tables import currency_codes, read_table
 

@@ -286,8 +286,8 @@ def test_an_amount_whose_currency_straddles_a_scan_window_is_found() -> None:
 
 
 def test_the_scan_windows_overlap_by_more_than_any_currency_form() -> None:
-    from korpol._currency import currency_lexicon
     from korpol._money import _FORM_OVERLAP
+    from korpol._refdata.currencies import currency_lexicon
 
     assert max(map(len, currency_lexicon().forms)) < _FORM_OVERLAP
 

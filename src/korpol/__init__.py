@@ -60,7 +60,6 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
         load_seeds,
     )
     from korpol._cues import Cues
-    from korpol._currency import usd_rate
     from korpol._entities import (
         CompanyMention,
         PersonMention,
@@ -73,6 +72,7 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
     )
     from korpol._evaluate import EvaluationReport, evaluate
     from korpol._export import load_jsonl, save_jsonl
+    from korpol._model.rates import usd_rate
     from korpol._money import find_money
     from korpol._quantity import Quantity, find_quantities
     from korpol._refdata import (
@@ -151,22 +151,22 @@ __all__ = [
 
 # Public name -> the private module that defines it, imported on first access (PEP 562).
 _LAZY: dict[str, str] = {
-    "Claim": "_corpus",
+    "Claim": "_model.merged",
     "CompanyMention": "_entities",
     "Corpus": "_corpus",
     "Cues": "_cues",
     "EvaluationReport": "_evaluate",
-    "MergedAgreement": "_corpus",
-    "MergedAidPackage": "_corpus",
-    "MergedArmsDeal": "_corpus",
+    "MergedAgreement": "_model.merged",
+    "MergedAidPackage": "_model.merged",
+    "MergedArmsDeal": "_model.merged",
     "NormalizedText": "_text",
     "PersonMention": "_entities",
     "PlaceMention": "_entities",
     "Quantity": "_quantity",
-    "Report": "_corpus",
+    "Report": "_model.merged",
     "Results": "_corpus",
     "Segment": "_text",
-    "StatusChange": "_corpus",
+    "StatusChange": "_model.merged",
     "SystemMention": "_entities",
     "decode": "_text",
     "evaluate": "_evaluate",
@@ -190,7 +190,7 @@ _LAZY: dict[str, str] = {
     "repair": "_text",
     "save_jsonl": "_export",
     "segment": "_text",
-    "usd_rate": "_currency",
+    "usd_rate": "_model.rates",
 }
 
 __version__: str  # bound on first access by __getattr__ below

@@ -26,6 +26,7 @@ __all__ = [
     "MissingDependencyError",
     "UnknownEntityError",
     "ValidationError",
+    "check_str",
 ]
 
 
@@ -121,3 +122,16 @@ class MissingDependencyError(KorpolError, ImportError):
         super().__init__(
             f"this needs {package}, which is not installed: pip install 'korpol[{extra}]'"
         )
+
+
+def check_str(argument: str, value: object) -> str:
+    """``value`` if it is a ``str``, else an :class:`InputTypeError` naming ``argument``.
+
+    >>> check_str("value", 42)
+    Traceback (most recent call last):
+    ...
+    korpol._errors.InputTypeError: value: expected str, got int (42)
+    """
+    if not isinstance(value, str):
+        raise InputTypeError(argument, value, "str")
+    return value

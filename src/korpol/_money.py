@@ -37,8 +37,8 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from korpol._currency import currency_lexicon
 from korpol._model import Money, Qualifier
+from korpol._refdata.currencies import currency_lexicon
 from korpol._regex import trie_pattern
 from korpol._text import non_ascii, normalize
 

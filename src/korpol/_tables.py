@@ -1,16 +1,74 @@
-"""The code sets that record validation needs: ISO 3166-1 alpha-2 and ISO 4217.
+"""Reading korpol's data tables: TSV files, code sets, lazily built indices, suggestions.
 
-Kept apart from the full reference-data loaders so that building a record does
-not load the gazetteers; reading two columns of two small files is cheap and
-happens once, on first use.
+Why this module exists: every table under ``korpol/data`` (countries, offices, weapon
+systems, currencies, cue words ...) is read the same way: once, on first use, under one
+lock, into case-folded indices; an unknown value gets close suggestions.  The code sets
+that record validation needs (ISO 3166-1 alpha-2 and ISO 4217) are here too, so that
+building a record does not load the gazetteers.
 """
 
 from __future__ import annotations
 
+import datetime
+import difflib
 import functools
+import threading
+from collections.abc import Callable, Iterable
 from importlib import resources
+from typing import TypeVar
 
-__all__ = ["country_codes", "currency_codes", "read_table"]
+__all__ = [
+    "country_codes",
+    "currency_codes",
+    "fold",
+    "once",
+    "parse_date",
+    "read_table",
+    "split_cell",
+    "suggest",
+]
+
+T = TypeVar("T")
+
+# One lock for every first load: tables are small, loads are rare, and a lock
+# keeps two threads from building (and briefly disagreeing on) the same index.
+_LOCK = threading.RLock()
+
+
+def once(fn: Callable[[], T]) -> Callable[[], T]:
+    """Cache a zero-argument loader; the first call runs under the module lock."""
+    cached = functools.cache(fn)
+
+    @functools.wraps(fn)
+    def wrapper() -> T:
+        with _LOCK:
+            return cached()
+
+    return wrapper
+
+
+def split_cell(cell: str) -> tuple[str, ...]:
+    """The ';'-separated items of a cell, stripped, empty items dropped."""
+    return tuple(item.strip() for item in cell.split(";") if item.strip())
+
+
+def parse_date(cell: str) -> datetime.date | None:
+    return datetime.date.fromisoformat(cell) if cell.strip() else None
+
+
+def fold(value: str) -> str:
+    """The index key of a name: case-folded, inner whitespace collapsed."""
+    return " ".join(value.casefold().split())
+
+
+def suggest(value: str, names: Iterable[str]) -> list[str]:
+    """Up to three known names close to ``value`` (case-insensitive), best first."""
+    by_key: dict[str, str] = {}
+    for name in names:
+        by_key.setdefault(fold(name), name)
+    close = difflib.get_close_matches(fold(value), list(by_key), n=3, cutoff=0.75)
+    return [by_key[k] for k in close]
+
 
 
 def read_table(name: str) -> list[dict[str, str]]:

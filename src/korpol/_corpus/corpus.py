@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar, Union, overload
+from typing import Any, Generic, Literal, TypeVar, overload
 
 import attrs
 
@@ -47,266 +47,49 @@ from korpol._model import (
     AidPackage,
     ArmsDeal,
     Country,
-    DealStatus,
-    Deployment,
     Document,
     Leader,
-    Meeting,
     Money,
     Organization,
     Party,
     TimeSpan,
-    _Record,
 )
+from korpol._model.merged import (
+    PRECISION_RANK,
+    STATUS_ORDER,
+    STATUS_RANK,
+    Claim,
+    MergedAgreement,
+    MergedAidPackage,
+    MergedArmsDeal,
+    Report,
+    StatusChange,
+)
+
+__all__ = [
+    "VALUE_TOLERANCE",
+    "Corpus",
+    "R",
+    "Relation",
+    "Results",
+    "load_seeds",
+    "read_manifest",
+    "read_sidecar",
+]
+
 
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
 else:  # pragma: no cover - Python 3.10
     from importlib.abc import Traversable
 
-__all__ = [
-    "VALUE_TOLERANCE",
-    "Claim",
-    "Corpus",
-    "MergedAgreement",
-    "MergedAidPackage",
-    "MergedArmsDeal",
-    "Report",
-    "Results",
-    "StatusChange",
-    "load_seeds",
-    "read_manifest",
-    "read_sidecar",
-]
 
 #: Two stated values are the same figure when they differ by at most this
 #: fraction of the larger one (after conversion to US dollars).
 VALUE_TOLERANCE = Decimal("0.02")
 
-#: The order a deal moves through; a later report may move it forward.
-_STATUS_ORDER: tuple[DealStatus, ...] = ("framework", "planned", "signed", "delivered")
-STATUS_RANK: Mapping[str, int] = {status: i for i, status in enumerate(_STATUS_ORDER)}
 
-#: How fine a time span is, finest first (used to pick a representative date).
-_PRECISION_RANK: Mapping[str, int] = {"day": 0, "month": 1, "quarter": 2, "year": 3, "decade": 4}
-
-AnyRecord = Union[ArmsDeal, AidPackage, Agreement, Leader, Deployment, Meeting]  # noqa: UP007 - runtime alias on 3.10
 R = TypeVar("R")
-
-
-# ---------------------------------------------------------------- merged-record parts
-
-
-def _report_record(value: Any) -> ArmsDeal | AidPackage | Agreement:
-    if isinstance(value, ArmsDeal | AidPackage | Agreement):
-        return value
-    if isinstance(value, Mapping):
-        if "supplier" in value:
-            return ArmsDeal.from_dict(value)
-        if "donor" in value:
-            return AidPackage.from_dict(value)
-        if "parties" in value:
-            return Agreement.from_dict(value)
-    raise ValidationError("record", value, "expected an ArmsDeal, AidPackage or Agreement (or its dict form)")
-
-
-def _opt_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise ValidationError("published", value, "not an ISO date (YYYY-MM-DD)") from None
-
-
-def _opt_str(value: Any) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    raise ValidationError("doc_id", value, "expected a str or None")
-
-
-def _sources(values: Iterable[str | None]) -> tuple[str | None, ...]:
-    return tuple(_opt_str(v) for v in values)
-
-
-@attrs.frozen
-class Report(_Record):
-    """One article's account of a merged record: the record exactly as that article stated it.
-
-    >>> from korpol import ArmsDeal, Country
-    >>> deal = ArmsDeal(supplier=Country(code="KR", name="South Korea"), recipient=None, status="planned")
-    >>> Report(doc_id="a1", published="2024-10-24", record=deal).published
-    datetime.date(2024, 10, 24)
-    """
-
-    doc_id: str | None = attrs.field(converter=_opt_str)
-    published: dt.date | None = attrs.field(default=None, converter=_opt_date)
-    title: str | None = attrs.field(default=None, converter=_opt_str)
-    record: ArmsDeal | AidPackage | Agreement = attrs.field(
-        default=None, converter=_report_record, kw_only=True
-    )
-
-    @property
-    def year(self) -> int | None:
-        """The year the record's values belong to: its date, else the article's."""
-        date = getattr(self.record, "date", None)
-        if date is not None and date.start is not None:
-            year: int = date.start.year
-            return year
-        return None if self.published is None else self.published.year
-
-
-def _claim_value(value: Any) -> Money | int:
-    if isinstance(value, Money | int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, Mapping):
-        return Money.from_dict(value)
-    raise ValidationError("value", value, "a claim holds a Money or an int")
-
-
-@attrs.frozen
-class Claim(_Record):
-    """One figure stated for a merged record, with the documents that state it.
-
-    ``field`` is ``"value"`` (``value`` is a :class:`~korpol.Money`) or
-    ``"quantity"`` (an int).  Figures within :data:`VALUE_TOLERANCE` of each
-    other, or stated as equivalents, are one claim; a merged record with two
-    value claims has reports that disagree.
-
-    >>> Claim(field="quantity", value=180, sources=["a1", "a2"]).sources
-    ('a1', 'a2')
-    """
-
-    field: Literal["value", "quantity"] = attrs.field(validator=attrs.validators.in_(("value", "quantity")))
-    value: Money | int = attrs.field(converter=_claim_value)
-    sources: tuple[str | None, ...] = attrs.field(factory=tuple, converter=_sources)
-
-
-def _opt_span(value: TimeSpan | Mapping[str, Any] | None) -> TimeSpan | None:
-    if value is None or isinstance(value, TimeSpan):
-        return value
-    return TimeSpan.from_dict(value)
-
-
-@attrs.frozen
-class StatusChange(_Record):
-    """A status as one report gave it, in the order the deal moved.
-
-    >>> StatusChange(status="signed", date=None, doc_id="a1").status
-    'signed'
-    """
-
-    status: DealStatus = attrs.field(validator=attrs.validators.in_(DEAL_STATUSES))
-    date: TimeSpan | None = attrs.field(default=None, converter=_opt_span)
-    doc_id: str | None = attrs.field(default=None, converter=_opt_str)
-    published: dt.date | None = attrs.field(default=None, converter=_opt_date)
-
-
-def _reports(values: Iterable[Report | Mapping[str, Any]] | None) -> tuple[Report, ...]:
-    return tuple(v if isinstance(v, Report) else Report.from_dict(v) for v in values or ())
-
-
-def _claims(values: Iterable[Claim | Mapping[str, Any]] | None) -> tuple[Claim, ...]:
-    return tuple(v if isinstance(v, Claim) else Claim.from_dict(v) for v in values or ())
-
-
-def _changes(values: Iterable[StatusChange | Mapping[str, Any]] | None) -> tuple[StatusChange, ...]:
-    return tuple(v if isinstance(v, StatusChange) else StatusChange.from_dict(v) for v in values or ())
-
-
-class _MergedMixin:
-    """What every merged record adds to its base record: reports and claims."""
-
-    __slots__ = ()
-    id: str | None
-    reports: tuple[Report, ...]
-    claims: tuple[Claim, ...]
-
-    @property
-    def doc_ids(self) -> tuple[str | None, ...]:
-        """The documents that report this record, each once, in report order."""
-        return tuple(dict.fromkeys(r.doc_id for r in self.reports))
-
-    @property
-    def conflicting(self) -> bool:
-        """True when the reports state incompatible values (two or more value claims)."""
-        return sum(1 for c in self.claims if c.field == "value") > 1
-
-    @property
-    def first_reported(self) -> dt.date | None:
-        """The earliest publication date among the reports."""
-        days = [r.published for r in self.reports if r.published is not None]
-        return min(days) if days else None
-
-
-@attrs.frozen
-class MergedArmsDeal(_MergedMixin, ArmsDeal):
-    """An arms deal as the whole corpus reports it.
-
-    The :class:`~korpol.ArmsDeal` fields hold the representative account
-    (status: the furthest any report reached; value: the best-supported claim
-    among the reports at that status; systems and evidence: the union).
-    ``reports`` keeps every article's own record, ``claims`` every distinct
-    figure with its sources, ``status_history`` the statuses in date order.
-
-    >>> from korpol import ArmsDeal, Document, Money, TimeSpan
-    >>> def report(status):
-    ...     return ArmsDeal(supplier="KR", recipient="PL", status=status, systems=["K2"],
-    ...                     value=Money(amount=5_800_000_000, currency="USD"), date=TimeSpan.year(2022))
-    >>> kb = Corpus([Document(id="a", published="2022-07-28", arms_deals=[report("framework")]),
-    ...              Document(id="b", published="2022-08-27", arms_deals=[report("signed")])])
-    >>> deal, = kb.arms_deals()
-    >>> deal.status, deal.statuses, deal.doc_ids, len(deal.claims)
-    ('signed', ('framework', 'signed'), ('a', 'b'), 1)
-    """
-
-    id: str | None = attrs.field(default=None, kw_only=True)
-    reports: tuple[Report, ...] = attrs.field(factory=tuple, converter=_reports, kw_only=True)
-    claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_claims, kw_only=True)
-    status_history: tuple[StatusChange, ...] = attrs.field(factory=tuple, converter=_changes, kw_only=True)
-
-    @property
-    def statuses(self) -> tuple[str, ...]:
-        """The distinct statuses in the order the deal reached them ("framework", "signed")."""
-        return tuple(dict.fromkeys(change.status for change in self.status_history))
-
-
-@attrs.frozen
-class MergedAidPackage(_MergedMixin, AidPackage):
-    """An aid package as the whole corpus reports it (see :class:`MergedArmsDeal`).
-
-    >>> from korpol import AidPackage, Document, Money
-    >>> aid = AidPackage(donor="KR", recipient="UA", kind="humanitarian",
-    ...                  value=Money(amount=100_000_000, currency="USD"))
-    >>> kb = Corpus([Document(id="a", aid_packages=[aid]), Document(id="b", aid_packages=[aid])])
-    >>> package, = kb.aid_packages()
-    >>> package.doc_ids, [(str(c.value), c.sources) for c in package.claims]
-    (('a', 'b'), [('USD 100,000,000', ('a', 'b'))])
-    """
-
-    id: str | None = attrs.field(default=None, kw_only=True)
-    reports: tuple[Report, ...] = attrs.field(factory=tuple, converter=_reports, kw_only=True)
-    claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_claims, kw_only=True)
-
-
-@attrs.frozen
-class MergedAgreement(_MergedMixin, Agreement):
-    """An agreement as the whole corpus reports it (see :class:`MergedArmsDeal`).
-
-    >>> from korpol import Agreement, Document, TimeSpan
-    >>> pact = Agreement(parties=("KR", "PL"), kind="framework", date=TimeSpan.year(2022))
-    >>> kb = Corpus([Document(id="a", agreements=[pact]), Document(id="b", agreements=[pact])])
-    >>> merged, = kb.agreements()
-    >>> merged.kind, merged.doc_ids, merged.conflicting
-    ('framework', ('a', 'b'), False)
-    """
-
-    id: str | None = attrs.field(default=None, kw_only=True)
-    reports: tuple[Report, ...] = attrs.field(factory=tuple, converter=_reports, kw_only=True)
-    claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_claims, kw_only=True)
-
-
-# ---------------------------------------------------------------- matching rules
 
 
 def _code(party: Party | None) -> str | None:
@@ -543,9 +326,6 @@ def _cluster(reports: list[Report], same: Callable[[Report, Report], bool]) -> l
     return groups
 
 
-# ---------------------------------------------------------------- building merged records
-
-
 def _report_order(report: Report, index: int) -> tuple[dt.date, int]:
     date = _resolved(getattr(report.record, "date", None))
     day = date.start if date is not None and date.start is not None else report.published
@@ -594,7 +374,7 @@ def _best_date(spans: Iterable[TimeSpan | None]) -> TimeSpan | None:
     known = [s for s in spans if s is not None]
     resolved = [s for s in known if s.start is not None]
     if resolved:
-        return min(resolved, key=lambda s: (_PRECISION_RANK.get(s.precision or "decade", 9), s.start))
+        return min(resolved, key=lambda s: (PRECISION_RANK.get(s.precision or "decade", 9), s.start))
     return known[0] if known else None
 
 
@@ -643,7 +423,7 @@ def _merge_deal(group: list[Report], key: str) -> MergedArmsDeal:
     return MergedArmsDeal(
         supplier=_first(d.supplier for d in deals),
         recipient=_first(d.recipient for d in deals),
-        status=_STATUS_ORDER[top],
+        status=STATUS_ORDER[top],
         value=rep.value,
         alt_values=rep.alt_values,
         date=_best_date(r.record.date for r in at_top) or _best_date(d.date for d in deals),
@@ -729,9 +509,6 @@ def _merge_leaders(pairs: Iterable[tuple[Leader, Document]]) -> list[Leader]:
     return list(merged.values())
 
 
-# ---------------------------------------------------------------- results
-
-
 class Results(Sequence[R], Generic[R]):
     """The records a query found: a read-only sequence with totals and a DataFrame view.
 
@@ -790,7 +567,7 @@ class Results(Sequence[R], Generic[R]):
         >>> Results([]).total("EUR").text
         'sum of 0 stated values (0 records)'
         """
-        from korpol._currency import usd_rate
+        from korpol._model.rates import usd_rate
 
         target = Money(amount=0, currency=currency).currency
         total = Decimal(0)
@@ -869,9 +646,6 @@ def _record_year(record: Any) -> int | None:
         return year
     first = getattr(record, "first_reported", None)
     return None if first is None else int(first.year)
-
-
-# ---------------------------------------------------------------- query arguments
 
 
 def _resolve_party(value: Party | str, argument: str) -> str:
@@ -972,9 +746,6 @@ def _system_matches(query: str, systems: Iterable[str]) -> bool:
         if fam.startswith(key) and len(fam) > len(key) and fam[len(key)].isalpha():
             return True
     return False
-
-
-# ---------------------------------------------------------------- the corpus
 
 
 def _check_documents(documents: Iterable[Document]) -> tuple[Document, ...]:
@@ -1526,8 +1297,6 @@ def _codes_of(record: Any) -> set[str]:
     return codes
 
 
-# ---------------------------------------------------------------- metadata and seeds
-
 _META_KEYS = ("id", "published", "title", "source")
 
 
@@ -1598,7 +1367,7 @@ def _seeds_root() -> Traversable:
     packaged = resources.files("korpol").joinpath("seeds")
     if packaged.is_dir():  # an installed wheel carries the seeds as package data
         return packaged
-    source_tree = Path(__file__).resolve().parents[2] / "seeds"
+    source_tree = Path(__file__).resolve().parents[3] / "seeds"
     if source_tree.is_dir():  # a source checkout or an editable install
         return source_tree
     raise FileNotFoundError("the bundled seeds are missing: reinstall korpol")

@@ -1,0 +1,248 @@
+"""Merged records: one event as several articles reported it, every report and claim kept.
+
+A :class:`Report` is one article's account of an event (its document, date, evidence and
+record); a :class:`Claim` is a value or quantity some reports state; a :class:`StatusChange`
+is a stage of a deal's history.  :class:`MergedArmsDeal`, :class:`MergedAidPackage` and
+:class:`MergedAgreement` are the records :class:`~korpol.Corpus` builds from them.  They are
+part of the model (not of the corpus) so that exports can read them without the corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, Union
+
+import attrs
+
+from korpol._errors import ValidationError
+from korpol._model.base import DEAL_STATUSES, DealStatus, Record, opt_published
+from korpol._model.records import Agreement, AidPackage, ArmsDeal, Deployment, Leader, Meeting
+from korpol._model.values import Money, TimeSpan
+
+__all__ = [
+    "PRECISION_RANK",
+    "STATUS_ORDER",
+    "STATUS_RANK",
+    "AnyRecord",
+    "Claim",
+    "MergedAgreement",
+    "MergedAidPackage",
+    "MergedArmsDeal",
+    "Report",
+    "StatusChange",
+]
+
+
+#: The order a deal moves through; a later report may move it forward.
+STATUS_ORDER: tuple[DealStatus, ...] = ("framework", "planned", "signed", "delivered")
+
+
+STATUS_RANK: Mapping[str, int] = {status: i for i, status in enumerate(STATUS_ORDER)}
+
+
+#: How fine a time span is, finest first (used to pick a representative date).
+PRECISION_RANK: Mapping[str, int] = {"day": 0, "month": 1, "quarter": 2, "year": 3, "decade": 4}
+
+
+AnyRecord = Union[ArmsDeal, AidPackage, Agreement, Leader, Deployment, Meeting]  # noqa: UP007 - runtime alias on 3.10
+
+
+def _report_record(value: Any) -> ArmsDeal | AidPackage | Agreement:
+    if isinstance(value, ArmsDeal | AidPackage | Agreement):
+        return value
+    if isinstance(value, Mapping):
+        if "supplier" in value:
+            return ArmsDeal.from_dict(value)
+        if "donor" in value:
+            return AidPackage.from_dict(value)
+        if "parties" in value:
+            return Agreement.from_dict(value)
+    raise ValidationError("record", value, "expected an ArmsDeal, AidPackage or Agreement (or its dict form)")
+
+
+def _opt_str(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise ValidationError("doc_id", value, "expected a str or None")
+
+
+def _sources(values: Iterable[str | None]) -> tuple[str | None, ...]:
+    return tuple(_opt_str(v) for v in values)
+
+
+@attrs.frozen
+class Report(Record):
+    """One article's account of a merged record: the record exactly as that article stated it.
+
+    >>> from korpol import ArmsDeal, Country
+    >>> deal = ArmsDeal(supplier=Country(code="KR", name="South Korea"), recipient=None, status="planned")
+    >>> Report(doc_id="a1", published="2024-10-24", record=deal).published
+    datetime.date(2024, 10, 24)
+    """
+
+    doc_id: str | None = attrs.field(converter=_opt_str)
+    published: dt.date | None = attrs.field(default=None, converter=opt_published)
+    title: str | None = attrs.field(default=None, converter=_opt_str)
+    record: ArmsDeal | AidPackage | Agreement = attrs.field(
+        default=None, converter=_report_record, kw_only=True
+    )
+
+    @property
+    def year(self) -> int | None:
+        """The year the record's values belong to: its date, else the article's."""
+        date = getattr(self.record, "date", None)
+        if date is not None and date.start is not None:
+            year: int = date.start.year
+            return year
+        return None if self.published is None else self.published.year
+
+
+def _claim_value(value: Any) -> Money | int:
+    if isinstance(value, Money | int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Mapping):
+        return Money.from_dict(value)
+    raise ValidationError("value", value, "a claim holds a Money or an int")
+
+
+@attrs.frozen
+class Claim(Record):
+    """One figure stated for a merged record, with the documents that state it.
+
+    ``field`` is ``"value"`` (``value`` is a :class:`~korpol.Money`) or
+    ``"quantity"`` (an int).  Figures within :data:`VALUE_TOLERANCE` of each
+    other, or stated as equivalents, are one claim; a merged record with two
+    value claims has reports that disagree.
+
+    >>> Claim(field="quantity", value=180, sources=["a1", "a2"]).sources
+    ('a1', 'a2')
+    """
+
+    field: Literal["value", "quantity"] = attrs.field(validator=attrs.validators.in_(("value", "quantity")))
+    value: Money | int = attrs.field(converter=_claim_value)
+    sources: tuple[str | None, ...] = attrs.field(factory=tuple, converter=_sources)
+
+
+def _opt_span(value: TimeSpan | Mapping[str, Any] | None) -> TimeSpan | None:
+    if value is None or isinstance(value, TimeSpan):
+        return value
+    return TimeSpan.from_dict(value)
+
+
+@attrs.frozen
+class StatusChange(Record):
+    """A status as one report gave it, in the order the deal moved.
+
+    >>> StatusChange(status="signed", date=None, doc_id="a1").status
+    'signed'
+    """
+
+    status: DealStatus = attrs.field(validator=attrs.validators.in_(DEAL_STATUSES))
+    date: TimeSpan | None = attrs.field(default=None, converter=_opt_span)
+    doc_id: str | None = attrs.field(default=None, converter=_opt_str)
+    published: dt.date | None = attrs.field(default=None, converter=opt_published)
+
+
+def _reports(values: Iterable[Report | Mapping[str, Any]] | None) -> tuple[Report, ...]:
+    return tuple(v if isinstance(v, Report) else Report.from_dict(v) for v in values or ())
+
+
+def _claims(values: Iterable[Claim | Mapping[str, Any]] | None) -> tuple[Claim, ...]:
+    return tuple(v if isinstance(v, Claim) else Claim.from_dict(v) for v in values or ())
+
+
+def _changes(values: Iterable[StatusChange | Mapping[str, Any]] | None) -> tuple[StatusChange, ...]:
+    return tuple(v if isinstance(v, StatusChange) else StatusChange.from_dict(v) for v in values or ())
+
+
+class _MergedMixin:
+    """What every merged record adds to its base record: reports and claims."""
+
+    __slots__ = ()
+    id: str | None
+    reports: tuple[Report, ...]
+    claims: tuple[Claim, ...]
+
+    @property
+    def doc_ids(self) -> tuple[str | None, ...]:
+        """The documents that report this record, each once, in report order."""
+        return tuple(dict.fromkeys(r.doc_id for r in self.reports))
+
+    @property
+    def conflicting(self) -> bool:
+        """True when the reports state incompatible values (two or more value claims)."""
+        return sum(1 for c in self.claims if c.field == "value") > 1
+
+    @property
+    def first_reported(self) -> dt.date | None:
+        """The earliest publication date among the reports."""
+        days = [r.published for r in self.reports if r.published is not None]
+        return min(days) if days else None
+
+
+@attrs.frozen
+class MergedArmsDeal(_MergedMixin, ArmsDeal):
+    """An arms deal as the whole corpus reports it.
+
+    The :class:`~korpol.ArmsDeal` fields hold the representative account
+    (status: the furthest any report reached; value: the best-supported claim
+    among the reports at that status; systems and evidence: the union).
+    ``reports`` keeps every article's own record, ``claims`` every distinct
+    figure with its sources, ``status_history`` the statuses in date order.
+
+    >>> from korpol import ArmsDeal, Corpus, Document, Money, TimeSpan
+    >>> def report(status):
+    ...     return ArmsDeal(supplier="KR", recipient="PL", status=status, systems=["K2"],
+    ...                     value=Money(amount=5_800_000_000, currency="USD"), date=TimeSpan.year(2022))
+    >>> kb = Corpus([Document(id="a", published="2022-07-28", arms_deals=[report("framework")]),
+    ...              Document(id="b", published="2022-08-27", arms_deals=[report("signed")])])
+    >>> deal, = kb.arms_deals()
+    >>> deal.status, deal.statuses, deal.doc_ids, len(deal.claims)
+    ('signed', ('framework', 'signed'), ('a', 'b'), 1)
+    """
+
+    id: str | None = attrs.field(default=None, kw_only=True)
+    reports: tuple[Report, ...] = attrs.field(factory=tuple, converter=_reports, kw_only=True)
+    claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_claims, kw_only=True)
+    status_history: tuple[StatusChange, ...] = attrs.field(factory=tuple, converter=_changes, kw_only=True)
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        """The distinct statuses in the order the deal reached them ("framework", "signed")."""
+        return tuple(dict.fromkeys(change.status for change in self.status_history))
+
+
+@attrs.frozen
+class MergedAidPackage(_MergedMixin, AidPackage):
+    """An aid package as the whole corpus reports it (see :class:`MergedArmsDeal`).
+
+    >>> from korpol import AidPackage, Corpus, Document, Money
+    >>> aid = AidPackage(donor="KR", recipient="UA", kind="humanitarian",
+    ...                  value=Money(amount=100_000_000, currency="USD"))
+    >>> kb = Corpus([Document(id="a", aid_packages=[aid]), Document(id="b", aid_packages=[aid])])
+    >>> package, = kb.aid_packages()
+    >>> package.doc_ids, [(str(c.value), c.sources) for c in package.claims]
+    (('a', 'b'), [('USD 100,000,000', ('a', 'b'))])
+    """
+
+    id: str | None = attrs.field(default=None, kw_only=True)
+    reports: tuple[Report, ...] = attrs.field(factory=tuple, converter=_reports, kw_only=True)
+    claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_claims, kw_only=True)
+
+
+@attrs.frozen
+class MergedAgreement(_MergedMixin, Agreement):
+    """An agreement as the whole corpus reports it (see :class:`MergedArmsDeal`).
+
+    >>> from korpol import Agreement, Corpus, Document, TimeSpan
+    >>> pact = Agreement(parties=("KR", "PL"), kind="framework", date=TimeSpan.year(2022))
+    >>> kb = Corpus([Document(id="a", agreements=[pact]), Document(id="b", agreements=[pact])])
+    >>> merged, = kb.agreements()
+    >>> merged.kind, merged.doc_ids, merged.conflicting
+    ('framework', ('a', 'b'), False)
+    """
+
+    id: str | None = attrs.field(default=None, kw_only=True)
+    reports: tuple[Report, ...] = attrs.field(factory=tuple, converter=_reports, kw_only=True)
+    claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_claims, kw_only=True)
