@@ -39,11 +39,11 @@ warnings.filterwarnings("ignore")
 
 from tests import test_money, test_quantity, test_time  # noqa: E402
 
-from korpol._money import find_money  # noqa: E402
-from korpol._quantity import find_quantities  # noqa: E402
+from korpol._mentions.money import find_money  # noqa: E402
+from korpol._mentions.quantity import find_quantities  # noqa: E402
+from korpol._mentions.time import find_times  # noqa: E402
 from korpol._refdata.currencies import currency_lexicon  # noqa: E402
 from korpol._text import repair  # noqa: E402
-from korpol._time import find_times  # noqa: E402
 
 TARGET_BYTES = 1_000_000
 

@@ -67,7 +67,7 @@ INPUTS: dict[str, Callable[[], str]] = {
 
 
 def best_time(text: str, repeats: int) -> float:
-    from korpol._parse import parse
+    from korpol import parse
 
     best = float("inf")
     for _ in range(repeats):
@@ -78,7 +78,7 @@ def best_time(text: str, repeats: int) -> float:
 
 
 def doubling(max_kb: float, steps: int, repeats: int) -> None:
-    from korpol._parse import parse
+    from korpol import parse
 
     parse("Poland bought 180 K2 tanks from South Korea for $3.4 billion last year.", published=PUBLISHED)
     sizes = [int(max_kb * 1000) >> k for k in range(steps - 1, -1, -1)]
@@ -124,7 +124,7 @@ def record_patterns() -> dict[tuple[str, int], re.Pattern[str]]:
 
     re.compile = recording  # type: ignore[assignment]
     try:
-        from korpol._parse import parse
+        from korpol import parse
 
         parse(news_unit(), published=PUBLISHED)
         parse("WARSAW, Oct. 24 (Yonhap) -- Mr. Yoon said.\n\nPhoto by Kim / Yonhap", published=PUBLISHED)

@@ -111,14 +111,14 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 def korpol_parse_all(docs: list[Doc]) -> None:
-    from korpol._parse import parse
+    from korpol import parse
 
     for text, published in docs:
         parse(text, published=published)
 
 
 def latency(runs: int) -> tuple[float, float]:
-    from korpol._parse import parse
+    from korpol import parse
 
     text = (DATA / "latency_3kb.txt").read_text(encoding="utf-8")
     published = dt.date(2025, 4, 2)
@@ -259,12 +259,12 @@ def stages(docs: list[Doc]) -> None:
 
     The record rules are what remains of parse() once the text stages and scanners are taken out.
     """
-    from korpol._entities import scan_companies, scan_people, scan_places, scan_systems
-    from korpol._money import scan_money
-    from korpol._quantity import scan_quantities
+    from korpol._mentions.entities import scan_companies, scan_people, scan_places, scan_systems
+    from korpol._mentions.money import scan_money
+    from korpol._mentions.quantity import scan_quantities
+    from korpol._mentions.time import scan_times
     from korpol._text import normalize
     from korpol._text.segment import segment
-    from korpol._time import scan_times
 
     texts = [(normalize(text).text, published) for text, published in docs]
 

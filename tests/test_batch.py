@@ -13,10 +13,10 @@ from typing import Any
 
 import attrs
 import pytest
+from korpol import parse
 
 import korpol
 from korpol import Document, InputTypeError, KorpolError, ValidationError, iter_parse, parse_many
-from korpol._parse import parse
 
 ARTICLE = (
     "SEOUL, Oct. 24 (Yonhap) -- South Korea and Poland signed an executive contract on Thursday "
@@ -162,7 +162,7 @@ def test_a_parser_bug_is_recorded_not_raised(monkeypatch: pytest.MonkeyPatch) ->
             raise ZeroDivisionError("division by zero")
         return parse(text, **meta)
 
-    monkeypatch.setattr("korpol._parse.parse", flaky)
+    monkeypatch.setattr("korpol._pipeline.parse", flaky)
     docs = parse_many(["fine", ("boom", {"id": "b"}), "fine too"])
     assert [d.errors for d in docs] == [(), ("item 1 (b): ZeroDivisionError: division by zero",), ()]
     assert docs[1].text == "boom"

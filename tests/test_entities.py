@@ -1,4 +1,4 @@
-"""Tests for korpol._entities: places/actors, people, weapon systems, companies in text.
+"""Tests for korpol._mentions.entities: places/actors, people, weapon systems, companies in text.
 
 Every sentence here is written for these tests, shaped like wire copy, ministry
 readouts and Korean outlets' English pages.  Rows are grouped by phenomenon;
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import korpol._entities as ent
-from korpol._entities import (
+import korpol._mentions.entities as ent
+from korpol._mentions.entities import (
     find_companies,
     find_people,
     find_places,

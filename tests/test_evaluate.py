@@ -592,7 +592,7 @@ def test_annotation_reads_every_field(tmp_path: pathlib.Path) -> None:
 @pytest.fixture
 def corpus(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> pathlib.Path:
     directory, parse = two_article_corpus(tmp_path)
-    monkeypatch.setattr("korpol._parse.parse", parse)
+    monkeypatch.setattr("korpol._pipeline.parse", parse)
     return directory
 
 
@@ -618,7 +618,7 @@ def test_command_show_errors(corpus: pathlib.Path, capsys: pytest.CaptureFixture
 def test_command_show_errors_lists_wrong_fields(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     write_article(tmp_path, "a1", {"arms_deals": [gold_deal(quantity=180)]})
-    monkeypatch.setattr("korpol._parse.parse", fake_parse({"a1": {"arms_deals": [deal(quantity=200)]}}))
+    monkeypatch.setattr("korpol._pipeline.parse", fake_parse({"a1": {"arms_deals": [deal(quantity=200)]}}))
     assert main(["--show-errors", str(tmp_path)]) == 0
     assert "a1 arms_deals field quantity: gold 180 got 200" in capsys.readouterr().out
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from korpol._mentions.money import find_money, scan_money
 from korpol._model import Money
-from korpol._money import find_money, scan_money
 
 
 class Example(NamedTuple):
@@ -286,7 +286,7 @@ def test_an_amount_whose_currency_straddles_a_scan_window_is_found() -> None:
 
 
 def test_the_scan_windows_overlap_by_more_than_any_currency_form() -> None:
-    from korpol._money import _FORM_OVERLAP
+    from korpol._mentions.money import _FORM_OVERLAP
     from korpol._refdata.currencies import currency_lexicon
 
     assert max(map(len, currency_lexicon().forms)) < _FORM_OVERLAP

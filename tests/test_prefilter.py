@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from korpol import _records
-from korpol._cues import DEFAULT_CUES
+from korpol._records.cues import DEFAULT_CUES
 from korpol._regex import may_match, required_literals
 
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from korpol._errors import ValidationError
-from korpol._quantity import Quantity, find_quantities
+from korpol._mentions.quantity import Quantity, find_quantities
 
 
 class Example(NamedTuple):

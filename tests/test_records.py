@@ -572,7 +572,7 @@ def test_deployment() -> None:
 
 
 def test_cue_tables_can_be_extended() -> None:
-    from korpol._cues import Cues
+    from korpol._records.cues import Cues
 
     text = "Poland leases 4 MQ-9B drones from the United States for $300 million."
     assert korpol.parse(text, published=PUB).arms_deals == ()

@@ -26,10 +26,10 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from korpol import parse
 
 from korpol import Document, InputTypeError, KorpolError, ValidationError
 from korpol._errors import DecodeError
-from korpol._parse import parse
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -335,7 +335,7 @@ def test_a_naive_datetime_counts_as_its_date() -> None:
 
 DETERMINISM_SCRIPT = r"""
 import csv, hashlib, json, pathlib, sys
-from korpol._parse import parse
+from korpol import parse
 root = pathlib.Path(sys.argv[1])
 rows = [r for r in csv.reader((root / "seeds" / "manifest.tsv").open(encoding="utf-8"), delimiter="\t")
         if r and not r[0].startswith("#") and r[0] != "id"]
@@ -430,7 +430,7 @@ def test_a_failure_inside_extraction_keeps_the_document(
     def broken(*args: object, **kwargs: object) -> None:
         raise ArithmeticError("a bug in a rule")
 
-    monkeypatch.setattr("korpol._records.extract", broken)
+    monkeypatch.setattr("korpol._pipeline.extract", broken)
     with caplog.at_level("WARNING", logger="korpol"):
         doc = parse("Poland bought 48 K9 howitzers.", id="a1", published="2024-10-24", title="K9")
     assert doc.errors == ("extraction failed: ArithmeticError: a bug in a rule",)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from korpol._mentions.time import find_times
 from korpol._model import TimeSpan
-from korpol._time import find_times
 
 # A Wednesday.
 PUBLISHED = dt.date(2024, 10, 30)

@@ -44,7 +44,6 @@ from korpol._model import (
     Organization,
     TimeSpan,
 )
-from korpol._parse import parse
 
 if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
     from korpol._batch import iter_parse, parse_many
@@ -59,8 +58,9 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
         StatusChange,
         load_seeds,
     )
-    from korpol._cues import Cues
-    from korpol._entities import (
+    from korpol._evaluate import EvaluationReport, evaluate
+    from korpol._export import load_jsonl, save_jsonl
+    from korpol._mentions.entities import (
         CompanyMention,
         PersonMention,
         PlaceMention,
@@ -70,11 +70,12 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
         find_places,
         find_systems,
     )
-    from korpol._evaluate import EvaluationReport, evaluate
-    from korpol._export import load_jsonl, save_jsonl
+    from korpol._mentions.money import find_money
+    from korpol._mentions.quantity import Quantity, find_quantities
+    from korpol._mentions.time import find_times
     from korpol._model.rates import usd_rate
-    from korpol._money import find_money
-    from korpol._quantity import Quantity, find_quantities
+    from korpol._pipeline import parse
+    from korpol._records.cues import Cues
     from korpol._refdata import (
         get_country,
         get_organization,
@@ -84,7 +85,6 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
     )
     from korpol._text import NormalizedText, decode, normalize, repair
     from korpol._text.segment import Segment, segment
-    from korpol._time import find_times
 
 __all__ = [
     "Agreement",
@@ -152,31 +152,31 @@ __all__ = [
 # Public name -> the private module that defines it, imported on first access (PEP 562).
 _LAZY: dict[str, str] = {
     "Claim": "_model.merged",
-    "CompanyMention": "_entities",
+    "CompanyMention": "_mentions.entities",
     "Corpus": "_corpus",
-    "Cues": "_cues",
+    "Cues": "_records.cues",
     "EvaluationReport": "_evaluate",
     "MergedAgreement": "_model.merged",
     "MergedAidPackage": "_model.merged",
     "MergedArmsDeal": "_model.merged",
     "NormalizedText": "_text",
-    "PersonMention": "_entities",
-    "PlaceMention": "_entities",
-    "Quantity": "_quantity",
+    "PersonMention": "_mentions.entities",
+    "PlaceMention": "_mentions.entities",
+    "Quantity": "_mentions.quantity",
     "Report": "_model.merged",
     "Results": "_corpus",
     "Segment": "_text",
     "StatusChange": "_model.merged",
-    "SystemMention": "_entities",
+    "SystemMention": "_mentions.entities",
     "decode": "_text",
     "evaluate": "_evaluate",
-    "find_companies": "_entities",
-    "find_money": "_money",
-    "find_people": "_entities",
-    "find_places": "_entities",
-    "find_quantities": "_quantity",
-    "find_systems": "_entities",
-    "find_times": "_time",
+    "find_companies": "_mentions.entities",
+    "find_money": "_mentions.money",
+    "find_people": "_mentions.entities",
+    "find_places": "_mentions.entities",
+    "find_quantities": "_mentions.quantity",
+    "find_systems": "_mentions.entities",
+    "find_times": "_mentions.time",
     "get_country": "_refdata",
     "get_organization": "_refdata",
     "iter_parse": "_batch",
@@ -186,6 +186,7 @@ _LAZY: dict[str, str] = {
     "lookup_organization": "_refdata",
     "lookup_party": "_refdata",
     "normalize": "_text",
+    "parse": "_pipeline",
     "parse_many": "_batch",
     "repair": "_text",
     "save_jsonl": "_export",

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from korpol import _pipeline
 from korpol._errors import KorpolError
 
 __all__ = ["Progress", "format_records", "format_table", "main"]
@@ -219,7 +220,6 @@ def _iso_date(value: str) -> dt.date:
 
 def _parse_files(paths: Sequence[str], published: dt.date | None, progress: Progress) -> Any:
     from korpol._corpus import Corpus, read_manifest, read_sidecar
-    from korpol._parse import parse
 
     for name in paths:
         if name != "-" and not Path(name).is_file():
@@ -229,7 +229,7 @@ def _parse_files(paths: Sequence[str], published: dt.date | None, progress: Prog
     for i, name in enumerate(paths):
         progress(i, len(paths), name)
         if name == "-":
-            docs.append(parse(sys.stdin.buffer.read(), published=published, id="stdin"))
+            docs.append(_pipeline.parse(sys.stdin.buffer.read(), published=published, id="stdin"))
             continue
         path = Path(name)
         meta: dict[str, Any] = {"id": path.stem}
@@ -238,7 +238,7 @@ def _parse_files(paths: Sequence[str], published: dt.date | None, progress: Prog
         if published is not None:
             meta["published"] = published
         docs.append(
-            parse(
+            _pipeline.parse(
                 path.read_bytes(),
                 published=meta.get("published"),
                 id=meta["id"],

@@ -41,6 +41,7 @@ from typing import Any, ClassVar, Literal, Union
 
 import attrs
 
+from korpol import _pipeline
 from korpol._errors import InputTypeError, ValidationError
 from korpol._model import (
     AGREEMENT_KINDS,
@@ -1037,9 +1038,7 @@ def evaluate(
     .. versionadded:: 0.1.0
     """
     if parse is None:
-        from korpol._parse import parse as korpol_parse
-
-        parse = korpol_parse
+        parse = _pipeline.parse
     work = [(text, read_annotation(gold)) for d in _as_dirs(corpus_dirs) for text, gold in _pairs(d)]
     results = []
     for text_path, annotation in work:

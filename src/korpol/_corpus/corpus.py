@@ -38,6 +38,7 @@ from typing import Any, Generic, Literal, TypeVar, overload
 
 import attrs
 
+from korpol import _pipeline
 from korpol._errors import InputTypeError, KorpolError, ValidationError
 from korpol._model import (
     DEAL_STATUSES,
@@ -806,8 +807,6 @@ class Corpus:
         >>> [doc.id for doc in kb], str(kb["yonhap-1"].published)
         (['text-1', 'yonhap-1'], '2025-08-01')
         """
-        from korpol._parse import parse
-
         docs = []
         for i, item in enumerate(texts, start=1):
             if isinstance(item, Mapping):
@@ -816,7 +815,7 @@ class Corpus:
                 if not isinstance(text, str | bytes):
                     raise InputTypeError("texts", item, "a mapping with a 'text' str or bytes")
                 docs.append(
-                    parse(
+                    _pipeline.parse(
                         text,
                         published=meta.get("published", published),
                         id=meta.get("id", f"text-{i}"),
@@ -825,7 +824,7 @@ class Corpus:
                     )
                 )
             else:
-                docs.append(parse(item, published=published, id=f"text-{i}"))
+                docs.append(_pipeline.parse(item, published=published, id=f"text-{i}"))
         return cls(docs)
 
     @classmethod
@@ -855,8 +854,6 @@ class Corpus:
         >>> kb[0].id, str(kb[0].published)
         ('k2', '2025-08-01')
         """
-        from korpol._parse import parse
-
         root: Traversable = Path(path) if isinstance(path, str | os.PathLike) else path
         if not root.is_dir():
             raise FileNotFoundError(f"not a directory: {path}")
@@ -872,7 +869,7 @@ class Corpus:
             meta.update(manifest.get(file.name, {}))
             meta.update(read_sidecar(root, file.name))
             docs.append(
-                parse(
+                _pipeline.parse(
                     file.read_bytes(),
                     published=meta.get("published"),
                     id=meta.get("id"),

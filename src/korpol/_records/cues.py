@@ -5,7 +5,7 @@ aid" or "a memorandum" are data, not logic.  They live here as plain tables
 (regular-expression alternatives over lower-cased text) so that a user can
 read them, and extend them by building a :class:`Cues` with more words::
 
-    >>> from korpol._cues import Cues, DEFAULT_CUES
+    >>> from korpol._records.cues import Cues, DEFAULT_CUES
     >>> cues = DEFAULT_CUES.extend(buy=("lease",))
     >>> "lease" in cues.buy
     True

@@ -1,0 +1,396 @@
+"""Every mention of a document, typed: the seam between the scanners and the record rules.
+
+The rules receive :class:`M` tuples sorted by position: the kind of mention, its span in the
+normalised text, its value (a place, a person, an amount, a date, a count, a weapon system, a
+company) and the party it stands for.  Besides the scanners' own finds, this module adds
+what only the document as a whole tells: counts of named weapons ("180 K2s"), years carried
+to bare months, and times told against the date just before ("the following month").
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+import attrs
+
+from korpol._mentions.entities import scan_companies, scan_people, scan_places, scan_systems
+from korpol._mentions.money import scan_money
+from korpol._mentions.quantity import scan_quantities
+from korpol._mentions.time import scan_times
+from korpol._model import (
+    Country,
+    Party,
+    TimeSpan,
+)
+from korpol._model.parties import get_country, get_party
+
+__all__ = ["COUNT_WORDS", "M", "count_value", "country_of", "scan_all", "span_of"]
+
+
+class M(NamedTuple):
+    """A mention in the normalised text, reduced to what the rules need.
+
+    A named tuple, not an attrs class: a document holds dozens and a tuple is built in C.
+    """
+
+    kind: str  # place | person | money | time | qty | system | company
+    start: int
+    end: int
+    value: Any
+    party: Party | None = None  # the party a place/company/system stands for
+    form: str = ""
+
+
+def span_of(obj: Any) -> tuple[int, int]:
+    span = getattr(obj, "span", None)
+    if span is None:
+        return (getattr(obj, "start", 0), getattr(obj, "end", 0))
+    return (int(span[0]), int(span[1]))
+
+
+def country_of(code: str | None) -> Country | None:
+    if not code:
+        return None
+    return get_country(code)
+
+
+def _office_party(person: Any) -> Party | None:
+    """The state a person acts for: the reference office's, when the mention holds that office."""
+    party: Party | None = getattr(person, "party", None)
+    office = getattr(person, "office", None)
+    code = getattr(office, "party_code", None)
+    role = str(getattr(person, "role", "") or "").lower()
+    held = role in (str(getattr(office, "role", "")).lower(), str(getattr(office, "function", "")).lower())
+    if code and held and (party is None or party.code != code):
+        return get_party(code) or party
+    return party
+
+
+def scan_all(text: str, published: dt.date | None) -> list[M]:
+    """Every mention in ``text``, sorted by position."""
+    out: list[M] = []
+    for p in scan_places(text):
+        s, e = span_of(p)
+        out.append(M("place", s, e, p, p.party, getattr(p, "form", "")))
+    for person in scan_people(text, published=published):
+        s, e = span_of(person)
+        out.append(M("person", s, e, person, _office_party(person)))
+    for m in scan_money(text):
+        s, e = span_of(m)
+        out.append(M("money", s, e, m))
+    for t in scan_times(text, published=published):
+        s, e = span_of(t)
+        out.append(M("time", s, e, t))
+    for q in scan_quantities(text):
+        s, e = span_of(q)
+        out.append(M("qty", s, e, q))
+    for sysm in scan_systems(text):
+        s, e = span_of(sysm)
+        out.append(
+            M(
+                "system",
+                s,
+                e,
+                sysm,
+                country_of(getattr(sysm, "country", None) or getattr(sysm, "country_code", None)),
+            )
+        )
+    for c in scan_companies(text):
+        s, e = span_of(c)
+        party = getattr(c, "country", None) or getattr(c, "party", None)
+        if isinstance(party, str):
+            party = country_of(party)
+        out.append(M("company", s, e, c, party))
+    out.extend(_designation_counts(text, out, [m for m in out if m.kind == "system"]))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return _anaphoric_times(text, _carry_years(text, out))
+
+
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+#: times stated against the date just told: "the following month", "two years later", "that same year".
+#: Found from their unit word (a literal-first scan), then read backwards and forwards from it.
+_TIME_UNIT = re.compile(r"(?:month|year)s?\b")
+
+
+_ANAPHORA_HEAD = re.compile(
+    r"(?:\bthe (?P<dir>following|next|previous|preceding) "
+    r"|\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
+    r"|\b(?P<same>that same|the same|later that|earlier that) )$"
+)
+
+
+_ANAPHORA_TAIL = re.compile(r" (?P<way>later|earlier)\b")
+
+
+#: how far back the date an anaphoric time counts from may be (about two sentences)
+_ANAPHORA_REACH = 250
+
+
+def _anaphoric_times(text: str, mentions: list[M]) -> list[M]:
+    """Resolve "the following month", "a year later", "that same year" against the date told just before.
+
+    "a framework in July 2022 and an executive contract the following month": August 2022.
+    Without a resolved date within a couple of sentences before, nothing is added (read
+    against the publication date, "the next year" would be a guess).
+    """
+    if "year" not in text and "month" not in text:
+        return mentions
+    low = text.lower()
+    if len(low) != len(text):
+        return mentions
+    found: list[tuple[int, int, str | None, int, str | None, str]] = []
+    for unit in _TIME_UNIT.finditer(low):
+        head = _ANAPHORA_HEAD.search(low, max(0, unit.start() - 24), unit.start())
+        if head is None:
+            continue
+        plural = unit.group(0).endswith("s")
+        if head.group("n"):
+            tail = _ANAPHORA_TAIL.match(low, unit.end())
+            if tail is None or plural != (head.group("n") not in ("a", "an", "one")):
+                continue  # "two years later", "a month earlier"; not "a year" alone nor "two year later"
+            found.append(
+                (
+                    head.start(),
+                    tail.end(),
+                    None,
+                    1 if head.group("n") in ("a", "an") else count_value(head.group("n")),
+                    tail.group("way"),
+                    unit.group(0).rstrip("s"),
+                )
+            )
+        elif not plural and (head.group("same") is None or unit.group(0) == "year"):
+            found.append((head.start(), unit.end(), head.group("dir"), 1, None, unit.group(0)))
+    if not found:
+        return mentions
+    times = [m for m in mentions if m.kind == "time" and m.value.start is not None and m.value.text]
+    starts = [m.start for m in mentions]
+    out = list(mentions)
+    for a, b, direction, n, way, unit_word in found:
+        i = bisect.bisect_left(starts, b)
+        if (i < len(mentions) and mentions[i].start < b) or (i and mentions[i - 1].end > a):
+            continue  # part of a mention already (an overlap with another reading)
+        before = [m for m in times if m.end <= a and a - m.end <= _ANAPHORA_REACH]
+        if not before:
+            continue
+        base: TimeSpan = before[-1].value
+        ts = _shift(base, direction, n, way, unit_word, text[a:b])
+        if ts is not None:
+            out.append(M("time", a, b, attrs.evolve(ts, span=(a, b))))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _shift(
+    base: TimeSpan, direction: str | None, n: int, way: str | None, unit: str, phrase: str
+) -> TimeSpan | None:
+    """``base`` moved ``n`` units (forward: "following", "next", "later"); None if precision cannot carry it.
+
+    With neither a direction nor a way ("that same year") it is ``base``'s own year.
+    """
+    assert base.start is not None
+    if direction is None and way is None:
+        return TimeSpan.year(base.start.year, text=phrase)
+    step = n if direction in ("following", "next") or way == "later" else -n
+    if unit == "year":
+        year = base.start.year + step
+        return TimeSpan.year(year, text=phrase) if 1900 <= year <= 2100 else None
+    if base.precision not in ("month", "day"):
+        return None  # "in 2022 ... the following month": which month is not said
+    months = base.start.year * 12 + base.start.month - 1 + step
+    year, month = divmod(months, 12)
+    return TimeSpan.month(year, month + 1, text=phrase) if 1900 <= year <= 2100 else None
+
+
+def _carry_years(text: str, mentions: list[M]) -> list[M]:
+    """A bare month takes the year the sentence already named.
+
+    "... 212 K9 in August 2022, the 48 FA-50 in September and 218 Chunmoo in
+    November": September and November are 2022, not the months nearest the
+    publication date.
+    """
+    out = []
+    last: M | None = None
+    for m in mentions:
+        if m.kind != "time":
+            out.append(m)
+            continue
+        ts: TimeSpan = m.value
+        if _YEAR_IN_TEXT.search(ts.text or ""):
+            last = m
+        elif (
+            last is not None
+            and ts.start is not None
+            and ts.precision in ("month", "day")
+            and m.start - last.end <= 200
+            and not re.search(r"[.!?]\s", text[last.end : m.start])
+            and last.value.start is not None
+            and last.value.start.year != ts.start.year
+            and ts.start.month >= last.value.start.month
+        ):
+            year = last.value.start.year
+            day = ts.start
+            if ts.precision == "month":
+                ts = TimeSpan.month(year, day.month, text=ts.text)
+            elif ts.start == ts.end and not (day.month == 2 and day.day == 29):
+                ts = TimeSpan.day(day.replace(year=year), text=ts.text)
+            m = m._replace(value=attrs.evolve(ts, span=m.value.span, relation=m.value.relation))
+        out.append(m)
+    return out
+
+
+@attrs.frozen
+class _Count:
+    """A number of weapons the quantity extractor leaves to the record stage."""
+
+    value: int
+    unit: str = ""
+    bound: str | None = None
+
+
+COUNT_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a dozen": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+}
+
+
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r")"
+
+
+#: "180 K2s", "up to 672 K9A1 and K9PL": a number right before a named system
+_BEFORE_SYSTEM = re.compile(_NUM + r"\s+(?:(?:more|additional|new|used|upgraded|second-hand|further)\s+)?$")
+
+
+#: "another 12", "ordering 12 in 2018", "later adding six": a bare count after a purchase word
+_COUNT_BEFORE_VERB = re.compile(
+    _NUM + r" (?:more )?(?:were|was|have been|had been|are) (?:ordered|bought|purchased|signed|contracted)\b"
+)
+
+
+#: what every "_COUNT_BEFORE_VERB" hit holds: a cheap test that lets most articles skip that slower pattern
+_PASSIVE_PURCHASE = re.compile(r"(?:were|was|been|are) (?:ordered|bought|purchased|signed|contracted)")
+
+
+#: the words a bare count follows (each starts a :data:`_BARE_COUNT` hit, followed by one space)
+_BARE_COUNT_WORDS = (
+    "another",
+    "a further",
+    "an additional",
+    "ordering",
+    "ordered",
+    "adding",
+    "added",
+    "buying",
+    "bought",
+    "for",
+    "pledged",
+    "promised",
+    "pledging",
+    "promising",
+    "donated",
+    "sent",
+    "send",
+    "sending",
+)
+
+
+_BARE_COUNT = re.compile(
+    r"\b(?:"
+    + "|".join(_BARE_COUNT_WORDS)
+    + ") "
+    + _NUM
+    + r"\b(?!\s*(?:%|percent|per cent|billion|million|trillion|bn|mn|years?|months?|days?|weeks?"
+    r"|troops|soldiers))"
+)
+
+
+def _bare_counts(lowered: str) -> Iterable[re.Match[str]]:
+    """``_BARE_COUNT.finditer(lowered)``, the pattern tried only where one of its words starts.
+
+    Opening with ``\\b`` and an alternation, the pattern is tried by the regex
+    engine at every position of the article; its words are few, so finding
+    them with ``str.find`` and matching there gives the same hits, in the same
+    order, several times faster (a match starts at one of those places or not at all).
+    """
+    starts = set()
+    for word in _BARE_COUNT_WORDS:
+        i = lowered.find(word + " ")
+        while i >= 0:
+            starts.add(i)
+            i = lowered.find(word + " ", i + 1)
+    end = 0  # like finditer: hits do not overlap, the next is looked for where the last ended
+    for i in sorted(starts):
+        if i < end:
+            continue
+        hit = _BARE_COUNT.match(lowered, i)
+        if hit:
+            yield hit
+            end = hit.end()
+
+
+def count_value(word: str) -> int:
+    return COUNT_WORDS.get(word) or int(word.replace(",", ""))
+
+
+def _designation_counts(text: str, found: Sequence[M], systems: Sequence[M]) -> list[M]:
+    """Counts the quantity extractor did not see: "180 K2s", "another 12" (``systems``: of ``found``)."""
+    taken = sorted((m.start, m.end) for m in found if m.kind in ("qty", "money", "time"))
+    longest = max((y - x for x, y in taken), default=0)
+
+    def free(a: int, b: int) -> bool:
+        # spans are short: only those starting within ``longest`` before ``b`` can overlap [a, b)
+        i = bisect.bisect_left(taken, (a - longest, -1))
+        j = bisect.bisect_left(taken, (b, -1))
+        return not any(x < b and a < y for x, y in taken[i:j])
+
+    def take(a: int, b: int) -> None:
+        nonlocal longest
+        bisect.insort(taken, (a, b))
+        longest = max(longest, b - a)
+
+    out = []
+    for m in systems:
+        if getattr(m.value, "generic", False):
+            continue
+        hit = _BEFORE_SYSTEM.search(text, max(0, m.start - 24), m.start)
+        if hit and free(hit.start(), m.end):
+            low_before = text[max(0, hit.start() - 8) : hit.start()].lower()
+            bound = "up_to" if low_before.endswith("up to ") else None
+            out.append(M("qty", hit.start(), m.end, _Count(count_value(hit.group(1).lower()), "", bound)))
+            take(hit.start(), m.end)
+    lowered = text.lower()
+    # (a character whose lower case is longer would shift the offsets: no bare counts then)
+    if len(lowered) == len(text) and any(
+        w in lowered
+        for w in ("another", "adding", "added", "order", "bought", "were", "for ", "pledg", "promis", "sen")
+    ):
+        for hit in _bare_counts(lowered):
+            a, b = hit.start(1), hit.end(1)
+            if free(a, b) and not re.match(r"\s*(?:[a-z]+\s+)?(?:k\d|[a-z]+s\b)", lowered[b : b + 12]):
+                out.append(M("qty", a, b, _Count(count_value(hit.group(1)))))
+                take(a, b)
+        for hit in _COUNT_BEFORE_VERB.finditer(lowered) if _PASSIVE_PURCHASE.search(lowered) else ():
+            a, b = hit.start(1), hit.end(1)
+            if free(a, b):
+                out.append(M("qty", a, b, _Count(count_value(hit.group(1)))))
+                take(a, b)
+    return out

@@ -1,0 +1,335 @@
+"""Agreement rules: memoranda, action plans, declarations, partnerships and the like.
+
+Each agreement noun of a sentence owns a stretch of it; the parties acting there (or in the
+sentences just before) sign it, and repeated mentions ("the Accord") join the first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, cast
+
+import attrs
+
+from korpol._mentions.scan import COUNT_WORDS, count_value
+from korpol._model import (
+    Agreement,
+    AgreementKind,
+    Organization,
+    Party,
+    TimeSpan,
+)
+from korpol._records.context import Context, report_year
+from korpol._records.cues import Cues
+from korpol._records.evidence import evidence_for
+from korpol._records.merge import year_of
+from korpol._records.roles import WITH, actors, local_parties, sentence_actors
+from korpol._records.sentence import Sentence, clauses_wide
+from korpol._regex import may_match, may_match_any
+
+__all__ = ["RawAgreement", "agreement_candidates", "merge_agreements"]
+
+
+_BOTH = re.compile(
+    r"\b(?:the two (?:countries|nations|sides|governments|leaders|ministers|presidents|states|allies)"
+    r"|both (?:countries|nations|sides|governments|leaders|presidents|ministers)|their governments|they)\b"
+)
+
+
+_TERM = re.compile(r"\b(?:in effect|valid|in force|runs?|last|lasting)\w* for (\w+) years\b")
+
+
+@attrs.frozen
+class RawAgreement:
+    parties: tuple[Party, ...]
+    kind: str
+    date: TimeSpan | None
+    until: TimeSpan | None
+    term_years: int | None
+    topics: tuple[str, ...]
+    sentence: Sentence
+    definite: bool
+    weak: bool = False  # no signing verb: it may only join an agreement found elsewhere
+    signatories: tuple[str, ...] = ()
+
+
+_TOPICS = (
+    "politics",
+    "economy",
+    "defense",
+    "culture",
+    "security",
+    "trade",
+    "infrastructure",
+    "energy",
+    "reconstruction",
+)
+
+
+_SIGNING = re.compile(r"\b(?:signed|adopted|concluded|launched|inked|signing|sign)\b")
+
+
+def _agreement_mentions(low: str, cues: Cues) -> list[tuple[str, re.Match[str]]]:
+    """Every agreement noun in the sentence, the most specific kind winning where two overlap.
+
+    >>> from korpol._records.cues import DEFAULT_CUES
+    >>> [kind for kind, _ in _agreement_mentions("they signed a memorandum of understanding.", DEFAULT_CUES)]
+    ['mou']
+    """
+    found: list[tuple[str, re.Match[str]]] = []
+    if not may_match_any(cues.compiled_agreement_patterns, low):
+        return found
+    for kind, pattern in cues.compiled_agreement_kinds:
+        if not may_match(pattern, low):
+            continue  # none of the kind's words can start here: skip its search
+        for match in pattern.finditer(low):
+            if any(match.start() < m.end() and m.start() < match.end() for _, m in found):
+                continue
+            found.append((kind, match))
+    found.sort(key=lambda km: km[1].start())
+    # a name holds one agreement: "a memorandum of understanding (MOU)", "the Action Plan for the
+    # Implementation of the Strategic Partnership", "the Hiroshima Accord on a strategic partnership"
+    kept: list[tuple[str, re.Match[str]]] = []
+    for kind, match in found:
+        if kept:
+            between = low[kept[-1][1].end() : match.start()]
+            if len(between) < 60 and not re.search(
+                r",|;|\band\b|\b(?:was|were|is|are|has|have|signed|adopted)\b", between
+            ):
+                continue
+        kept.append((kind, match))
+    return kept
+
+
+def _agreement_regions(sent: Sentence, mentions: list[tuple[str, re.Match[str]]]) -> list[tuple[int, int]]:
+    """The stretch of text each agreement noun owns: its clause, split between nouns at a comma or "and"."""
+    regions = []
+    clauses = clauses_wide(sent)
+    for i, (_, match) in enumerate(mentions):
+        lo, hi = next(((a, b) for a, b in clauses if a <= match.start() < b), (0, len(sent.low)))
+        if i > 0:
+            prev = mentions[i - 1][1]
+            if lo <= prev.start():
+                cut = max(
+                    sent.low.rfind(", ", prev.end(), match.start()),
+                    sent.low.rfind(" and ", prev.end(), match.start()),
+                )
+                lo = cut + 1 if cut >= 0 else match.start()
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1][1]
+            if nxt.start() < hi:
+                cut = max(
+                    sent.low.rfind(", ", match.end(), nxt.start()),
+                    sent.low.rfind(" and ", match.end(), nxt.start()),
+                )
+                hi = cut if cut >= 0 else nxt.start()
+        regions.append((lo, max(hi, match.end())))
+    return regions
+
+
+def agreement_candidates(sent: Sentence, ctx: Context, recent: Sequence[Sentence]) -> list[RawAgreement]:
+    cues = ctx.cues
+    low = sent.low
+    mentions = _agreement_mentions(low, cues)
+    if not mentions:
+        return []
+    out: list[RawAgreement] = []
+    regions = _agreement_regions(sent, mentions)
+    for (kind, match), (lo, hi) in zip(mentions, regions, strict=True):
+        out.extend(_agreement_at(sent, ctx, recent, kind, match, lo, hi, len(mentions)))
+    return out
+
+
+def _with_a_company(sent: Sentence, lo: int, hi: int) -> bool:
+    """The first party named after "with" in [lo, hi) is a company, not a state or organisation."""
+    w = WITH.search(sent.low, lo, hi)
+    if w is None:
+        return False
+    after = [
+        m
+        for m in sent.mentions
+        if w.end() <= m.start - sent.start < min(hi, w.end() + 60) and m.kind in ("place", "company")
+    ]
+    return bool(after) and after[0].kind == "company"
+
+
+def _agreement_at(
+    sent: Sentence,
+    ctx: Context,
+    recent: Sequence[Sentence],
+    kind: str,
+    match: re.Match[str],
+    lo: int,
+    hi: int,
+    siblings: int,
+) -> list[RawAgreement]:
+    """The agreement named by ``match``, reading parties and dates in [lo, hi) first."""
+    cues = ctx.cues
+    low = sent.low
+    clause = low[lo:hi]
+    if kind == "framework" and (
+        sent.sub("system") or sent.search(cues.compiled["arms"]) or sent.sub("money")
+    ):
+        return []  # an arms framework is an ArmsDeal
+    generic = kind == "other" and re.fullmatch(r"agreements?", match.group(0)) is not None
+    if generic and (
+        cues.compiled["buy"].search(clause) or sent.sub("money", lo, hi) or sent.sub("system", lo, hi)
+    ):
+        return []  # "agreed to buy" / a contract: a deal, not an agreement
+    if generic and _with_a_company(sent, lo, hi):
+        return []  # "an agreement was signed with the manufacturer, General Atomics": a contract, not a pact
+    weak = not sent.search(cues.compiled["agreement_verbs"]) and kind != "strategic_partnership"
+    if weak and not re.search(
+        r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", low[max(0, match.start() - 30) : match.start()]
+    ):
+        return []
+    parties = actors(sent, lo, hi)
+    before = actors(sent, lo, match.start())
+    body = [
+        m
+        for m in sent.sub("place", lo, hi)
+        if isinstance(m.party, Organization)
+        and re.match(r"\s*(?:allies|members|leaders|member states|countries)\b", low[m.end - sent.start :])
+    ]
+    if body and body[0].party is not None:
+        parties = [body[0].party]
+    else:
+        if len(before) >= 2:
+            parties = before  # "X and Y signed an agreement under which Z ...": the signers
+        if _BOTH.search(clause) or len(parties) < 2:
+            # the sentence's own actors first (a list of agreements shares its subject), then the context
+            pool = [
+                *(sentence_actors(sent) if siblings > 1 else ()),
+                *local_parties([*recent, sent]),
+                *ctx.principal,
+            ]
+            for p in pool:
+                if len(parties) >= 2:
+                    break
+                if p.code not in [x.code for x in parties]:
+                    parties.append(p)
+    if not parties:
+        return []
+    date, until = _agreement_dates(sent, match, lo, hi)
+    if date is None:
+        date, until2 = _agreement_dates(sent, match, 0, len(low)) if siblings == 1 else (None, None)
+        until = until or until2
+    if date is None and ctx.published is not None and _SIGNING.search(low, lo, hi) and siblings == 1:
+        date = report_year(ctx.published)
+    term = _TERM.search(low)
+    term_years = None
+    if term:
+        word = term.group(1)
+        term_years = COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
+    count = 1
+    num = re.search(
+        r"\b(two|three|four|five|six|\d)\s+(?:\w+\s+)?(?:memorand|mous?\b|agreements|accords|declarations)",
+        clause,
+    )
+    if num:
+        count = count_value(num.group(1))
+        recalled = re.search(r"\b(?:the|these|those|its|their|all)\s+$", clause[: num.start()])
+        if recalled and (date is None or not date.text):  # (no date stated; a report-year default is none)
+            return []  # "the four foundational agreements that govern ...": a known set, recalled, none new
+    topics = tuple(t for t in _TOPICS if t in low or (t == "defense" and "defence" in low))
+    definite = bool(re.search(r"\b(?:the|this|that)\s+$", low[max(0, match.start() - 6) : match.start()]))
+    return [
+        RawAgreement(
+            tuple(parties),
+            kind,
+            date,
+            until,
+            term_years,
+            topics,
+            sent,
+            definite and count == 1,
+            weak,
+            _signatories(sent, lo, hi, siblings),
+        )
+        for _ in range(min(count, 10))
+    ]
+
+
+_SIGNED_BY = re.compile(r"\b(?:sign\w*|adopt\w*|conclud\w*|inked|formali[sz]ed|initial(?:l)?ed|agreed)\b")
+
+
+def _signatories(sent: Sentence, lo: int, hi: int, siblings: int) -> tuple[str, ...]:
+    """Office-holders named where the agreement is said to be signed or adopted."""
+    a, b = (lo, hi) if siblings > 1 else (0, len(sent.low))
+    if not _SIGNED_BY.search(sent.low, a, b):
+        return ()
+    names = (
+        str(getattr(m.value, "name", ""))
+        for m in sent.sub("person", a, b)
+        if m.party is not None and getattr(m.value, "role", None)
+    )
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _agreement_dates(
+    sent: Sentence, match: re.Match[str], lo: int, hi: int
+) -> tuple[TimeSpan | None, TimeSpan | None]:
+    """The date closest to the agreement noun in [lo, hi) (what follows it preferred), and any end date."""
+    date = until = None
+    best = None
+    for t in sent.sub("time", lo, hi):
+        ts: TimeSpan = t.value
+        if ts.relation in ("until", "by"):
+            until = until or ts
+        elif ts.start is not None:
+            rel = t.start - sent.start
+            gap = rel - match.end() if rel >= match.end() else (match.start() - rel) * 1.5
+            if best is None or gap < best:
+                best, date = gap, ts
+    return date, until
+
+
+def merge_agreements(
+    raw: list[RawAgreement], norm: Any, doc_id: str | None, original: str
+) -> tuple[Agreement, ...]:
+    """One record per agreement: repeated mentions ("the Accord") join the first."""
+    merged: list[list[RawAgreement]] = []
+    for r in raw:
+        codes = frozenset(p.code for p in r.parties)
+        target = None
+        for group in merged:
+            g = group[0]
+            if frozenset(p.code for p in g.parties) != codes:
+                continue
+            yg, yr = year_of(g.date), year_of(r.date)
+            same_kind = g.kind == r.kind or "other" in (g.kind, r.kind)
+            if r.sentence is g.sentence and not r.definite:
+                continue  # "three memorandums" in one sentence stay three
+            if same_kind and (yg == yr or (r.definite and (yr is None or yg is None))):
+                target = group
+                break
+        if target is None and not r.weak:
+            merged.append([r])
+        elif target is None:
+            continue
+        else:
+            target.append(r)
+    out = []
+    for group in merged:
+        kinds = [r.kind for r in group if r.kind != "other"] or ["other"]
+        date = next((r.date for r in group if r.date is not None and r.date.text), None) or next(
+            (r.date for r in group if r.date is not None), None
+        )
+        until = next((r.until for r in group if r.until is not None), None)
+        term = next((r.term_years for r in group if r.term_years), None)
+        if until is None and term and date is not None and date.start is not None:
+            until = TimeSpan.year(date.start.year + term, text=f"for {term} years", relation="until")
+        sentences = list(dict.fromkeys(r.sentence for r in group))
+        out.append(
+            Agreement(
+                parties=group[0].parties,
+                kind=cast(AgreementKind, kinds[0]),
+                date=date,
+                until=until,
+                signatories=tuple(dict.fromkeys(n for r in group for n in r.signatories)),
+                topics=tuple(dict.fromkeys(t for r in group for t in r.topics)),
+                evidence=evidence_for(sentences, norm, doc_id, original),
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,302 @@
+"""Aid rules: a donor gives money or weapons to a recipient, with a kind (military, humanitarian ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from korpol._model import (
+    Country,
+    Organization,
+    Party,
+)
+from korpol._records.candidate import Candidate
+from korpol._records.context import Context, report_year
+from korpol._records.roles import NOT_ACTOR_BEFORE, TO, first_party_after
+from korpol._records.sentence import Sentence, clauses_of, money_units
+from korpol._records.slots import assign_times, money_anchors, nearest_time, systems_in
+from korpol._records.transfer import (
+    AID_WORD,
+    DEAL_STUFF,
+    DENIED,
+    NEGATED,
+    SALE_WORD,
+    TROOPS,
+    _aid_kind,
+    aid_total,
+    gift,
+    weapon_mentions,
+)
+
+__all__ = ["aid_candidates"]
+
+
+def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
+    cues = ctx.cues
+    low = sent.low
+    if DEAL_STUFF.isdisjoint(sent.by_kind) and not sent.search(_STATED_AID):
+        return []  # neither an amount or a weapon nor aid stated in words
+    if not (sent.search(cues.compiled["aid"]) or sent.search(AID_WORD)) or sent.search(DENIED):
+        return []
+    out: list[Candidate] = []
+    for a, b in _clauses_aid(sent):
+        anchors = money_anchors(sent, a, b, cues)
+        weapons = weapon_mentions(sent, a, b)
+        clause_low = low[a:b]
+        first = min([m.start - sent.start for m in [*anchors, *weapons]], default=b)
+        if (weapons or sent.search_in(SALE_WORD, a, b)) and not gift(sent, a, b, first):
+            continue  # a purchase or a contract, not aid
+        if not anchors:
+            if weapons and gift(sent, a, b, first) and not sent.search(TROOPS):
+                out.extend(_military_gifts(sent, a, b, ctx))
+            elif not weapons:
+                out.extend(_stated_aid(sent, a, b, ctx))
+            continue
+        if not sent.search_in(AID_WORD, a, b) and sent.search(SALE_WORD):
+            continue  # "related support, valued at ...": a weak cue in a sentence about a sale
+        times = assign_times(sent, a, b, [an for an in anchors if not aid_total(sent, a, an, cues)])
+        for lo, hi, anchor in money_units(sent, a, b, anchors):
+            assert anchor is not None
+            if aid_total(sent, a, anchor, cues):
+                continue
+            cand = Candidate("aid", sent, lo, hi, value=anchor.value)
+            systems_in(sent, a, b, cand)  # the weapons a military package includes are its items
+            unit_low = low[lo:hi]
+            rel = anchor.start - sent.start
+            # the words around the figure first ("USD 150 million worth of humanitarian aid")
+            near = low[max(a, rel - 30) : min(b, anchor.end - sent.start + 40)]
+            kind = "military" if weapons else _aid_kind(near, cues)
+            if kind == "mixed":
+                kind = _aid_kind(unit_low, cues)
+            if kind == "mixed":
+                kind = _aid_kind(clause_low, cues)
+            if kind == "mixed" and not sent.search_in(cues.compiled["aid"], a, b):
+                kind = _aid_kind(low, cues)
+            cand.aid_kind = kind
+            cand.date = times.get(anchor.start) or (nearest_time(sent, a, b) if len(anchors) == 1 else None)
+            if cand.date is None and ctx.published is not None:
+                cand.date = report_year(ctx.published)
+            _aid_direction(sent, a, b, cand, ctx)
+            if cand.first is None or cand.second is None or cand.first.code == cand.second.code:
+                continue
+            out.append(cand)
+    return out
+
+
+def _clauses_aid(sent: Sentence) -> list[tuple[int, int]]:
+    """Clauses, each holding an amount or a weapon; the others join the clause before."""
+    out: list[list[int]] = []
+    for a, b in clauses_of(sent):
+        if out and not (
+            sent.sub("money", out[-1][0], out[-1][1]) or weapon_mentions(sent, out[-1][0], out[-1][1])
+        ):
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+#: "will offer new financial support", "has provided non-lethal military supplies": aid without a figure
+_STATED_AID = re.compile(
+    r"\b(?:provid\w*|offer\w*|send\w*|sent|giv\w+|gave|extend\w*|pledg\w*|promis\w*|deliver\w*|donat\w*)\s+"
+    r"(?:\w+\s+){0,3}?(?P<kind>(?:(?:humanitarian|military|non-lethal|financial|budget(?:ary)?|reconstruction|"
+    r"medical|economic|development)(?:,?\s+(?:and\s+)?)?)+)\s*(?:aid|assistance|support|supplies|equipment)\b"
+)
+
+
+def _stated_aid(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candidate]:
+    """Aid the text states without a figure: one package, kind from its adjectives."""
+    low = sent.low
+    m = _STATED_AID.search(low, a, b)
+    if m is None or NEGATED.search(low, max(0, m.start() - 16), m.start()):
+        return []
+    kinds = {k for k, pattern in ctx.cues.compiled_aid_kinds if pattern.search(m.group("kind"))}
+    if "non-lethal" in m.group("kind") or "military" in m.group("kind"):
+        kinds = (kinds - {"humanitarian"}) | {"military"}
+    cand = Candidate("aid", sent, a, b, aid_kind=kinds.pop() if len(kinds) == 1 else "mixed")
+    date = nearest_time(sent, a, b)
+    cand.date = date if date is not None else (report_year(ctx.published) if ctx.published else None)
+    _aid_direction(sent, a, b, cand, ctx)
+    if cand.first is None or cand.second is None or cand.first.code == cand.second.code:
+        return []
+    return [cand]
+
+
+def _military_gifts(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candidate]:
+    """Weapons pledged or given without a figure: one package per giving state.
+
+    "Denmark and the Netherlands pledged to transfer 19 and 24 F-16s" gives two.
+    """
+    low = sent.low
+    verb = AID_WORD.search(low, a, b)
+    assert verb is not None
+    weapons = weapon_mentions(sent, a, b)
+    governed = any(
+        0 <= w.start - sent.start - verb.end() <= 45
+        and not re.search(
+            r"\b(?:for|support|training|maintenance|of)\b", low[verb.end() : w.start - sent.start]
+        )
+        for w in weapons
+    ) or any(0 <= verb.start() - (w.end - sent.start) <= 3 for w in weapons)  # "a Patriot system pledged by"
+    if not governed:
+        return []  # "pledged maintenance support for the K2 tanks": no weapons change hands
+    givers: list[Party] = []
+    for m in sent.mentions:
+        rel = m.start - sent.start
+        if m.party is None or m.kind not in ("place", "person") or rel >= verb.start():
+            continue
+        if m.kind == "place" and NOT_ACTOR_BEFORE.search(low[max(0, rel - 14) : rel]):
+            continue
+        if low.startswith("'s", m.end - sent.start) or (rel < a and givers):
+            continue  # "Ukraine's biggest donor": a possessor, not a giver
+        if m.party.code not in [g.code for g in givers]:
+            givers.append(m.party)
+    if re.match(r"\s+by\b", low[verb.end() : verb.end() + 4]):
+        # "pledged by Chancellor Olaf Scholz": the giver follows the verb
+        after = [
+            m.party
+            for m in sent.mentions
+            if m.kind in ("place", "person")
+            and m.party is not None
+            and 0 <= m.start - sent.start - verb.end() <= 40
+        ]
+        givers = after[:1] or givers
+    if not givers:
+        return []
+    clause_givers = givers if len(givers) <= 2 else givers[-2:]
+    out = []
+    date = nearest_time(sent, a, b)
+    if date is None and ctx.published is not None:
+        date = report_year(ctx.published)
+    for giver in clause_givers:
+        cand = Candidate("aid", sent, a, b, aid_kind="military", date=date)
+        cand.first = giver
+        dst = TO.search(low, verb.end(), b)
+        recipient = first_party_after(sent, dst.end(), b, companies=False) if dst else None
+        cand.second = recipient or ctx.aid_recipient or ctx.partner(giver)
+        if cand.second is None or cand.second.code == giver.code:
+            continue
+        systems_in(sent, a, b, cand)
+        out.append(cand)
+    return out
+
+
+def _listed_recipient(sent: Sentence, cand: Candidate) -> Party | None:
+    """The state a bracketed amount belongs to in a list: "Bangladesh (patrol boats, 575 million yen)"."""
+    span = getattr(cand.value, "span", None)
+    if span is None:
+        return None
+    rel = span[0] - sent.start
+    opening = sent.low.rfind("(", 0, rel)
+    if opening < 0 or ")" in sent.low[opening:rel] or rel - opening > 80:
+        return None
+    before = [m for m in sent.sub("place", max(0, opening - 40), opening) if isinstance(m.party, Country)]
+    if before and not sent.low[before[-1].end - sent.start : opening].strip():
+        return before[-1].party
+    return None
+
+
+def _aid_direction(sent: Sentence, a: int, b: int, cand: Candidate, ctx: Context) -> None:
+    """Donor: the acting party (subject, "by X", a leader speaking); recipient: "to/for/in X"."""
+    low = sent.low
+    donor: Party | None = None
+    recipient: Party | None = None
+    dateline: Party | None = None  # "In Oslo, the government said ...": where the speaker is
+    for m in sent.mentions:
+        if m.kind not in ("place", "person") or m.party is None:
+            continue
+        rel = m.start - sent.start
+        before = low[max(0, rel - 14) : rel]
+        after = low[m.end - sent.start : m.end - sent.start + 20]
+        if _GIVE_BEFORE.search(before) and isinstance(m.party, Country) and m.form != "demonym":
+            if recipient is None:
+                recipient = m.party  # "would give Ukraine 35 billion crowns": the first object receives
+            continue
+        if _OBJECT_BEFORE.search(before) and isinstance(m.party, Country):
+            if m.form in ("capital", "metonym") and re.search(r"\b(?:in|at)\s+$", before):
+                if rel <= 3 and after.startswith(","):
+                    dateline = m.party
+                continue  # "at the G20 summit in New Delhi": where, not to whom
+            if recipient is None:
+                recipient = m.party
+        elif re.search(r"\bby\s+(?:the\s+)?$", before):
+            if _GIVEN_BY.search(low, max(0, rel - 48), rel):
+                donor = m.party  # "provided by Japan", "funded by the EU"
+            continue  # "damaged by the Russian bombardments": an agent, but of something else
+        elif donor is None:
+            if re.search(
+                r"\b(?:at|during|on the sidelines of|near|from|counter|against|deter|confront)"
+                r"\s+(?:the\s+)?$",
+                before,
+            ):
+                continue  # "at the G20 summit", "to counter China": where or against whom, not who gives
+            if (
+                m.kind == "place"
+                and m.form != "demonym"
+                and re.match(r" [A-Z]", sent.text[m.end - sent.start : m.end - sent.start + 2])
+            ):
+                continue  # "the Ukraine Facility": part of a name (but "the Spanish Agency ..." acts)
+            if (
+                isinstance(m.party, Organization)
+                and not re.match(r"\s*(?:leaders|members|allies|member states)\b", after)
+                and rel > 40
+            ):
+                continue  # an organisation gives only as the subject ("The European Union transferred ...")
+            if (
+                m.kind == "place"
+                and m.form == "demonym"
+                and re.match(r"\s+(?:president|prime minister|minister|leader)", after)
+            ):
+                continue  # "Ukrainian President X": a person's nationality, not an actor
+            donor = m.party
+    receive = _RECEIVE.search(low, a, b)
+    if receive is not None:
+        # "Kyiv will receive 40 HIMARS from Washington": the subject receives, "from X" gives
+        src = re.compile(r"\bfrom\b").search(low, receive.end(), b)
+        giver = first_party_after(sent, src.end(), b, companies=False) if src else None
+        taker = [
+            m.party
+            for m in sent.mentions
+            if m.kind in ("place", "person")
+            and isinstance(m.party, Country)
+            and m.end - sent.start <= receive.start()
+        ]
+        if giver is not None:
+            donor, recipient = giver, (taker[-1] if taker else recipient)
+    listed = _listed_recipient(sent, cand)
+    if listed is not None:
+        recipient = listed  # "provided OSA to Bangladesh (patrol boats, 575 million yen), Malaysia (...)"
+    if donor is None and dateline is not None and (recipient is None or recipient.code != dateline.code):
+        donor = dateline  # "In Oslo, the government said it would give ...": Norway's government
+    if donor is None and ctx.principal:
+        # no actor in the sentence: the article's main party, unless that is where its aid goes
+        gets = recipient or ctx.aid_recipient
+        donor = next((p for p in ctx.principal if gets is None or p.code != gets.code), ctx.principal[0])
+    cand.first = donor
+    if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
+        recipient = ctx.aid_recipient
+        if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
+            recipient = ctx.partner(cand.first)
+    cand.second = recipient
+
+
+#: a giving verb in the passive, its agent next: "provided by Japan", "financed in full by the EU"
+_GIVEN_BY = re.compile(
+    r"\b(?:provided|funded|financed|donated|pledged|offered|given|granted|sent|supplied|delivered|paid"
+    r"|covered|sponsored|contributed|allocated|earmarked|set aside|committed|approved|announced|established"
+    r"|created|raised|disbursed|released|made available)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?$"
+)
+
+
+#: a giving verb right before a country: that country is the (indirect) object, the one who receives
+_GIVE_BEFORE = re.compile(
+    r"\b(?:give|gives|giving|gave|given|grant|grants|granting|granted|offer|offers|offering|offered|"
+    r"hand|hands|handing|handed|promise|promises|promised|pledge|pledges|pledged|provide|provides|"
+    r"providing|provided|send|sends|sending|sent)\s+(?:the\s+)?$"
+)
+
+
+_RECEIVE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|get(?:s|ting)?|got|obtain(?:s|ed)?|accept(?:s|ed)?)\b")
+
+
+_OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")

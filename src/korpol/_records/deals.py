@@ -1,0 +1,474 @@
+"""Arms-deal rules: who sells what to whom, for how much, when, and how far the deal has come.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import attrs
+
+from korpol._mentions.scan import M
+from korpol._model import (
+    Country,
+    Money,
+    Party,
+)
+from korpol._records.candidate import Candidate
+from korpol._records.context import Context, report_year
+from korpol._records.cues import Cues
+from korpol._records.roles import (
+    FROM,
+    NOT_ACTOR_BEFORE,
+    OWNED_NOUN,
+    TO,
+    WITH,
+    clause_subject,
+    first_party_after,
+    owns_deal_noun,
+    sentence_actors,
+)
+from korpol._records.sentence import Sentence, clauses_of, finditer_in, money_units
+from korpol._records.slots import (
+    OWNED_BEFORE,
+    _status,
+    assign_times,
+    inherit_systems,
+    is_main_count,
+    main_quantity,
+    money_anchors,
+    nearest_time,
+    owned_before,
+    sent_status,
+    systems_in,
+)
+from korpol._records.transfer import COMBINED_AFTER, DEAL_STUFF, DENIED, RUNNING_TOTAL, aggregate_before, gift
+
+__all__ = ["deal_candidates"]
+
+
+#: a word before "export"/"purchase"/"order" that makes it a noun ("the export of", "a K-defense export")
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|our|first|second|third|new|largest|biggest|single|arms|defen[cs]e|"
+    r"k-defen[cs]e|military|weapons?|major|this|that|whose|of)|'s?)\s+$"
+)
+
+
+#: "to be delivered", "was ordered": a passive verb has no buyer/seller subject
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|they|their|the country|the government)\b")
+
+
+_WIN = re.compile(
+    r"\b(?:wins?|won|winning|secur(?:es|ed|ing)|clinch(?:es|ed|ing)?|lands|landed|bag(?:s|ged))\b"
+)
+
+
+_CURRENCY_WON = re.compile(r"(?:\d|illion|tln|bn|tn|trn)\s*$")  # "3.4 trillion won" is money, not a win
+
+
+_INFINITIVE = re.compile(r"\bto\s+$")
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
+
+
+#: what may stand between a demonym and the weapon it describes: "South Korean K2", "American-made Apache"
+_MODIFIES = re.compile(r"(?:-made|-built|-designed)?\s+(?:[\w-]+\s+){0,2}")
+
+
+class _Vote(NamedTuple):
+    """One vote of a verb or a possessive for a supplier or a recipient (see :func:`_sentence_votes`)."""
+
+    supplier: bool  # a vote for the supplier, else for the recipient
+    party: Party | None
+    weight: float  # the weight, or (with ``verb_at``) the bonus on the verb's weight
+    verb_at: int | None = None  # where the verb starts: it weighs more inside the unit's span
+
+
+class _DirectionFacts(NamedTuple):
+    """What :func:`_direction` reads of a sentence whatever the unit: worked out once per sentence."""
+
+    places: list[M]  # states and their leaders, in mention order
+    votes: list[_Vote]  # the verbs' and possessives' votes, in the order they are cast
+    demonyms: set[int]  # ids of demonyms that describe a weapon or a maker ("South Korean K2")
+
+
+def _direction_facts(sent: Sentence, cues: Cues) -> _DirectionFacts:
+    key = ("direction", id(cues))
+    found: _DirectionFacts | None = sent.memo.get(key)
+    if found is None:
+        found = sent.memo[key] = _direction_facts_now(sent, cues)
+    return found
+
+
+def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
+    low = sent.low
+    votes: list[_Vote] = []
+    # clause-wide context: the clause the unit sits in; a leader acts for his state
+    places = [
+        m
+        for m in sent.mentions
+        if (m.kind == "place" and isinstance(m.party, Country))
+        or (m.kind == "person" and isinstance(m.party, Country))
+    ]
+    # "Hanwha wins a K9 order from Romania": the winner sells, "from X" buys
+    wins = [
+        w
+        for w in (_WIN.finditer(low) if sent.may_match(_WIN) else ())
+        if not _CURRENCY_WON.search(low, max(0, w.start() - 12), w.start())
+    ]
+    for win in wins:
+        before_win = [
+            m
+            for m in sent.mentions
+            if m.end - sent.start <= win.start()
+            and m.kind in ("place", "company")
+            and isinstance(m.party, Country)
+        ]
+        if before_win:
+            votes.append(_Vote(True, before_win[-1].party, 3.0))
+        src = re.compile(r"\b(?:from|by|with)\b").search(low, win.end(), min(len(low), win.end() + 90))
+        if src:
+            votes.append(_Vote(False, first_party_after(sent, src.end(), len(low)), 4.0))
+    for verb in finditer_in(sent, cues.compiled["buy"]):
+        if any(0 <= verb.start() - w.end() <= 60 for w in wins):
+            continue  # the noun of "wins ... order": handled above
+        noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        before = (
+            []
+            if noun
+            else [m for m in places if m.end - sent.start <= verb.start() and not owns_deal_noun(sent, m)]
+        )
+        before = [
+            m
+            for m in before
+            if not NOT_ACTOR_BEFORE.search(low[max(0, m.start - sent.start - 14) : m.start - sent.start])
+        ]
+        if before:
+            # the subject: the nearest actor before the verb (not a place in "in Seoul", not "X's purchase");
+            # an infinitive ("signed a contract with Y to buy") takes the subject of the clause
+            subject = (
+                clause_subject(sent, before, verb.start())
+                if _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start())
+                else before[-1]
+            )
+            votes.append(_Vote(False, subject.party, 0.0, verb.start()))
+        src = FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
+        if src:
+            votes.append(_Vote(True, first_party_after(sent, src.end(), len(low)), 1.0, verb.start()))
+    for verb in finditer_in(sent, cues.compiled["sell"]):
+        noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        noun = noun or verb.group(0).startswith("sale")  # "an $8.6 billion sale of 40 F-35s to Greece"
+        before = [
+            m
+            for m in sent.mentions
+            if m.end - sent.start <= verb.start()
+            and m.kind in ("place", "company", "person")
+            and isinstance(m.party, Country)
+            and not owns_deal_noun(sent, m)
+        ]
+        if before and not noun:
+            infinitive = _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start()) is not None
+            subject = clause_subject(sent, before, verb.start()) if infinitive else before[-1]
+            votes.append(_Vote(True, subject.party, 0.0, verb.start()))
+        dst = TO.search(low, verb.end(), min(len(low), verb.end() + 80))
+        if dst:
+            party = first_party_after(sent, dst.end(), len(low), companies=False)
+            votes.append(_Vote(False, party, 1.0, verb.start()))
+    # "X's purchase/order", "X's ... contract"
+    for m in places:
+        rel_end = m.end - sent.start
+        if OWNED_NOUN.match(low, rel_end) and not re.match(
+            r"(?:'s?)\s+(?:\w+\s+){0,3}(?:contracts?|deals?)", low[rel_end:]
+        ):
+            votes.append(_Vote(False, m.party, 4.0))
+    # demonyms that describe a weapon or its maker: "South Korean K2", "American-made tanks"
+    demonyms: set[int] = set()
+    for m in sent.sub("place"):
+        if m.form == "demonym" and isinstance(m.party, Country):
+            nxt = low[m.end - sent.start : m.end - sent.start + 40]
+            if OWNED_BEFORE.search(low, max(0, m.start - sent.start - 30), m.start - sent.start):
+                continue
+            if any(
+                x.kind == "system"
+                and 0 <= x.start - m.end <= 30
+                and _MODIFIES.fullmatch(low[m.end - sent.start : x.start - sent.start])
+                for x in sent.mentions
+            ) or re.match(
+                r"(?:-made|-built)?\s*(?:[\w-]+\s+){0,2}(?:tanks?|howitzers?|jets?|weapons?|arms|drones?|equipment|"
+                r"missiles?|systems?|launchers?|hardware|army stocks|manufacturers?|makers?|firms?"
+                r"|compan(?:y|ies))\b",
+                nxt,
+            ):
+                demonyms.add(id(m))
+    return _DirectionFacts(places, votes, demonyms)
+
+
+def _direction(sent: Sentence, lo: int, hi: int, cand: Candidate, ctx: Context) -> None:
+    """Decide supplier and recipient of a deal from the words around it.
+
+    What does not depend on the unit [lo, hi) (the verbs and their subjects and
+    objects) is read once per sentence by :func:`_direction_facts`; here only
+    the weights that do depend on it are added up.  A sentence often holds
+    several units, and those sentence-wide questions used to be asked again
+    for each.
+    """
+    low = sent.low
+    supplier: dict[str, float] = {}
+    recipient: dict[str, float] = {}
+    parties: dict[str, Party] = {}
+
+    def vote(box: dict[str, float], party: Party | None, weight: float) -> None:
+        if isinstance(party, Country):
+            box[party.code] = box.get(party.code, 0) + weight
+            parties[party.code] = party
+
+    facts = _direction_facts(sent, ctx.cues)
+    places = facts.places
+    for v in facts.votes:
+        # a verb inside the unit (or just before it) weighs more than one elsewhere in the sentence
+        weight = v.weight if v.verb_at is None else (3.0 if lo - 40 <= v.verb_at < hi else 1.5) + v.weight
+        vote(supplier if v.supplier else recipient, v.party, weight)
+    # "a contract/deal with X": X is the seller when X is a company or a foreign state
+    for w_ in finditer_in(sent, WITH, lo, hi):
+        party = first_party_after(sent, w_.end(), min(len(low), w_.end() + 40))
+        if party is not None:
+            vote(supplier, party, 1.5)
+    # demonyms or origin of the named systems and companies
+    for m in sent.sub("place", lo, hi):
+        if id(m) in facts.demonyms:
+            vote(supplier, m.party, 2.5)
+    for m in sent.sub("company", lo, hi):
+        vote(supplier, m.party, 1.0)
+        name = getattr(m.value, "name", None)
+        if name and name not in cand.contractors:
+            cand.contractors.append(str(name))
+    for m in sent.sub("system", lo, hi):
+        if not owned_before(sent, m):
+            # a named weapon's origin outweighs a multinational maker's seat ("MBDA ... CAMM")
+            vote(supplier, m.party, 0.8 if getattr(m.value, "generic", False) else 1.2)
+    for party in cand.origins:
+        vote(supplier, party, 0.8)
+
+    if not recipient and _PRONOUN_SUBJECT.match(low) and cand.antecedent is not None:
+        vote(recipient, cand.antecedent, 2.0)  # "Poland remains the outlier. Its 2022 framework ..."
+    sup = max(supplier, key=lambda c: (supplier[c], -len(c))) if supplier else None
+    rec_box = {c: v for c, v in recipient.items() if c != sup}
+    rec = max(rec_box, key=lambda c: rec_box[c]) if rec_box else None
+    cand.first = parties.get(sup) if sup else None
+    cand.second = parties.get(rec) if rec else None
+    cand.sure = (supplier[sup] >= 2.5 if sup else 0) + (rec_box[rec] >= 3 if rec else 0)
+    if cand.second is None:
+        others = [m.party for m in places if isinstance(m.party, Country) and m.party.code != sup]
+        cand.second = others[0] if others else ctx.partner(cand.first)
+    if cand.first is None:
+        cand.first = ctx.partner(cand.second)
+
+
+_UNDER_FRAMEWORK = re.compile(
+    r"\bunder (?:a|the|its|their|an?\s+\w+)\s+(?:\w+\s+)?framework(?:\s+agreements?)?\b"
+)
+
+
+_SIGNED_WORD = re.compile(r"\b(?:signed|concluded|inked|sealed)\b")
+
+
+#: "Under the contract, ...", "the deal covers ...": what follows details a deal already reported
+_DETAIL = re.compile(
+    r"\b(?:under|in|of) (?:the|this|that) (?:contract|deal|agreement|order)\b|"
+    r"\b(?:the|this|that) (?:contract|deal|order) (?:covers|includes|comprises|consists)\b"
+)
+
+
+_DEFINITE_DEAL = re.compile(
+    r"\b(?:the|this|that) (?:deal|contract|purchase|order|sale|(?:total |estimated )?(?:cost|price|value))\b"
+)
+
+
+_PRICED_FOR = re.compile(r"\s+for\s+(?:about |around |roughly |nearly |some |almost |up to |over )?$")
+
+
+def _priced_weapons(sent: Sentence) -> bool:
+    """A counted, named weapon right before "for <amount>" ("180 K2 for $6.5 billion")."""
+    for money in sent.sub("money"):
+        rel = money.start - sent.start
+        hit = _PRICED_FOR.search(sent.low, max(0, rel - 24), rel)
+        if hit is None:
+            continue
+        weapons = sent.sub("system", max(0, hit.start() - 40), hit.start())
+        if (
+            weapons
+            and weapons[-1].end - sent.start >= hit.start() - 12
+            and any(
+                q.start <= weapons[-1].start < q.end or 0 <= weapons[-1].start - q.end <= 12
+                for q in sent.sub("qty")
+            )
+        ):
+            return True
+    return False
+
+
+def deal_candidates(
+    sent: Sentence, ctx: Context, recent: Sequence[Sentence] = (), after_deal: bool = False
+) -> list[Candidate]:
+    cues = ctx.cues
+    low = sent.low
+    if DEAL_STUFF.isdisjoint(sent.by_kind):
+        return []  # no amount, weapon, count or maker: nothing a deal could be made of
+    has_trigger = (
+        sent.search(cues.compiled["buy"])
+        or sent.search(cues.compiled["sell"])
+        or sent.search(cues.compiled["deal"])
+        # "The first, signed in August 2022, covered 180 K2GF tanks for $3.37 billion"
+        or (sent.search(_SIGNED_WORD) and sent.sub("money") and (sent.sub("system") or sent.sub("qty")))
+        # "152 K9PL for about $2.6 billion in December 2023, 72 Homar-K launchers for PLN 6.4 billion":
+        # a count of named weapons priced with "for" lists purchases without any deal word
+        or _priced_weapons(sent)
+    )
+    if not has_trigger:
+        return []
+    if sent.search(DENIED):
+        return []  # "Seoul denied reports that ...": nothing is recorded
+    follow_up = after_deal and sent.search(_DEFINITE_DEAL) is not None and bool(sent.sub("money"))
+    if not (sent.sub("system") or sent.sub("company") or sent.search(cues.compiled["arms"]) or follow_up):
+        return []  # a defence maker, a weapon or an arms word makes a transaction an arms deal
+    out: list[Candidate] = []
+    clauses = clauses_of(sent)
+    # clauses with nothing to anchor a deal join the clause before them
+    merged: list[list[int]] = []
+    merged_content = False  # whether the last merged clause holds an amount, a count or a weapon
+    for a, b in clauses:
+        content = bool(sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b))
+        if merged and not (content and merged_content):
+            merged[-1][1] = b
+            merged_content = merged_content or content  # (the clauses are adjacent: their mentions add up)
+        else:
+            merged.append([a, b])
+            merged_content = content
+    for a, b in merged:
+        stuff = [
+            m.start - sent.start
+            for m in sent.mentions
+            if a <= m.start - sent.start < b and m.kind in ("money", "qty", "system")
+        ]
+        if gift(sent, a, b, min(stuff, default=b)):
+            continue  # weapons given away: military aid, not a deal
+        if not (
+            sent.search_in(cues.compiled["buy"], a, b)
+            or sent.search_in(cues.compiled["sell"], a, b)
+            or sent.search_in(cues.compiled["deal"], a, b)
+        ):
+            # a clause of its own with no deal word still lists a deal when it pairs a figure with weapons
+            # ("..., then for 48 FA-50 jets at $3 billion")
+            priced = sent.sub("money", a, b) and (
+                sent.sub("system", a, b) or any(is_main_count(sent, q) for q in sent.sub("qty", a, b))
+            )
+            if len(merged) > 1 and not priced:
+                continue
+        anchors = money_anchors(sent, a, b, cues)
+        times = assign_times(sent, a, b, anchors)
+        if anchors:
+            units = money_units(sent, a, b, anchors)
+        else:
+            units = []
+            if any(m.kind == "money" for m in sent.sub("money", a, b)):
+                continue  # only excluded amounts: a budget, a total, financing
+            qty_ms = [m for m in sent.sub("qty", a, b) if is_main_count(sent, m)]
+            if len(qty_ms) > 1:
+                # one unit per "N <system>" pair: frameworks listing several programmes
+                for i in range(len(qty_ms)):
+                    start = a if i == 0 else qty_ms[i - 1].end - sent.start
+                    end = b if i == len(qty_ms) - 1 else qty_ms[i].end - sent.start + 45
+                    end = min(end, qty_ms[i + 1].start - sent.start) if i + 1 < len(qty_ms) else end
+                    units.append((start, end, None))
+            else:
+                units = [(a, b, None)]
+        for lo, hi, anchor in units:
+            cand = Candidate("deal", sent, lo, hi)
+            if recent:
+                prior = sentence_actors(recent[-1])
+                cand.antecedent = next((p for p in prior if isinstance(p, Country)), None)
+            if anchor is not None:
+                money: Money = anchor.value
+                if aggregate_before(
+                    low, max(a, anchor.start - sent.start - 40), anchor.start - sent.start, cues
+                ) or COMBINED_AFTER.match(low, anchor.end - sent.start):
+                    continue
+                cand.value = money
+            systems_in(sent, lo, hi, cand)
+            if not cand.families:
+                inherit_systems(sent, lo, hi, cand, recent)
+            if not cand.families and anchor is not None and not sent.search(_DEFINITE_DEAL, lo, hi):
+                # "... for up to 1,000 K2 tanks and an executive contract for the first 180, worth $3.37
+                # billion": the contract is for the weapons the sentence already named
+                named = [m for m in sent.sub("system", 0, lo) if not getattr(m.value, "generic", False)]
+                if named:
+                    systems_in(sent, named[-1].start - sent.start, named[-1].end - sent.start, cand)
+                    if named[-1].party is not None:
+                        cand.origins.append(named[-1].party)
+            qty, n_qty = main_quantity(sent, lo, hi)
+            cand.quantity = qty if n_qty == 1 or len(cand.families) <= 1 else None
+            if cand.value is None and cand.quantity is None and not cand.systems:
+                continue
+            if cand.value is None and RUNNING_TOTAL.search(low, lo, hi):
+                continue  # "364 K9s are on firm order": a running total, not a deal
+            unit_low = low[lo:hi]
+            whole = len(merged) == 1
+            cand.status = sent_status(sent, 0 if whole else a, len(low) if whole else b, cues)
+            under = sent.search_in(_UNDER_FRAMEWORK, lo, hi)
+            if under and not any(
+                m.start - sent.start < lo + under.start()
+                for m in sent.mentions
+                if lo <= m.start - sent.start < hi and m.kind in ("money", "qty")
+            ):
+                under = (
+                    None  # "under the framework ..., which provides for up to 672": the framework's own terms
+                )
+            if under:
+                # "ordered 48 FA-50s for US$3bn under a framework signed that July": an executive
+                # contract, and the framework it falls under is a deal of its own
+                cand.status = _status(_UNDER_FRAMEWORK.sub(" ", unit_low), cues)
+                if cand.status == "framework":
+                    cand.status = "signed"
+            elif sent.search_in(cues.compiled["framework"], lo, hi):
+                cand.status = "framework"
+            if cand.status == "delivered" and cand.value is None:
+                cand.quantity = None  # a delivery schedule describes a deal, it is not one
+            if anchor is not None:
+                cand.date = times.get(anchor.start) or (
+                    nearest_time(sent, a, b) if len(anchors) == 1 else None
+                )
+            else:
+                cand.date = nearest_time(sent, lo, hi) or nearest_time(sent, a, b)
+            if cand.date is None and cand.status in ("planned", "signed") and ctx.published is not None:
+                cand.date = report_year(ctx.published)
+            cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
+            cand.detail = cand.value is None and _DETAIL.search(low, a, b) is not None
+            _direction(sent, lo, hi, cand, ctx)
+            follow = cand.definite and cand.value is not None and not cand.families and cand.quantity is None
+            if not follow and (
+                cand.first is None or cand.second is None or cand.first.code == cand.second.code
+            ):
+                continue  # (a figure for "the contract" joins the deal before it, whatever parties it names)
+            out.append(cand)
+            if under and cand.families:
+                out.append(
+                    attrs.evolve(
+                        cand,
+                        status="framework",
+                        value=None,
+                        alt_values=[],
+                        quantity=None,
+                        date=None,
+                        definite=False,
+                        sentences=[],
+                        contractors=list(cand.contractors),
+                        systems=list(cand.systems),
+                        families=set(cand.families),
+                        categories=set(cand.categories),
+                    )
+                )
+    return out

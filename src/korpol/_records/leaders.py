@@ -1,0 +1,93 @@
+"""Leader records: the office-holders an article names, one record per person and state.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Any
+
+from korpol._mentions.scan import M
+from korpol._model import (
+    Evidence,
+    Leader,
+    Party,
+)
+from korpol._records.context import Context
+from korpol._records.evidence import readable_sentence
+from korpol._records.sentence import Sentence
+
+__all__ = ["leaders_in"]
+
+
+def _home(m: M, ctx: Context, sentence: Sentence | None = None) -> Party | None:
+    """The state of an office-holder the reference data does not know ("Defence Minister X").
+
+    The article's main country: a title without a nationality ("Defense
+    Secretary Gilberto Teodoro said") in news means the country the story is
+    about.  A one-word name ("President Current") is a misreading and gets none.
+    """
+    name = str(getattr(m.value, "name", ""))
+    if len(name.split()) < 2:
+        return None
+    # "Defense Minister Yoav Gallant and German Minister Boris Pistorius": not the other leader's state
+    taken = set()
+    if sentence is not None:
+        taken = {
+            x.party.code
+            for x in sentence.mentions
+            if x.kind == "person" and x.party is not None and x is not m
+        }
+    return next(
+        (p for p in ctx.principal if p.code not in taken), ctx.principal[0] if ctx.principal else None
+    )
+
+
+def leaders_in(
+    mentions: Sequence[M],
+    sentences: Sequence[Sentence],
+    ctx: Context,
+    norm: Any,
+    doc_id: str | None,
+    original: str,
+) -> tuple[Leader, ...]:
+    found: dict[tuple[str, str], tuple[dict[str, Any], list[Evidence]]] = {}
+    order: list[tuple[str, str]] = []
+    starts = [x.start for x in sentences]
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        p = m.value
+        role = getattr(p, "role", None)
+        party = m.party  # already the office's state where the reference data knows the office
+        name = getattr(p, "name", None)
+        i = bisect.bisect_right(starts, m.start) - 1
+        sentence = sentences[i] if i >= 0 and sentences[i].end >= m.end else None
+        office = getattr(p, "office", None)
+        if role and name and party is None and getattr(p, "how", "") == "title":
+            party = _home(m, ctx, sentence)
+        if not role or party is None or not name:
+            continue
+        key = (getattr(office, "name", None) or name, party.code)
+        a, b = norm.to_original(m.start, m.end)
+        context = readable_sentence(sentence, norm, original)[2] if sentence is not None else ""
+        ev = Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b], sentence=context)
+        if key in found:
+            fields, evidence = found[key]
+            if len(name) > len(fields["name"]):
+                fields["name"] = name
+            evidence.append(ev)
+            continue
+        found[key] = (
+            {
+                "name": name,
+                "role": str(role).lower(),
+                "country": party,
+                "aliases": tuple(getattr(office, "aliases", ()) or ()),
+                "term_start": getattr(office, "term_start", None),
+                "term_end": getattr(office, "term_end", None),
+            },
+            [ev],
+        )
+        order.append(key)
+    return tuple(Leader(**found[k][0], evidence=tuple(found[k][1])) for k in order)

@@ -1,0 +1,150 @@
+"""Who acts and who receives: the parties of a sentence in the roles its words give them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from korpol._mentions.scan import M
+from korpol._model import (
+    Country,
+    Organization,
+    Party,
+)
+from korpol._records.sentence import Sentence
+
+__all__ = [
+    "FROM",
+    "NOT_ACTOR_BEFORE",
+    "OWNED_NOUN",
+    "TO",
+    "WITH",
+    "actors",
+    "clause_subject",
+    "first_party_after",
+    "local_parties",
+    "owns_deal_noun",
+    "parties_between",
+    "sentence_actors",
+]
+
+
+def parties_between(sent: Sentence, lo: int, hi: int, *, orgs: bool = False) -> list[M]:
+    out = []
+    for m in sent.sub("place", lo, hi):
+        if isinstance(m.party, Country) or (orgs and isinstance(m.party, Organization)):
+            out.append(m)
+    return out
+
+
+FROM = re.compile(r"\bfrom\b")
+
+
+TO = re.compile(r"\b(?:to|for)\b")
+
+
+WITH = re.compile(r"\bwith\b")
+
+
+def first_party_after(sent: Sentence, pos: int, hi: int, *, companies: bool = True) -> Party | None:
+    """The first country (or company's country) within a few words after ``pos``."""
+    limit = min(hi, pos + 70)
+    best: M | None = None
+    for m in sent.mentions:
+        rel = m.start - sent.start
+        if rel < pos or rel >= limit:
+            continue
+        if (m.kind == "place" and isinstance(m.party, Country)) or (
+            companies and m.kind == "company" and m.party is not None
+        ):
+            best = m
+            break
+    return best.party if best else None
+
+
+_RELATIVE = re.compile(r"\b(?:that|which|who)\b")
+
+
+def clause_subject(sent: Sentence, before: Sequence[M], verb: int) -> M:
+    """The subject of an infinitive ("X signed a contract with Y to buy"): the clause's first actor.
+
+    In a relative clause ("32 jets that Bucharest agreed in 2022 to buy") the clause starts at
+    the relative pronoun, so its first actor after that word.
+    """
+    pronouns = list(_RELATIVE.finditer(sent.low, before[0].end - sent.start, verb))
+    if pronouns:
+        after = pronouns[-1].end()
+        inside = [m for m in before if m.start - sent.start >= after]
+        # the actor must open the clause ("that Bucharest agreed"), unlike "said that it signed ... with X"
+        if inside and inside[0].start - sent.start - after <= 6:
+            return inside[0]
+    return before[0]
+
+
+OWNED_NOUN = re.compile(
+    r"(?:'s?)\s+(?:\w+\s+){0,3}(?:purchases?|orders?|acquisitions?|contracts?|deals?|imports?)\b"
+)
+
+
+def owns_deal_noun(sent: Sentence, m: M) -> bool:
+    """ "Finland's purchase": the possessor belongs to that noun, not to other verbs."""
+    return OWNED_NOUN.match(sent.low, m.end - sent.start) is not None
+
+
+#: words before a place that make it a location or an object, not an actor: "in Vilnius", "of Ukraine"
+NOT_ACTOR_BEFORE = re.compile(
+    r"\b(?:in|at|of|on|to|into|for|from|against|near|across|toward|towards|visit to)\s+(?:the\s+)?$"
+)
+
+
+_NAMED_AFTER = re.compile(
+    r"\s+(?:communiqu|declaration|summit|statement|accord|treaty|agreement|format|initiative|process|group)"
+)
+
+
+def actors(sent: Sentence, lo: int = 0, hi: int | None = None) -> list[Party]:
+    """Parties acting in [lo, hi): states and organisations not in a locative phrase, and leaders' states."""
+    hi = len(sent.low) if hi is None else hi
+    out: list[Party] = []
+    for m in sent.mentions:
+        rel = m.start - sent.start
+        if not lo <= rel < hi or m.party is None or m.kind not in ("place", "person"):
+            continue
+        if m.kind == "place" and NOT_ACTOR_BEFORE.search(sent.low[max(0, rel - 14) : rel]):
+            continue
+        if (
+            m.kind == "place"
+            and m.form in ("capital", "metonym")
+            and _NAMED_AFTER.match(sent.low, m.end - sent.start)
+        ):
+            continue  # "the Vilnius Communique", "the Washington Declaration": a name, not a party
+        if (
+            m.kind == "place"
+            and m.form == "demonym"
+            and any(x.kind == "system" and 0 <= x.start - m.end <= 12 for x in sent.mentions)
+        ):
+            continue  # "American HIMARS": where a weapon comes from, not who acts
+        if m.party.code not in [p.code for p in out]:
+            out.append(m.party)
+    return out
+
+
+def sentence_actors(sent: Sentence) -> tuple[Party, ...]:
+    """``actors(sent)`` over the whole sentence, worked out once: later sentences ask it again."""
+    found: tuple[Party, ...] | None = sent.memo.get("actors")
+    if found is None:
+        found = sent.memo["actors"] = tuple(actors(sent))
+    return found
+
+
+def local_parties(recent: Sequence[Sentence]) -> list[Party]:
+    """The actors of the last few sentences, most frequent first (a tie goes to the latest)."""
+    weight: Counter[str] = Counter()
+    parties: dict[str, Party] = {}
+    for age, sent in enumerate(reversed(recent)):
+        for p in sentence_actors(sent):
+            weight[p.code] += 10 - age
+            parties[p.code] = p
+    return [parties[c] for c, _ in weight.most_common()]

@@ -1,0 +1,195 @@
+"""The sentence view the rules read: lower-cased text, mentions by kind, clauses, memoised searches.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from korpol._mentions.scan import M
+from korpol._regex import may_match
+
+__all__ = ["Sentence", "bounded", "clauses_of", "clauses_wide", "finditer_in", "lower", "money_units"]
+
+
+_CLAUSE_BOUNDARY = re.compile(
+    r";|:\s|, (?:and|but|while|whereas|then|later|followed by|before|after)\b|\band then\b"
+    r"| and (?=(?:was|were|is|are|has|have|had|will|would)\s+\w+ed\b)| and, |, of which\b"
+    r"|, (?:on top of|in addition to|plus|as well as)\b"
+    r"| and (?=(?:a|an|the|another) (?:[\w-]+ ){0,2}(?:contract|deal|order|agreement|framework)s?\b)"
+    r"|, (?=[a-z]+ed (?:(?:a|an|the|for|in|on|its|their|another)\b|\d))"
+)
+
+
+_NO_HIT: tuple[list[int], list[M]] = ([], [])
+
+
+@attrs.frozen(eq=False)  # one object per sentence of a document: identity is equality
+class Sentence:
+    start: int
+    end: int
+    text: str
+    low: str
+    mentions: tuple[M, ...]
+    #: per kind, the sentence-relative starts and the mentions, in mention order (for bisect)
+    by_kind: dict[str, tuple[list[int], list[M]]] = attrs.field(init=False, repr=False)
+    #: sentence-relative starts of all mentions, in mention order
+    rel_starts: list[int] = attrs.field(init=False, repr=False)
+    #: results of searches already run on this sentence (rules ask the same questions)
+    memo: dict[Any, Any] = attrs.field(init=False, repr=False)
+    #: pattern -> whether it may match the sentence at all (the literal pre-filter, worked out once)
+    gates: dict[int, bool] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_kind: dict[str, tuple[list[int], list[M]]] = {}
+        rel_starts = []
+        for m in self.mentions:
+            rel = m.start - self.start
+            rel_starts.append(rel)
+            entry = by_kind.get(m.kind)
+            if entry is None:
+                entry = by_kind[m.kind] = ([], [])
+            entry[0].append(rel)
+            entry[1].append(m)
+        object.__setattr__(self, "by_kind", by_kind)
+        object.__setattr__(self, "rel_starts", rel_starts)
+        object.__setattr__(self, "memo", {})
+        object.__setattr__(self, "gates", {})
+
+    def sub(self, kind: str, lo: int = 0, hi: int | None = None) -> list[M]:
+        """Mentions of ``kind`` with start in [lo, hi) (sentence-relative)."""
+        hi = len(self.text) if hi is None else hi
+        starts, found = self.by_kind.get(kind, _NO_HIT)
+        return found[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+
+    def search(self, pattern: re.Pattern[str], lo: int = 0, hi: int | None = None) -> re.Match[str] | None:
+        """``pattern.search(low, lo, hi)``, run once per sentence and arguments."""
+        key = (id(pattern), lo, hi)
+        try:
+            return self.memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            hit = self.memo[key] = (
+                pattern.search(self.low, lo, len(self.low) if hi is None else hi)
+                if self.may_match(pattern)
+                else None
+            )
+            return hit
+
+    def may_match(self, pattern: re.Pattern[str]) -> bool:
+        """False when none of the literals every match of ``pattern`` starts with is in the sentence."""
+        key = id(pattern)  # (hashing a compiled pattern hashes its whole program)
+        try:
+            return self.gates[key]
+        except KeyError:
+            found = self.gates[key] = may_match(pattern, self.low)
+            return found
+
+    def search_in(self, pattern: re.Pattern[str], a: int, b: int) -> re.Match[str] | None:
+        """``pattern.search(low[a:b])`` (the slice's edges are the string's edges), run once."""
+        if a <= 0 and b >= len(self.low):
+            return self.search(pattern)
+        key = (id(pattern), "in", a, b)
+        try:
+            return self.memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            hit = self.memo[key] = pattern.search(self.low[a:b]) if self.may_match(pattern) else None
+            return hit
+
+
+def finditer_in(
+    sent: Sentence, pattern: re.Pattern[str], lo: int = 0, hi: int | None = None
+) -> Iterable[re.Match[str]]:
+    """``pattern.finditer(sent.low, lo, hi)``; nothing at once when the pattern cannot match the sentence."""
+    if not sent.may_match(pattern):
+        return ()
+    return pattern.finditer(sent.low, lo, len(sent.low) if hi is None else hi)
+
+
+def lower(text: str) -> str:
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[:1] or c for c in text)
+
+
+_LAST_ITEM = re.compile(r"(?:\s+[\w'-]+){1,4}\s*[.!?\"']*\s*$")
+
+
+def clauses_of(sent: Sentence) -> list[tuple[int, int]]:
+    """Sentence-relative clause spans, never cutting through a mention (worked out once; do not mutate)."""
+    found: list[tuple[int, int]] | None = sent.memo.get("clauses")
+    if found is None:
+        found = sent.memo["clauses"] = _clauses_now(sent)
+    return found
+
+
+def _clauses_now(sent: Sentence) -> list[tuple[int, int]]:
+    cuts = [0]
+    for m in _CLAUSE_BOUNDARY.finditer(sent.low):
+        pos = m.start()
+        # (only the mentions that start before ``pos`` can span it: ``rel_starts`` is sorted)
+        inside = sent.mentions[: bisect.bisect_left(sent.rel_starts, pos)]
+        if any(pos < x.end - sent.start for x in inside):
+            continue
+        if m.group(0) == ", and" and _LAST_ITEM.match(sent.low, m.end()):
+            continue  # "howitzers, tanks, and fighter jets.": the last item of a list, not a clause
+        if pos > cuts[-1]:
+            cuts.append(pos)
+    cuts.append(len(sent.text))
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def money_units(sent: Sentence, lo: int, hi: int, anchors: list[M]) -> list[tuple[int, int, M | None]]:
+    """Split [lo, hi) into one unit per anchor: each unit ends just after its amount.
+
+    What follows the last amount belongs to the last unit.
+    """
+    if not anchors:
+        return [(lo, hi, None)]
+    units: list[tuple[int, int, M | None]] = []
+    start = lo
+    for i, a in enumerate(anchors):
+        end = hi if i == len(anchors) - 1 else a.end - sent.start
+        units.append((start, end, a))
+        start = end
+    return units
+
+
+def clauses_wide(sent: Sentence) -> list[tuple[int, int]]:
+    """Clauses cut only at strong boundaries (";", ", and", ", but", ": ")."""
+    cuts = [0]
+    for m in re.finditer(r";|:\s|, (?:and|but|while|whereas)\b", sent.low):
+        if m.start() > cuts[-1]:
+            cuts.append(m.start())
+    cuts.append(len(sent.low))
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+#: the longest sentence the rules read whole.  News sentences stay far below it (the longest in the
+#: corpora is ~460 characters); a longer one (a table flattened into one line, a page of junk) is
+#: read in pieces, because the rules compare the mentions of a sentence with each other and a
+#: sentence of n amounts would cost n * n.
+_MAX_SENTENCE = 1200
+
+
+def bounded(text: str, spans: Iterable[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """``spans``, each longer than ``_MAX_SENTENCE`` cut at the last "; ", ", " or " " that keeps it so.
+
+    >>> list(bounded("a, b", [(0, 4)]))
+    [(0, 4)]
+    >>> [b - a <= _MAX_SENTENCE for a, b in bounded("x, " * 1000, [(0, 3000)])]
+    [True, True, True]
+    """
+    for start, end in spans:
+        while end - start > _MAX_SENTENCE:
+            limit = start + _MAX_SENTENCE
+            cut = max(text.rfind("; ", start, limit), text.rfind(", ", start, limit))
+            if cut <= start:
+                cut = text.rfind(" ", start, limit)
+            cut = cut + 1 if cut > start else limit  # the separator stays with the piece before it
+            yield start, cut
+            start = cut
+        yield start, end

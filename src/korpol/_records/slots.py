@@ -1,0 +1,294 @@
+"""Slot fillers shared by the rules: systems, quantity, status and date of a unit of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from korpol._mentions.scan import M
+from korpol._model import (
+    TimeSpan,
+)
+from korpol._records.candidate import Candidate
+from korpol._records.cues import STATUS_ORDER, Cues
+from korpol._records.sentence import Sentence
+
+__all__ = [
+    "OWNED_BEFORE",
+    "assign_times",
+    "inherit_systems",
+    "is_main_count",
+    "main_quantity",
+    "money_anchors",
+    "nearest_time",
+    "owned_before",
+    "sent_status",
+    "systems_in",
+]
+
+
+def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[M]:
+    """Amounts in [lo, hi) that can be a deal's or a package's value."""
+    out = []
+    for m in sent.sub("money", lo, hi):
+        rel = m.start - sent.start
+        window = sent.low[max(lo, rel - 60) : rel]
+        after = sent.low[m.end - sent.start : m.end - sent.start + 30]
+        if cues.compiled["not_a_deal"].search(window) or re.match(
+            r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+){0,3}"
+            r"(?:loans?|financing|lending|credit|trade|(?<!arms )(?<!weapons )sales|revenue)",
+            after,
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+_SUPPORT = re.compile(
+    r"\b(?:support|ammunition|resupply|engineering|bridge|recovery|command|training) vehicles?\b"
+)
+
+
+#: weapon-system categories (data/systems.tsv) that support the main units rather than being them
+_SUPPORT_CATEGORIES = frozenset(
+    ("ammunition vehicle", "support vehicle", "recovery vehicle", "engineering vehicle")
+)
+
+
+#: "to complement its American HIMARS": a weapon the buyer already has, not part of this deal
+OWNED_BEFORE = re.compile(
+    r"\b(?:complement\w*|replac\w*|supplement\w*|augment\w*|alongside|upgrad\w*|join\w*)\s+"
+    r"(?:its|their|his|her|our|the existing|existing)\s+(?:[\w-]+\s+)?$"
+)
+
+
+def systems_in(sent: Sentence, lo: int, hi: int, cand: Candidate) -> None:
+    for m in sent.sub("system", lo, hi):
+        if owned_before(sent, m):
+            continue  # "to complement its American HIMARS": already owned, not bought here
+        v = m.value
+        name = (
+            getattr(v, "designation", None)
+            or getattr(v, "name", None)
+            or sent.text[m.start - sent.start : m.end - sent.start]
+        )
+        generic = bool(getattr(v, "generic", False))
+        family = getattr(v, "family", None) or name
+        category = getattr(v, "category", None) or ""
+        if name not in cand.systems:
+            cand.systems.append(str(name))
+        if not generic:
+            cand.families.add(str(family).upper())
+        if category:
+            cand.categories.add(str(category).lower())
+
+
+#: quantity nouns that count main weapons ("" is a bare number: "another 24")
+_WEAPON_UNITS = frozenset(
+    (
+        "",
+        "tank",
+        "howitzer",
+        "fighter jet",
+        "fighter",
+        "jet",
+        "aircraft",
+        "warplane",
+        "plane",
+        "helicopter",
+        "launcher",
+        "rocket launcher",
+        "battery",
+        "missile",
+        "rocket",
+        "interceptor",
+        "gun",
+        "vehicle",
+        "armored vehicle",
+        "armoured vehicle",
+        "infantry fighting vehicle",
+        "ship",
+        "warship",
+        "frigate",
+        "corvette",
+        "destroyer",
+        "submarine",
+        "minesweeper",
+        "drone",
+        "system",
+        "air defense system",
+        "air defence system",
+        "radar",
+        "unit",
+        "trainer",
+        "rifle",
+        "mortar",
+        "artillery piece",
+    )
+)
+
+
+_TRANCHE_BEFORE = re.compile(
+    r"\b(?:(?:first|initial|remaining|last|final)\s+(?:batch of\s+)?"
+    r"|option (?:for|on|to buy)\s+(?:a further\s+)?)$"
+)
+
+
+def is_main_count(sent: Sentence, m: M) -> bool:
+    """A count of main weapons: not support vehicles, not troops or votes (worked out once per mention)."""
+    key = ("main", id(m))
+    found: bool | None = sent.memo.get(key)
+    if found is None:
+        found = sent.memo[key] = _is_main_count_now(sent, m)
+    return found
+
+
+def _is_main_count_now(sent: Sentence, m: M) -> bool:
+    if _SUPPORT.search(sent.low, m.start - sent.start, min(m.end - sent.start + 24, len(sent.low))):
+        return False
+    if any(
+        x.start < m.end and m.start < x.end and str(getattr(x.value, "category", "")) in _SUPPORT_CATEGORIES
+        for x in sent.sub("system")
+    ):
+        return False  # "eight K10s": the data says a K10 is an ammunition vehicle
+    if _TRANCHE_BEFORE.search(sent.low, max(0, m.start - sent.start - 24), m.start - sent.start):
+        return False  # "the first 12 of them": a tranche of a deal, not a deal
+    return str(getattr(m.value, "unit", "")).lower() in _WEAPON_UNITS
+
+
+def main_quantity(sent: Sentence, lo: int, hi: int) -> tuple[int | None, int]:
+    """The number of main units in [lo, hi): support vehicles and bounds excluded.
+
+    Returns (quantity, how many distinct main quantities were seen).
+    """
+    found: list[int | None] = []
+    for m in sent.sub("qty", lo, hi):
+        q = m.value
+        if not is_main_count(sent, m):
+            continue  # "81 support vehicles", "six K10 ammunition resupply vehicles", "the first 12"
+        if getattr(q, "bound", None) == "under":
+            found.append(None)
+            continue
+        unit = str(getattr(q, "unit", "")).lower()
+        if unit not in _WEAPON_UNITS:
+            continue
+        found.append(int(getattr(q, "value", 0)))
+    if not found:
+        return None, 0
+    return found[0], len(found)
+
+
+def _status(low: str, cues: Cues) -> str:
+    for status in STATUS_ORDER:
+        if cues.compiled[status].search(low):
+            return status
+    return "signed"
+
+
+def sent_status(sent: Sentence, a: int, b: int, cues: Cues) -> str:
+    """``_status(sent.low[a:b], cues)``, worked out once per sentence and span."""
+    key = ("status", id(cues), a, b)
+    found: str | None = sent.memo.get(key)
+    if found is None:
+        part = sent.low[a:b]
+        found = sent.memo[key] = next(
+            (
+                status
+                for status in STATUS_ORDER
+                if sent.may_match(cues.compiled[status]) and cues.compiled[status].search(part)
+            ),
+            "signed",
+        )
+    return found
+
+
+def assign_times(
+    sent: Sentence, lo: int, hi: int, anchors: Sequence[M], reach: int = 48
+) -> dict[int, TimeSpan]:
+    """Pair each amount with the closest date in [lo, hi), each date used once.
+
+    "rise to $150 million this year from $100 million in 2022": the pairs are
+    made greedily, nearest first, within ``reach`` characters.
+    """
+    times = [
+        m
+        for m in sent.sub("time", lo, hi)
+        if m.value.relation not in ("until", "by") and not _schedule(sent, m)
+    ]
+    pairs = []
+    for a in anchors:
+        for t in times:
+            gap = t.start - a.end if t.start >= a.end else a.start - t.end
+            if sent.low.startswith("'s", t.end - sent.start) and not 0 <= a.start - t.end <= 6:
+                continue  # "last year's" belongs to the noun right after it ("last year's USD 100 million")
+            if 0 <= gap <= reach:
+                pairs.append((gap, t.start >= a.end, a.start, t.start, a, t))
+    pairs.sort(key=lambda x: (x[0], not x[1], x[2], x[3]))
+    out: dict[int, TimeSpan] = {}
+    used: set[int] = set()
+    for _, _, _, _, a, t in pairs:
+        if a.start in out or t.start in used:
+            continue
+        out[a.start] = t.value
+        used.add(t.start)
+    return out
+
+
+_SCHEDULE = re.compile(
+    r"\b(?:deliver\w*|due|arriv\w*|produc\w*|complet\w*|in service|built|assembled|ship\w*)\b"
+)
+
+
+def _schedule(sent: Sentence, m: M) -> bool:
+    """A date of delivery or production ("deliveries from 2027"), not of the deal."""
+    rel = m.start - sent.start
+    return _SCHEDULE.search(sent.low, max(0, rel - 30), rel) is not None
+
+
+def nearest_time(sent: Sentence, lo: int, hi: int) -> TimeSpan | None:
+    times = [
+        m for m in sent.sub("time", lo, hi) if m.value.relation in ("at", "since") and not _schedule(sent, m)
+    ]
+    if not times:
+        return None
+    resolved = [m for m in times if m.value.start is not None] or times
+    return resolved[0].value  # type: ignore[no-any-return]
+
+
+def owned_before(sent: Sentence, m: M) -> bool:
+    """ "to complement its American HIMARS": a weapon already owned (worked out once per system mention)."""
+    key = ("owned", id(m))
+    found: bool | None = sent.memo.get(key)
+    if found is None:
+        rel = m.start - sent.start
+        found = sent.memo[key] = OWNED_BEFORE.search(sent.low, max(0, rel - 40), rel) is not None
+    return found
+
+
+def inherit_systems(
+    sent: Sentence, lo: int, hi: int, cand: Candidate, recent: Sequence[Sentence]
+) -> None:
+    """ "... the K239 Chunmoo. A framework for 288 launchers ...": the launchers are Chunmoos.
+
+    A unit that counts a kind of weapon without naming it takes the named
+    system of that kind from earlier in the sentence or the sentence before.
+    """
+    units = {str(getattr(m.value, "unit", "")) for m in sent.sub("qty", lo, hi)} - {""}
+    if not units:
+        return
+    pool = list(sent.sub("system", 0, lo)) + [
+        m for r in recent[-1:] for m in r.mentions if m.kind == "system"
+    ]
+    for m in reversed(pool):
+        v = m.value
+        category = str(getattr(v, "category", "") or "")
+        if getattr(v, "generic", False) or not category:
+            continue
+        if any(u in category for u in units):
+            cand.systems.append(str(getattr(v, "designation", "")))
+            if m.party is not None:
+                cand.origins.append(m.party)
+            cand.families.add(str(getattr(v, "family", None) or getattr(v, "designation", "")).upper())
+            cand.categories.add(category.lower())
+            return

@@ -1,0 +1,170 @@
+"""Gift, sale or total: whether money or weapons change hands as aid, as a sale, or as a sum of many.
+"""
+
+from __future__ import annotations
+
+import re
+
+from korpol._mentions.scan import M
+from korpol._model import (
+    Country,
+)
+from korpol._records.context import TO_BEFORE
+from korpol._records.cues import Cues
+from korpol._records.sentence import Sentence
+from korpol._records.slots import is_main_count
+
+__all__ = [
+    "AID_WORD",
+    "COMBINED_AFTER",
+    "DEAL_STUFF",
+    "DENIED",
+    "NEGATED",
+    "RUNNING_TOTAL",
+    "SALE_WORD",
+    "TROOPS",
+    "aggregate_before",
+    "aid_total",
+    "gift",
+    "weapon_mentions",
+]
+
+
+#: a count of weapons that is a running total, not a deal ("364 K9s are on firm order")
+RUNNING_TOTAL = re.compile(r"\b(?:on (?:firm )?order|so far|to date|cumulative(?:ly)?|in service)\b")
+
+
+DEAL_STUFF = frozenset(("money", "system", "qty", "company"))
+
+
+_DEAL_WORD = re.compile(r"\b(?:contracts?|deals?|purchases?|arms|weapons? sales?)\b")
+
+
+def _aid_kind(low: str, cues: Cues) -> str:
+    kinds = [kind for kind, pattern in cues.compiled_aid_kinds if pattern.search(low)]
+    if len(kinds) == 1:
+        return kinds[0]
+    return "mixed"
+
+
+#: words that make a transfer a gift: military aid is given, not sold
+AID_WORD = re.compile(
+    r"\b(?:aid|assistance|donat\w*|donors?|pledg\w*|promis\w*|gift\w*|grants?|drawdown|transferr?\w*|"
+    r"hand(?:ed|s|ing)? over|contribut\w*|relief|humanitarian|send|sends|sending|sent|package)\b"
+)
+
+
+#: words that make a transfer a sale
+SALE_WORD = re.compile(
+    r"\b(?:contracts?|deals?|purchas\w*|orders?|ordered|ordering|sale|sales|sold|sell\w*|export\w*|procur\w*|"
+    r"acquisitions?|acquir\w*|buy\w*|bought|signed for|import\w*|approv\w*|cleared|clears)\b"
+)
+
+
+NEGATED = re.compile(
+    r"\b(?:not|never|no longer|refus\w+ to|declin\w+ to|won't|wouldn't|cannot|can't)\s+(?:\w+\s+)?$"
+)
+
+
+#: "Seoul denied reports that ...": nothing in the sentence is recorded
+DENIED = re.compile(r"\b(?:den(?:y|ies|ied)|rejected reports|dismissed reports)\b")
+
+
+def gift(sent: Sentence, lo: int, hi: int, first: int) -> bool:
+    """Whether [lo, hi) gives weapons or money away rather than selling them.
+
+    ``first`` is where the first amount or weapon of the clause starts: a gift
+    word before it wins over a sale word after it ("transferred 1.5 billion
+    euros ... to buy air defence").
+    """
+    aid = sent.search(AID_WORD, lo, hi)
+    if aid is None or sent.search(NEGATED, max(0, aid.start() - 16), aid.start()):
+        return False  # "would not send its Abrams tanks"
+    sale = sent.search(SALE_WORD, lo, hi)
+    return sale is None or (aid.start() < first and aid.start() < sale.start())
+
+
+#: "$26.7 billion in security assistance to Ukraine since the beginning of ...": a running total
+_CUMULATIVE_AFTER = re.compile(
+    r"[^.;]{0,70}?\bsince (?:the (?:beginning|start|outbreak|invasion|war)|(?:february |feb\. )?20\d\d\b)"
+)
+
+
+#: "two packages worth nearly US$2 billion combined": a sum of deals, not a deal
+COMBINED_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:combined|in total|altogether|in all)\b")
+
+
+_CUMULATIVE_BEFORE = re.compile(
+    r"\bsince (?:the (?:beginning|start|outbreak|invasion|war)|(?:[a-z]+\.? (?:of )?)?20\d\d)\b[^.;]{0,40}"
+    r"(?:amount(?:s|ed)? to|total(?:s|led|ed)?|reach(?:es|ed)?|stands? at|surpass(?:es|ed)?|exceed(?:s|ed)?"
+    r"|tops?|topped)"
+    r"\s+(?:about |some |more than |over |the )?$"
+)
+
+
+TROOPS = re.compile(r"\b(?:troops|soldiers|personnel|servicemen|forces)\b")
+
+
+def weapon_mentions(sent: Sentence, lo: int, hi: int) -> list[M]:
+    return [
+        m
+        for m in sent.mentions
+        if lo <= m.start - sent.start < hi
+        and (m.kind == "system" or (m.kind == "qty" and is_main_count(sent, m)))
+    ]
+
+
+#: "its largest package so far", "the 18th to date": the words rank one package, they total nothing
+_RANKED = re.compile(
+    r"\b(?:largest|biggest|largest-ever|biggest-ever|single largest|most (?:valuable|expensive)|"
+    r"first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\b[^.;]*$"
+)
+
+
+def aggregate_before(low: str, lo: int, hi: int, cues: Cues) -> bool:
+    """An aggregate cue ("in total", "so far") in ``low[lo:hi]`` that makes the amount after it a total."""
+    hit = cues.compiled["aggregate"].search(low, lo, hi)
+    if hit is None:
+        return False
+    # "its largest military aid package so far, worth ...": one package, ranked, not a total
+    ranked = hit.group(0) in ("so far", "to date") and _RANKED.search(
+        low, max(0, hit.start() - 60), hit.start()
+    )
+    return not ranked
+
+
+#: "Since February 2022, Canada has committed ...": a clause that opens on "since" and a perfect tense
+_SINCE_OPENING = re.compile(
+    r"[-\s\u2022*]*since (?:the (?:beginning|start|outbreak)|(?:[a-z]+\.? )?(?:\d{1,2},? )?(?:19|20)\d\d)\b"
+    r"[^.;]*\b(?:has|have)\s+(?:\w+ly\s+)?(?:committed|provided|given|pledged|allocated|sent|delivered|donated)\b"
+)
+
+
+#: "This includes $2.4 billion in ...", "including more than $4 billion for ...": a part of a sum named before
+_PART_BEFORE = re.compile(
+    r"\binclud(?:es|ed|ing)\s+(?:about |some |around |nearly |almost |more than |over |up to |roughly )?$"
+)
+
+
+def _for_a_state_after(sent: Sentence, anchor: M) -> bool:
+    """ "... includes about $61 billion for Ukraine": the part has a recipient of its own (a split, kept)."""
+    for m in sent.sub("place", anchor.end - sent.start, anchor.end - sent.start + 40):
+        rel = m.start - sent.start
+        if isinstance(m.party, Country) and TO_BEFORE.search(sent.low, max(0, rel - 12), rel):
+            return True
+    return False
+
+
+def aid_total(sent: Sentence, a: int, anchor: M, cues: Cues) -> bool:
+    """A sum of packages, a running total or a part of one ("bringing its total to", "including $4bn")."""
+    low = sent.low
+    rel = anchor.start - sent.start
+    since = _SINCE_OPENING.match(low, a)
+    return bool(
+        (_PART_BEFORE.search(low, max(a, rel - 40), rel) and not _for_a_state_after(sent, anchor))
+        or (since is not None and since.end() <= rel)
+        or aggregate_before(low, max(a, rel - 50), rel, cues)
+        or _CUMULATIVE_AFTER.match(low, anchor.end - sent.start)
+        or COMBINED_AFTER.match(low, anchor.end - sent.start)
+        or _CUMULATIVE_BEFORE.search(low, max(a, rel - 60), rel)
+    )
