@@ -13,10 +13,9 @@ from typing import Any
 
 import attrs
 import pytest
-from korpol import parse
 
 import korpol
-from korpol import Document, InputTypeError, KorpolError, ValidationError, iter_parse, parse_many
+from korpol import Document, InputTypeError, KorpolError, ValidationError, iter_parse, parse, parse_many
 
 ARTICLE = (
     "SEOUL, Oct. 24 (Yonhap) -- South Korea and Poland signed an executive contract on Thursday "

@@ -26,9 +26,8 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from korpol import parse
 
-from korpol import Document, InputTypeError, KorpolError, ValidationError
+from korpol import Document, InputTypeError, KorpolError, ValidationError, parse
 from korpol._errors import DecodeError
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
