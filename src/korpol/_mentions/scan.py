@@ -13,43 +13,133 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, Union
 
 import attrs
 
-from korpol._mentions.entities import scan_companies, scan_people, scan_places, scan_systems
-from korpol._mentions.money import scan_money
-from korpol._mentions.quantity import scan_quantities
-from korpol._mentions.time import scan_times
-from korpol._model import (
-    Country,
-    Party,
-    TimeSpan,
+from korpol._mentions.entities import (
+    CompanyMention,
+    PersonMention,
+    PlaceMention,
+    SystemMention,
+    scan_companies,
+    scan_people,
+    scan_places,
+    scan_systems,
 )
+from korpol._mentions.money import scan_money
+from korpol._mentions.quantity import Bound, Quantity, scan_quantities
+from korpol._mentions.time import scan_times
+from korpol._model import Country, Money, Party, TimeSpan
 from korpol._model.parties import get_country, get_party
 
-__all__ = ["COUNT_WORDS", "M", "count_value", "country_of", "scan_all", "span_of"]
+if TYPE_CHECKING:
+    from korpol._refdata.offices import Office
+
+__all__ = [
+    "COUNT_WORDS",
+    "CompanyM",
+    "M",
+    "MentionKind",
+    "MoneyM",
+    "PersonM",
+    "PlaceM",
+    "QtyM",
+    "SystemM",
+    "TimeM",
+    "count_value",
+    "country_of",
+    "scan_all",
+]
 
 
-class M(NamedTuple):
-    """A mention in the normalised text, reduced to what the rules need.
+class PlaceM(NamedTuple):
+    """A country or organisation named in the text (``party``), and how (``form``: "demonym" ...)."""
 
-    A named tuple, not an attrs class: a document holds dozens and a tuple is built in C.
-    """
-
-    kind: str  # place | person | money | time | qty | system | company
+    kind: Literal["place"]
     start: int
     end: int
-    value: Any
-    party: Party | None = None  # the party a place/company/system stands for
+    value: PlaceMention
+    party: Party | None = None
     form: str = ""
 
 
-def span_of(obj: Any) -> tuple[int, int]:
-    span = getattr(obj, "span", None)
-    if span is None:
-        return (getattr(obj, "start", 0), getattr(obj, "end", 0))
-    return (int(span[0]), int(span[1]))
+class PersonM(NamedTuple):
+    """An office-holder; ``party`` is the state or organisation the person acts for."""
+
+    kind: Literal["person"]
+    start: int
+    end: int
+    value: PersonMention
+    party: Party | None = None
+    form: str = ""
+
+
+class MoneyM(NamedTuple):
+    """An amount of money."""
+
+    kind: Literal["money"]
+    start: int
+    end: int
+    value: Money
+    party: Party | None = None
+    form: str = ""
+
+
+class TimeM(NamedTuple):
+    """A date, a period or a relative time."""
+
+    kind: Literal["time"]
+    start: int
+    end: int
+    value: TimeSpan
+    party: Party | None = None
+    form: str = ""
+
+
+class QtyM(NamedTuple):
+    """A count of things ("180 K2 tanks", "another 12")."""
+
+    kind: Literal["qty"]
+    start: int
+    end: int
+    value: Quantity
+    party: Party | None = None
+    form: str = ""
+
+
+class SystemM(NamedTuple):
+    """A weapon system; ``party`` is its maker's state."""
+
+    kind: Literal["system"]
+    start: int
+    end: int
+    value: SystemMention
+    party: Party | None = None
+    form: str = ""
+
+
+class CompanyM(NamedTuple):
+    """A defence company; ``party`` is its home state."""
+
+    kind: Literal["company"]
+    start: int
+    end: int
+    value: CompanyMention
+    party: Party | None = None
+    form: str = ""
+
+
+#: A mention in the normalised text, reduced to what the rules need.  Named tuples, not attrs
+#: classes: a document holds dozens and a tuple is built in C.  ``kind`` tells them apart (and
+#: narrows the type: after ``m.kind == "money"``, ``m.value`` is a :class:`~korpol.Money`).
+M = Union[PlaceM, PersonM, MoneyM, TimeM, QtyM, SystemM, CompanyM]  # noqa: UP007 - a runtime alias on 3.10
+MentionKind = Literal["place", "person", "money", "time", "qty", "system", "company"]
+
+
+def _where(span: tuple[int, int] | None) -> tuple[int, int]:
+    """A value's span, or (0, 0) for a value a scanner returned without one."""
+    return (0, 0) if span is None else (int(span[0]), int(span[1]))
 
 
 def country_of(code: str | None) -> Country | None:
@@ -58,15 +148,16 @@ def country_of(code: str | None) -> Country | None:
     return get_country(code)
 
 
-def _office_party(person: Any) -> Party | None:
+def _office_party(person: PersonMention) -> Party | None:
     """The state a person acts for: the reference office's, when the mention holds that office."""
-    party: Party | None = getattr(person, "party", None)
-    office = getattr(person, "office", None)
-    code = getattr(office, "party_code", None)
-    role = str(getattr(person, "role", "") or "").lower()
-    held = role in (str(getattr(office, "role", "")).lower(), str(getattr(office, "function", "")).lower())
-    if code and held and (party is None or party.code != code):
-        return get_party(code) or party
+    party = person.party
+    office: Office | None = person.office
+    if office is None:
+        return party
+    role = (person.role or "").lower()
+    held = role in (office.role.lower(), office.function.lower())
+    if office.party_code and held and (party is None or party.code != office.party_code):
+        return get_party(office.party_code) or party
     return party
 
 
@@ -74,37 +165,26 @@ def scan_all(text: str, published: dt.date | None) -> list[M]:
     """Every mention in ``text``, sorted by position."""
     out: list[M] = []
     for p in scan_places(text):
-        s, e = span_of(p)
-        out.append(M("place", s, e, p, p.party, getattr(p, "form", "")))
+        s, e = _where(p.span)
+        out.append(PlaceM("place", s, e, p, p.party, p.form))
     for person in scan_people(text, published=published):
-        s, e = span_of(person)
-        out.append(M("person", s, e, person, _office_party(person)))
+        s, e = _where(person.span)
+        out.append(PersonM("person", s, e, person, _office_party(person)))
     for m in scan_money(text):
-        s, e = span_of(m)
-        out.append(M("money", s, e, m))
+        s, e = _where(m.span)
+        out.append(MoneyM("money", s, e, m))
     for t in scan_times(text, published=published):
-        s, e = span_of(t)
-        out.append(M("time", s, e, t))
+        s, e = _where(t.span)
+        out.append(TimeM("time", s, e, t))
     for q in scan_quantities(text):
-        s, e = span_of(q)
-        out.append(M("qty", s, e, q))
+        s, e = _where(q.span)
+        out.append(QtyM("qty", s, e, q))
     for sysm in scan_systems(text):
-        s, e = span_of(sysm)
-        out.append(
-            M(
-                "system",
-                s,
-                e,
-                sysm,
-                country_of(getattr(sysm, "country", None) or getattr(sysm, "country_code", None)),
-            )
-        )
+        s, e = _where(sysm.span)
+        out.append(SystemM("system", s, e, sysm, country_of(sysm.country)))
     for c in scan_companies(text):
-        s, e = span_of(c)
-        party = getattr(c, "country", None) or getattr(c, "party", None)
-        if isinstance(party, str):
-            party = country_of(party)
-        out.append(M("company", s, e, c, party))
+        s, e = _where(c.span)
+        out.append(CompanyM("company", s, e, c, c.party))
     out.extend(_designation_counts(text, out, [m for m in out if m.kind == "system"]))
     out.sort(key=lambda m: (m.start, -m.end))
     return _anaphoric_times(text, _carry_years(text, out))
@@ -181,7 +261,7 @@ def _anaphoric_times(text: str, mentions: list[M]) -> list[M]:
         base: TimeSpan = before[-1].value
         ts = _shift(base, direction, n, way, unit_word, text[a:b])
         if ts is not None:
-            out.append(M("time", a, b, attrs.evolve(ts, span=(a, b))))
+            out.append(TimeM("time", a, b, attrs.evolve(ts, span=(a, b))))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
@@ -214,13 +294,13 @@ def _carry_years(text: str, mentions: list[M]) -> list[M]:
     November": September and November are 2022, not the months nearest the
     publication date.
     """
-    out = []
-    last: M | None = None
+    out: list[M] = []
+    last: TimeM | None = None
     for m in mentions:
         if m.kind != "time":
             out.append(m)
             continue
-        ts: TimeSpan = m.value
+        ts = m.value
         if _YEAR_IN_TEXT.search(ts.text or ""):
             last = m
         elif (
@@ -242,15 +322,6 @@ def _carry_years(text: str, mentions: list[M]) -> list[M]:
             m = m._replace(value=attrs.evolve(ts, span=m.value.span, relation=m.value.relation))
         out.append(m)
     return out
-
-
-@attrs.frozen
-class _Count:
-    """A number of weapons the quantity extractor leaves to the record stage."""
-
-    value: int
-    unit: str = ""
-    bound: str | None = None
 
 
 COUNT_WORDS = {
@@ -347,11 +418,16 @@ def _bare_counts(lowered: str) -> Iterable[re.Match[str]]:
             end = hit.end()
 
 
+def _count(value: int, bound: Bound | None = None) -> Quantity:
+    """A number of weapons the quantity scanner leaves to this stage (no unit noun of its own)."""
+    return Quantity(value=value, unit="", bound=bound)
+
+
 def count_value(word: str) -> int:
     return COUNT_WORDS.get(word) or int(word.replace(",", ""))
 
 
-def _designation_counts(text: str, found: Sequence[M], systems: Sequence[M]) -> list[M]:
+def _designation_counts(text: str, found: Sequence[M], systems: Sequence[SystemM]) -> list[QtyM]:
     """Counts the quantity extractor did not see: "180 K2s", "another 12" (``systems``: of ``found``)."""
     taken = sorted((m.start, m.end) for m in found if m.kind in ("qty", "money", "time"))
     longest = max((y - x for x, y in taken), default=0)
@@ -367,15 +443,15 @@ def _designation_counts(text: str, found: Sequence[M], systems: Sequence[M]) -> 
         bisect.insort(taken, (a, b))
         longest = max(longest, b - a)
 
-    out = []
+    out: list[QtyM] = []
     for m in systems:
-        if getattr(m.value, "generic", False):
+        if m.value.generic:
             continue
         hit = _BEFORE_SYSTEM.search(text, max(0, m.start - 24), m.start)
         if hit and free(hit.start(), m.end):
             low_before = text[max(0, hit.start() - 8) : hit.start()].lower()
-            bound = "up_to" if low_before.endswith("up to ") else None
-            out.append(M("qty", hit.start(), m.end, _Count(count_value(hit.group(1).lower()), "", bound)))
+            bound: Bound | None = "up_to" if low_before.endswith("up to ") else None
+            out.append(QtyM("qty", hit.start(), m.end, _count(count_value(hit.group(1).lower()), bound)))
             take(hit.start(), m.end)
     lowered = text.lower()
     # (a character whose lower case is longer would shift the offsets: no bare counts then)
@@ -386,11 +462,11 @@ def _designation_counts(text: str, found: Sequence[M], systems: Sequence[M]) -> 
         for hit in _bare_counts(lowered):
             a, b = hit.start(1), hit.end(1)
             if free(a, b) and not re.match(r"\s*(?:[a-z]+\s+)?(?:k\d|[a-z]+s\b)", lowered[b : b + 12]):
-                out.append(M("qty", a, b, _Count(count_value(hit.group(1)))))
+                out.append(QtyM("qty", a, b, _count(count_value(hit.group(1)))))
                 take(a, b)
         for hit in _COUNT_BEFORE_VERB.finditer(lowered) if _PASSIVE_PURCHASE.search(lowered) else ():
             a, b = hit.start(1), hit.end(1)
             if free(a, b):
-                out.append(M("qty", a, b, _Count(count_value(hit.group(1)))))
+                out.append(QtyM("qty", a, b, _count(count_value(hit.group(1)))))
                 take(a, b)
     return out

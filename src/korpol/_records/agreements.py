@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import cast
 
 import attrs
 
@@ -27,6 +27,7 @@ from korpol._records.merge import year_of
 from korpol._records.roles import WITH, actors, local_parties, sentence_actors
 from korpol._records.sentence import Sentence, clauses_wide
 from korpol._regex import may_match, may_match_any
+from korpol._text import NormalizedText
 
 __all__ = ["RawAgreement", "agreement_candidates", "merge_agreements"]
 
@@ -259,11 +260,7 @@ def _signatories(sent: Sentence, lo: int, hi: int, siblings: int) -> tuple[str, 
     a, b = (lo, hi) if siblings > 1 else (0, len(sent.low))
     if not _SIGNED_BY.search(sent.low, a, b):
         return ()
-    names = (
-        str(getattr(m.value, "name", ""))
-        for m in sent.sub("person", a, b)
-        if m.party is not None and getattr(m.value, "role", None)
-    )
+    names = (m.value.name for m in sent.sub("person", a, b) if m.party is not None and m.value.role)
     return tuple(dict.fromkeys(n for n in names if n))
 
 
@@ -286,7 +283,7 @@ def _agreement_dates(
 
 
 def merge_agreements(
-    raw: list[RawAgreement], norm: Any, doc_id: str | None, original: str
+    raw: list[RawAgreement], norm: NormalizedText, doc_id: str | None, original: str
 ) -> tuple[Agreement, ...]:
     """One record per agreement: repeated mentions ("the Accord") join the first."""
     merged: list[list[RawAgreement]] = []

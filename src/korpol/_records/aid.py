@@ -183,7 +183,7 @@ def _military_gifts(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candid
 
 def _listed_recipient(sent: Sentence, cand: Candidate) -> Party | None:
     """The state a bracketed amount belongs to in a list: "Bangladesh (patrol boats, 575 million yen)"."""
-    span = getattr(cand.value, "span", None)
+    span = cand.value.span if cand.value is not None else None
     if span is None:
         return None
     rel = span[0] - sent.start

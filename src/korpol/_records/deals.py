@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import attrs
 
-from korpol._mentions.scan import M
+from korpol._mentions.scan import PersonM, PlaceM
 from korpol._model import (
     Country,
     Money,
@@ -89,7 +89,7 @@ class _Vote(NamedTuple):
 class _DirectionFacts(NamedTuple):
     """What :func:`_direction` reads of a sentence whatever the unit: worked out once per sentence."""
 
-    places: list[M]  # states and their leaders, in mention order
+    places: list[PlaceM | PersonM]  # states and their leaders, in mention order
     votes: list[_Vote]  # the verbs' and possessives' votes, in the order they are cast
     demonyms: set[int]  # ids of demonyms that describe a weapon or a maker ("South Korean K2")
 
@@ -162,7 +162,7 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or verb.group(0).startswith("sale")  # "an $8.6 billion sale of 40 F-35s to Greece"
-        before = [
+        sellers = [
             m
             for m in sent.mentions
             if m.end - sent.start <= verb.start()
@@ -170,10 +170,10 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
             and isinstance(m.party, Country)
             and not owns_deal_noun(sent, m)
         ]
-        if before and not noun:
+        if sellers and not noun:
             infinitive = _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start()) is not None
-            subject = clause_subject(sent, before, verb.start()) if infinitive else before[-1]
-            votes.append(_Vote(True, subject.party, 0.0, verb.start()))
+            seller = clause_subject(sent, sellers, verb.start()) if infinitive else sellers[-1]
+            votes.append(_Vote(True, seller.party, 0.0, verb.start()))
         dst = TO.search(low, verb.end(), min(len(low), verb.end() + 80))
         if dst:
             party = first_party_after(sent, dst.end(), len(low), companies=False)
@@ -241,15 +241,15 @@ def _direction(sent: Sentence, lo: int, hi: int, cand: Candidate, ctx: Context) 
     for m in sent.sub("place", lo, hi):
         if id(m) in facts.demonyms:
             vote(supplier, m.party, 2.5)
-    for m in sent.sub("company", lo, hi):
-        vote(supplier, m.party, 1.0)
-        name = getattr(m.value, "name", None)
+    for company in sent.sub("company", lo, hi):
+        vote(supplier, company.party, 1.0)
+        name = company.value.name
         if name and name not in cand.contractors:
-            cand.contractors.append(str(name))
-    for m in sent.sub("system", lo, hi):
-        if not owned_before(sent, m):
+            cand.contractors.append(name)
+    for system in sent.sub("system", lo, hi):
+        if not owned_before(sent, system):
             # a named weapon's origin outweighs a multinational maker's seat ("MBDA ... CAMM")
-            vote(supplier, m.party, 0.8 if getattr(m.value, "generic", False) else 1.2)
+            vote(supplier, system.party, 0.8 if system.value.generic else 1.2)
     for party in cand.origins:
         vote(supplier, party, 0.8)
 
@@ -404,7 +404,7 @@ def deal_candidates(
             if not cand.families and anchor is not None and not sent.search(_DEFINITE_DEAL, lo, hi):
                 # "... for up to 1,000 K2 tanks and an executive contract for the first 180, worth $3.37
                 # billion": the contract is for the weapons the sentence already named
-                named = [m for m in sent.sub("system", 0, lo) if not getattr(m.value, "generic", False)]
+                named = [m for m in sent.sub("system", 0, lo) if not m.value.generic]
                 if named:
                     systems_in(sent, named[-1].start - sent.start, named[-1].end - sent.start, cand)
                     if named[-1].party is not None:

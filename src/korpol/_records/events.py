@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import attrs
 
@@ -18,6 +17,7 @@ from korpol._records.merge import year_of
 from korpol._records.roles import TO, first_party_after, parties_between
 from korpol._records.sentence import Sentence
 from korpol._records.slots import nearest_time
+from korpol._text import NormalizedText
 
 __all__ = ["deployments_in", "meetings_in", "merge_deployments", "merge_meetings"]
 
@@ -32,13 +32,13 @@ _MEETING = re.compile(
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 
 
-def meetings_in(sent: Sentence, norm: Any, doc_id: str | None, original: str) -> list[Meeting]:
+def meetings_in(sent: Sentence, norm: NormalizedText, doc_id: str | None, original: str) -> list[Meeting]:
     """Office-holders of at least two states or organisations meeting, where and when the sentence says."""
     low = sent.low
-    people = [m for m in sent.sub("person") if m.party is not None and getattr(m.value, "role", None)]
+    people = [m for m in sent.sub("person") if m.party is not None and m.value.role]
     if len(people) < 2:
         return []  # (checked before the cue: most sentences name fewer than two office-holders)
-    names = list(dict.fromkeys(str(getattr(m.value, "name", "")) for m in people))
+    names = list(dict.fromkeys(m.value.name for m in people))
     parties = list({m.party.code: m.party for m in people if m.party is not None}.values())
     if len(names) < 2 or len(parties) < 2 or not _MEETING.search(low):
         return []
@@ -100,7 +100,7 @@ def merge_deployments(found: list[Deployment]) -> tuple[Deployment, ...]:
 
 
 def deployments_in(
-    sent: Sentence, ctx: Context, norm: Any, doc_id: str | None, original: str
+    sent: Sentence, ctx: Context, norm: NormalizedText, doc_id: str | None, original: str
 ) -> list[Deployment]:
     low = sent.low
     places = parties_between(sent, 0, len(low))
@@ -116,7 +116,7 @@ def deployments_in(
         return []
     size = None
     for q in sent.sub("qty"):
-        if str(getattr(q.value, "unit", "")).lower() in ("troop", "soldier", "personnel"):
+        if q.value.unit.lower() in ("troop", "soldier", "personnel"):
             size = int(q.value.value)
             break
     return [

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from typing import cast
 
 import attrs
 
@@ -17,12 +17,12 @@ from korpol._model import (
     Organization,
 )
 from korpol._records.sentence import Sentence
-from korpol._text import repair
+from korpol._text import NormalizedText, repair
 
 __all__ = ["document_mentions", "evidence_for", "readable_sentence"]
 
 
-def readable_sentence(sent: Sentence, norm: Any, original: str) -> tuple[int, int, str]:
+def readable_sentence(sent: Sentence, norm: NormalizedText, original: str) -> tuple[int, int, str]:
     """The sentence's span in the original text and its repaired form, computed once per sentence."""
     cached: tuple[int, int, str] | None = sent.memo.get("readable")
     if cached is None:
@@ -32,7 +32,7 @@ def readable_sentence(sent: Sentence, norm: Any, original: str) -> tuple[int, in
 
 
 def evidence_for(
-    sentences: Iterable[Sentence], norm: Any, doc_id: str | None, original: str
+    sentences: Iterable[Sentence], norm: NormalizedText, doc_id: str | None, original: str
 ) -> tuple[Evidence, ...]:
     out = []
     for s in sentences:
@@ -89,7 +89,7 @@ def _new_mention(kind: str, start: int, end: int, text: str, key: str) -> Mentio
     return Mention(kind=cast(MentionKind, kind), start=start, end=end, text=text, key=key)
 
 
-def document_mentions(mentions: Sequence[M], norm: Any, original: str) -> tuple[Mention, ...]:
+def document_mentions(mentions: Sequence[M], norm: NormalizedText, original: str) -> tuple[Mention, ...]:
     out = []
     same = norm.text == original  # clean text: offsets need no mapping
     for m in mentions:
@@ -101,16 +101,16 @@ def document_mentions(mentions: Sequence[M], norm: Any, original: str) -> tuple[
         if m.party is not None and m.kind in ("place",):
             key = m.party.code
         elif m.kind == "person":
-            key = str(getattr(m.value, "name", ""))
+            key = m.value.name
         elif m.kind == "money":
             key = f"{m.value.currency} {format(m.value.amount, 'f')}"
         elif m.kind == "time":
             key = str(m.value)
         elif m.kind == "system":
-            key = str(getattr(m.value, "designation", ""))
+            key = m.value.designation
         elif m.kind == "company":
-            key = str(getattr(m.value, "name", ""))
+            key = m.value.name
         elif m.kind == "qty":
-            key = f"{getattr(m.value, 'value', '')} {getattr(m.value, 'unit', '')}"
+            key = f"{m.value.value} {m.value.unit}"
         out.append(_new_mention(kind, a, b, original[a:b], key))
     return tuple(out)

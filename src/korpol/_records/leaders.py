@@ -7,7 +7,7 @@ import bisect
 from collections.abc import Sequence
 from typing import Any
 
-from korpol._mentions.scan import M
+from korpol._mentions.scan import M, PersonM
 from korpol._model import (
     Evidence,
     Leader,
@@ -16,19 +16,20 @@ from korpol._model import (
 from korpol._records.context import Context
 from korpol._records.evidence import readable_sentence
 from korpol._records.sentence import Sentence
+from korpol._refdata.offices import Office
+from korpol._text import NormalizedText
 
 __all__ = ["leaders_in"]
 
 
-def _home(m: M, ctx: Context, sentence: Sentence | None = None) -> Party | None:
+def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party | None:
     """The state of an office-holder the reference data does not know ("Defence Minister X").
 
     The article's main country: a title without a nationality ("Defense
     Secretary Gilberto Teodoro said") in news means the country the story is
     about.  A one-word name ("President Current") is a misreading and gets none.
     """
-    name = str(getattr(m.value, "name", ""))
-    if len(name.split()) < 2:
+    if len(m.value.name.split()) < 2:
         return None
     # "Defense Minister Yoav Gallant and German Minister Boris Pistorius": not the other leader's state
     taken = set()
@@ -47,7 +48,7 @@ def leaders_in(
     mentions: Sequence[M],
     sentences: Sequence[Sentence],
     ctx: Context,
-    norm: Any,
+    norm: NormalizedText,
     doc_id: str | None,
     original: str,
 ) -> tuple[Leader, ...]:
@@ -58,17 +59,17 @@ def leaders_in(
         if m.kind != "person":
             continue
         p = m.value
-        role = getattr(p, "role", None)
+        role = p.role
         party = m.party  # already the office's state where the reference data knows the office
-        name = getattr(p, "name", None)
+        name = p.name
         i = bisect.bisect_right(starts, m.start) - 1
         sentence = sentences[i] if i >= 0 and sentences[i].end >= m.end else None
-        office = getattr(p, "office", None)
-        if role and name and party is None and getattr(p, "how", "") == "title":
+        office: Office | None = p.office
+        if role and name and party is None and p.how == "title":
             party = _home(m, ctx, sentence)
         if not role or party is None or not name:
             continue
-        key = (getattr(office, "name", None) or name, party.code)
+        key = ((office.name if office is not None else None) or name, party.code)
         a, b = norm.to_original(m.start, m.end)
         context = readable_sentence(sentence, norm, original)[2] if sentence is not None else ""
         ev = Evidence(doc_id=doc_id, start=a, end=b, text=original[a:b], sentence=context)
@@ -83,9 +84,9 @@ def leaders_in(
                 "name": name,
                 "role": str(role).lower(),
                 "country": party,
-                "aliases": tuple(getattr(office, "aliases", ()) or ()),
-                "term_start": getattr(office, "term_start", None),
-                "term_end": getattr(office, "term_end", None),
+                "aliases": office.aliases if office is not None else (),
+                "term_start": office.term_start if office is not None else None,
+                "term_end": office.term_end if office is not None else None,
             },
             [ev],
         )

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import TypeVar
 
-from korpol._mentions.scan import M
+from korpol._mentions.scan import M, PlaceM
 from korpol._model import (
     Country,
     Organization,
@@ -30,8 +31,11 @@ __all__ = [
     "sentence_actors",
 ]
 
+#: any kind of mention, kept as it is passed in
+AnyM = TypeVar("AnyM", bound=M)
 
-def parties_between(sent: Sentence, lo: int, hi: int, *, orgs: bool = False) -> list[M]:
+
+def parties_between(sent: Sentence, lo: int, hi: int, *, orgs: bool = False) -> list[PlaceM]:
     out = []
     for m in sent.sub("place", lo, hi):
         if isinstance(m.party, Country) or (orgs and isinstance(m.party, Organization)):
@@ -67,7 +71,7 @@ def first_party_after(sent: Sentence, pos: int, hi: int, *, companies: bool = Tr
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b")
 
 
-def clause_subject(sent: Sentence, before: Sequence[M], verb: int) -> M:
+def clause_subject(sent: Sentence, before: Sequence[AnyM], verb: int) -> AnyM:
     """The subject of an infinitive ("X signed a contract with Y to buy"): the clause's first actor.
 
     In a relative clause ("32 jets that Bucharest agreed in 2022 to buy") the clause starts at

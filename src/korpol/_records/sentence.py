@@ -6,12 +6,22 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, overload
 
 import attrs
 
-from korpol._mentions.scan import M
+from korpol._mentions.scan import (
+    CompanyM,
+    M,
+    MentionKind,
+    MoneyM,
+    PersonM,
+    PlaceM,
+    QtyM,
+    SystemM,
+    TimeM,
+)
 from korpol._regex import may_match
 
 __all__ = ["Sentence", "bounded", "clauses_of", "clauses_wide", "finditer_in", "lower", "money_units"]
@@ -61,8 +71,23 @@ class Sentence:
         object.__setattr__(self, "memo", {})
         object.__setattr__(self, "gates", {})
 
-    def sub(self, kind: str, lo: int = 0, hi: int | None = None) -> list[M]:
-        """Mentions of ``kind`` with start in [lo, hi) (sentence-relative)."""
+    @overload
+    def sub(self, kind: Literal["place"], lo: int = 0, hi: int | None = None) -> list[PlaceM]: ...
+    @overload
+    def sub(self, kind: Literal["person"], lo: int = 0, hi: int | None = None) -> list[PersonM]: ...
+    @overload
+    def sub(self, kind: Literal["money"], lo: int = 0, hi: int | None = None) -> list[MoneyM]: ...
+    @overload
+    def sub(self, kind: Literal["time"], lo: int = 0, hi: int | None = None) -> list[TimeM]: ...
+    @overload
+    def sub(self, kind: Literal["qty"], lo: int = 0, hi: int | None = None) -> list[QtyM]: ...
+    @overload
+    def sub(self, kind: Literal["system"], lo: int = 0, hi: int | None = None) -> list[SystemM]: ...
+    @overload
+    def sub(self, kind: Literal["company"], lo: int = 0, hi: int | None = None) -> list[CompanyM]: ...
+
+    def sub(self, kind: MentionKind, lo: int = 0, hi: int | None = None) -> Sequence[M]:
+        """Mentions of ``kind`` with start in [lo, hi) (sentence-relative), typed by their kind."""
         hi = len(self.text) if hi is None else hi
         starts, found = self.by_kind.get(kind, _NO_HIT)
         return found[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
@@ -142,14 +167,16 @@ def _clauses_now(sent: Sentence) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
-def money_units(sent: Sentence, lo: int, hi: int, anchors: list[M]) -> list[tuple[int, int, M | None]]:
+def money_units(
+    sent: Sentence, lo: int, hi: int, anchors: Sequence[MoneyM]
+) -> list[tuple[int, int, MoneyM | None]]:
     """Split [lo, hi) into one unit per anchor: each unit ends just after its amount.
 
     What follows the last amount belongs to the last unit.
     """
     if not anchors:
         return [(lo, hi, None)]
-    units: list[tuple[int, int, M | None]] = []
+    units: list[tuple[int, int, MoneyM | None]] = []
     start = lo
     for i, a in enumerate(anchors):
         end = hi if i == len(anchors) - 1 else a.end - sent.start

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from korpol._mentions.scan import M
+from korpol._mentions.scan import MoneyM, QtyM, SystemM, TimeM
 from korpol._model import (
     TimeSpan,
 )
@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 
-def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[M]:
+def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[MoneyM]:
     """Amounts in [lo, hi) that can be a deal's or a package's value."""
     out = []
     for m in sent.sub("money", lo, hi):
@@ -68,20 +68,13 @@ def systems_in(sent: Sentence, lo: int, hi: int, cand: Candidate) -> None:
         if owned_before(sent, m):
             continue  # "to complement its American HIMARS": already owned, not bought here
         v = m.value
-        name = (
-            getattr(v, "designation", None)
-            or getattr(v, "name", None)
-            or sent.text[m.start - sent.start : m.end - sent.start]
-        )
-        generic = bool(getattr(v, "generic", False))
-        family = getattr(v, "family", None) or name
-        category = getattr(v, "category", None) or ""
+        name = v.designation or sent.text[m.start - sent.start : m.end - sent.start]
         if name not in cand.systems:
-            cand.systems.append(str(name))
-        if not generic:
-            cand.families.add(str(family).upper())
-        if category:
-            cand.categories.add(str(category).lower())
+            cand.systems.append(name)
+        if not v.generic:
+            cand.families.add((v.family or name).upper())
+        if v.category:
+            cand.categories.add(v.category.lower())
 
 
 #: quantity nouns that count main weapons ("" is a bare number: "another 24")
@@ -135,7 +128,7 @@ _TRANCHE_BEFORE = re.compile(
 )
 
 
-def is_main_count(sent: Sentence, m: M) -> bool:
+def is_main_count(sent: Sentence, m: QtyM) -> bool:
     """A count of main weapons: not support vehicles, not troops or votes (worked out once per mention)."""
     key = ("main", id(m))
     found: bool | None = sent.memo.get(key)
@@ -144,17 +137,17 @@ def is_main_count(sent: Sentence, m: M) -> bool:
     return found
 
 
-def _is_main_count_now(sent: Sentence, m: M) -> bool:
+def _is_main_count_now(sent: Sentence, m: QtyM) -> bool:
     if _SUPPORT.search(sent.low, m.start - sent.start, min(m.end - sent.start + 24, len(sent.low))):
         return False
     if any(
-        x.start < m.end and m.start < x.end and str(getattr(x.value, "category", "")) in _SUPPORT_CATEGORIES
+        x.start < m.end and m.start < x.end and x.value.category in _SUPPORT_CATEGORIES
         for x in sent.sub("system")
     ):
         return False  # "eight K10s": the data says a K10 is an ammunition vehicle
     if _TRANCHE_BEFORE.search(sent.low, max(0, m.start - sent.start - 24), m.start - sent.start):
         return False  # "the first 12 of them": a tranche of a deal, not a deal
-    return str(getattr(m.value, "unit", "")).lower() in _WEAPON_UNITS
+    return m.value.unit.lower() in _WEAPON_UNITS
 
 
 def main_quantity(sent: Sentence, lo: int, hi: int) -> tuple[int | None, int]:
@@ -167,13 +160,12 @@ def main_quantity(sent: Sentence, lo: int, hi: int) -> tuple[int | None, int]:
         q = m.value
         if not is_main_count(sent, m):
             continue  # "81 support vehicles", "six K10 ammunition resupply vehicles", "the first 12"
-        if getattr(q, "bound", None) == "under":
+        if q.bound == "under":
             found.append(None)
             continue
-        unit = str(getattr(q, "unit", "")).lower()
-        if unit not in _WEAPON_UNITS:
+        if q.unit.lower() not in _WEAPON_UNITS:
             continue
-        found.append(int(getattr(q, "value", 0)))
+        found.append(q.value)
     if not found:
         return None, 0
     return found[0], len(found)
@@ -204,7 +196,7 @@ def sent_status(sent: Sentence, a: int, b: int, cues: Cues) -> str:
 
 
 def assign_times(
-    sent: Sentence, lo: int, hi: int, anchors: Sequence[M], reach: int = 48
+    sent: Sentence, lo: int, hi: int, anchors: Sequence[MoneyM], reach: int = 48
 ) -> dict[int, TimeSpan]:
     """Pair each amount with the closest date in [lo, hi), each date used once.
 
@@ -240,7 +232,7 @@ _SCHEDULE = re.compile(
 )
 
 
-def _schedule(sent: Sentence, m: M) -> bool:
+def _schedule(sent: Sentence, m: TimeM) -> bool:
     """A date of delivery or production ("deliveries from 2027"), not of the deal."""
     rel = m.start - sent.start
     return _SCHEDULE.search(sent.low, max(0, rel - 30), rel) is not None
@@ -253,10 +245,10 @@ def nearest_time(sent: Sentence, lo: int, hi: int) -> TimeSpan | None:
     if not times:
         return None
     resolved = [m for m in times if m.value.start is not None] or times
-    return resolved[0].value  # type: ignore[no-any-return]
+    return resolved[0].value
 
 
-def owned_before(sent: Sentence, m: M) -> bool:
+def owned_before(sent: Sentence, m: SystemM) -> bool:
     """ "to complement its American HIMARS": a weapon already owned (worked out once per system mention)."""
     key = ("owned", id(m))
     found: bool | None = sent.memo.get(key)
@@ -274,21 +266,19 @@ def inherit_systems(
     A unit that counts a kind of weapon without naming it takes the named
     system of that kind from earlier in the sentence or the sentence before.
     """
-    units = {str(getattr(m.value, "unit", "")) for m in sent.sub("qty", lo, hi)} - {""}
+    units = {m.value.unit for m in sent.sub("qty", lo, hi)} - {""}
     if not units:
         return
-    pool = list(sent.sub("system", 0, lo)) + [
-        m for r in recent[-1:] for m in r.mentions if m.kind == "system"
-    ]
+    pool = list(sent.sub("system", 0, lo)) + [m for r in recent[-1:] for m in r.sub("system")]
     for m in reversed(pool):
         v = m.value
-        category = str(getattr(v, "category", "") or "")
-        if getattr(v, "generic", False) or not category:
+        category = v.category or ""
+        if v.generic or not category:
             continue
         if any(u in category for u in units):
-            cand.systems.append(str(getattr(v, "designation", "")))
+            cand.systems.append(v.designation)
             if m.party is not None:
                 cand.origins.append(m.party)
-            cand.families.add(str(getattr(v, "family", None) or getattr(v, "designation", "")).upper())
+            cand.families.add((v.family or v.designation).upper())
             cand.categories.add(category.lower())
             return
