@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 
 import pytest
@@ -9,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from korpol import _records
-from korpol._records.cues import DEFAULT_CUES
+from korpol._records.cues import DEFAULT_CUES, CuePattern
 from korpol._regex import may_match, required_literals
 
 
@@ -47,11 +49,24 @@ def test_the_rule_tables_are_mostly_filterable() -> None:
     assert required_literals(DEFAULT_CUES.compiled["buy"]) is not None
 
 
+def _rule_patterns() -> list[re.Pattern[str]]:
+    """Every pattern the record rules search with: module regexes and cue patterns, compiled."""
+    out = []
+    for info in pkgutil.iter_modules(_records.__path__):
+        module = importlib.import_module(f"korpol._records.{info.name}")
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern):
+                out.append(value)
+            elif isinstance(value, CuePattern):
+                out.append(DEFAULT_CUES.pattern(value))
+    return out
+
+
 _PATTERNS = [
     *DEFAULT_CUES.compiled.values(),
     *(p for _, p in DEFAULT_CUES.compiled_aid_kinds),
     *(p for _, p in DEFAULT_CUES.compiled_agreement_kinds),
-    *(v for v in vars(_records).values() if isinstance(v, re.Pattern)),
+    *_rule_patterns(),
 ]
 _WORDS = sorted({w for p in _PATTERNS for w in (required_literals(p) or ())} | {"the", "tanks", "$3bn", "."})
 

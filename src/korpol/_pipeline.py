@@ -183,6 +183,7 @@ def extract(
             seg_text,
             lower(seg_text),
             tuple(m for m in mentions[i:j] if m.end <= seg_end),
+            cues,
         )
         sentences.append(sent)
         if not sent.mentions:

@@ -21,7 +21,7 @@ from korpol._model import (
     TimeSpan,
 )
 from korpol._records.context import Context, report_year
-from korpol._records.cues import Cues
+from korpol._records.cues import CuePattern, Cues
 from korpol._records.evidence import evidence_for
 from korpol._records.merge import year_of
 from korpol._records.roles import WITH, actors, local_parties, sentence_actors
@@ -38,7 +38,7 @@ _BOTH = re.compile(
 )
 
 
-_TERM = re.compile(r"\b(?:in effect|valid|in force|runs?|last|lasting)\w* for (\w+) years\b")
+_TERM = CuePattern(r"\b(?:⟨term_verbs⟩)\w* for (\w+) years\b")
 
 
 @attrs.frozen
@@ -55,20 +55,10 @@ class RawAgreement:
     signatories: tuple[str, ...] = ()
 
 
-_TOPICS = (
-    "politics",
-    "economy",
-    "defense",
-    "culture",
-    "security",
-    "trade",
-    "infrastructure",
-    "energy",
-    "reconstruction",
-)
 
 
-_SIGNING = re.compile(r"\b(?:signed|adopted|concluded|launched|inked|signing|sign)\b")
+
+_SIGNING = CuePattern(r"\b(?:⟨signing⟩)\b")
 
 
 def _agreement_mentions(low: str, cues: Cues) -> list[tuple[str, re.Match[str]]]:
@@ -216,9 +206,9 @@ def _agreement_at(
     if date is None:
         date, until2 = _agreement_dates(sent, match, 0, len(low)) if siblings == 1 else (None, None)
         until = until or until2
-    if date is None and ctx.published is not None and _SIGNING.search(low, lo, hi) and siblings == 1:
+    if date is None and ctx.published is not None and siblings == 1 and sent.search(_SIGNING, lo, hi):
         date = report_year(ctx.published)
-    term = _TERM.search(low)
+    term = sent.regex(_TERM).search(low)
     term_years = None
     if term:
         word = term.group(1)
@@ -233,7 +223,7 @@ def _agreement_at(
         recalled = re.search(r"\b(?:the|these|those|its|their|all)\s+$", clause[: num.start()])
         if recalled and (date is None or not date.text):  # (no date stated; a report-year default is none)
             return []  # "the four foundational agreements that govern ...": a known set, recalled, none new
-    topics = tuple(t for t in _TOPICS if t in low or (t == "defense" and "defence" in low))
+    topics = tuple(t for t in cues.topics if t in low or (t == "defense" and "defence" in low))
     definite = bool(re.search(r"\b(?:the|this|that)\s+$", low[max(0, match.start() - 6) : match.start()]))
     return [
         RawAgreement(
@@ -252,13 +242,13 @@ def _agreement_at(
     ]
 
 
-_SIGNED_BY = re.compile(r"\b(?:sign\w*|adopt\w*|conclud\w*|inked|formali[sz]ed|initial(?:l)?ed|agreed)\b")
+_SIGNED_BY = CuePattern(r"\b(?:⟨signatory_verbs⟩)\b")
 
 
 def _signatories(sent: Sentence, lo: int, hi: int, siblings: int) -> tuple[str, ...]:
     """Office-holders named where the agreement is said to be signed or adopted."""
     a, b = (lo, hi) if siblings > 1 else (0, len(sent.low))
-    if not _SIGNED_BY.search(sent.low, a, b):
+    if not sent.regex(_SIGNED_BY).search(sent.low, a, b):
         return ()
     names = (m.value.name for m in sent.sub("person", a, b) if m.party is not None and m.value.role)
     return tuple(dict.fromkeys(n for n in names if n))

@@ -12,6 +12,7 @@ from korpol._model import (
 )
 from korpol._records.candidate import Candidate
 from korpol._records.context import Context, report_year
+from korpol._records.cues import CuePattern
 from korpol._records.roles import NOT_ACTOR_BEFORE, TO, first_party_after
 from korpol._records.sentence import Sentence, clauses_of, money_units
 from korpol._records.slots import assign_times, money_anchors, nearest_time, systems_in
@@ -97,18 +98,17 @@ def _clauses_aid(sent: Sentence) -> list[tuple[int, int]]:
 
 
 #: "will offer new financial support", "has provided non-lethal military supplies": aid without a figure
-_STATED_AID = re.compile(
-    r"\b(?:provid\w*|offer\w*|send\w*|sent|giv\w+|gave|extend\w*|pledg\w*|promis\w*|deliver\w*|donat\w*)\s+"
-    r"(?:\w+\s+){0,3}?(?P<kind>(?:(?:humanitarian|military|non-lethal|financial|budget(?:ary)?|reconstruction|"
-    r"medical|economic|development)(?:,?\s+(?:and\s+)?)?)+)\s*(?:aid|assistance|support|supplies|equipment)\b"
+_STATED_AID = CuePattern(
+    r"\b(?:⟨aid_verbs⟩)\s+(?:\w+\s+){0,3}?(?P<kind>(?:(?:⟨aid_adjectives⟩)(?:,?\s+(?:and\s+)?)?)+)"
+    r"\s*(?:⟨aid_nouns⟩)\b"
 )
 
 
 def _stated_aid(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candidate]:
     """Aid the text states without a figure: one package, kind from its adjectives."""
     low = sent.low
-    m = _STATED_AID.search(low, a, b)
-    if m is None or NEGATED.search(low, max(0, m.start() - 16), m.start()):
+    m = sent.regex(_STATED_AID).search(low, a, b)
+    if m is None or sent.regex(NEGATED).search(low, max(0, m.start() - 16), m.start()):
         return []
     kinds = {k for k, pattern in ctx.cues.compiled_aid_kinds if pattern.search(m.group("kind"))}
     if "non-lethal" in m.group("kind") or "military" in m.group("kind"):
@@ -128,7 +128,7 @@ def _military_gifts(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candid
     "Denmark and the Netherlands pledged to transfer 19 and 24 F-16s" gives two.
     """
     low = sent.low
-    verb = AID_WORD.search(low, a, b)
+    verb = sent.regex(AID_WORD).search(low, a, b)
     assert verb is not None
     weapons = weapon_mentions(sent, a, b)
     governed = any(
@@ -208,7 +208,7 @@ def _aid_direction(sent: Sentence, a: int, b: int, cand: Candidate, ctx: Context
         rel = m.start - sent.start
         before = low[max(0, rel - 14) : rel]
         after = low[m.end - sent.start : m.end - sent.start + 20]
-        if _GIVE_BEFORE.search(before) and isinstance(m.party, Country) and m.form != "demonym":
+        if sent.regex(_GIVE_BEFORE).search(before) and isinstance(m.party, Country) and m.form != "demonym":
             if recipient is None:
                 recipient = m.party  # "would give Ukraine 35 billion crowns": the first object receives
             continue
@@ -220,7 +220,7 @@ def _aid_direction(sent: Sentence, a: int, b: int, cand: Candidate, ctx: Context
             if recipient is None:
                 recipient = m.party
         elif re.search(r"\bby\s+(?:the\s+)?$", before):
-            if _GIVEN_BY.search(low, max(0, rel - 48), rel):
+            if sent.regex(_GIVEN_BY).search(low, max(0, rel - 48), rel):
                 donor = m.party  # "provided by Japan", "funded by the EU"
             continue  # "damaged by the Russian bombardments": an agent, but of something else
         elif donor is None:
@@ -249,7 +249,7 @@ def _aid_direction(sent: Sentence, a: int, b: int, cand: Candidate, ctx: Context
             ):
                 continue  # "Ukrainian President X": a person's nationality, not an actor
             donor = m.party
-    receive = _RECEIVE.search(low, a, b)
+    receive = sent.regex(_RECEIVE).search(low, a, b)
     if receive is not None:
         # "Kyiv will receive 40 HIMARS from Washington": the subject receives, "from X" gives
         src = re.compile(r"\bfrom\b").search(low, receive.end(), b)
@@ -281,22 +281,14 @@ def _aid_direction(sent: Sentence, a: int, b: int, cand: Candidate, ctx: Context
 
 
 #: a giving verb in the passive, its agent next: "provided by Japan", "financed in full by the EU"
-_GIVEN_BY = re.compile(
-    r"\b(?:provided|funded|financed|donated|pledged|offered|given|granted|sent|supplied|delivered|paid"
-    r"|covered|sponsored|contributed|allocated|earmarked|set aside|committed|approved|announced|established"
-    r"|created|raised|disbursed|released|made available)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?$"
-)
+_GIVEN_BY = CuePattern(r"\b(?:⟨given_by⟩)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?$")
 
 
 #: a giving verb right before a country: that country is the (indirect) object, the one who receives
-_GIVE_BEFORE = re.compile(
-    r"\b(?:give|gives|giving|gave|given|grant|grants|granting|granted|offer|offers|offering|offered|"
-    r"hand|hands|handing|handed|promise|promises|promised|pledge|pledges|pledged|provide|provides|"
-    r"providing|provided|send|sends|sending|sent)\s+(?:the\s+)?$"
-)
+_GIVE_BEFORE = CuePattern(r"\b(?:⟨give_to⟩)\s+(?:the\s+)?$")
 
 
-_RECEIVE = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|get(?:s|ting)?|got|obtain(?:s|ed)?|accept(?:s|ed)?)\b")
+_RECEIVE = CuePattern(r"\b(?:⟨receive⟩)\b")
 
 
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")

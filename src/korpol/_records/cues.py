@@ -1,42 +1,118 @@
-"""Cue-word tables for the record stage: the vocabulary rules look for.
+"""Cue-word tables for the record stage: the vocabulary the rules look for, read from data.
 
-Why a module of its own: the words that signal "a purchase", "a pledge of
-aid" or "a memorandum" are data, not logic.  They live here as plain tables
-(regular-expression alternatives over lower-cased text) so that a user can
-read them, and extend them by building a :class:`Cues` with more words::
+Why this module exists: the words that signal "a purchase", "a pledge of aid", "a denial" or
+"a memorandum" are data, not logic.  They live in ``data/cues.tsv`` (one row per word, each
+table headed by what it means) and become a :class:`Cues`: a frozen set of tables that a user
+can read, and extend by building a :class:`Cues` with more words::
 
     >>> from korpol._records.cues import Cues, DEFAULT_CUES
     >>> cues = DEFAULT_CUES.extend(buy=("lease",))
     >>> "lease" in cues.buy
     True
 
-Every table is a tuple of regular-expression fragments matched at word
-boundaries on lower-cased sentence text.  The ORDER in which the status
-tables are tried is written in :data:`STATUS_ORDER`.
+The *structure* around the words stays in the rules' code, as a :class:`CuePattern` whose
+placeholders name tables: ``CuePattern(r"\\b(?:⟨given_by⟩)\\s+(?:[\\w-]+\\s+){0,3}by\\s+$")``
+is "a giving verb in the passive, then *by*"; :meth:`Cues.pattern` fills in the words of
+this :class:`Cues` and compiles the pattern once.
+
+A table a user builds is checked when the :class:`Cues` is built: an unknown table, a kind
+outside the model's vocabulary or a fragment that is not a regular expression raises
+:class:`~korpol.ValidationError` at once, never a Document with no records later.
+
+The ORDER in which the status tables are tried is :data:`STATUS_ORDER`.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import attrs
 
-__all__ = ["DEFAULT_CUES", "STATUS_ORDER", "Cues"]
+from korpol._errors import InputTypeError, ValidationError
+from korpol._model import AGREEMENT_KINDS, AID_KINDS
+from korpol._tables import once, read_table, suggest
+
+__all__ = ["DEFAULT_CUES", "STATUS_ORDER", "TABLES", "CuePattern", "Cues"]
 
 #: Status cues are tried in this order; the first table with a hit wins.
 #: A framework is a framework even when it was signed; intent ("plans to sign")
 #: outranks the signing verb it mentions; delivery is the weakest signal.
 STATUS_ORDER = ("framework", "planned", "signed", "delivered")
 
+#: tables whose rows name a kind as well as words, and the vocabulary the kind must be in
+KEYED_TABLES: Mapping[str, tuple[str, ...]] = {"aid_kinds": AID_KINDS, "agreement_kinds": AGREEMENT_KINDS}
+#: tables of literal words (compared whole, not as regular expressions)
+WORD_TABLES = frozenset(("weapon_units", "support_categories", "topics"))
 
-def _alt(words: tuple[str, ...]) -> re.Pattern[str]:
+Keyed = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _alt(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")\b")
+
+
+@once
+def _data() -> dict[str, Any]:
+    """The tables of ``data/cues.tsv``: word tables as tuples, keyed tables as (kind, words) pairs."""
+    flat: dict[str, list[str]] = {}
+    keyed: dict[str, dict[str, list[str]]] = {}
+    for row in read_table("cues.tsv"):
+        table, kind, pattern = row["table"], row["kind"], row["pattern"]
+        if table in KEYED_TABLES:
+            keyed.setdefault(table, {}).setdefault(kind, []).append(pattern)
+        else:
+            flat.setdefault(table, []).append(pattern)
+    out: dict[str, Any] = {name: tuple(words) for name, words in flat.items()}
+    for name, kinds in keyed.items():
+        out[name] = tuple((kind, tuple(words)) for kind, words in kinds.items())
+    return out
+
+
+def _loader(table: str) -> Callable[[], Any]:
+    """The factory of a table's default: its rows in ``data/cues.tsv`` (read on first use)."""
+    return lambda: _data()[table]
+
+
+@attrs.frozen
+class CuePattern:
+    """A regular expression whose words come from cue tables: the structure in code, the words in data.
+
+    ``template`` is a regular expression in which ``⟨table⟩`` stands for the alternation of
+    that table's words (``a|b|c``); :meth:`Cues.pattern` compiles it for a set of cues.
+
+    >>> p = CuePattern(r"\\b(?:⟨denial⟩)\\b")
+    >>> p.tables
+    ('denial',)
+    >>> bool(DEFAULT_CUES.pattern(p).search("seoul denied reports that"))
+    True
+    """
+
+    template: str
+    tables: tuple[str, ...] = attrs.field(init=False)
+
+    @tables.default
+    def _tables(self) -> tuple[str, ...]:
+        return tuple(re.findall(r"⟨(\w+)⟩", self.template))
+
+    def source(self, cues: Cues) -> str:
+        """The regular expression with the words of ``cues`` filled in."""
+        out = self.template
+        for table in self.tables:
+            out = out.replace(f"⟨{table}⟩", "|".join(getattr(cues, table)))
+        return out
 
 
 @attrs.frozen
 class Cues:
-    """The cue vocabularies the record rules read.  Each field is a tuple of regex fragments.
+    """The cue vocabularies the record rules read: one field per table of ``data/cues.tsv``.
+
+    Each field is a tuple of regular-expression fragments (matched at word boundaries on
+    lower-cased text), except ``aid_kinds`` and ``agreement_kinds`` (pairs of a kind and its
+    fragments, tried in order) and the literal word tables ``weapon_units``,
+    ``support_categories`` and ``topics``.  ``docs/extending.md`` says what each table does.
 
     Pass your own to :func:`korpol.parse` to teach it words the defaults lack:
 
@@ -47,355 +123,92 @@ class Cues:
     >>> deal = korpol.parse(text, cues=korpol.Cues().extend(buy=("leases?",))).arms_deals[0]
     >>> (deal.supplier.code, deal.recipient.code, str(deal.value))
     ('US', 'PL', 'USD 300,000,000')
+
+    A table that cannot work fails when it is built:
+
+    >>> korpol.Cues().extend(aid_kinds=(("energy", ("power plants?",)),))
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    korpol._errors.ValidationError: aid_kinds: 'energy' is not valid: not an aid kind (one of ...)
     """
 
-    #: verbs whose subject is the buyer; "from X" names the seller
-    buy: tuple[str, ...] = (
-        r"buy",
-        r"buys",
-        r"buying",
-        r"bought",
-        r"purchas(?:e|es|ed|ing)",
-        r"acquir(?:e|es|ed|ing)",
-        r"order(?:s|ed|ing)?",
-        r"import(?:s|ed|ing)?",
-        r"procur(?:e|es|ed|ing)",
-        r"signed for",
-        r"signs for",
-        r"sign for",
-        r"joined",
-        r"adding",
-        r"added",
-        r"sign(?:ed|s)? (?:[\w$€£.,-]+ ){1,4}?for",
-    )
-    #: verbs whose subject is the seller; "to X" names the buyer
-    sell: tuple[str, ...] = (
-        r"export(?:ed|ing)?",
-        r"sell(?:s|ing)?",
-        r"sold",
-        r"suppl(?:y|ies|ied|ying)",
-        r"ship(?:s|ped|ping)?",
-        r"deliver(?:s|ed|ing)?",
-        # "approved the possible sale of", "approves $2 billion arms package for Taiwan"
-        r"approv(?:e|ed|es|al of) (?:the |a |an )?(?:possible |potential )?"
-        r"(?:[$€£\w.,-]+ ){0,3}?(?:sale|export|(?:arms|weapons) package)s?",
-        r"clear(?:ed|s)? (?:the |a )?(?:possible |potential )?(?:sale|export)s?",
-        r"sales? of",
-        # "approved three NASAMS for $1.16 billion": an approval of a number of weapons names the seller
-        r"approv(?:ed|es) (?:the )?(?:possible |potential )?"
-        r"(?=\d|one |two |three |four |five |six |eight |ten |a dozen )",
-    )
-    #: nouns that name a transaction
-    deal: tuple[str, ...] = (
-        r"deals?",
-        r"contracts?",
-        r"orders?",
-        r"purchases?",
-        r"acquisitions?",
-        r"sale",
-        r"framework(?: agreements?| deals?| contracts?)?",
-        r"export deals?",
-        r"option",
-        r"arms package",
-        r"procurement",
-        r"package",
-        r"approv(?:ed|es)",
-        r"negotiations? (?:on|for|over)",
-        r"talks (?:on|for|over)",
-    )
-    #: words that make a transaction an arms transaction (besides weapon-system mentions)
-    arms: tuple[str, ...] = (
-        r"arms",
-        r"weapons?",
-        r"weaponry",
-        r"military equipment",
-        r"military hardware",
-        r"defen[cs]e equipment",
-        r"munitions?",
-        r"artillery",
-        r"ammunition",
-        r"armaments?",
-        r"defen[cs]e (?:deal|contract|framework|purchase|export|industry)s?",
-        r"k-defen[cs]e",
-        r"batter(?:y|ies)",
-        r"aircraft",
-        r"(?:fighter |combat )?jets?",
-        r"helicopters?",
-        r"warships?",
-        r"frigates?",
-        r"corvettes?",
-        r"submarines?",
-        r"(?:patrol )?vessels",
-        r"missiles?",
-        r"rockets?",
-        r"drones?",
-        r"tanks",
-        r"howitzers?",
-        r"radars?",
-        r"fighters?",
-        r"launchers?",
-        r"guns",
-    )
-    framework: tuple[str, ...] = (r"framework", r"umbrella (?:deal|agreement|contract)")
-    planned: tuple[str, ...] = (
-        r"plans?",
-        r"planned",
-        r"planning",
-        r"intends?",
-        r"intended",
-        r"intention",
-        r"expected",
-        r"expects?",
-        r"to be (?:signed|finali[sz]ed|concluded|sealed|inked)",
-        r"will (?:be )?sign(?:ed)?",
-        r"under negotiation",
-        r"negotiat\w*",
-        r"in talks",
-        r"talks (?:on|over|for|with)",
-        r"approv(?:e|ed|es|al)",
-        r"cleared",
-        r"ready for signing",
-        r"aims? to",
-        r"aimed to",
-        r"seeks? to",
-        r"wants? to",
-        r"considering",
-        r"(?:is|are) set to",
-        r"propos(?:e|ed|al)",
-        r"to finali[sz]e",
-        r"would (?:buy|sign|purchase|acquire|be signed)",
-        r"if signed",
-        r"could (?:buy|sign|acquire)",
-        r"pitch(?:ed|ing)?",
-        r"compet(?:e|es|ed|ing|ition)",
-        r"bid(?:s|ding)?",
-        r"tenders?",
-        r"shortlist(?:ed)?",
-        r"discussed",
-    )
-    signed: tuple[str, ...] = (
-        r"sign(?:ed|s|ing)?",
-        r"conclud(?:ed|es)",
-        r"inked",
-        r"awarded",
-        r"ordered",
-        r"ordering",
-        r"agreed to (?:buy|purchase|acquire)",
-        r"bought",
-        r"purchased",
-        r"acquired",
-        r"sealed",
-        r"won",
-        r"placed an order",
-        r"struck",
-        r"exercised",
-        r"added",
-        r"adding",
-    )
-    delivered: tuple[str, ...] = (
-        r"delivered",
-        r"arrived",
-        r"handed over",
-        r"in service",
-        r"took delivery",
-        r"received",
-        r"shipped",
-    )
-    #: money next to these words is not a deal or aid: totals, budgets, financing ...
-    not_a_deal: tuple[str, ...] = (
-        r"budget",
-        r"trade",
-        r"gdp",
-        r"revenues?",
-        r"(?<!arms )(?<!weapons )sales",  # company sales are revenue; "arms sales to Taiwan" are deals
-        r"turnover",
-        r"profits?",
-        r"capital",
-        r"ceiling",
-        r"equity",
-        r"investments?",
-        r"investors?",
-        r"backlog",
-        r"order book",
-        r"spending",
-        r"exports (?:hit|reached|rose|fell|totall?ed|were|amounted)",
-        r"loans?",
-        r"guarantees?",
-        r"financing",
-        r"lending",
-        r"credit",
-        r"offsets?",
-        r"combined",
-        r"in total",
-        r"altogether",
-        r"bank",
-        r"market",
-        r"valuation",
-        r"salar(?:y|ies)",
-        r"funding for (?:the )?(?:defen[cs]e|army|military)",
-        r"defen[cs]e spending",
-        r"bonds?",
-    )
-    #: the words that mark a sum as a sum (kept out of deals)
-    aggregate: tuple[str, ...] = (
-        r"combined",
-        r"in total",
-        r"altogether",
-        r"cumulative",
-        r"so far",
-        r"to date",
-        r"total(?:s|led|ing)? to",  # "bringing its total to $500 million": a running total
-        r"bring(?:s|ing)? (?:its|the|their) (?:overall |total )?(?:aid |support |assistance )?(?:total )?to",
-    )
-    aid: tuple[str, ...] = (
-        r"aid",
-        r"assistance",
-        r"humanitarian",
-        r"donat(?:e|es|ed|ion|ions)",
-        r"pledg(?:e|es|ed|ing)",
-        r"grants?",
-        r"relief",
-        r"support",
-        r"contribut(?:e|es|ed|ion|ions)",
-        r"trust fund",
-        r"reconstruction fund",
-        r"project fund",
-        r"fund",
-        r"package",
-        r"provid(?:e|es|ed|ing)",
-        r"assist",
-        r"scholarships?",
-    )
-    aid_kinds: tuple[tuple[str, tuple[str, ...]], ...] = (
-        (
-            "humanitarian",
-            (
-                r"humanitarian",
-                r"relief",
-                r"medical",
-                r"food",
-                r"shelter",
-                r"refugees?",
-                r"demining",
-                r"mine clearance",
-                r"de-mining",
-                r"medicine",
-                r"health\w*",
-            ),
-        ),
-        (
-            "military",
-            (
-                r"military",
-                r"lethal",
-                r"non-lethal",
-                r"weapons?",
-                r"ammunition",
-                r"defen[cs]e",
-                r"security assistance",
-                r"soldiers",
-                r"troops",
-                r"helmets",
-                r"body armou?r",
-            ),
-        ),
-        (
-            "financial",
-            (
-                r"financial",
-                r"budget support",
-                r"loans?",
-                r"credit",
-                r"macro-financial",
-                r"guarantees?",
-                r"state finances",
-                r"fiscal",
-            ),
-        ),
-        (
-            "reconstruction",
-            (r"reconstruction", r"rebuild\w*", r"recovery", r"infrastructure", r"restoration"),
-        ),
-        ("education", (r"education\w*", r"scholarships?", r"schools?", r"universit\w+", r"students?")),
-    )
-    agreement_kinds: tuple[tuple[str, tuple[str, ...]], ...] = (
-        ("action_plan", (r"action plans?",)),
-        ("mou", (r"memorand(?:um|ums|a) of understanding", r"mous?", r"memorand(?:um|ums|a)")),
-        ("communique", (r"communiqu[eé]s?",)),
-        (
-            "declaration",
-            (
-                r"joint (?:[\w-]+'?\s+){0,2}(?:declaration|statement)s?",
-                r"declarations? (?:on|of)",
-                r"statements? of intent",
-                r"letters? of intent",
-            ),
-        ),
-        ("strategic_partnership", (r"strategic partnership", r"strategic partners")),
-        (
-            "partnership",
-            (r"partnership(?: and cooperation)? programmes?", r"partnership programs?", r"partnership"),
-        ),
-        ("treaty", (r"treat(?:y|ies)", r"pact")),
-        ("framework", (r"framework agreements?",)),
-        (
-            "other",
-            (
-                r"accords?",
-                r"(?:cooperation|defen[cs]e|security|bilateral) agreements?",
-                r"agreements?",
-                r"initiative",
-            ),
-        ),
-    )
-    agreement_verbs: tuple[str, ...] = (
-        r"sign(?:ed|s|ing)?",
-        r"adopt(?:ed|s|ing)?",
-        r"conclud(?:ed|es|ing)",
-        r"launch(?:ed|es|ing)?",
-        r"establish(?:ed|ment)?",
-        r"inked",
-        r"reached",
-        r"agreed",
-        r"endorsed",
-        r"issued",
-        r"since",
-        r"upgraded",
-        r"dating (?:back )?(?:from|to)",
-        r"elevated",
-    )
-    deploy: tuple[str, ...] = (
-        r"sent",
-        r"sends?",
-        r"sending",
-        r"deploy(?:s|ed|ing|ment)?",
-        r"dispatch(?:ed|es|ing)?",
-    )
+    # -- deals
+    buy: tuple[str, ...] = attrs.field(factory=_loader("buy"))
+    sell: tuple[str, ...] = attrs.field(factory=_loader("sell"))
+    deal: tuple[str, ...] = attrs.field(factory=_loader("deal"))
+    arms: tuple[str, ...] = attrs.field(factory=_loader("arms"))
+    framework: tuple[str, ...] = attrs.field(factory=_loader("framework"))
+    planned: tuple[str, ...] = attrs.field(factory=_loader("planned"))
+    signed: tuple[str, ...] = attrs.field(factory=_loader("signed"))
+    delivered: tuple[str, ...] = attrs.field(factory=_loader("delivered"))
+    win: tuple[str, ...] = attrs.field(factory=_loader("win"))
+    signed_words: tuple[str, ...] = attrs.field(factory=_loader("signed_words"))
+    # -- figures that are not one deal or package
+    not_a_deal: tuple[str, ...] = attrs.field(factory=_loader("not_a_deal"))
+    financing_after: tuple[str, ...] = attrs.field(factory=_loader("financing_after"))
+    aggregate: tuple[str, ...] = attrs.field(factory=_loader("aggregate"))
+    combined: tuple[str, ...] = attrs.field(factory=_loader("combined"))
+    total_verbs: tuple[str, ...] = attrs.field(factory=_loader("total_verbs"))
+    cumulative_giving: tuple[str, ...] = attrs.field(factory=_loader("cumulative_giving"))
+    ranked: tuple[str, ...] = attrs.field(factory=_loader("ranked"))
+    running_total: tuple[str, ...] = attrs.field(factory=_loader("running_total"))
+    # -- aid: gift or sale, who gives, who receives
+    aid: tuple[str, ...] = attrs.field(factory=_loader("aid"))
+    gift: tuple[str, ...] = attrs.field(factory=_loader("gift"))
+    sale: tuple[str, ...] = attrs.field(factory=_loader("sale"))
+    negation: tuple[str, ...] = attrs.field(factory=_loader("negation"))
+    denial: tuple[str, ...] = attrs.field(factory=_loader("denial"))
+    given_by: tuple[str, ...] = attrs.field(factory=_loader("given_by"))
+    give_to: tuple[str, ...] = attrs.field(factory=_loader("give_to"))
+    receive: tuple[str, ...] = attrs.field(factory=_loader("receive"))
+    aid_verbs: tuple[str, ...] = attrs.field(factory=_loader("aid_verbs"))
+    aid_adjectives: tuple[str, ...] = attrs.field(factory=_loader("aid_adjectives"))
+    aid_nouns: tuple[str, ...] = attrs.field(factory=_loader("aid_nouns"))
+    aid_kinds: Keyed = attrs.field(factory=_loader("aid_kinds"))
+    troops: tuple[str, ...] = attrs.field(factory=_loader("troops"))
+    # -- weapons, counts and dates
+    weapon_units: tuple[str, ...] = attrs.field(factory=_loader("weapon_units"))
+    support_vehicles: tuple[str, ...] = attrs.field(factory=_loader("support_vehicles"))
+    support_categories: tuple[str, ...] = attrs.field(factory=_loader("support_categories"))
+    owned: tuple[str, ...] = attrs.field(factory=_loader("owned"))
+    tranche: tuple[str, ...] = attrs.field(factory=_loader("tranche"))
+    schedule: tuple[str, ...] = attrs.field(factory=_loader("schedule"))
+    # -- agreements, meetings, deployments
+    agreement_kinds: Keyed = attrs.field(factory=_loader("agreement_kinds"))
+    agreement_verbs: tuple[str, ...] = attrs.field(factory=_loader("agreement_verbs"))
+    signing: tuple[str, ...] = attrs.field(factory=_loader("signing"))
+    signatory_verbs: tuple[str, ...] = attrs.field(factory=_loader("signatory_verbs"))
+    term_verbs: tuple[str, ...] = attrs.field(factory=_loader("term_verbs"))
+    topics: tuple[str, ...] = attrs.field(factory=_loader("topics"))
+    meeting: tuple[str, ...] = attrs.field(factory=_loader("meeting"))
+    deploy: tuple[str, ...] = attrs.field(factory=_loader("deploy"))
 
-    def extend(self, **more: tuple[str, ...]) -> Cues:
-        """A copy with extra words appended to the named tables."""
-        changes = {name: (*getattr(self, name), *words) for name, words in more.items()}
+    def __attrs_post_init__(self) -> None:
+        for field in attrs.fields(Cues):
+            _check_table(field.name, getattr(self, field.name))
+
+    def extend(self, **more: Iterable[Any]) -> Cues:
+        """A copy with extra words appended to the named tables.
+
+        >>> Cues().extend(buys=("purchases?",))
+        Traceback (most recent call last):
+        ...
+        korpol._errors.ValidationError: cues: 'buys' is not valid: not a cue table (did you mean: buy?)
+        """
+        for name in more:
+            if name not in TABLES:
+                close = suggest(name, TABLES)
+                hint = f"did you mean: {', '.join(close)}?" if close else "see korpol.Cues for the tables"
+                raise ValidationError("cues", name, f"not a cue table ({hint})")
+        changes = {name: (*getattr(self, name), *_as_tuple(name, words)) for name, words in more.items()}
         return attrs.evolve(self, **changes)
 
     @functools.cached_property
     def compiled(self) -> dict[str, re.Pattern[str]]:
-        """One compiled alternation per flat table."""
-        names = (
-            "buy",
-            "sell",
-            "deal",
-            "arms",
-            "framework",
-            "planned",
-            "signed",
-            "delivered",
-            "not_a_deal",
-            "aggregate",
-            "aid",
-            "agreement_verbs",
-            "deploy",
-        )
-        return {name: _alt(getattr(self, name)) for name in names}
+        """One compiled word-boundary alternation per table of regular-expression fragments."""
+        flat = (name for name in TABLES if name not in KEYED_TABLES and name not in WORD_TABLES)
+        return {name: _alt(getattr(self, name)) for name in flat}
 
     @functools.cached_property
     def compiled_aid_kinds(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -411,6 +224,67 @@ class Cues:
     def compiled_agreement_patterns(self) -> tuple[re.Pattern[str], ...]:
         """The patterns of :attr:`compiled_agreement_kinds`, without their kinds."""
         return tuple(pattern for _, pattern in self.compiled_agreement_kinds)
+
+    @functools.cached_property
+    def _patterns(self) -> dict[str, re.Pattern[str]]:
+        return {}
+
+    @functools.cached_property
+    def _word_sets(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    def words(self, table: str) -> frozenset[str]:
+        """The literal words of ``table`` as a set (``weapon_units``, ``support_categories``, ``topics``)."""
+        found = self._word_sets.get(table)
+        if found is None:
+            found = self._word_sets[table] = frozenset(getattr(self, table))
+        return found
+
+    def pattern(self, cue: CuePattern) -> re.Pattern[str]:
+        """``cue`` compiled with the words of these cues (once per :class:`Cues` and pattern)."""
+        found = self._patterns.get(cue.template)
+        if found is None:
+            found = self._patterns[cue.template] = re.compile(cue.source(self))
+        return found
+
+
+#: the names of the cue tables, in the order of ``data/cues.tsv``'s sections
+TABLES: tuple[str, ...] = tuple(field.name for field in attrs.fields(Cues))
+
+
+def _as_tuple(name: str, words: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(words, str):
+        raise InputTypeError(name, words, "a tuple of words (a str is a single word: write (word,))")
+    return tuple(words)
+
+
+def _check_table(name: str, value: Any) -> None:
+    """Raise a clear error for a table that cannot work: wrong shape, unknown kind, bad regex."""
+    if not isinstance(value, tuple):
+        raise InputTypeError(name, value, "a tuple")
+    if name in KEYED_TABLES:
+        vocabulary = KEYED_TABLES[name]
+        what = "an aid kind" if name == "aid_kinds" else "an agreement kind"
+        for entry in value:
+            if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], tuple)):
+                raise InputTypeError(name, entry, "(kind, (pattern, ...)) pairs")
+            kind, words = entry
+            if kind not in vocabulary:
+                raise ValidationError(name, kind, f"not {what} (one of {', '.join(vocabulary)})")
+            _check_words(name, words, regex=True)
+    else:
+        _check_words(name, value, regex=name not in WORD_TABLES)
+
+
+def _check_words(name: str, words: tuple[Any, ...], *, regex: bool) -> None:
+    for word in words:
+        if not isinstance(word, str):
+            raise InputTypeError(name, word, "a str")
+        if regex:
+            try:
+                re.compile(word)
+            except re.error as err:
+                raise ValidationError(name, word, f"not a regular expression: {err}") from None
 
 
 DEFAULT_CUES = Cues()

@@ -17,7 +17,7 @@ from korpol._model import (
 )
 from korpol._records.candidate import Candidate
 from korpol._records.context import Context, report_year
-from korpol._records.cues import Cues
+from korpol._records.cues import CuePattern, Cues
 from korpol._records.roles import (
     FROM,
     NOT_ACTOR_BEFORE,
@@ -59,9 +59,7 @@ _NOUN_BEFORE = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|they|their|the country|the government)\b")
 
 
-_WIN = re.compile(
-    r"\b(?:wins?|won|winning|secur(?:es|ed|ing)|clinch(?:es|ed|ing)?|lands|landed|bag(?:s|ged))\b"
-)
+_WIN = CuePattern(r"\b(?:⟨win⟩)\b")
 
 
 _CURRENCY_WON = re.compile(r"(?:\d|illion|tln|bn|tn|trn)\s*$")  # "3.4 trillion won" is money, not a win
@@ -115,7 +113,7 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
     # "Hanwha wins a K9 order from Romania": the winner sells, "from X" buys
     wins = [
         w
-        for w in (_WIN.finditer(low) if sent.may_match(_WIN) else ())
+        for w in finditer_in(sent, _WIN)
         if not _CURRENCY_WON.search(low, max(0, w.start() - 12), w.start())
     ]
     for win in wins:
@@ -190,7 +188,7 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
     for m in sent.sub("place"):
         if m.form == "demonym" and isinstance(m.party, Country):
             nxt = low[m.end - sent.start : m.end - sent.start + 40]
-            if OWNED_BEFORE.search(low, max(0, m.start - sent.start - 30), m.start - sent.start):
+            if sent.regex(OWNED_BEFORE).search(low, max(0, m.start - sent.start - 30), m.start - sent.start):
                 continue
             if any(
                 x.kind == "system"
@@ -273,7 +271,7 @@ _UNDER_FRAMEWORK = re.compile(
 )
 
 
-_SIGNED_WORD = re.compile(r"\b(?:signed|concluded|inked|sealed)\b")
+_SIGNED_WORD = CuePattern(r"\b(?:⟨signed_words⟩)\b")
 
 
 #: "Under the contract, ...", "the deal covers ...": what follows details a deal already reported
@@ -395,7 +393,7 @@ def deal_candidates(
                 money: Money = anchor.value
                 if aggregate_before(
                     low, max(a, anchor.start - sent.start - 40), anchor.start - sent.start, cues
-                ) or COMBINED_AFTER.match(low, anchor.end - sent.start):
+                ) or sent.regex(COMBINED_AFTER).match(low, anchor.end - sent.start):
                     continue
                 cand.value = money
             systems_in(sent, lo, hi, cand)
@@ -413,7 +411,7 @@ def deal_candidates(
             cand.quantity = qty if n_qty == 1 or len(cand.families) <= 1 else None
             if cand.value is None and cand.quantity is None and not cand.systems:
                 continue
-            if cand.value is None and RUNNING_TOTAL.search(low, lo, hi):
+            if cand.value is None and sent.regex(RUNNING_TOTAL).search(low, lo, hi):
                 continue  # "364 K9s are on firm order": a running total, not a deal
             unit_low = low[lo:hi]
             whole = len(merged) == 1

@@ -12,6 +12,7 @@ from korpol._model import (
     Meeting,
 )
 from korpol._records.context import Context
+from korpol._records.cues import CuePattern
 from korpol._records.evidence import evidence_for
 from korpol._records.merge import year_of
 from korpol._records.roles import TO, first_party_after, parties_between
@@ -23,10 +24,7 @@ __all__ = ["deployments_in", "meetings_in", "merge_deployments", "merge_meetings
 
 
 #: words that make a sentence report a meeting of office-holders
-_MEETING = re.compile(
-    r"\b(?:met|meets|meeting|held (?:talks|a meeting|a summit|a phone call|a call|a bilateral)|summit|"
-    r"talks with|courtesy call|phone call|called on|hosted|visit(?:ed|s)?)\b"
-)
+_MEETING = CuePattern(r"\b(?:⟨meeting⟩)\b")
 
 
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
@@ -40,7 +38,7 @@ def meetings_in(sent: Sentence, norm: NormalizedText, doc_id: str | None, origin
         return []  # (checked before the cue: most sentences name fewer than two office-holders)
     names = list(dict.fromkeys(m.value.name for m in people))
     parties = list({m.party.code: m.party for m in people if m.party is not None}.values())
-    if len(names) < 2 or len(parties) < 2 or not _MEETING.search(low):
+    if len(names) < 2 or len(parties) < 2 or not sent.regex(_MEETING).search(low):
         return []
     place = None
     for m in sent.sub("place"):

@@ -22,6 +22,7 @@ from korpol._mentions.scan import (
     SystemM,
     TimeM,
 )
+from korpol._records.cues import CuePattern, Cues
 from korpol._regex import may_match
 
 __all__ = ["Sentence", "bounded", "clauses_of", "clauses_wide", "finditer_in", "lower", "money_units"]
@@ -46,6 +47,8 @@ class Sentence:
     text: str
     low: str
     mentions: tuple[M, ...]
+    #: the cue tables the rules read this sentence with
+    cues: Cues
     #: per kind, the sentence-relative starts and the mentions, in mention order (for bisect)
     by_kind: dict[str, tuple[list[int], list[M]]] = attrs.field(init=False, repr=False)
     #: sentence-relative starts of all mentions, in mention order
@@ -92,8 +95,15 @@ class Sentence:
         starts, found = self.by_kind.get(kind, _NO_HIT)
         return found[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
-    def search(self, pattern: re.Pattern[str], lo: int = 0, hi: int | None = None) -> re.Match[str] | None:
+    def regex(self, pattern: re.Pattern[str] | CuePattern) -> re.Pattern[str]:
+        """``pattern`` itself, or a :class:`CuePattern` compiled with this sentence's cues."""
+        return self.cues.pattern(pattern) if isinstance(pattern, CuePattern) else pattern
+
+    def search(
+        self, pattern: re.Pattern[str] | CuePattern, lo: int = 0, hi: int | None = None
+    ) -> re.Match[str] | None:
         """``pattern.search(low, lo, hi)``, run once per sentence and arguments."""
+        pattern = self.regex(pattern)
         key = (id(pattern), lo, hi)
         try:
             return self.memo[key]  # type: ignore[no-any-return]
@@ -114,8 +124,9 @@ class Sentence:
             found = self.gates[key] = may_match(pattern, self.low)
             return found
 
-    def search_in(self, pattern: re.Pattern[str], a: int, b: int) -> re.Match[str] | None:
+    def search_in(self, pattern: re.Pattern[str] | CuePattern, a: int, b: int) -> re.Match[str] | None:
         """``pattern.search(low[a:b])`` (the slice's edges are the string's edges), run once."""
+        pattern = self.regex(pattern)
         if a <= 0 and b >= len(self.low):
             return self.search(pattern)
         key = (id(pattern), "in", a, b)
@@ -127,9 +138,10 @@ class Sentence:
 
 
 def finditer_in(
-    sent: Sentence, pattern: re.Pattern[str], lo: int = 0, hi: int | None = None
+    sent: Sentence, pattern: re.Pattern[str] | CuePattern, lo: int = 0, hi: int | None = None
 ) -> Iterable[re.Match[str]]:
     """``pattern.finditer(sent.low, lo, hi)``; nothing at once when the pattern cannot match the sentence."""
+    pattern = sent.regex(pattern)
     if not sent.may_match(pattern):
         return ()
     return pattern.finditer(sent.low, lo, len(sent.low) if hi is None else hi)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from korpol._mentions.scan import MoneyM, QtyM, SystemM, TimeM
@@ -11,7 +10,7 @@ from korpol._model import (
     TimeSpan,
 )
 from korpol._records.candidate import Candidate
-from korpol._records.cues import STATUS_ORDER, Cues
+from korpol._records.cues import STATUS_ORDER, CuePattern, Cues
 from korpol._records.sentence import Sentence
 
 __all__ = [
@@ -35,31 +34,34 @@ def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[MoneyM]:
         rel = m.start - sent.start
         window = sent.low[max(lo, rel - 60) : rel]
         after = sent.low[m.end - sent.start : m.end - sent.start + 30]
-        if cues.compiled["not_a_deal"].search(window) or re.match(
-            r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+){0,3}"
-            r"(?:loans?|financing|lending|credit|trade|(?<!arms )(?<!weapons )sales|revenue)",
-            after,
-        ):
+        if cues.compiled["not_a_deal"].search(window) or cues.pattern(_FINANCING_AFTER).match(after):
             continue
         out.append(m)
     return out
 
 
-_SUPPORT = re.compile(
-    r"\b(?:support|ammunition|resupply|engineering|bridge|recovery|command|training) vehicles?\b"
-)
+#: "in loans", "of financing": an amount followed by these is financing or trade, not a deal
+_FINANCING_AFTER = CuePattern(r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+){0,3}(?:⟨financing_after⟩)")
+
+
+def _weapon_units(sent: Sentence) -> frozenset[str]:
+    """The unit nouns that count main weapons, and "" (a bare number: "another 24")."""
+    found: frozenset[str] | None = sent.memo.get("weapon_units")
+    if found is None:
+        found = sent.memo["weapon_units"] = sent.cues.words("weapon_units") | {""}
+    return found
+
+
+_SUPPORT = CuePattern(r"\b(?:⟨support_vehicles⟩) vehicles?\b")
 
 
 #: weapon-system categories (data/systems.tsv) that support the main units rather than being them
-_SUPPORT_CATEGORIES = frozenset(
-    ("ammunition vehicle", "support vehicle", "recovery vehicle", "engineering vehicle")
-)
+
 
 
 #: "to complement its American HIMARS": a weapon the buyer already has, not part of this deal
-OWNED_BEFORE = re.compile(
-    r"\b(?:complement\w*|replac\w*|supplement\w*|augment\w*|alongside|upgrad\w*|join\w*)\s+"
-    r"(?:its|their|his|her|our|the existing|existing)\s+(?:[\w-]+\s+)?$"
+OWNED_BEFORE = CuePattern(
+    r"\b(?:⟨owned⟩)\s+(?:its|their|his|her|our|the existing|existing)\s+(?:[\w-]+\s+)?$"
 )
 
 
@@ -78,53 +80,11 @@ def systems_in(sent: Sentence, lo: int, hi: int, cand: Candidate) -> None:
 
 
 #: quantity nouns that count main weapons ("" is a bare number: "another 24")
-_WEAPON_UNITS = frozenset(
-    (
-        "",
-        "tank",
-        "howitzer",
-        "fighter jet",
-        "fighter",
-        "jet",
-        "aircraft",
-        "warplane",
-        "plane",
-        "helicopter",
-        "launcher",
-        "rocket launcher",
-        "battery",
-        "missile",
-        "rocket",
-        "interceptor",
-        "gun",
-        "vehicle",
-        "armored vehicle",
-        "armoured vehicle",
-        "infantry fighting vehicle",
-        "ship",
-        "warship",
-        "frigate",
-        "corvette",
-        "destroyer",
-        "submarine",
-        "minesweeper",
-        "drone",
-        "system",
-        "air defense system",
-        "air defence system",
-        "radar",
-        "unit",
-        "trainer",
-        "rifle",
-        "mortar",
-        "artillery piece",
-    )
-)
 
 
-_TRANCHE_BEFORE = re.compile(
-    r"\b(?:(?:first|initial|remaining|last|final)\s+(?:batch of\s+)?"
-    r"|option (?:for|on|to buy)\s+(?:a further\s+)?)$"
+
+_TRANCHE_BEFORE = CuePattern(
+    r"\b(?:(?:⟨tranche⟩)\s+(?:batch of\s+)?|option (?:for|on|to buy)\s+(?:a further\s+)?)$"
 )
 
 
@@ -138,16 +98,17 @@ def is_main_count(sent: Sentence, m: QtyM) -> bool:
 
 
 def _is_main_count_now(sent: Sentence, m: QtyM) -> bool:
-    if _SUPPORT.search(sent.low, m.start - sent.start, min(m.end - sent.start + 24, len(sent.low))):
+    rel = m.start - sent.start
+    if sent.regex(_SUPPORT).search(sent.low, rel, min(m.end - sent.start + 24, len(sent.low))):
         return False
     if any(
-        x.start < m.end and m.start < x.end and x.value.category in _SUPPORT_CATEGORIES
+        x.start < m.end and m.start < x.end and x.value.category in sent.cues.words("support_categories")
         for x in sent.sub("system")
     ):
         return False  # "eight K10s": the data says a K10 is an ammunition vehicle
-    if _TRANCHE_BEFORE.search(sent.low, max(0, m.start - sent.start - 24), m.start - sent.start):
+    if sent.regex(_TRANCHE_BEFORE).search(sent.low, max(0, m.start - sent.start - 24), m.start - sent.start):
         return False  # "the first 12 of them": a tranche of a deal, not a deal
-    return m.value.unit.lower() in _WEAPON_UNITS
+    return m.value.unit.lower() in _weapon_units(sent)
 
 
 def main_quantity(sent: Sentence, lo: int, hi: int) -> tuple[int | None, int]:
@@ -163,7 +124,7 @@ def main_quantity(sent: Sentence, lo: int, hi: int) -> tuple[int | None, int]:
         if q.bound == "under":
             found.append(None)
             continue
-        if q.unit.lower() not in _WEAPON_UNITS:
+        if q.unit.lower() not in _weapon_units(sent):
             continue
         found.append(q.value)
     if not found:
@@ -227,15 +188,13 @@ def assign_times(
     return out
 
 
-_SCHEDULE = re.compile(
-    r"\b(?:deliver\w*|due|arriv\w*|produc\w*|complet\w*|in service|built|assembled|ship\w*)\b"
-)
+_SCHEDULE = CuePattern(r"\b(?:⟨schedule⟩)\b")
 
 
 def _schedule(sent: Sentence, m: TimeM) -> bool:
     """A date of delivery or production ("deliveries from 2027"), not of the deal."""
     rel = m.start - sent.start
-    return _SCHEDULE.search(sent.low, max(0, rel - 30), rel) is not None
+    return sent.regex(_SCHEDULE).search(sent.low, max(0, rel - 30), rel) is not None
 
 
 def nearest_time(sent: Sentence, lo: int, hi: int) -> TimeSpan | None:
@@ -254,7 +213,7 @@ def owned_before(sent: Sentence, m: SystemM) -> bool:
     found: bool | None = sent.memo.get(key)
     if found is None:
         rel = m.start - sent.start
-        found = sent.memo[key] = OWNED_BEFORE.search(sent.low, max(0, rel - 40), rel) is not None
+        found = sent.memo[key] = sent.regex(OWNED_BEFORE).search(sent.low, max(0, rel - 40), rel) is not None
     return found
 
 

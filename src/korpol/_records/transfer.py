@@ -10,7 +10,7 @@ from korpol._model import (
     Country,
 )
 from korpol._records.context import TO_BEFORE
-from korpol._records.cues import Cues
+from korpol._records.cues import CuePattern, Cues
 from korpol._records.sentence import Sentence
 from korpol._records.slots import is_main_count
 
@@ -31,7 +31,7 @@ __all__ = [
 
 
 #: a count of weapons that is a running total, not a deal ("364 K9s are on firm order")
-RUNNING_TOTAL = re.compile(r"\b(?:on (?:firm )?order|so far|to date|cumulative(?:ly)?|in service)\b")
+RUNNING_TOTAL = CuePattern(r"\b(?:⟨running_total⟩)\b")
 
 
 DEAL_STUFF = frozenset(("money", "system", "qty", "company"))
@@ -48,26 +48,18 @@ def _aid_kind(low: str, cues: Cues) -> str:
 
 
 #: words that make a transfer a gift: military aid is given, not sold
-AID_WORD = re.compile(
-    r"\b(?:aid|assistance|donat\w*|donors?|pledg\w*|promis\w*|gift\w*|grants?|drawdown|transferr?\w*|"
-    r"hand(?:ed|s|ing)? over|contribut\w*|relief|humanitarian|send|sends|sending|sent|package)\b"
-)
+AID_WORD = CuePattern(r"\b(?:⟨gift⟩)\b")
 
 
 #: words that make a transfer a sale
-SALE_WORD = re.compile(
-    r"\b(?:contracts?|deals?|purchas\w*|orders?|ordered|ordering|sale|sales|sold|sell\w*|export\w*|procur\w*|"
-    r"acquisitions?|acquir\w*|buy\w*|bought|signed for|import\w*|approv\w*|cleared|clears)\b"
-)
+SALE_WORD = CuePattern(r"\b(?:⟨sale⟩)\b")
 
 
-NEGATED = re.compile(
-    r"\b(?:not|never|no longer|refus\w+ to|declin\w+ to|won't|wouldn't|cannot|can't)\s+(?:\w+\s+)?$"
-)
+NEGATED = CuePattern(r"\b(?:⟨negation⟩)\s+(?:\w+\s+)?$")
 
 
 #: "Seoul denied reports that ...": nothing in the sentence is recorded
-DENIED = re.compile(r"\b(?:den(?:y|ies|ied)|rejected reports|dismissed reports)\b")
+DENIED = CuePattern(r"\b(?:⟨denial⟩)\b")
 
 
 def gift(sent: Sentence, lo: int, hi: int, first: int) -> bool:
@@ -91,18 +83,16 @@ _CUMULATIVE_AFTER = re.compile(
 
 
 #: "two packages worth nearly US$2 billion combined": a sum of deals, not a deal
-COMBINED_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:combined|in total|altogether|in all)\b")
+COMBINED_AFTER = CuePattern(r"\s*(?:\([^)]{0,40}\)\s*)?(?:⟨combined⟩)\b")
 
 
-_CUMULATIVE_BEFORE = re.compile(
+_CUMULATIVE_BEFORE = CuePattern(
     r"\bsince (?:the (?:beginning|start|outbreak|invasion|war)|(?:[a-z]+\.? (?:of )?)?20\d\d)\b[^.;]{0,40}"
-    r"(?:amount(?:s|ed)? to|total(?:s|led|ed)?|reach(?:es|ed)?|stands? at|surpass(?:es|ed)?|exceed(?:s|ed)?"
-    r"|tops?|topped)"
-    r"\s+(?:about |some |more than |over |the )?$"
+    r"(?:⟨total_verbs⟩)\s+(?:about |some |more than |over |the )?$"
 )
 
 
-TROOPS = re.compile(r"\b(?:troops|soldiers|personnel|servicemen|forces)\b")
+TROOPS = CuePattern(r"\b(?:⟨troops⟩)\b")
 
 
 def weapon_mentions(sent: Sentence, lo: int, hi: int) -> list[M]:
@@ -115,10 +105,7 @@ def weapon_mentions(sent: Sentence, lo: int, hi: int) -> list[M]:
 
 
 #: "its largest package so far", "the 18th to date": the words rank one package, they total nothing
-_RANKED = re.compile(
-    r"\b(?:largest|biggest|largest-ever|biggest-ever|single largest|most (?:valuable|expensive)|"
-    r"first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\b[^.;]*$"
-)
+_RANKED = CuePattern(r"\b(?:⟨ranked⟩)\b[^.;]*$")
 
 
 def aggregate_before(low: str, lo: int, hi: int, cues: Cues) -> bool:
@@ -127,16 +114,16 @@ def aggregate_before(low: str, lo: int, hi: int, cues: Cues) -> bool:
     if hit is None:
         return False
     # "its largest military aid package so far, worth ...": one package, ranked, not a total
-    ranked = hit.group(0) in ("so far", "to date") and _RANKED.search(
+    ranked = hit.group(0) in ("so far", "to date") and cues.pattern(_RANKED).search(
         low, max(0, hit.start() - 60), hit.start()
     )
     return not ranked
 
 
 #: "Since February 2022, Canada has committed ...": a clause that opens on "since" and a perfect tense
-_SINCE_OPENING = re.compile(
+_SINCE_OPENING = CuePattern(
     r"[-\s\u2022*]*since (?:the (?:beginning|start|outbreak)|(?:[a-z]+\.? )?(?:\d{1,2},? )?(?:19|20)\d\d)\b"
-    r"[^.;]*\b(?:has|have)\s+(?:\w+ly\s+)?(?:committed|provided|given|pledged|allocated|sent|delivered|donated)\b"
+    r"[^.;]*\b(?:has|have)\s+(?:\w+ly\s+)?(?:⟨cumulative_giving⟩)\b"
 )
 
 
@@ -159,12 +146,12 @@ def aid_total(sent: Sentence, a: int, anchor: M, cues: Cues) -> bool:
     """A sum of packages, a running total or a part of one ("bringing its total to", "including $4bn")."""
     low = sent.low
     rel = anchor.start - sent.start
-    since = _SINCE_OPENING.match(low, a)
+    since = cues.pattern(_SINCE_OPENING).match(low, a)
     return bool(
         (_PART_BEFORE.search(low, max(a, rel - 40), rel) and not _for_a_state_after(sent, anchor))
         or (since is not None and since.end() <= rel)
         or aggregate_before(low, max(a, rel - 50), rel, cues)
         or _CUMULATIVE_AFTER.match(low, anchor.end - sent.start)
-        or COMBINED_AFTER.match(low, anchor.end - sent.start)
-        or _CUMULATIVE_BEFORE.search(low, max(a, rel - 60), rel)
+        or cues.pattern(COMBINED_AFTER).match(low, anchor.end - sent.start)
+        or cues.pattern(_CUMULATIVE_BEFORE).search(low, max(a, rel - 60), rel)
     )
