@@ -444,6 +444,41 @@ def test_a_failure_inside_extraction_keeps_the_document(
     assert "a1" in caplog.text
 
 
+ARTICLE = (
+    "South Korea will provide $10 million in humanitarian aid to Ukraine. "
+    "Poland bought 48 K9 howitzers from South Korea for $1 billion, President Andrzej Duda said."
+)
+
+
+def test_a_failing_rule_costs_only_its_own_records(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("a bug in the deal rule")
+
+    whole = parse(ARTICLE, published="2024-10-24")
+    assert (len(whole.arms_deals), len(whole.aid_packages), len(whole.leaders)) == (1, 1, 1)
+    monkeypatch.setattr("korpol._records.deals.DealRule.read", broken)
+    with caplog.at_level("WARNING", logger="korpol"):
+        doc = parse(ARTICLE, published="2024-10-24", id="a1")
+    assert doc.errors == ("arms_deals rule failed: ZeroDivisionError: a bug in the deal rule",)
+    assert doc.arms_deals == ()
+    assert doc.aid_packages == whole.aid_packages
+    assert doc.leaders == whole.leaders
+    assert "arms_deals rule failed" in caplog.text
+
+
+def test_errors_raise_lets_a_rule_s_exception_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("a bug in the aid rule")
+
+    monkeypatch.setattr("korpol._records.aid.AidRule.records", broken)
+    with pytest.raises(ZeroDivisionError, match="a bug in the aid rule"):
+        parse(ARTICLE, errors="raise")
+    with pytest.raises(ValidationError, match="errors"):
+        parse(ARTICLE, errors="ignore")  # type: ignore[arg-type]
+
+
 def test_argument_errors_are_still_raised_not_recorded() -> None:
     with pytest.raises(TypeError):
         parse(None)  # type: ignore[arg-type]

@@ -26,6 +26,7 @@ __all__ = [
     "MissingDependencyError",
     "UnknownEntityError",
     "ValidationError",
+    "check_opt_str",
     "check_str",
 ]
 
@@ -135,3 +136,18 @@ def check_str(argument: str, value: object) -> str:
     if not isinstance(value, str):
         raise InputTypeError(argument, value, "str")
     return value
+
+
+def check_opt_str(argument: str, value: object) -> str | None:
+    """Like :func:`check_str`, but ``None`` passes too.
+
+    >>> check_opt_str("title", None) is None
+    True
+    >>> check_opt_str("title", 7)
+    Traceback (most recent call last):
+    ...
+    korpol._errors.InputTypeError: title: expected str or None, got int (7)
+    """
+    if value is None or isinstance(value, str):
+        return value
+    raise InputTypeError(argument, value, "str or None")

@@ -16,30 +16,23 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import logging
-from typing import Any, cast
+from collections.abc import Callable
+from typing import Any, Literal
 
-from korpol._errors import InputTypeError, ValidationError
+from korpol._errors import InputTypeError, ValidationError, check_opt_str
 from korpol._mentions.scan import scan_all
-from korpol._model import (
-    AidKind,
-    AidPackage,
-    ArmsDeal,
-    DealStatus,
-    Deployment,
-    Document,
-    Meeting,
-)
-from korpol._records.agreements import RawAgreement, agreement_candidates, merge_agreements
-from korpol._records.aid import aid_candidates
-from korpol._records.candidate import Candidate
+from korpol._model import Document
+from korpol._records.agreements import AgreementRule
+from korpol._records.aid import AidRule
 from korpol._records.context import document_context
 from korpol._records.cues import DEFAULT_CUES, Cues
-from korpol._records.deals import deal_candidates
-from korpol._records.events import deployments_in, meetings_in, merge_deployments, merge_meetings
-from korpol._records.evidence import document_mentions, evidence_for
-from korpol._records.leaders import leaders_in
-from korpol._records.merge import merge, orient
+from korpol._records.deals import DealRule
+from korpol._records.events import DeploymentRule, MeetingRule
+from korpol._records.evidence import document_mentions
+from korpol._records.leaders import LeaderRule
+from korpol._records.rules import Reading, Rule
 from korpol._records.sentence import Sentence, bounded, lower
 from korpol._text import decode, normalize, segment
 
@@ -81,12 +74,6 @@ def check_published(published: Any) -> dt.date | None:
     raise InputTypeError("published", published, "a datetime.date, an ISO date string or None")
 
 
-def _check_str(name: str, value: Any) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    raise InputTypeError(name, value, "str or None")
-
-
 def parse(
     text: str | bytes,
     *,
@@ -95,6 +82,7 @@ def parse(
     title: str | None = None,
     source: str | None = None,
     cues: Cues | None = None,
+    errors: Errors = "record",
 ) -> Document:
     """Parse one article into a :class:`Document` of typed, sourced records.
 
@@ -104,6 +92,13 @@ def parse(
     CP1252); mojibake is repaired, and every :class:`Evidence` quotes the
     decoded input exactly.  ``cues`` replaces the cue-word tables the record
     rules read (build one with ``korpol.Cues().extend(...)``).
+
+    ``errors`` says what a failure inside extraction does: ``"record"`` (the default) keeps
+    the document and the reason in ``Document.errors`` (a failing rule costs only its own
+    records), so that ``parse`` never raises on a ``str``; ``"raise"`` lets the exception
+    propagate, for development.
+
+    .. versionadded:: 0.2.0 the ``errors`` argument.
 
     >>> doc = parse("Poland agreed to buy 180 K2 tanks from South Korea for $3.4 billion in 2022.")
     >>> deal = doc.arms_deals[0]
@@ -115,9 +110,11 @@ def parse(
     korpol._errors.InputTypeError: text: expected str or bytes, got int (42)
     """
     day = check_published(published)
-    doc_id = _check_str("id", id)
-    title = _check_str("title", title)
-    source = _check_str("source", source)
+    doc_id = check_opt_str("id", id)
+    title = check_opt_str("title", title)
+    source = check_opt_str("source", source)
+    if errors not in ("record", "raise"):
+        raise ValidationError("errors", errors, 'one of "record" (the default) or "raise"')
     encoding: str | None = None
     if isinstance(text, bytes | bytearray | memoryview):
         text, encoding = decode(bytes(text))
@@ -134,8 +131,11 @@ def parse(
             source=source,
             encoding=encoding,
             cues=cues or DEFAULT_CUES,
+            errors=errors,
         )
     except Exception as exc:  # a bug in korpol must not cost the caller the document: it is kept, with why
+        if errors == "raise":
+            raise
         message = f"extraction failed: {type(exc).__name__}: {exc}"
         _log.warning("%s (document %s); its records are empty", message, doc_id or "without id")
         return Document(
@@ -150,6 +150,14 @@ def parse(
 
 
 
+#: The record rules, in the order they read each sentence.  Aid reads before deals: an
+#: amount given away in a sentence is aid, and the deal rule leaves it alone.  Leaders read
+#: the whole document at the end.
+RULES: tuple[type[Rule], ...] = (AidRule, DealRule, AgreementRule, DeploymentRule, MeetingRule, LeaderRule)
+
+Errors = Literal["record", "raise"]
+
+
 def extract(
     text: str,
     *,
@@ -159,20 +167,33 @@ def extract(
     source: str | None,
     encoding: str | None,
     cues: Cues = DEFAULT_CUES,
+    errors: Errors = "record",
 ) -> Document:
-    """Build the :class:`Document` for ``text``: every record with its evidence."""
+    """Build the :class:`Document` for ``text``: every record with its evidence.
+
+    A rule that fails costs only its own records: its field stays empty and the reason goes
+    to ``Document.errors`` (with ``errors="raise"`` the exception propagates instead).
+    """
     norm = normalize(text)
     clean = norm.text
     mentions = scan_all(clean, published)
-    ctx = document_context(mentions, published, cues, clean)
+    reading = Reading(document_context(mentions, published, cues, clean), norm, text, doc_id, mentions)
+    rules = [rule() for rule in RULES]
+    failed: dict[str, str] = {}
+
+    def run(rule: Rule, step: Callable[[], Any]) -> Any:
+        if rule.field in failed:
+            return ()
+        try:
+            return step()
+        except Exception as exc:
+            if errors == "raise":
+                raise
+            failed[rule.field] = f"{rule.field} rule failed: {type(exc).__name__}: {exc}"
+            _log.warning("%s (document %s)", failed[rule.field], doc_id or "without id")
+            return ()
+
     starts = [m.start for m in mentions]
-    deals: list[Candidate] = []
-    aid: list[Candidate] = []
-    agreements_raw: list[RawAgreement] = []
-    recent: list[Sentence] = []
-    deployments: list[Deployment] = []
-    meetings: list[Meeting] = []
-    sentences: list[Sentence] = []
     for seg_start, seg_end in bounded(clean, ((seg.start, seg.end) for seg in segment(clean))):
         seg_text = clean[seg_start:seg_end]
         i = bisect.bisect_left(starts, seg_start)
@@ -185,62 +206,24 @@ def extract(
             tuple(m for m in mentions[i:j] if m.end <= seg_end),
             cues,
         )
-        sentences.append(sent)
+        reading.sentences.append(sent)
         if not sent.mentions:
             continue
-        aid_here = aid_candidates(sent, ctx)
-        aid.extend(aid_here)
-        deal_here = deal_candidates(sent, ctx, recent, bool(deals))
-        aid_values = {id(c.value) for c in aid_here}
-        deals.extend(c for c in deal_here if c.value is None or id(c.value) not in aid_values)
-        agreements_raw.extend(agreement_candidates(sent, ctx, recent))
-        recent.append(sent)
-        del recent[:-3]
-        deployments.extend(deployments_in(sent, ctx, norm, doc_id, text))
-        meetings.extend(meetings_in(sent, norm, doc_id, text))
-    orient(deals)
-    deal_records = tuple(
-        ArmsDeal(
-            supplier=c.first,
-            recipient=c.second,
-            status=cast(DealStatus, c.status),
-            value=c.value,
-            alt_values=tuple(c.alt_values) + tuple(c.value.equivalents if c.value else ()),
-            date=c.date,
-            systems=tuple(c.systems),
-            quantity=c.quantity,
-            contractors=tuple(c.contractors),
-            evidence=evidence_for([c.sentence, *c.sentences], norm, doc_id, text),
-        )
-        for c in merge(deals)
-    )
-    aid_records = tuple(
-        AidPackage(
-            donor=c.first,
-            recipient=c.second,
-            kind=cast(AidKind, c.aid_kind),
-            value=c.value,
-            date=c.date,
-            items=tuple(c.systems),
-            evidence=evidence_for([c.sentence, *c.sentences], norm, doc_id, text),
-        )
-        for c in merge(aid)
-    )
-    agreements = merge_agreements(agreements_raw, norm, doc_id, text)
-    mention_records = document_mentions(mentions, norm, text)
+        reading.found.clear()
+        for rule in rules:
+            run(rule, functools.partial(rule.read, sent, reading))
+        reading.recent.append(sent)
+        del reading.recent[:-3]
+    records = {rule.field: run(rule, functools.partial(rule.records, reading)) for rule in rules}
     return Document(
         id=doc_id,
         published=published,
         title=title,
         source=source,
         text=text,
-        arms_deals=deal_records,
-        aid_packages=aid_records,
-        agreements=agreements,
-        leaders=leaders_in(mentions, sentences, ctx, norm, doc_id, text),
-        deployments=merge_deployments(deployments),
-        meetings=merge_meetings(meetings),
-        mentions=mention_records,
+        **records,
+        mentions=document_mentions(mentions, norm, text),
         encoding=encoding,
-        repairs=tuple(getattr(norm, "repairs", ()) or ()),
+        repairs=norm.repairs,
+        errors=tuple(failed.values()),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import cast
+from typing import ClassVar, cast
 
 import attrs
 
@@ -25,6 +25,7 @@ from korpol._records.cues import CuePattern, Cues
 from korpol._records.evidence import evidence_for
 from korpol._records.merge import year_of
 from korpol._records.roles import WITH, actors, local_parties, sentence_actors
+from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence, clauses_wide
 from korpol._regex import may_match, may_match_any
 from korpol._text import NormalizedText
@@ -320,3 +321,18 @@ def merge_agreements(
             )
         )
     return tuple(out)
+
+
+class AgreementRule:
+    """Agreements: memoranda, action plans, declarations, partnerships (see :func:`agreement_candidates`)."""
+
+    field: ClassVar[str] = "agreements"
+
+    def __init__(self) -> None:
+        self.found: list[RawAgreement] = []
+
+    def read(self, sent: Sentence, reading: Reading) -> None:
+        self.found.extend(agreement_candidates(sent, reading.ctx, reading.recent))
+
+    def records(self, reading: Reading) -> tuple[Agreement, ...]:
+        return merge_agreements(self.found, reading.norm, reading.doc_id, reading.original)

@@ -4,16 +4,15 @@
 from __future__ import annotations
 
 import re
+from typing import ClassVar, cast
 
-from korpol._model import (
-    Country,
-    Organization,
-    Party,
-)
+from korpol._model import AidKind, AidPackage, Country, Organization, Party
 from korpol._records.candidate import Candidate
 from korpol._records.context import Context, report_year
 from korpol._records.cues import CuePattern
+from korpol._records.merge import merge
 from korpol._records.roles import NOT_ACTOR_BEFORE, TO, first_party_after
+from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence, clauses_of, money_units
 from korpol._records.slots import assign_times, money_anchors, nearest_time, systems_in
 from korpol._records.transfer import (
@@ -292,3 +291,31 @@ _RECEIVE = CuePattern(r"\b(?:⟨receive⟩)\b")
 
 
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")
+
+
+class AidRule:
+    """Aid packages: a donor gives money or weapons to a recipient (see :func:`aid_candidates`)."""
+
+    field: ClassVar[str] = "aid_packages"
+
+    def __init__(self) -> None:
+        self.found: list[Candidate] = []
+
+    def read(self, sent: Sentence, reading: Reading) -> None:
+        here = aid_candidates(sent, reading.ctx)
+        self.found.extend(here)
+        reading.found[self.field] = here  # (the deal rule leaves these amounts to aid)
+
+    def records(self, reading: Reading) -> tuple[AidPackage, ...]:
+        return tuple(
+            AidPackage(
+                donor=c.first,
+                recipient=c.second,
+                kind=cast(AidKind, c.aid_kind),
+                value=c.value,
+                date=c.date,
+                items=tuple(c.systems),
+                evidence=reading.evidence([c.sentence, *c.sentences]),
+            )
+            for c in merge(self.found)
+        )

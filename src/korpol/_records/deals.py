@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple, cast
 
 import attrs
 
 from korpol._mentions.scan import PersonM, PlaceM
-from korpol._model import (
-    Country,
-    Money,
-    Party,
-)
+from korpol._model import ArmsDeal, Country, DealStatus, Money, Party
 from korpol._records.candidate import Candidate
 from korpol._records.context import Context, report_year
 from korpol._records.cues import CuePattern, Cues
+from korpol._records.merge import merge, orient
 from korpol._records.roles import (
     FROM,
     NOT_ACTOR_BEFORE,
@@ -29,6 +26,7 @@ from korpol._records.roles import (
     owns_deal_noun,
     sentence_actors,
 )
+from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence, clauses_of, finditer_in, money_units
 from korpol._records.slots import (
     OWNED_BEFORE,
@@ -470,3 +468,36 @@ def deal_candidates(
                     )
                 )
     return out
+
+
+class DealRule:
+    """Arms deals: who sells what to whom, for how much, when (see :func:`deal_candidates`)."""
+
+    field: ClassVar[str] = "arms_deals"
+
+    def __init__(self) -> None:
+        self.found: list[Candidate] = []
+
+    def read(self, sent: Sentence, reading: Reading) -> None:
+        here = deal_candidates(sent, reading.ctx, reading.recent, bool(self.found))
+        # an amount the aid rule read as a gift in this sentence is not also a sale
+        given = {id(c.value) for c in reading.found.get("aid_packages", ())}
+        self.found.extend(c for c in here if c.value is None or id(c.value) not in given)
+
+    def records(self, reading: Reading) -> tuple[ArmsDeal, ...]:
+        orient(self.found)
+        return tuple(
+            ArmsDeal(
+                supplier=c.first,
+                recipient=c.second,
+                status=cast(DealStatus, c.status),
+                value=c.value,
+                alt_values=tuple(c.alt_values) + tuple(c.value.equivalents if c.value else ()),
+                date=c.date,
+                systems=tuple(c.systems),
+                quantity=c.quantity,
+                contractors=tuple(c.contractors),
+                evidence=reading.evidence([c.sentence, *c.sentences]),
+            )
+            for c in merge(self.found)
+        )

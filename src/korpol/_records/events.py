@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 import attrs
 
@@ -16,6 +17,7 @@ from korpol._records.cues import CuePattern
 from korpol._records.evidence import evidence_for
 from korpol._records.merge import year_of
 from korpol._records.roles import TO, first_party_after, parties_between
+from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence
 from korpol._records.slots import nearest_time
 from korpol._text import NormalizedText
@@ -126,3 +128,33 @@ def deployments_in(
             evidence=evidence_for([sent], norm, doc_id, original),
         )
     ]
+
+
+class DeploymentRule:
+    """Deployments: a state sends troops to another (see :func:`deployments_in`)."""
+
+    field: ClassVar[str] = "deployments"
+
+    def __init__(self) -> None:
+        self.found: list[Deployment] = []
+
+    def read(self, sent: Sentence, reading: Reading) -> None:
+        self.found.extend(deployments_in(sent, reading.ctx, reading.norm, reading.doc_id, reading.original))
+
+    def records(self, reading: Reading) -> tuple[Deployment, ...]:
+        return merge_deployments(self.found)
+
+
+class MeetingRule:
+    """Meetings: office-holders of two states or more meet (see :func:`meetings_in`)."""
+
+    field: ClassVar[str] = "meetings"
+
+    def __init__(self) -> None:
+        self.found: list[Meeting] = []
+
+    def read(self, sent: Sentence, reading: Reading) -> None:
+        self.found.extend(meetings_in(sent, reading.norm, reading.doc_id, reading.original))
+
+    def records(self, reading: Reading) -> tuple[Meeting, ...]:
+        return merge_meetings(self.found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from korpol._mentions.scan import M, PersonM
 from korpol._model import (
@@ -15,6 +15,7 @@ from korpol._model import (
 )
 from korpol._records.context import Context
 from korpol._records.evidence import readable_sentence
+from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence
 from korpol._refdata.offices import Office
 from korpol._text import NormalizedText
@@ -92,3 +93,17 @@ def leaders_in(
         )
         order.append(key)
     return tuple(Leader(**found[k][0], evidence=tuple(found[k][1])) for k in order)
+
+
+class LeaderRule:
+    """Leaders: the office-holders the document names, read from all its mentions at the end."""
+
+    field: ClassVar[str] = "leaders"
+
+    def read(self, sent: Sentence, reading: Reading) -> None:
+        """Nothing per sentence: a leader is read from the whole document (see :meth:`records`)."""
+
+    def records(self, reading: Reading) -> tuple[Leader, ...]:
+        return leaders_in(
+            reading.mentions, reading.sentences, reading.ctx, reading.norm, reading.doc_id, reading.original
+        )
