@@ -456,7 +456,7 @@ def test_a_failing_rule_costs_only_its_own_records(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a bug in the deal rule")
 
-    whole = parse(ARTICLE, published="2024-10-24")
+    whole = parse(ARTICLE, published="2024-10-24", id="a1")
     assert (len(whole.arms_deals), len(whole.aid_packages), len(whole.leaders)) == (1, 1, 1)
     monkeypatch.setattr("korpol._records.deals.DealRule.read", broken)
     with caplog.at_level("WARNING", logger="korpol"):
