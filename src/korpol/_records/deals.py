@@ -9,8 +9,8 @@ from typing import ClassVar, NamedTuple, cast
 
 import attrs
 
-from korpol._mentions.scan import PersonM, PlaceM
-from korpol._model import ArmsDeal, Country, DealStatus, Money, Party
+from korpol._mentions.scan import MoneyM, PersonM, PlaceM
+from korpol._model import ArmsDeal, Country, DealStatus, Party, TimeSpan
 from korpol._records.candidate import Candidate
 from korpol._records.context import Context, report_year
 from korpol._records.cues import CuePattern, Cues
@@ -99,21 +99,39 @@ def _direction_facts(sent: Sentence, cues: Cues) -> _DirectionFacts:
 
 
 def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
-    low = sent.low
-    votes: list[_Vote] = []
-    # clause-wide context: the clause the unit sits in; a leader acts for his state
-    places = [
+    places = _acting_places(sent)
+    wins = _wins(sent)
+    votes = [
+        *_win_votes(sent, wins),
+        *_buy_votes(sent, cues, places, wins),
+        *_sell_votes(sent, cues),
+        *_possessive_votes(sent, places),
+    ]
+    return _DirectionFacts(places, votes, _weapon_demonyms(sent))
+
+
+def _acting_places(sent: Sentence) -> list[PlaceM | PersonM]:
+    """The states of the sentence and its leaders (a leader acts for his state), in mention order."""
+    return [
         m
         for m in sent.mentions
         if (m.kind == "place" and isinstance(m.party, Country))
         or (m.kind == "person" and isinstance(m.party, Country))
     ]
-    # "Hanwha wins a K9 order from Romania": the winner sells, "from X" buys
-    wins = [
-        w
-        for w in finditer_in(sent, _WIN)
-        if not _CURRENCY_WON.search(low, max(0, w.start() - 12), w.start())
+
+
+def _wins(sent: Sentence) -> list[re.Match[str]]:
+    """The verbs of winning an order ("Hanwha wins ..."), not the currency ("3.4 trillion won")."""
+    low = sent.low
+    return [
+        w for w in finditer_in(sent, _WIN) if not _CURRENCY_WON.search(low, max(0, w.start() - 12), w.start())
     ]
+
+
+def _win_votes(sent: Sentence, wins: Sequence[re.Match[str]]) -> list[_Vote]:
+    """ "Hanwha wins a K9 order from Romania": the winner sells, "from X" buys."""
+    low = sent.low
+    votes = []
     for win in wins:
         before_win = [
             m
@@ -127,9 +145,23 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
         src = re.compile(r"\b(?:from|by|with)\b").search(low, win.end(), min(len(low), win.end() + 90))
         if src:
             votes.append(_Vote(False, first_party_after(sent, src.end(), len(low)), 4.0))
+    return votes
+
+
+def _buy_votes(
+    sent: Sentence, cues: Cues, places: Sequence[PlaceM | PersonM], wins: Sequence[re.Match[str]]
+) -> list[_Vote]:
+    """A buying verb ("Poland bought ... from Korea"): its subject buys, "from X" sells.
+
+    The subject is the nearest actor before the verb (not a place in "in Seoul", not "X's
+    purchase"); an infinitive ("signed a contract with Y to buy") takes the subject of the
+    clause.  A noun ("the purchase of") or a passive ("was ordered") has no subject.
+    """
+    low = sent.low
+    votes = []
     for verb in finditer_in(sent, cues.compiled["buy"]):
         if any(0 <= verb.start() - w.end() <= 60 for w in wins):
-            continue  # the noun of "wins ... order": handled above
+            continue  # the noun of "wins ... order": a win vote already
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         before = (
@@ -143,8 +175,6 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
             if not NOT_ACTOR_BEFORE.search(low[max(0, m.start - sent.start - 14) : m.start - sent.start])
         ]
         if before:
-            # the subject: the nearest actor before the verb (not a place in "in Seoul", not "X's purchase");
-            # an infinitive ("signed a contract with Y to buy") takes the subject of the clause
             subject = (
                 clause_subject(sent, before, verb.start())
                 if _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start())
@@ -154,10 +184,21 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
         src = FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
         if src:
             votes.append(_Vote(True, first_party_after(sent, src.end(), len(low)), 1.0, verb.start()))
+    return votes
+
+
+def _sell_votes(sent: Sentence, cues: Cues) -> list[_Vote]:
+    """A selling verb ("Korea will export ... to Poland"): its subject sells, "to X" buys.
+
+    A noun ("an $8.6 billion sale of 40 F-35s to Greece") or a passive has no seller subject,
+    but its "to X" still names the buyer.
+    """
+    low = sent.low
+    votes = []
     for verb in finditer_in(sent, cues.compiled["sell"]):
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
-        noun = noun or verb.group(0).startswith("sale")  # "an $8.6 billion sale of 40 F-35s to Greece"
+        noun = noun or verb.group(0).startswith("sale")
         sellers = [
             m
             for m in sent.mentions
@@ -174,14 +215,28 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
         if dst:
             party = first_party_after(sent, dst.end(), len(low), companies=False)
             votes.append(_Vote(False, party, 1.0, verb.start()))
-    # "X's purchase/order", "X's ... contract"
+    return votes
+
+
+def _possessive_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> list[_Vote]:
+    """ "Finland's purchase", "Poland's order": the possessor buys (not "X's contract": any side has one)."""
+    low = sent.low
+    votes = []
     for m in places:
         rel_end = m.end - sent.start
         if OWNED_NOUN.match(low, rel_end) and not re.match(
             r"(?:'s?)\s+(?:\w+\s+){0,3}(?:contracts?|deals?)", low[rel_end:]
         ):
             votes.append(_Vote(False, m.party, 4.0))
-    # demonyms that describe a weapon or its maker: "South Korean K2", "American-made tanks"
+    return votes
+
+
+def _weapon_demonyms(sent: Sentence) -> set[int]:
+    """Ids of demonyms that describe a weapon or its maker ("South Korean K2", "American-made tanks").
+
+    Not one after "to complement its": that weapon is already owned.
+    """
+    low = sent.low
     demonyms: set[int] = set()
     for m in sent.sub("place"):
         if m.form == "demonym" and isinstance(m.party, Country):
@@ -200,7 +255,7 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
                 nxt,
             ):
                 demonyms.add(id(m))
-    return _DirectionFacts(places, votes, demonyms)
+    return demonyms
 
 
 def _direction(sent: Sentence, lo: int, hi: int, cand: Candidate, ctx: Context) -> None:
@@ -310,10 +365,44 @@ def _priced_weapons(sent: Sentence) -> bool:
 def deal_candidates(
     sent: Sentence, ctx: Context, recent: Sequence[Sentence] = (), after_deal: bool = False
 ) -> list[Candidate]:
-    cues = ctx.cues
-    low = sent.low
+    """The arms deals ``sent`` states: one candidate per priced or counted unit of a clause that sells.
+
+    The steps, in order: is the sentence about an arms transaction at all
+    (:func:`_about_arms_deals`); its clauses, each holding an amount, a count or a weapon
+    (:func:`_deal_clauses`); of those, the clauses that sell rather than give
+    (:func:`_clause_sells`); their units, one per amount, else one per count
+    (:func:`_clause_units`); and for each unit a candidate with its slots filled in
+    (:func:`_unit_candidates`).  ``recent`` are the sentences before (what "the deal" and
+    "It" refer back to); ``after_deal`` says whether the document has stated a deal already.
+    """
+    if not _about_arms_deals(sent, ctx.cues, after_deal):
+        return []
+    clauses = _deal_clauses(sent)
+    out: list[Candidate] = []
+    for a, b in clauses:
+        if not _clause_sells(sent, a, b, ctx.cues, several=len(clauses) > 1):
+            continue
+        anchors = money_anchors(sent, a, b, ctx.cues)
+        units = _clause_units(sent, a, b, anchors)
+        if units is None:
+            continue  # only excluded amounts: a budget, a total, financing
+        clause = _Clause(a, b, (0, len(sent.low)) if len(clauses) == 1 else (a, b), anchors)
+        clause.times.update(assign_times(sent, a, b, anchors))
+        for lo, hi, anchor in units:
+            out.extend(_unit_candidates(sent, ctx, recent, clause, lo, hi, anchor))
+    return out
+
+
+def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool) -> bool:
+    """Whether ``sent`` can state an arms deal at all: the cheap tests every sentence faces first.
+
+    It needs something a deal is made of (an amount, a weapon, a count, a maker), a deal cue,
+    no denial ("Seoul denied reports that ..."), and something that makes the transaction an
+    arms deal: a weapon, a defence maker, an arms word, or a figure for "the contract" just
+    reported (``after_deal``).
+    """
     if DEAL_STUFF.isdisjoint(sent.by_kind):
-        return []  # no amount, weapon, count or maker: nothing a deal could be made of
+        return False  # no amount, weapon, count or maker: nothing a deal could be made of
     has_trigger = (
         sent.search(cues.compiled["buy"])
         or sent.search(cues.compiled["sell"])
@@ -324,19 +413,21 @@ def deal_candidates(
         # a count of named weapons priced with "for" lists purchases without any deal word
         or _priced_weapons(sent)
     )
-    if not has_trigger:
-        return []
-    if sent.search(DENIED):
-        return []  # "Seoul denied reports that ...": nothing is recorded
+    if not has_trigger or sent.search(DENIED):
+        return False
     follow_up = after_deal and sent.search(_DEFINITE_DEAL) is not None and bool(sent.sub("money"))
-    if not (sent.sub("system") or sent.sub("company") or sent.search(cues.compiled["arms"]) or follow_up):
-        return []  # a defence maker, a weapon or an arms word makes a transaction an arms deal
-    out: list[Candidate] = []
-    clauses = clauses_of(sent)
-    # clauses with nothing to anchor a deal join the clause before them
+    return bool(sent.sub("system") or sent.sub("company") or sent.search(cues.compiled["arms"]) or follow_up)
+
+
+def _deal_clauses(sent: Sentence) -> list[tuple[int, int]]:
+    """The clauses of ``sent``, each clause with nothing to anchor a deal joined to the one before.
+
+    "Poland signed ..., worth $3.37 billion, and the deliveries begin ...": an amount, a count
+    or a weapon anchors a clause; a clause without any only adds words to the one before it.
+    """
     merged: list[list[int]] = []
     merged_content = False  # whether the last merged clause holds an amount, a count or a weapon
-    for a, b in clauses:
+    for a, b in clauses_of(sent):
         content = bool(sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b))
         if merged and not (content and merged_content):
             merged[-1][1] = b
@@ -344,130 +435,211 @@ def deal_candidates(
         else:
             merged.append([a, b])
             merged_content = content
-    for a, b in merged:
-        stuff = [
-            m.start - sent.start
-            for m in sent.mentions
-            if a <= m.start - sent.start < b and m.kind in ("money", "qty", "system")
-        ]
-        if gift(sent, a, b, min(stuff, default=b)):
-            continue  # weapons given away: military aid, not a deal
-        if not (
-            sent.search_in(cues.compiled["buy"], a, b)
-            or sent.search_in(cues.compiled["sell"], a, b)
-            or sent.search_in(cues.compiled["deal"], a, b)
-        ):
-            # a clause of its own with no deal word still lists a deal when it pairs a figure with weapons
-            # ("..., then for 48 FA-50 jets at $3 billion")
-            priced = sent.sub("money", a, b) and (
-                sent.sub("system", a, b) or any(is_main_count(sent, q) for q in sent.sub("qty", a, b))
-            )
-            if len(merged) > 1 and not priced:
-                continue
-        anchors = money_anchors(sent, a, b, cues)
-        times = assign_times(sent, a, b, anchors)
-        if anchors:
-            units = money_units(sent, a, b, anchors)
-        else:
-            units = []
-            if any(m.kind == "money" for m in sent.sub("money", a, b)):
-                continue  # only excluded amounts: a budget, a total, financing
-            qty_ms = [m for m in sent.sub("qty", a, b) if is_main_count(sent, m)]
-            if len(qty_ms) > 1:
-                # one unit per "N <system>" pair: frameworks listing several programmes
-                for i in range(len(qty_ms)):
-                    start = a if i == 0 else qty_ms[i - 1].end - sent.start
-                    end = b if i == len(qty_ms) - 1 else qty_ms[i].end - sent.start + 45
-                    end = min(end, qty_ms[i + 1].start - sent.start) if i + 1 < len(qty_ms) else end
-                    units.append((start, end, None))
-            else:
-                units = [(a, b, None)]
-        for lo, hi, anchor in units:
-            cand = Candidate("deal", sent, lo, hi)
-            if recent:
-                prior = sentence_actors(recent[-1])
-                cand.antecedent = next((p for p in prior if isinstance(p, Country)), None)
-            if anchor is not None:
-                money: Money = anchor.value
-                if aggregate_before(
-                    low, max(a, anchor.start - sent.start - 40), anchor.start - sent.start, cues
-                ) or sent.regex(COMBINED_AFTER).match(low, anchor.end - sent.start):
-                    continue
-                cand.value = money
-            systems_in(sent, lo, hi, cand)
-            if not cand.families:
-                inherit_systems(sent, lo, hi, cand, recent)
-            if not cand.families and anchor is not None and not sent.search(_DEFINITE_DEAL, lo, hi):
-                # "... for up to 1,000 K2 tanks and an executive contract for the first 180, worth $3.37
-                # billion": the contract is for the weapons the sentence already named
-                named = [m for m in sent.sub("system", 0, lo) if not m.value.generic]
-                if named:
-                    systems_in(sent, named[-1].start - sent.start, named[-1].end - sent.start, cand)
-                    if named[-1].party is not None:
-                        cand.origins.append(named[-1].party)
-            qty, n_qty = main_quantity(sent, lo, hi)
-            cand.quantity = qty if n_qty == 1 or len(cand.families) <= 1 else None
-            if cand.value is None and cand.quantity is None and not cand.systems:
-                continue
-            if cand.value is None and sent.regex(RUNNING_TOTAL).search(low, lo, hi):
-                continue  # "364 K9s are on firm order": a running total, not a deal
-            unit_low = low[lo:hi]
-            whole = len(merged) == 1
-            cand.status = sent_status(sent, 0 if whole else a, len(low) if whole else b, cues)
-            under = sent.search_in(_UNDER_FRAMEWORK, lo, hi)
-            if under and not any(
-                m.start - sent.start < lo + under.start()
-                for m in sent.mentions
-                if lo <= m.start - sent.start < hi and m.kind in ("money", "qty")
-            ):
-                under = (
-                    None  # "under the framework ..., which provides for up to 672": the framework's own terms
-                )
-            if under:
-                # "ordered 48 FA-50s for US$3bn under a framework signed that July": an executive
-                # contract, and the framework it falls under is a deal of its own
-                cand.status = _status(_UNDER_FRAMEWORK.sub(" ", unit_low), cues)
-                if cand.status == "framework":
-                    cand.status = "signed"
-            elif sent.search_in(cues.compiled["framework"], lo, hi):
-                cand.status = "framework"
-            if cand.status == "delivered" and cand.value is None:
-                cand.quantity = None  # a delivery schedule describes a deal, it is not one
-            if anchor is not None:
-                cand.date = times.get(anchor.start) or (
-                    nearest_time(sent, a, b) if len(anchors) == 1 else None
-                )
-            else:
-                cand.date = nearest_time(sent, lo, hi) or nearest_time(sent, a, b)
-            if cand.date is None and cand.status in ("planned", "signed") and ctx.published is not None:
-                cand.date = report_year(ctx.published)
-            cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
-            cand.detail = cand.value is None and _DETAIL.search(low, a, b) is not None
-            _direction(sent, lo, hi, cand, ctx)
-            follow = cand.definite and cand.value is not None and not cand.families and cand.quantity is None
-            if not follow and (
-                cand.first is None or cand.second is None or cand.first.code == cand.second.code
-            ):
-                continue  # (a figure for "the contract" joins the deal before it, whatever parties it names)
-            out.append(cand)
-            if under and cand.families:
-                out.append(
-                    attrs.evolve(
-                        cand,
-                        status="framework",
-                        value=None,
-                        alt_values=[],
-                        quantity=None,
-                        date=None,
-                        definite=False,
-                        sentences=[],
-                        contractors=list(cand.contractors),
-                        systems=list(cand.systems),
-                        families=set(cand.families),
-                        categories=set(cand.categories),
-                    )
-                )
-    return out
+    return [(a, b) for a, b in merged]
+
+
+def _clause_sells(sent: Sentence, a: int, b: int, cues: Cues, *, several: bool) -> bool:
+    """Whether the clause [a, b) sells weapons: not a gift, and a deal word or a priced weapon.
+
+    Weapons given away are military aid, not a deal.  In a sentence of ``several`` clauses, a
+    clause with no deal word still lists a deal when it pairs a figure with weapons
+    ("..., then for 48 FA-50 jets at $3 billion").
+    """
+    stuff = [
+        m.start - sent.start
+        for m in sent.mentions
+        if a <= m.start - sent.start < b and m.kind in ("money", "qty", "system")
+    ]
+    if gift(sent, a, b, min(stuff, default=b)):
+        return False
+    if (
+        sent.search_in(cues.compiled["buy"], a, b)
+        or sent.search_in(cues.compiled["sell"], a, b)
+        or sent.search_in(cues.compiled["deal"], a, b)
+    ):
+        return True
+    priced = sent.sub("money", a, b) and (
+        sent.sub("system", a, b) or any(is_main_count(sent, q) for q in sent.sub("qty", a, b))
+    )
+    return bool(priced) or not several
+
+
+def _clause_units(
+    sent: Sentence, a: int, b: int, anchors: Sequence[MoneyM]
+) -> list[tuple[int, int, MoneyM | None]] | None:
+    """The units of the clause [a, b): one per amount that can be a deal's value, else one per count.
+
+    A clause whose amounts are all excluded (a budget, a total, financing) has none (``None``).
+    Without amounts, a framework listing several programmes ("up to 1,000 K2 tanks, 672 K9
+    howitzers and 48 FA-50 jets") gives one unit per "N <system>" pair.
+    """
+    if anchors:
+        return money_units(sent, a, b, anchors)
+    if sent.sub("money", a, b):
+        return None
+    counts = [m for m in sent.sub("qty", a, b) if is_main_count(sent, m)]
+    if len(counts) <= 1:
+        return [(a, b, None)]
+    units: list[tuple[int, int, MoneyM | None]] = []
+    for i in range(len(counts)):
+        start = a if i == 0 else counts[i - 1].end - sent.start
+        end = b if i == len(counts) - 1 else counts[i].end - sent.start + 45
+        end = min(end, counts[i + 1].start - sent.start) if i + 1 < len(counts) else end
+        units.append((start, end, None))
+    return units
+
+
+@attrs.define
+class _Clause:
+    """A clause that sells: its span, the span its status is read from, its amounts and their dates."""
+
+    a: int
+    b: int
+    status_span: tuple[int, int]  # the whole sentence when it is one clause
+    anchors: Sequence[MoneyM]
+    times: dict[int, TimeSpan] = attrs.Factory(dict)  # amount start -> its date
+
+
+def _unit_candidates(
+    sent: Sentence,
+    ctx: Context,
+    recent: Sequence[Sentence],
+    clause: _Clause,
+    lo: int,
+    hi: int,
+    anchor: MoneyM | None,
+) -> list[Candidate]:
+    """The deal of the unit [lo, hi) (and the framework it falls under, when the unit says so).
+
+    Slots are filled in this order: value, systems, quantity, status, date, direction; a unit
+    with no value, no quantity and no system, a running total, or no two distinct parties
+    yields nothing.
+    """
+    cues = ctx.cues
+    low = sent.low
+    cand = Candidate("deal", sent, lo, hi)
+    if recent:
+        prior = sentence_actors(recent[-1])
+        cand.antecedent = next((p for p in prior if isinstance(p, Country)), None)
+    if anchor is not None:
+        if _is_a_sum(sent, clause, anchor, cues):
+            return []
+        cand.value = anchor.value
+    _fill_systems(sent, lo, hi, cand, recent, anchor)
+    qty, n_qty = main_quantity(sent, lo, hi)
+    cand.quantity = qty if n_qty == 1 or len(cand.families) <= 1 else None
+    if cand.value is None and cand.quantity is None and not cand.systems:
+        return []
+    if cand.value is None and sent.regex(RUNNING_TOTAL).search(low, lo, hi):
+        return []  # "364 K9s are on firm order": a running total, not a deal
+    under = _fill_status(sent, clause, lo, hi, cand, cues)
+    _fill_date(sent, ctx, clause, lo, hi, anchor, cand)
+    cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
+    cand.detail = cand.value is None and _DETAIL.search(low, clause.a, clause.b) is not None
+    _direction(sent, lo, hi, cand, ctx)
+    follow = cand.definite and cand.value is not None and not cand.families and cand.quantity is None
+    if not follow and (cand.first is None or cand.second is None or cand.first.code == cand.second.code):
+        return []  # (a figure for "the contract" joins the deal before it, whatever parties it names)
+    if under and cand.families:
+        return [cand, _framework_of(cand)]
+    return [cand]
+
+
+def _is_a_sum(sent: Sentence, clause: _Clause, anchor: MoneyM, cues: Cues) -> bool:
+    """An amount that sums several deals ("in total $5.8 billion", "worth $5.8 billion combined")."""
+    rel = anchor.start - sent.start
+    return aggregate_before(sent.low, max(clause.a, rel - 40), rel, cues) or bool(
+        sent.regex(COMBINED_AFTER).match(sent.low, anchor.end - sent.start)
+    )
+
+
+def _fill_systems(
+    sent: Sentence, lo: int, hi: int, cand: Candidate, recent: Sequence[Sentence], anchor: MoneyM | None
+) -> None:
+    """The weapons of the unit: named in it, else inherited by category, else named just before.
+
+    "... for up to 1,000 K2 tanks and an executive contract for the first 180, worth $3.37
+    billion": a priced unit that names no weapon is for the weapons the sentence already named
+    (unless it prices "the deal" itself).
+    """
+    systems_in(sent, lo, hi, cand)
+    if not cand.families:
+        inherit_systems(sent, lo, hi, cand, recent)
+    if not cand.families and anchor is not None and not sent.search(_DEFINITE_DEAL, lo, hi):
+        named = [m for m in sent.sub("system", 0, lo) if not m.value.generic]
+        if named:
+            systems_in(sent, named[-1].start - sent.start, named[-1].end - sent.start, cand)
+            if named[-1].party is not None:
+                cand.origins.append(named[-1].party)
+
+
+def _fill_status(
+    sent: Sentence, clause: _Clause, lo: int, hi: int, cand: Candidate, cues: Cues
+) -> re.Match[str] | None:
+    """The unit's status from the cue words of its clause; returns the "under a framework" it names.
+
+    "ordered 48 FA-50s for US$3bn under a framework signed that July": an executive contract
+    (signed), and the framework it falls under is a deal of its own.  "under the framework
+    ..., which provides for up to 672": the framework's own terms, not a contract under it.
+    """
+    cand.status = sent_status(sent, *clause.status_span, cues)
+    under = sent.search_in(_UNDER_FRAMEWORK, lo, hi)
+    if under and not any(
+        m.start - sent.start < lo + under.start()
+        for m in sent.mentions
+        if lo <= m.start - sent.start < hi and m.kind in ("money", "qty")
+    ):
+        under = None
+    if under:
+        cand.status = _status(_UNDER_FRAMEWORK.sub(" ", sent.low[lo:hi]), cues)
+        if cand.status == "framework":
+            cand.status = "signed"
+    elif sent.search_in(cues.compiled["framework"], lo, hi):
+        cand.status = "framework"
+    if cand.status == "delivered" and cand.value is None:
+        cand.quantity = None  # a delivery schedule describes a deal, it is not one
+    return under
+
+
+def _fill_date(
+    sent: Sentence,
+    ctx: Context,
+    clause: _Clause,
+    lo: int,
+    hi: int,
+    anchor: MoneyM | None,
+    cand: Candidate,
+) -> None:
+    """The unit's date: the one paired with its amount, else the clause's; else the report's year.
+
+    Only a planned or signed deal takes the year it is reported in when the text gives none.
+    """
+    if anchor is not None:
+        cand.date = clause.times.get(anchor.start) or (
+            nearest_time(sent, clause.a, clause.b) if len(clause.anchors) == 1 else None
+        )
+    else:
+        cand.date = nearest_time(sent, lo, hi) or nearest_time(sent, clause.a, clause.b)
+    if cand.date is None and cand.status in ("planned", "signed") and ctx.published is not None:
+        cand.date = report_year(ctx.published)
+
+
+def _framework_of(cand: Candidate) -> Candidate:
+    """The framework a contract "under a framework" falls under: same parties and weapons, no figures."""
+    return attrs.evolve(
+        cand,
+        status="framework",
+        value=None,
+        alt_values=[],
+        quantity=None,
+        date=None,
+        definite=False,
+        sentences=[],
+        contractors=list(cand.contractors),
+        systems=list(cand.systems),
+        families=set(cand.families),
+        categories=set(cand.categories),
+    )
 
 
 class DealRule:
