@@ -156,74 +156,29 @@ def _agreement_at(
     hi: int,
     siblings: int,
 ) -> list[RawAgreement]:
-    """The agreement named by ``match``, reading parties and dates in [lo, hi) first."""
+    """The agreement named by ``match``, reading parties and dates in [lo, hi) first.
+
+    The steps: is the noun an agreement at all (:func:`_names_an_agreement`); who are its
+    parties (:func:`_agreement_parties`); when was it signed and until when
+    (:func:`_agreement_when`); how many does the noun count (:func:`_agreement_count`).
+    ``siblings`` is the number of agreement nouns in the sentence.
+    """
     cues = ctx.cues
     low = sent.low
-    clause = low[lo:hi]
-    if kind == "framework" and (
-        sent.sub("system") or sent.search(cues.compiled["arms"]) or sent.sub("money")
-    ):
-        return []  # an arms framework is an ArmsDeal
-    generic = kind == "other" and re.fullmatch(r"agreements?", match.group(0)) is not None
-    if generic and (
-        cues.compiled["buy"].search(clause) or sent.sub("money", lo, hi) or sent.sub("system", lo, hi)
-    ):
-        return []  # "agreed to buy" / a contract: a deal, not an agreement
-    if generic and _with_a_company(sent, lo, hi):
-        return []  # "an agreement was signed with the manufacturer, General Atomics": a contract, not a pact
+    if not _names_an_agreement(sent, kind, match, lo, hi, cues):
+        return []
     weak = not sent.search(cues.compiled["agreement_verbs"]) and kind != "strategic_partnership"
     if weak and not re.search(
         r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", low[max(0, match.start() - 30) : match.start()]
     ):
-        return []
-    parties = actors(sent, lo, hi)
-    before = actors(sent, lo, match.start())
-    body = [
-        m
-        for m in sent.sub("place", lo, hi)
-        if isinstance(m.party, Organization)
-        and re.match(r"\s*(?:allies|members|leaders|member states|countries)\b", low[m.end - sent.start :])
-    ]
-    if body and body[0].party is not None:
-        parties = [body[0].party]
-    else:
-        if len(before) >= 2:
-            parties = before  # "X and Y signed an agreement under which Z ...": the signers
-        if _BOTH.search(clause) or len(parties) < 2:
-            # the sentence's own actors first (a list of agreements shares its subject), then the context
-            pool = [
-                *(sentence_actors(sent) if siblings > 1 else ()),
-                *local_parties([*recent, sent]),
-                *ctx.principal,
-            ]
-            for p in pool:
-                if len(parties) >= 2:
-                    break
-                if p.code not in [x.code for x in parties]:
-                    parties.append(p)
+        return []  # no signing verb: only "the agreement" may join one found elsewhere
+    parties = _agreement_parties(sent, ctx, recent, match, lo, hi, siblings)
     if not parties:
         return []
-    date, until = _agreement_dates(sent, match, lo, hi)
-    if date is None:
-        date, until2 = _agreement_dates(sent, match, 0, len(low)) if siblings == 1 else (None, None)
-        until = until or until2
-    if date is None and ctx.published is not None and siblings == 1 and sent.search(_SIGNING, lo, hi):
-        date = report_year(ctx.published)
-    term = sent.regex(_TERM).search(low)
-    term_years = None
-    if term:
-        word = term.group(1)
-        term_years = COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
-    count = 1
-    num = re.search(
-        r"\b(two|three|four|five|six|\d)\s+(?:\w+\s+)?(?:memorand|mous?\b|agreements|accords|declarations)",
-        clause,
-    )
-    if num:
-        count = count_value(num.group(1))
-        recalled = re.search(r"\b(?:the|these|those|its|their|all)\s+$", clause[: num.start()])
-        if recalled and (date is None or not date.text):  # (no date stated; a report-year default is none)
-            return []  # "the four foundational agreements that govern ...": a known set, recalled, none new
+    date, until, term_years = _agreement_when(sent, ctx, match, lo, hi, siblings)
+    count = _agreement_count(low[lo:hi], date)
+    if count == 0:
+        return []
     topics = tuple(t for t in cues.topics if t in low or (t == "defense" and "defence" in low))
     definite = bool(re.search(r"\b(?:the|this|that)\s+$", low[max(0, match.start() - 6) : match.start()]))
     return [
@@ -241,6 +196,113 @@ def _agreement_at(
         )
         for _ in range(min(count, 10))
     ]
+
+
+def _names_an_agreement(
+    sent: Sentence, kind: str, match: re.Match[str], lo: int, hi: int, cues: Cues
+) -> bool:
+    """Whether the noun names a pact rather than a deal.
+
+    An arms framework is an arms deal; a bare "agreement" beside a purchase verb, an amount
+    or a weapon ("agreed to buy", "a contract") is a deal, and one "signed with the
+    manufacturer, General Atomics" is a contract.
+    """
+    if kind == "framework" and (
+        sent.sub("system") or sent.search(cues.compiled["arms"]) or sent.sub("money")
+    ):
+        return False
+    generic = kind == "other" and re.fullmatch(r"agreements?", match.group(0)) is not None
+    if generic and (
+        cues.compiled["buy"].search(sent.low[lo:hi])
+        or sent.sub("money", lo, hi)
+        or sent.sub("system", lo, hi)
+    ):
+        return False
+    return not (generic and _with_a_company(sent, lo, hi))
+
+
+def _agreement_parties(
+    sent: Sentence,
+    ctx: Context,
+    recent: Sequence[Sentence],
+    match: re.Match[str],
+    lo: int,
+    hi: int,
+    siblings: int,
+) -> list[Party]:
+    """The parties of the agreement: its actors, an organisation's members, or those referred back to.
+
+    "NATO allies adopted ...": the organisation.  "X and Y signed an agreement under which Z
+    ...": the signers before the noun.  "The two countries signed ...", or a single actor:
+    completed from the sentence's own actors (a list of agreements shares its subject), then
+    the last sentences', then the article's main pair.
+    """
+    low = sent.low
+    parties = actors(sent, lo, hi)
+    before = actors(sent, lo, match.start())
+    body = [
+        m
+        for m in sent.sub("place", lo, hi)
+        if isinstance(m.party, Organization)
+        and re.match(r"\s*(?:allies|members|leaders|member states|countries)\b", low[m.end - sent.start :])
+    ]
+    if body and body[0].party is not None:
+        return [body[0].party]
+    if len(before) >= 2:
+        parties = before
+    if _BOTH.search(low[lo:hi]) or len(parties) < 2:
+        pool = [
+            *(sentence_actors(sent) if siblings > 1 else ()),
+            *local_parties([*recent, sent]),
+            *ctx.principal,
+        ]
+        for p in pool:
+            if len(parties) >= 2:
+                break
+            if p.code not in [x.code for x in parties]:
+                parties.append(p)
+    return parties
+
+
+def _agreement_when(
+    sent: Sentence, ctx: Context, match: re.Match[str], lo: int, hi: int, siblings: int
+) -> tuple[TimeSpan | None, TimeSpan | None, int | None]:
+    """(date, until, term in years): the dates nearest the noun, else the sentence's, else the report's year.
+
+    Only an agreement said to be signed takes the year it is reported in.  "in effect for ten
+    years" is a term, turned into an end date when the agreements of the article are merged.
+    """
+    low = sent.low
+    date, until = _agreement_dates(sent, match, lo, hi)
+    if date is None:
+        date, until2 = _agreement_dates(sent, match, 0, len(low)) if siblings == 1 else (None, None)
+        until = until or until2
+    if date is None and ctx.published is not None and siblings == 1 and sent.search(_SIGNING, lo, hi):
+        date = report_year(ctx.published)
+    term = sent.regex(_TERM).search(low)
+    term_years = None
+    if term:
+        word = term.group(1)
+        term_years = COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
+    return date, until, term_years
+
+
+def _agreement_count(clause: str, date: TimeSpan | None) -> int:
+    """How many agreements the noun counts: "three memorandums" are three; 0 for a recalled set.
+
+    "the four foundational agreements that govern ...": a known set, recalled, none new
+    (unless a date is stated; the report-year default is not one).
+    """
+    num = re.search(
+        r"\b(two|three|four|five|six|\d)\s+(?:\w+\s+)?(?:memorand|mous?\b|agreements|accords|declarations)",
+        clause,
+    )
+    if not num:
+        return 1
+    recalled = re.search(r"\b(?:the|these|those|its|their|all)\s+$", clause[: num.start()])
+    if recalled and (date is None or not date.text):
+        return 0
+    return count_value(num.group(1))
 
 
 _SIGNED_BY = CuePattern(r"\b(?:⟨signatory_verbs⟩)\b")

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar, cast
+from typing import ClassVar, Literal, cast
 
+from korpol._mentions.scan import M
 from korpol._model import AidKind, AidPackage, Country, Organization, Party
 from korpol._records.candidate import Candidate
 from korpol._records.context import Context, report_year
@@ -196,79 +197,122 @@ def _listed_recipient(sent: Sentence, cand: Candidate) -> Party | None:
 
 
 def _aid_direction(sent: Sentence, a: int, b: int, cand: Candidate, ctx: Context) -> None:
-    """Donor: the acting party (subject, "by X", a leader speaking); recipient: "to/for/in X"."""
-    low = sent.low
+    """Donor: the acting party (subject, "by X", a leader speaking); recipient: "to/for/in X".
+
+    Read in this order: each place's role in the words around it (:func:`_aid_role`); a
+    receiving verb, which turns the roles round (:func:`_receiver_frame`); a bracketed amount
+    in a list of recipients (:func:`_listed_recipient`); and what the article says where the
+    sentence is silent (:func:`_fill_aid_parties`).
+    """
     donor: Party | None = None
     recipient: Party | None = None
     dateline: Party | None = None  # "In Oslo, the government said ...": where the speaker is
     for m in sent.mentions:
         if m.kind not in ("place", "person") or m.party is None:
             continue
-        rel = m.start - sent.start
-        before = low[max(0, rel - 14) : rel]
-        after = low[m.end - sent.start : m.end - sent.start + 20]
-        if sent.regex(_GIVE_BEFORE).search(before) and isinstance(m.party, Country) and m.form != "demonym":
-            if recipient is None:
-                recipient = m.party  # "would give Ukraine 35 billion crowns": the first object receives
-            continue
-        if _OBJECT_BEFORE.search(before) and isinstance(m.party, Country):
-            if m.form in ("capital", "metonym") and re.search(r"\b(?:in|at)\s+$", before):
-                if rel <= 3 and after.startswith(","):
-                    dateline = m.party
-                continue  # "at the G20 summit in New Delhi": where, not to whom
-            if recipient is None:
-                recipient = m.party
-        elif re.search(r"\bby\s+(?:the\s+)?$", before):
-            if sent.regex(_GIVEN_BY).search(low, max(0, rel - 48), rel):
-                donor = m.party  # "provided by Japan", "funded by the EU"
-            continue  # "damaged by the Russian bombardments": an agent, but of something else
-        elif donor is None:
-            if re.search(
-                r"\b(?:at|during|on the sidelines of|near|from|counter|against|deter|confront)"
-                r"\s+(?:the\s+)?$",
-                before,
-            ):
-                continue  # "at the G20 summit", "to counter China": where or against whom, not who gives
-            if (
-                m.kind == "place"
-                and m.form != "demonym"
-                and re.match(r" [A-Z]", sent.text[m.end - sent.start : m.end - sent.start + 2])
-            ):
-                continue  # "the Ukraine Facility": part of a name (but "the Spanish Agency ..." acts)
-            if (
-                isinstance(m.party, Organization)
-                and not re.match(r"\s*(?:leaders|members|allies|member states)\b", after)
-                and rel > 40
-            ):
-                continue  # an organisation gives only as the subject ("The European Union transferred ...")
-            if (
-                m.kind == "place"
-                and m.form == "demonym"
-                and re.match(r"\s+(?:president|prime minister|minister|leader)", after)
-            ):
-                continue  # "Ukrainian President X": a person's nationality, not an actor
+        role = _aid_role(sent, m)
+        if role == "recipient" and recipient is None:
+            recipient = m.party
+        elif role == "dateline":
+            dateline = m.party
+        elif role == "given_by" or (role == "actor" and donor is None):
             donor = m.party
-    receive = sent.regex(_RECEIVE).search(low, a, b)
-    if receive is not None:
-        # "Kyiv will receive 40 HIMARS from Washington": the subject receives, "from X" gives
-        src = re.compile(r"\bfrom\b").search(low, receive.end(), b)
-        giver = first_party_after(sent, src.end(), b, companies=False) if src else None
-        taker = [
-            m.party
-            for m in sent.mentions
-            if m.kind in ("place", "person")
-            and isinstance(m.party, Country)
-            and m.end - sent.start <= receive.start()
-        ]
-        if giver is not None:
-            donor, recipient = giver, (taker[-1] if taker else recipient)
+    framed = _receiver_frame(sent, a, b)
+    if framed is not None:
+        donor, recipient = framed[0], framed[1] or recipient
     listed = _listed_recipient(sent, cand)
     if listed is not None:
         recipient = listed  # "provided OSA to Bangladesh (patrol boats, 575 million yen), Malaysia (...)"
+    _fill_aid_parties(ctx, cand, donor, recipient, dateline)
+
+
+_TITLE_AFTER = re.compile(r"\s+(?:president|prime minister|minister|leader)")
+
+#: what a place or person is to a gift, by the words around it (see :func:`_aid_role`)
+AidRole = Literal["recipient", "dateline", "given_by", "actor"]
+
+
+def _aid_role(sent: Sentence, m: M) -> AidRole | None:
+    """The role the words around a place or person give it; None when it is no party to the gift.
+
+    * "would give Ukraine 35 billion crowns": the first object of a giving verb receives;
+    * "to/for/in Ukraine": receives — but "in New Delhi" (a capital) is where, and a capital
+      opening the sentence ("In Oslo, the government said ...") is the dateline;
+    * "provided by Japan": the agent of a giving verb gives ("damaged by the Russian
+      bombardments" is an agent of something else);
+    * otherwise an actor, who gives when no one else does — except a place "at the summit",
+      a name's first word ("the Ukraine Facility"), an organisation that is not the subject
+      and a nationality before a title ("Ukrainian President X").
+    """
+    low = sent.low
+    assert m.party is not None
+    rel = m.start - sent.start
+    before = low[max(0, rel - 14) : rel]
+    after = low[m.end - sent.start : m.end - sent.start + 20]
+    if sent.regex(_GIVE_BEFORE).search(before) and isinstance(m.party, Country) and m.form != "demonym":
+        return "recipient"
+    if _OBJECT_BEFORE.search(before) and isinstance(m.party, Country):
+        if m.form in ("capital", "metonym") and re.search(r"\b(?:in|at)\s+$", before):
+            return "dateline" if rel <= 3 and after.startswith(",") else None
+        return "recipient"
+    if re.search(r"\bby\s+(?:the\s+)?$", before):
+        return "given_by" if sent.regex(_GIVEN_BY).search(low, max(0, rel - 48), rel) else None
+    if re.search(
+        r"\b(?:at|during|on the sidelines of|near|from|counter|against|deter|confront)\s+(?:the\s+)?$", before
+    ):
+        return None
+    if (
+        m.kind == "place"
+        and m.form != "demonym"
+        and re.match(r" [A-Z]", sent.text[m.end - sent.start : m.end - sent.start + 2])
+    ):
+        return None
+    if (
+        isinstance(m.party, Organization)
+        and not re.match(r"\s*(?:leaders|members|allies|member states)\b", after)
+        and rel > 40
+    ):
+        return None  # an organisation gives only as the subject ("The European Union transferred ...")
+    if m.kind == "place" and m.form == "demonym" and _TITLE_AFTER.match(after):
+        return None
+    return "actor"
+
+
+def _receiver_frame(sent: Sentence, a: int, b: int) -> tuple[Party, Party | None] | None:
+    """ "Kyiv will receive 40 HIMARS from Washington": (giver, receiver) when a receiving verb says so.
+
+    The subject receives and "from X" gives; without a "from X" the frame says nothing.
+    """
+    low = sent.low
+    receive = sent.regex(_RECEIVE).search(low, a, b)
+    if receive is None:
+        return None
+    src = re.compile(r"\bfrom\b").search(low, receive.end(), b)
+    giver = first_party_after(sent, src.end(), b, companies=False) if src else None
+    if giver is None:
+        return None
+    taker = [
+        m.party
+        for m in sent.mentions
+        if m.kind in ("place", "person")
+        and isinstance(m.party, Country)
+        and m.end - sent.start <= receive.start()
+    ]
+    return giver, (taker[-1] if taker else None)
+
+
+def _fill_aid_parties(
+    ctx: Context, cand: Candidate, donor: Party | None, recipient: Party | None, dateline: Party | None
+) -> None:
+    """Donor and recipient of ``cand``, completed from the article where the sentence is silent.
+
+    "In Oslo, the government said it would give ...": the dateline's state gives.  With no
+    actor at all the article's main party gives (unless that is where its aid goes); with no
+    recipient, the country the article's aid most often goes to, else its other main party.
+    """
     if donor is None and dateline is not None and (recipient is None or recipient.code != dateline.code):
-        donor = dateline  # "In Oslo, the government said it would give ...": Norway's government
+        donor = dateline
     if donor is None and ctx.principal:
-        # no actor in the sentence: the article's main party, unless that is where its aid goes
         gets = recipient or ctx.aid_recipient
         donor = next((p for p in ctx.principal if gets is None or p.code != gets.code), ctx.principal[0])
     cand.first = donor
