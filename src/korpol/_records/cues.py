@@ -143,6 +143,7 @@ class Cues:
     signed: tuple[str, ...] = attrs.field(factory=_loader("signed"))
     delivered: tuple[str, ...] = attrs.field(factory=_loader("delivered"))
     win: tuple[str, ...] = attrs.field(factory=_loader("win"))
+    choose: tuple[str, ...] = attrs.field(factory=_loader("choose"))
     signed_words: tuple[str, ...] = attrs.field(factory=_loader("signed_words"))
     # -- figures that are not one deal or package
     not_a_deal: tuple[str, ...] = attrs.field(factory=_loader("not_a_deal"))
@@ -167,6 +168,9 @@ class Cues:
     aid_nouns: tuple[str, ...] = attrs.field(factory=_loader("aid_nouns"))
     aid_kinds: Keyed = attrs.field(factory=_loader("aid_kinds"))
     troops: tuple[str, ...] = attrs.field(factory=_loader("troops"))
+    # -- who is no party: rivals and foes
+    rival: tuple[str, ...] = attrs.field(factory=_loader("rival"))
+    hostile: tuple[str, ...] = attrs.field(factory=_loader("hostile"))
     # -- weapons, counts and dates
     weapon_units: tuple[str, ...] = attrs.field(factory=_loader("weapon_units"))
     support_vehicles: tuple[str, ...] = attrs.field(factory=_loader("support_vehicles"))

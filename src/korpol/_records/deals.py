@@ -22,6 +22,7 @@ from korpol._records.roles import (
     TO,
     WITH,
     clause_subject,
+    excluded,
     first_party_after,
     owns_deal_noun,
     sentence_actors,
@@ -58,6 +59,8 @@ _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|they|their|the country|the governme
 
 
 _WIN = CuePattern(r"\b(?:⟨win⟩)\b")
+#: "the government chose Sweden's Saab": the chooser buys, the chosen sells
+_CHOOSE = CuePattern(r"\b(?:⟨choose⟩)\s+(?!to\b)")
 
 
 _CURRENCY_WON = re.compile(r"(?:\d|illion|tln|bn|tn|trn)\s*$")  # "3.4 trillion won" is money, not a win
@@ -105,6 +108,7 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
         *_win_votes(sent, wins),
         *_buy_votes(sent, cues, places, wins),
         *_sell_votes(sent, cues),
+        *_choose_votes(sent, places),
         *_possessive_votes(sent, places),
     ]
     return _DirectionFacts(places, votes, _weapon_demonyms(sent))
@@ -115,8 +119,7 @@ def _acting_places(sent: Sentence) -> list[PlaceM | PersonM]:
     return [
         m
         for m in sent.mentions
-        if (m.kind == "place" and isinstance(m.party, Country))
-        or (m.kind == "person" and isinstance(m.party, Country))
+        if m.kind in ("place", "person") and isinstance(m.party, Country) and not excluded(sent, m)
     ]
 
 
@@ -139,6 +142,7 @@ def _win_votes(sent: Sentence, wins: Sequence[re.Match[str]]) -> list[_Vote]:
             if m.end - sent.start <= win.start()
             and m.kind in ("place", "company")
             and isinstance(m.party, Country)
+            and not excluded(sent, m)
         ]
         if before_win:
             votes.append(_Vote(True, before_win[-1].party, 3.0))
@@ -206,6 +210,7 @@ def _sell_votes(sent: Sentence, cues: Cues) -> list[_Vote]:
             and m.kind in ("place", "company", "person")
             and isinstance(m.party, Country)
             and not owns_deal_noun(sent, m)
+            and not excluded(sent, m)
         ]
         if sellers and not noun:
             infinitive = _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start()) is not None
@@ -215,6 +220,29 @@ def _sell_votes(sent: Sentence, cues: Cues) -> list[_Vote]:
         if dst:
             party = first_party_after(sent, dst.end(), len(low), companies=False)
             votes.append(_Vote(False, party, 1.0, verb.start()))
+    return votes
+
+
+def _choose_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> list[_Vote]:
+    """A verb of choosing ("the government chose Sweden's Saab"): its subject buys, its object sells.
+
+    "picked Hanwha's K9 over the Krab": the object is the first party after the verb that is
+    not a rival; the rival is never a party.
+    """
+    low = sent.low
+    votes = []
+    for verb in finditer_in(sent, _CHOOSE):
+        before = [m for m in places if m.end - sent.start <= verb.start() and not owns_deal_noun(sent, m)]
+        before = [
+            m
+            for m in before
+            if not NOT_ACTOR_BEFORE.search(low[max(0, m.start - sent.start - 14) : m.start - sent.start])
+        ]
+        if before:
+            votes.append(_Vote(False, before[-1].party, 0.0, verb.start()))
+        chosen = first_party_after(sent, verb.end(), min(len(low), verb.end() + 40))
+        if chosen is not None:
+            votes.append(_Vote(True, chosen, 1.0, verb.start()))
     return votes
 
 
@@ -239,7 +267,7 @@ def _weapon_demonyms(sent: Sentence) -> set[int]:
     low = sent.low
     demonyms: set[int] = set()
     for m in sent.sub("place"):
-        if m.form == "demonym" and isinstance(m.party, Country):
+        if m.form == "demonym" and isinstance(m.party, Country) and not excluded(sent, m):
             nxt = low[m.end - sent.start : m.end - sent.start + 40]
             if sent.regex(OWNED_BEFORE).search(low, max(0, m.start - sent.start - 30), m.start - sent.start):
                 continue
@@ -293,12 +321,14 @@ def _direction(sent: Sentence, lo: int, hi: int, cand: Candidate, ctx: Context) 
         if id(m) in facts.demonyms:
             vote(supplier, m.party, 2.5)
     for company in sent.sub("company", lo, hi):
+        if excluded(sent, company):
+            continue  # "ahead of Hanwha Ocean's KSS-III": a rival bidder
         vote(supplier, company.party, 1.0)
         name = company.value.name
         if name and name not in cand.contractors:
             cand.contractors.append(name)
     for system in sent.sub("system", lo, hi):
-        if not owned_before(sent, system):
+        if not owned_before(sent, system) and not excluded(sent, system):
             # a named weapon's origin outweighs a multinational maker's seat ("MBDA ... CAMM")
             vote(supplier, system.party, 0.8 if system.value.generic else 1.2)
     for party in cand.origins:

@@ -14,6 +14,7 @@ from korpol._model import (
     Organization,
     Party,
 )
+from korpol._records.cues import CuePattern
 from korpol._records.sentence import Sentence
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "WITH",
     "actors",
     "clause_subject",
+    "excluded",
     "first_party_after",
     "local_parties",
     "owns_deal_noun",
@@ -53,7 +55,7 @@ WITH = re.compile(r"\bwith\b")
 
 
 def first_party_after(sent: Sentence, pos: int, hi: int, *, companies: bool = True) -> Party | None:
-    """The first country (or company's country) within a few words after ``pos``."""
+    """The first country (or company's country) within a few words after ``pos``, not a rival or a foe."""
     limit = min(hi, pos + 70)
     best: M | None = None
     for m in sent.mentions:
@@ -63,9 +65,40 @@ def first_party_after(sent: Sentence, pos: int, hi: int, *, companies: bool = Tr
         if (m.kind == "place" and isinstance(m.party, Country)) or (
             companies and m.kind == "company" and m.party is not None
         ):
+            if excluded(sent, m):
+                continue
             best = m
             break
     return best.party if best else None
+
+
+#: "chose Saab over Hanwha", "instead of Hyundai Rotem's K2": a competitor, not a party
+_RIVAL_BEFORE = CuePattern(r"\b(?:⟨rival⟩)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'-]+\s+){0,2}$")
+#: "Russia's invasion", "to counter China": the war's aggressor or a threat, not a party
+_HOSTILE_AFTER = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}(?:⟨hostile⟩)\b")
+_HOSTILE_BEFORE = CuePattern(
+    r"\b(?:(?:⟨hostile⟩)\s+(?:of|by|on|against|from|with|in)|counter(?:ing)?|deter(?:ring)?|confront(?:ing)?)"
+    r"\s+(?:the\s+)?$"
+)
+
+
+def excluded(sent: Sentence, m: M) -> bool:
+    """Whether ``m`` names a rival bidder, a foe or a threat: never a party of a deal or a gift.
+
+    "the government chose Saab over Hanwha Ocean": Hanwha competed; "since Russia's full-scale
+    invasion", "aid to counter China": the aggressor.  Worked out once per mention.
+    """
+    key = ("excluded", id(m))
+    found: bool | None = sent.memo.get(key)
+    if found is None:
+        rel, end = m.start - sent.start, m.end - sent.start
+        low = sent.low
+        found = sent.memo[key] = bool(
+            sent.regex(_RIVAL_BEFORE).search(low, max(0, rel - 40), rel)
+            or sent.regex(_HOSTILE_BEFORE).search(low, max(0, rel - 40), rel)
+            or sent.regex(_HOSTILE_AFTER).match(low, end)
+        )
+    return found
 
 
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b")
