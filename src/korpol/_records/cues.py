@@ -144,10 +144,12 @@ class Cues:
     delivered: tuple[str, ...] = attrs.field(factory=_loader("delivered"))
     win: tuple[str, ...] = attrs.field(factory=_loader("win"))
     choose: tuple[str, ...] = attrs.field(factory=_loader("choose"))
+    buyer_bodies: tuple[str, ...] = attrs.field(factory=_loader("buyer_bodies"))
     signed_words: tuple[str, ...] = attrs.field(factory=_loader("signed_words"))
     # -- figures that are not one deal or package
     not_a_deal: tuple[str, ...] = attrs.field(factory=_loader("not_a_deal"))
     financing_after: tuple[str, ...] = attrs.field(factory=_loader("financing_after"))
+    trend_verbs: tuple[str, ...] = attrs.field(factory=_loader("trend_verbs"))
     aggregate: tuple[str, ...] = attrs.field(factory=_loader("aggregate"))
     combined: tuple[str, ...] = attrs.field(factory=_loader("combined"))
     total_verbs: tuple[str, ...] = attrs.field(factory=_loader("total_verbs"))

@@ -58,7 +58,13 @@ _NOUN_BEFORE = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|they|their|the country|the government)\b")
 
 
-_WIN = CuePattern(r"\b(?:⟨win⟩)\b")
+#: "Hanwha wins a $1 billion Romanian howitzer order": a win verb counts only before the order it wins
+#: ("until Warsaw secures credit" is no win)
+_WIN = CuePattern(
+    r"\b(?:⟨win⟩)\s+(?:[\w$€£.,'-]+\s+){0,6}?(?:orders?|contracts?|deals?|tenders?|bids?|competitions?)\b"
+)
+#: "with Romania's defence ministry": a state's buying body after a party
+_BUYER_BODY = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:⟨buyer_bodies⟩)\b")
 #: "the government chose Sweden's Saab": the chooser buys, the chosen sells
 _CHOOSE = CuePattern(r"\b(?:⟨choose⟩)\s+(?!to\b)")
 
@@ -164,7 +170,7 @@ def _buy_votes(
     low = sent.low
     votes = []
     for verb in finditer_in(sent, cues.compiled["buy"]):
-        if any(0 <= verb.start() - w.end() <= 60 for w in wins):
+        if any(w.start() <= verb.start() <= w.end() + 60 for w in wins):
             continue  # the noun of "wins ... order": a win vote already
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
@@ -221,6 +227,34 @@ def _sell_votes(sent: Sentence, cues: Cues) -> list[_Vote]:
             party = first_party_after(sent, dst.end(), len(low), companies=False)
             votes.append(_Vote(False, party, 1.0, verb.start()))
     return votes
+
+
+def _with_whom(sent: Sentence, pos: int, lo: int, hi: int) -> tuple[Party, bool] | None:
+    """(party, sells?) of "a contract/deal with X", X the first party within a few words after ``pos``.
+
+    A company sells ("signed a contract with Hyundai Rotem").  A state's ministry, army or
+    agency buys ("signed on Tuesday with Romania's defence ministry").  A state sells when the
+    unit names no weapon from another maker ("a contract with South Korea for K2 tanks"), and
+    buys when it does ("signed a contract with Romania to supply 54 K9").
+    """
+    low = sent.low
+    limit = min(len(low), pos + 40)
+    for m in sent.mentions:
+        rel = m.start - sent.start
+        if rel < pos or rel >= limit or m.kind not in ("place", "company") or excluded(sent, m):
+            continue
+        if not isinstance(m.party, Country):
+            if m.kind == "company":
+                continue
+            return None
+        if m.kind == "company":
+            return m.party, True
+        if sent.regex(_BUYER_BODY).match(low, m.end - sent.start):
+            return m.party, False
+        systems = sent.sub("system", lo, hi)
+        makers = {x.party.code for x in systems if x.party is not None and not x.value.generic}
+        return m.party, not makers or m.party.code in makers
+    return None
 
 
 def _choose_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> list[_Vote]:
@@ -311,11 +345,10 @@ def _direction(sent: Sentence, lo: int, hi: int, cand: Candidate, ctx: Context) 
         # a verb inside the unit (or just before it) weighs more than one elsewhere in the sentence
         weight = v.weight if v.verb_at is None else (3.0 if lo - 40 <= v.verb_at < hi else 1.5) + v.weight
         vote(supplier if v.supplier else recipient, v.party, weight)
-    # "a contract/deal with X": X is the seller when X is a company or a foreign state
     for w_ in finditer_in(sent, WITH, lo, hi):
-        party = first_party_after(sent, w_.end(), min(len(low), w_.end() + 40))
-        if party is not None:
-            vote(supplier, party, 1.5)
+        counterpart = _with_whom(sent, w_.end(), lo, hi)
+        if counterpart is not None:
+            vote(supplier if counterpart[1] else recipient, counterpart[0], 1.5)
     # demonyms or origin of the named systems and companies
     for m in sent.sub("place", lo, hi):
         if id(m) in facts.demonyms:

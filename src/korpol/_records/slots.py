@@ -34,7 +34,11 @@ def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[MoneyM]:
         rel = m.start - sent.start
         window = sent.low[max(lo, rel - 60) : rel]
         after = sent.low[m.end - sent.start : m.end - sent.start + 30]
-        if cues.compiled["not_a_deal"].search(window) or cues.pattern(_FINANCING_AFTER).match(after):
+        if (
+            cues.compiled["not_a_deal"].search(window)
+            or cues.pattern(_FINANCING_AFTER).match(after)
+            or cues.pattern(_TREND_BEFORE).search(sent.low, max(lo, rel - 40), rel)
+        ):
             continue
         out.append(m)
     return out
@@ -42,6 +46,14 @@ def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[MoneyM]:
 
 #: "in loans", "of financing": an amount followed by these is financing or trade, not a deal
 _FINANCING_AFTER = CuePattern(r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+){0,3}(?:⟨financing_after⟩)")
+
+
+#: "export contracts hit a record $17.3 billion", "before falling to about $13 billion": a figure a
+#: trend reaches is a statistic, not a deal or a package
+_TREND_BEFORE = CuePattern(
+    r"\b(?:⟨trend_verbs⟩)\s+(?:to\s+|at\s+)?(?:an?\s+)?(?:(?:new\s+|all-time\s+)?(?:record|high|peak)\s+(?:of\s+)?)?"
+    r"(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+|almost\s+|over\s+|more than\s+|just over\s+)?$"
+)
 
 
 def _weapon_units(sent: Sentence) -> frozenset[str]:
