@@ -18,7 +18,6 @@ from korpol._records.merge import merge, orient
 from korpol._records.roles import (
     FROM,
     NOT_ACTOR_BEFORE,
-    OWNED_NOUN,
     TO,
     WITH,
     clause_subject,
@@ -286,9 +285,8 @@ def _possessive_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> lis
     votes = []
     for m in places:
         rel_end = m.end - sent.start
-        if OWNED_NOUN.match(low, rel_end) and not re.match(
-            r"(?:'s?)\s+(?:\w+\s+){0,3}(?:contracts?|deals?)", low[rel_end:]
-        ):
+        contract = re.match(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:contracts?|deals?)", low[rel_end:])
+        if owns_deal_noun(sent, m) and not contract:
             votes.append(_Vote(False, m.party, 4.0))
     return votes
 

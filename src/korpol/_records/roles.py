@@ -121,13 +121,17 @@ def clause_subject(sent: Sentence, before: Sequence[AnyM], verb: int) -> AnyM:
 
 
 OWNED_NOUN = re.compile(
-    r"(?:'s?)\s+(?:\w+\s+){0,3}(?:purchases?|orders?|acquisitions?|contracts?|deals?|imports?)\b"
+    r"(?:'s?)\s+(?:\w+\s+){0,3}((?:purchases?|orders?|acquisitions?|contracts?|deals?|imports?))\b"
 )
 
 
 def owns_deal_noun(sent: Sentence, m: M) -> bool:
-    """ "Finland's purchase": the possessor belongs to that noun, not to other verbs."""
-    return OWNED_NOUN.match(sent.low, m.end - sent.start) is not None
+    """ "Finland's purchase": the possessor belongs to that noun, not to other verbs.
+
+    Not a name: "South Korea's Defense Acquisition Program Administration" is an agency.
+    """
+    hit = OWNED_NOUN.match(sent.low, m.end - sent.start)
+    return hit is not None and sent.text[hit.start(1) : hit.start(1) + 1].islower()
 
 
 #: words before a place that make it a location or an object, not an actor: "in Vilnius", "of Ukraine"
