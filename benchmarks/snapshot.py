@@ -90,7 +90,7 @@ def _random_texts(n: int = 1500) -> Iterator[tuple[str, str]]:
 
 
 def _canon(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=0)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=0, default=str)
 
 
 def _guard(fn: Callable[[], Any]) -> str:
