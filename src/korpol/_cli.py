@@ -61,7 +61,7 @@ def _party(party: Any) -> str:
 
 
 def _money(money: Any) -> str:
-    from korpol._export import short_money
+    from korpol._io.display import short_money
 
     return "" if money is None else short_money(money)
 
@@ -135,7 +135,7 @@ def _leader_cells(leader: Any) -> list[str]:
 
 
 def _timeline_cells(record: Any) -> list[str]:
-    from korpol._export import describe
+    from korpol._io.display import describe
 
     first = getattr(record, "first_reported", None)
     # an undated record sits in the timeline where it was first reported: say so

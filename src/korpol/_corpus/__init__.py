@@ -1,6 +1,15 @@
 """Many parsed articles as one knowledge base: merged records and analyst queries."""
 
-from korpol._corpus.corpus import VALUE_TOLERANCE, Corpus, Results, load_seeds, read_manifest, read_sidecar
+from korpol._corpus.corpus import (
+    VALUE_TOLERANCE,
+    Corpus,
+    Results,
+    load_jsonl,
+    load_seeds,
+    read_manifest,
+    read_sidecar,
+    save_jsonl,
+)
 from korpol._model.merged import (
     Claim,
     MergedAgreement,
@@ -20,7 +29,9 @@ __all__ = [
     "Report",
     "Results",
     "StatusChange",
+    "load_jsonl",
     "load_seeds",
     "read_manifest",
     "read_sidecar",
+    "save_jsonl",
 ]

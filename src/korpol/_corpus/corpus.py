@@ -40,6 +40,11 @@ import attrs
 
 from korpol import _pipeline
 from korpol._errors import InputTypeError, KorpolError, ValidationError
+from korpol._io.columns import record_rows
+from korpol._io.csv import write_csv
+from korpol._io.frames import to_dataframe
+from korpol._io.jsonl import read_jsonl, write_jsonl
+from korpol._io.sqlite import read_sqlite, write_sqlite
 from korpol._model import (
     DEAL_STATUSES,
     Agreement,
@@ -73,9 +78,11 @@ __all__ = [
     "R",
     "Relation",
     "Results",
+    "load_jsonl",
     "load_seeds",
     "read_manifest",
     "read_sidecar",
+    "save_jsonl",
 ]
 
 
@@ -616,8 +623,6 @@ class Results(Sequence[R], Generic[R]):
         >>> row["donor"], row["donor_name"], row["recipient_name"]
         ('KR', 'South Korea', 'Ukraine')
         """
-        from korpol._export import record_rows
-
         return record_rows(self._items)
 
     def to_dataframe(self) -> Any:
@@ -635,8 +640,6 @@ class Results(Sequence[R], Generic[R]):
         >>> rows
         2
         """
-        from korpol._export import to_dataframe
-
         return to_dataframe(self._items)
 
 
@@ -892,9 +895,7 @@ class Corpus:
         >>> again == kb
         True
         """
-        from korpol._export import load_jsonl
-
-        return load_jsonl(path)
+        return cls(read_jsonl(path))
 
     @classmethod
     def from_sqlite(cls, path: str | os.PathLike[str]) -> Corpus:
@@ -907,9 +908,7 @@ class Corpus:
         >>> again == kb
         True
         """
-        from korpol._export import from_sqlite
-
-        return from_sqlite(path)
+        return cls(read_sqlite(path))
 
     # -------------------------------------------------------- exports
 
@@ -923,9 +922,7 @@ class Corpus:
         >>> path.name, len(lines)
         ('kb.jsonl', 1)
         """
-        from korpol._export import save_jsonl
-
-        return save_jsonl(self, path)
+        return write_jsonl(self._documents, path)
 
     def to_sqlite(self, path: str | os.PathLike[str]) -> Path:
         """Write an SQLite database (schema in docs/exports.md; atomic; exact round trip).
@@ -939,9 +936,8 @@ class Corpus:
         >>> count
         1
         """
-        from korpol._export import to_sqlite
-
-        return to_sqlite(self, path)
+        merged = [*self.arms_deals(), *self.aid_packages(), *self.agreements()]
+        return write_sqlite(self._documents, path, merged=merged)
 
     def to_csv(self, directory: str | os.PathLike[str]) -> list[Path]:
         """Write one CSV file per record type into ``directory`` (columns in docs/exports.md).
@@ -953,9 +949,14 @@ class Corpus:
         ['agreements.csv', 'aid_packages.csv', 'arms_deals.csv',
          'documents.csv', 'leaders.csv', 'reports.csv']
         """
-        from korpol._export import to_csv
-
-        return to_csv(self, directory)
+        return write_csv(
+            self._documents,
+            directory,
+            deals=self.arms_deals(),
+            aid=self.aid_packages(),
+            agreements=self.agreements(),
+            leaders=self.leaders(),
+        )
 
     # -------------------------------------------------------- the sequence of documents
 
@@ -1380,3 +1381,33 @@ def load_seeds() -> Corpus:
     '2024-10-24'
     """
     return Corpus.from_dir(_seeds_root())
+
+
+def save_jsonl(documents: Corpus | Iterable[Document], path: str | os.PathLike[str]) -> Path:
+    """Write one ``Document.to_dict()`` per line (UTF-8, atomic) and return the path.
+
+    >>> import tempfile, pathlib
+    >>> from korpol import Document
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "docs.jsonl"
+    >>> _ = save_jsonl([Document(id="a", text="Seoul")], out)
+    >>> load_jsonl(out)["a"].text
+    'Seoul'
+    """
+    corpus = documents if isinstance(documents, Corpus) else Corpus(documents)
+    return corpus.save_jsonl(path)
+
+
+def load_jsonl(path: str | os.PathLike[str]) -> Corpus:
+    """Read a file written by :func:`save_jsonl` into a :class:`~korpol.Corpus`.
+
+    A line that is not a valid document raises :class:`~korpol.ValidationError`
+    naming the line number.
+
+    >>> import tempfile, pathlib
+    >>> from korpol import Document
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "kb.jsonl"
+    >>> path = save_jsonl([Document(id="a", text="Seoul"), Document(id="b")], out)
+    >>> [doc.id for doc in load_jsonl(path)]
+    ['a', 'b']
+    """
+    return Corpus.load_jsonl(path)

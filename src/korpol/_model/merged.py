@@ -29,6 +29,7 @@ __all__ = [
     "MergedAgreement",
     "MergedAidPackage",
     "MergedArmsDeal",
+    "MergedRecord",
     "Report",
     "StatusChange",
 ]
@@ -246,3 +247,7 @@ class MergedAgreement(_MergedMixin, Agreement):
     id: str | None = attrs.field(default=None, kw_only=True)
     reports: tuple[Report, ...] = attrs.field(factory=tuple, converter=_reports, kw_only=True)
     claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_claims, kw_only=True)
+
+
+#: A record the corpus merges across articles.
+MergedRecord = Union[MergedArmsDeal, MergedAidPackage, MergedAgreement]  # noqa: UP007 - runtime alias on 3.10
