@@ -51,12 +51,12 @@ from korpol._corpus.query import (
     wanted_values,
 )
 from korpol._corpus.results import Results, record_year
-from korpol._corpus.sources import read_manifest, read_sidecar, seeds_root
+from korpol._corpus.sources import parse_dir, seeds_root
 from korpol._errors import InputTypeError, ValidationError
 from korpol._io.csv import write_csv
 from korpol._io.jsonl import read_jsonl, write_jsonl
 from korpol._io.sqlite import read_sqlite, write_sqlite
-from korpol._model import DEAL_STATUSES, ArmsDeal, Document, Leader, Money, Party
+from korpol._model import AGREEMENT_KINDS, AID_KINDS, DEAL_STATUSES, ArmsDeal, Document, Leader, Money, Party
 from korpol._model.merged import MergedArmsDeal, Report
 
 __all__ = [
@@ -179,32 +179,7 @@ class Corpus:
         >>> kb[0].id, str(kb[0].published)
         ('k2', '2025-08-01')
         """
-        root: Traversable = Path(path) if isinstance(path, str | os.PathLike) else path
-        if not root.is_dir():
-            raise FileNotFoundError(f"not a directory: {path}")
-        files = sorted(
-            (f for f in root.iterdir() if f.is_file() and Path(f.name).match(pattern)), key=lambda f: f.name
-        )
-        manifest = read_manifest(root)
-        docs = []
-        for i, file in enumerate(files):
-            if progress is not None:
-                progress(i, len(files), file.name)
-            meta: dict[str, Any] = {"id": Path(file.name).stem, "published": published}
-            meta.update(manifest.get(file.name, {}))
-            meta.update(read_sidecar(root, file.name))
-            docs.append(
-                _pipeline.parse(
-                    file.read_bytes(),
-                    published=meta.get("published"),
-                    id=meta.get("id"),
-                    title=meta.get("title"),
-                    source=meta.get("source"),
-                )
-            )
-        if progress is not None:
-            progress(len(files), len(files), "")
-        return cls(docs)
+        return cls(parse_dir(path, pattern=pattern, published=published, progress=progress))
 
     @classmethod
     def load_jsonl(cls, path: str | os.PathLike[str]) -> Corpus:
@@ -465,8 +440,6 @@ class Corpus:
         >>> len(found), len(found[0].reports), len(kb.aid_packages(merged=False))
         (1, 2, 2)
         """
-        from korpol._model import AID_KINDS
-
         donors = resolve_parties(donor, "donor")
         recipients = resolve_parties(recipient, "recipient")
         parties = resolve_parties(party, "party")
@@ -513,8 +486,6 @@ class Corpus:
         >>> len(kb.agreements(active_on=2030))  # ended in 2028
         0
         """
-        from korpol._model import AGREEMENT_KINDS
-
         parties = resolve_parties(party, "party")
         kinds = wanted_values(kind, AGREEMENT_KINDS, "kind")
         day = date_bound(active_on, "active_on", upper=False)

@@ -20,6 +20,7 @@ from typing import Literal
 from korpol._errors import KorpolError
 from korpol._model import Agreement, AidPackage, ArmsDeal, Money, Party, TimeSpan
 from korpol._model.merged import STATUS_RANK, Report
+from korpol._refdata import get_weapon_system, system_categories
 
 __all__ = [
     "VALUE_TOLERANCE",
@@ -138,8 +139,6 @@ def _value_relation(a: list[Money], year_a: int | None, b: list[Money], year_b: 
 
 @functools.lru_cache(maxsize=1)
 def _category_forms() -> dict[str, str]:
-    from korpol._refdata import system_categories
-
     return {form.lower(): cat.category for cat in system_categories() for form in (cat.name, *cat.forms)}
 
 
@@ -151,8 +150,6 @@ def _system_key(name: str) -> tuple[str | None, str | None]:
     reference data; a plain noun ("tanks") is a category.  Unknown names are
     compared by their letters and digits.
     """
-    from korpol._refdata import get_weapon_system
-
     category = _category_forms().get(name.lower())
     if category is not None:
         return None, category

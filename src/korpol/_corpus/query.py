@@ -16,6 +16,7 @@ from typing import Any
 from korpol._corpus.matching import resolved, system_keys
 from korpol._errors import InputTypeError, ValidationError
 from korpol._model import Country, Organization, Party, TimeSpan
+from korpol._refdata import lookup_party
 
 __all__ = [
     "date_bound",
@@ -34,8 +35,6 @@ def _resolve_party(value: Party | str, argument: str) -> str:
         return value.code
     if not isinstance(value, str):
         raise InputTypeError(argument, value, "a country/organisation code, name or object")
-    from korpol._refdata import lookup_party
-
     return lookup_party(value).code
 
 

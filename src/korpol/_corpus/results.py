@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from korpol._io.columns import record_rows
 from korpol._io.frames import to_dataframe
-from korpol._model import Money
+from korpol._model import Money, usd_rate
 
 __all__ = [
     "R",
@@ -84,8 +84,6 @@ class Results(Sequence[R], Generic[R]):
         >>> Results([]).total("EUR").text
         'sum of 0 stated values (0 records)'
         """
-        from korpol._model.rates import usd_rate
-
         target = Money(amount=0, currency=currency).currency
         total = Decimal(0)
         estimated = False

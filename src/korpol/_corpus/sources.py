@@ -8,15 +8,19 @@ seed articles are found here whether korpol runs from a wheel or a source checko
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from korpol import _pipeline
 from korpol._errors import ValidationError
+from korpol._model import Document
 
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
@@ -24,6 +28,7 @@ else:  # pragma: no cover - Python 3.10
     from importlib.abc import Traversable
 
 __all__ = [
+    "parse_dir",
     "read_manifest",
     "read_sidecar",
     "seeds_root",
@@ -105,3 +110,42 @@ def seeds_root() -> Traversable:
         return source_tree
     raise FileNotFoundError("the bundled seeds are missing: reinstall korpol")
 
+
+def parse_dir(
+    path: str | os.PathLike[str] | Traversable,
+    *,
+    pattern: str = "*.txt",
+    published: dt.date | str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[Document]:
+    """Parse every file of a directory that matches ``pattern``, sorted by name.
+
+    Metadata as :meth:`~korpol.Corpus.from_dir` describes it: ``published``, then
+    the manifest, then the sidecar; the id defaults to the file's stem.
+    """
+    root: Traversable = Path(path) if isinstance(path, str | os.PathLike) else path
+    if not root.is_dir():
+        raise FileNotFoundError(f"not a directory: {path}")
+    files = sorted(
+        (f for f in root.iterdir() if f.is_file() and Path(f.name).match(pattern)), key=lambda f: f.name
+    )
+    manifest = read_manifest(root)
+    docs = []
+    for i, file in enumerate(files):
+        if progress is not None:
+            progress(i, len(files), file.name)
+        meta: dict[str, Any] = {"id": Path(file.name).stem, "published": published}
+        meta.update(manifest.get(file.name, {}))
+        meta.update(read_sidecar(root, file.name))
+        docs.append(
+            _pipeline.parse(
+                file.read_bytes(),
+                published=meta.get("published"),
+                id=meta.get("id"),
+                title=meta.get("title"),
+                source=meta.get("source"),
+            )
+        )
+    if progress is not None:
+        progress(len(files), len(files), "")
+    return docs
