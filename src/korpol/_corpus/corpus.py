@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from korpol import _pipeline
-from korpol._corpus.matching import code_of, in_usd, resolved, same_agreement, same_aid, same_deal
+from korpol._corpus.matching import code_of, resolved, same_agreement, same_aid, same_deal
 from korpol._corpus.merging import (
     cluster,
     merge_agreement,
@@ -44,20 +44,19 @@ from korpol._corpus.query import (
     date_bound,
     date_order,
     in_period,
-    party_codes,
     record_period,
     resolve_parties,
     system_matches,
     wanted_values,
 )
-from korpol._corpus.results import Results, record_year
+from korpol._corpus.results import Results
 from korpol._corpus.sources import parse_dir, seeds_root
 from korpol._errors import InputTypeError, ValidationError
 from korpol._io.csv import write_csv
 from korpol._io.jsonl import read_jsonl, write_jsonl
 from korpol._io.sqlite import read_sqlite, write_sqlite
 from korpol._model import AGREEMENT_KINDS, AID_KINDS, DEAL_STATUSES, ArmsDeal, Document, Leader, Money, Party
-from korpol._model.merged import MergedArmsDeal, Report
+from korpol._model.merged import MergedArmsDeal, Report, in_usd, parties_of, record_year
 
 __all__ = [
     "Corpus",
@@ -562,7 +561,7 @@ class Corpus:
             *self._raw("deployments"),
             *self._raw("meetings"),
         ]
-        found = [item for item in items if parties is None or parties & party_codes(item)]
+        found = [item for item in items if parties is None or parties & {p.code for p in parties_of(item)}]
         return Results(sorted(found, key=date_order))
 
     def reports(self) -> Results[Report]:

@@ -17,16 +17,14 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Literal
 
-from korpol._errors import KorpolError
 from korpol._model import Agreement, AidPackage, ArmsDeal, Money, Party, TimeSpan
-from korpol._model.merged import STATUS_RANK, Report
+from korpol._model.merged import STATUS_RANK, Report, in_usd
 from korpol._refdata import get_weapon_system, system_categories
 
 __all__ = [
     "VALUE_TOLERANCE",
     "Relation",
     "code_of",
-    "in_usd",
     "resolved",
     "same_agreement",
     "same_aid",
@@ -90,13 +88,6 @@ def _fine(span: TimeSpan | None) -> bool:
 def _within(x: Decimal, y: Decimal) -> bool:
     top = max(x, y)
     return top == 0 or abs(x - y) <= VALUE_TOLERANCE * top
-
-
-def in_usd(money: Money, year: int | None) -> Money | None:
-    try:
-        return money.to_usd(year)
-    except (KorpolError, LookupError, ValueError, ArithmeticError):
-        return None
 
 
 def same_figure(a: Money, year_a: int | None, b: Money, year_b: int | None) -> bool:

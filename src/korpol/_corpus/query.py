@@ -22,7 +22,6 @@ __all__ = [
     "date_bound",
     "date_order",
     "in_period",
-    "party_codes",
     "record_period",
     "resolve_parties",
     "system_matches",
@@ -126,15 +125,4 @@ def system_matches(query: str, systems: Iterable[str]) -> bool:
         if fam.startswith(key) and len(fam) > len(key) and fam[len(key)].isalpha():
             return True
     return False
-
-
-
-def party_codes(record: Any) -> set[str]:
-    codes: set[str] = set()
-    for name in ("supplier", "recipient", "donor", "sender", "destination"):
-        party = getattr(record, name, None)
-        if party is not None:
-            codes.add(party.code)
-    codes.update(p.code for p in getattr(record, "parties", ()))
-    return codes
 

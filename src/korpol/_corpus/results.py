@@ -15,11 +15,11 @@ from typing import Any, Generic, TypeVar, overload
 from korpol._io.columns import record_rows
 from korpol._io.frames import to_dataframe
 from korpol._model import Money, usd_rate
+from korpol._model.merged import record_year
 
 __all__ = [
     "R",
     "Results",
-    "record_year",
 ]
 
 
@@ -148,13 +148,3 @@ class Results(Sequence[R], Generic[R]):
         2
         """
         return to_dataframe(self._items)
-
-
-def record_year(record: Any) -> int | None:
-    date = getattr(record, "date", None)
-    if date is not None and date.start is not None:
-        year: int = date.start.year
-        return year
-    first = getattr(record, "first_reported", None)
-    return None if first is None else int(first.year)
-

@@ -12,10 +12,9 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from korpol._errors import KorpolError
 from korpol._io.display import describe
 from korpol._model import Agreement, AidPackage, ArmsDeal, Document, Evidence, Leader, Money, Party, TimeSpan
-from korpol._model.merged import MergedArmsDeal, Report
+from korpol._model.merged import MergedArmsDeal, Report, in_usd, parties_of, record_year
 
 __all__ = [
     "AGREEMENT_COLUMNS",
@@ -29,7 +28,6 @@ __all__ = [
     "document_row",
     "join",
     "record_rows",
-    "record_year",
     "report_rows",
     "usd",
 ]
@@ -145,23 +143,12 @@ def _party_cells(prefix: str, party: Party | None) -> dict[str, Any]:
     }
 
 
-def record_year(record: Any) -> int | None:
-    """The year a record's values belong to: its date, else when it was first reported."""
-    date = getattr(record, "date", None)
-    if date is not None and date.start is not None:
-        return int(date.start.year)
-    first = getattr(record, "first_reported", None)
-    return None if first is None else int(first.year)
-
-
 def usd(money: Money | None, year: int | None) -> Decimal | None:
     """``money`` in US dollars at ``year``'s rate; ``None`` when there is no money or no rate."""
     if money is None:
         return None
-    try:
-        return money.to_usd(year).amount
-    except (KorpolError, LookupError, ValueError, ArithmeticError):
-        return None
+    in_dollars = in_usd(money, year)
+    return None if in_dollars is None else in_dollars.amount
 
 
 def _money_cells(money: Money | None, year: int | None) -> dict[str, Any]:
@@ -264,12 +251,6 @@ def _leader_row(leader: Leader) -> dict[str, Any]:
 
 def _timeline_row(record: Any) -> dict[str, Any]:
     date: TimeSpan | None = getattr(record, "date", None)
-    codes: list[str] = []
-    for name in ("supplier", "recipient", "donor", "sender", "destination"):
-        party = getattr(record, name, None)
-        if party is not None:
-            codes.append(party.code)
-    codes.extend(p.code for p in getattr(record, "parties", ()))
     value: Money | None = getattr(record, "value", None)
     merge = _merge_cells(record)
     return {
@@ -278,7 +259,7 @@ def _timeline_row(record: Any) -> dict[str, Any]:
         "date_start": None if date is None else date.start,
         "date_end": None if date is None else date.end,
         "date_text": None if date is None else date.text,
-        "parties": join(dict.fromkeys(codes)),
+        "parties": join(dict.fromkeys(p.code for p in parties_of(record))),
         "summary": describe(record),
         "value_amount": None if value is None else value.amount,
         "value_currency": None if value is None else value.currency,

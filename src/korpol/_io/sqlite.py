@@ -18,7 +18,7 @@ from typing import Any
 
 from korpol._errors import ValidationError
 from korpol._io.atomic import PathLike, atomic_path
-from korpol._io.columns import join, record_year, usd
+from korpol._io.columns import join, usd
 from korpol._io.display import describe
 from korpol._model import (
     Agreement,
@@ -34,7 +34,14 @@ from korpol._model import (
     Party,
     TimeSpan,
 )
-from korpol._model.merged import MergedAgreement, MergedAidPackage, MergedArmsDeal, MergedRecord
+from korpol._model.merged import (
+    MergedAgreement,
+    MergedAidPackage,
+    MergedArmsDeal,
+    MergedRecord,
+    parties_of,
+    record_year,
+)
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "read_sqlite", "write_sqlite"]
 
@@ -293,12 +300,7 @@ def _write_database(
     )
     merged_of = _merged_ids(documents, merged)
     for record in merged:
-        for party in (
-            getattr(record, "supplier", None),
-            getattr(record, "recipient", None),
-            getattr(record, "donor", None),
-            *getattr(record, "parties", ()),
-        ):
+        for party in parties_of(record):
             _add_party(db, party)
         status_or_kind = record.status if isinstance(record, MergedArmsDeal) else record.kind
         type_name = {
