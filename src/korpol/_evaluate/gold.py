@@ -19,6 +19,8 @@ import attrs
 
 from korpol._errors import ValidationError
 from korpol._model import AGREEMENT_KINDS, AID_KINDS, DEAL_STATUSES, Money
+from korpol._refdata import get_organization
+from korpol._tables import country_codes
 
 __all__ = [
     "RECORD_TYPES",
@@ -241,14 +243,9 @@ class _Reader:
         code = value.strip().upper()
         if not code.replace("-", "").isalnum():
             raise self.fail(where, value, "a code is letters and digits ('KR', 'NATO', 'G7')")
-        if len(code) == 2 and code.isalpha():
-            from korpol._refdata import get_organization
-            from korpol._tables import country_codes
-
-            if code not in country_codes() and get_organization(code) is None:  # ("EU", "UN" are two letters)
-                raise self.fail(
-                    where, value, "not an ISO 3166-1 alpha-2 country code nor an organisation's code"
-                )
+        two_letters = len(code) == 2 and code.isalpha()  # a country's code, or "EU", "UN"
+        if two_letters and code not in country_codes() and get_organization(code) is None:
+            raise self.fail(where, value, "not an ISO 3166-1 alpha-2 country code nor an organisation's code")
         return code
 
     def integer(self, data: Mapping[str, Any], key: str, where: str) -> int | None:
