@@ -30,14 +30,7 @@ from korpol import (
 )
 from korpol._corpus import Corpus
 from korpol._io.atomic import atomic_path
-from korpol._io.columns import (
-    AGREEMENT_COLUMNS,
-    AID_COLUMNS,
-    DEAL_COLUMNS,
-    DOCUMENT_COLUMNS,
-    LEADER_COLUMNS,
-    REPORT_COLUMNS,
-)
+from korpol._io.columns import AGREEMENTS, AID, DEALS, DOCUMENTS, LEADERS, REPORTS
 from korpol._io.sqlite import SCHEMA
 from tests import strategies
 
@@ -177,12 +170,12 @@ def _read(path: Path) -> list[dict[str, str]]:
 def test_csv_files_and_columns(kb: Corpus, tmp_path: Path) -> None:
     written = kb.to_csv(tmp_path / "tables")
     expected = {
-        "documents.csv": DOCUMENT_COLUMNS,
-        "arms_deals.csv": DEAL_COLUMNS,
-        "aid_packages.csv": AID_COLUMNS,
-        "agreements.csv": AGREEMENT_COLUMNS,
-        "leaders.csv": LEADER_COLUMNS,
-        "reports.csv": REPORT_COLUMNS,
+        "documents.csv": DOCUMENTS.names,
+        "arms_deals.csv": DEALS.names,
+        "aid_packages.csv": AID.names,
+        "agreements.csv": AGREEMENTS.names,
+        "leaders.csv": LEADERS.names,
+        "reports.csv": REPORTS.names,
     }
     assert sorted(p.name for p in written) == sorted(expected)
     for name, columns in expected.items():

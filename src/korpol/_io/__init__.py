@@ -7,7 +7,7 @@ compute its merged records and call down into these modules without a circle.
 
 * :mod:`~korpol._io.atomic` — every file is written under a temporary name and renamed;
 * :mod:`~korpol._io.jsonl` — documents as JSON Lines, an exact round trip;
-* :mod:`~korpol._io.columns` — the flat columns of each record type;
+* :mod:`~korpol._io.columns` — one column spec per record type, read by every output below;
 * :mod:`~korpol._io.csv` — one CSV file per record type;
 * :mod:`~korpol._io.sqlite` — an SQLite database that reads back into the same documents;
 * :mod:`~korpol._io.frames` — pandas DataFrames of the flat rows;

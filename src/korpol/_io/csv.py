@@ -15,17 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from korpol._io.atomic import PathLike, atomic_path
-from korpol._io.columns import (
-    AGREEMENT_COLUMNS,
-    AID_COLUMNS,
-    DEAL_COLUMNS,
-    DOCUMENT_COLUMNS,
-    LEADER_COLUMNS,
-    REPORT_COLUMNS,
-    document_row,
-    record_rows,
-    report_rows,
-)
+from korpol._io.columns import AGREEMENTS, AID, DEALS, DOCUMENTS, LEADERS, REPORTS, Table, report_lines
 from korpol._model import Document, Leader
 from korpol._model.merged import MergedAgreement, MergedAidPackage, MergedArmsDeal
 
@@ -45,12 +35,13 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _write_csv(path: Path, columns: tuple[str, ...], rows: Iterable[Mapping[str, Any]]) -> Path:
+def _write_csv(directory: Path, table: Table[Any], rows: Iterable[Mapping[str, Any]]) -> Path:
+    path = directory / f"{table.name}.csv"
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(columns)
+        writer.writerow(table.names)
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
+            writer.writerow([_cell(row.get(c)) for c in table.names])
     return path
 
 
@@ -73,10 +64,10 @@ def write_csv(
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     return [
-        _write_csv(out / "documents.csv", DOCUMENT_COLUMNS, (document_row(d) for d in documents)),
-        _write_csv(out / "arms_deals.csv", DEAL_COLUMNS, record_rows(deals)),
-        _write_csv(out / "aid_packages.csv", AID_COLUMNS, record_rows(aid)),
-        _write_csv(out / "agreements.csv", AGREEMENT_COLUMNS, record_rows(agreements)),
-        _write_csv(out / "leaders.csv", LEADER_COLUMNS, record_rows(leaders)),
-        _write_csv(out / "reports.csv", REPORT_COLUMNS, report_rows([*deals, *aid, *agreements])),
+        _write_csv(out, DOCUMENTS, DOCUMENTS.rows(documents)),
+        _write_csv(out, DEALS, DEALS.rows(deals)),
+        _write_csv(out, AID, AID.rows(aid)),
+        _write_csv(out, AGREEMENTS, AGREEMENTS.rows(agreements)),
+        _write_csv(out, LEADERS, LEADERS.rows(leaders)),
+        _write_csv(out, REPORTS, REPORTS.rows(report_lines([*deals, *aid, *agreements]))),
     ]

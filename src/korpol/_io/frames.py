@@ -11,18 +11,19 @@ from collections.abc import Iterable
 from typing import Any
 
 from korpol._errors import MissingDependencyError
-from korpol._io.columns import columns_for, record_rows
+from korpol._io.columns import table_for
 
 __all__ = ["to_dataframe"]
 
 
 def to_dataframe(records: Iterable[Any]) -> Any:
-    """A :class:`pandas.DataFrame` of :func:`record_rows` (needs the ``pandas`` extra)."""
+    """A :class:`pandas.DataFrame` of :func:`~korpol._io.columns.record_rows` (needs the ``pandas`` extra)."""
     try:
         pandas = importlib.import_module("pandas")  # optional: imported by name so mypy needs no stubs
     except ImportError:
         raise MissingDependencyError("pandas", "pandas") from None
     items = list(records)
-    return pandas.DataFrame(record_rows(items), columns=list(columns_for(items)))
+    table = table_for(items)
+    return pandas.DataFrame(table.rows(items), columns=list(table.names))
 
 

@@ -3,7 +3,8 @@
 Why this module exists: an SQL shell answers questions no query method foresaw.  The
 database has tables for documents, parties, each record type, merged records and evidence,
 with foreign keys and indexes (:data:`SCHEMA`, ``docs/exports.md``); every record row also
-keeps its lossless JSON, so reading the database back gives the same documents.
+keeps its lossless JSON, so reading the database back gives the same documents.  The table
+of each record type is built from its columns in :mod:`korpol._io.columns`.
 """
 
 from __future__ import annotations
@@ -11,29 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from korpol._errors import ValidationError
 from korpol._io.atomic import PathLike, atomic_path
-from korpol._io.columns import join, usd
+from korpol._io.columns import AGREEMENTS, AID, DEALS, DEPLOYMENTS, LEADERS, MEETINGS, Table, usd_amount
 from korpol._io.display import describe
-from korpol._model import (
-    Agreement,
-    AidPackage,
-    ArmsDeal,
-    Country,
-    Deployment,
-    Document,
-    Leader,
-    Meeting,
-    Mention,
-    Money,
-    Party,
-    TimeSpan,
-)
+from korpol._model import Country, Document, Mention, Organization, Party
 from korpol._model.merged import (
     MergedAgreement,
     MergedAidPackage,
@@ -47,7 +37,10 @@ __all__ = ["SCHEMA", "SCHEMA_VERSION", "read_sqlite", "write_sqlite"]
 
 SCHEMA_VERSION = "1"
 
-SCHEMA = """\
+#: The tables of an article's records, in the order of :data:`~korpol._model.RECORD_FIELDS`.
+_RECORD_TABLES: tuple[Table[Any], ...] = (DEALS, AID, AGREEMENTS, LEADERS, DEPLOYMENTS, MEETINGS)
+
+_DOCUMENTS_AND_MERGED = """\
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -83,108 +76,19 @@ CREATE TABLE merged (
     conflicting INTEGER NOT NULL,     -- 1 when the reports state incompatible values
     record TEXT NOT NULL              -- the merged record as JSON
 );
-CREATE TABLE arms_deals (
-    rid INTEGER PRIMARY KEY,
-    doc INTEGER NOT NULL REFERENCES documents(doc),
-    position INTEGER NOT NULL,        -- order within the document
-    merged_id TEXT REFERENCES merged(id),
-    supplier TEXT REFERENCES parties(code),
-    recipient TEXT REFERENCES parties(code),
-    status TEXT NOT NULL,
-    value_amount TEXT,
-    value_currency TEXT,
-    value_qualifier TEXT,
-    value_usd TEXT,
-    date_start TEXT,
-    date_end TEXT,
-    date_precision TEXT,
-    date_text TEXT,
-    systems TEXT NOT NULL,            -- '; '-separated
-    quantity INTEGER,
-    contractors TEXT NOT NULL,
-    record TEXT NOT NULL,             -- the lossless JSON of the record
-    UNIQUE (doc, position)
-);
-CREATE TABLE aid_packages (
-    rid INTEGER PRIMARY KEY,
-    doc INTEGER NOT NULL REFERENCES documents(doc),
-    position INTEGER NOT NULL,
-    merged_id TEXT REFERENCES merged(id),
-    donor TEXT REFERENCES parties(code),
-    recipient TEXT REFERENCES parties(code),
-    kind TEXT NOT NULL,
-    value_amount TEXT,
-    value_currency TEXT,
-    value_qualifier TEXT,
-    value_usd TEXT,
-    date_start TEXT,
-    date_end TEXT,
-    date_precision TEXT,
-    date_text TEXT,
-    items TEXT NOT NULL,
-    record TEXT NOT NULL,
-    UNIQUE (doc, position)
-);
-CREATE TABLE agreements (
-    rid INTEGER PRIMARY KEY,
-    doc INTEGER NOT NULL REFERENCES documents(doc),
-    position INTEGER NOT NULL,
-    merged_id TEXT REFERENCES merged(id),
-    kind TEXT NOT NULL,
-    date_start TEXT,
-    date_end TEXT,
-    date_precision TEXT,
-    date_text TEXT,
-    until_start TEXT,
-    until_end TEXT,
-    signatories TEXT NOT NULL,
-    topics TEXT NOT NULL,
-    value_amount TEXT,
-    value_currency TEXT,
-    record TEXT NOT NULL,
-    UNIQUE (doc, position)
-);
+"""
+
+#: An agreement's parties, in order (an agreement has any number of them).
+_AGREEMENT_PARTIES = """\
 CREATE TABLE agreement_parties (
     agreement INTEGER NOT NULL REFERENCES agreements(rid),
     position INTEGER NOT NULL,
     party TEXT NOT NULL REFERENCES parties(code),
     PRIMARY KEY (agreement, position)
 );
-CREATE TABLE leaders (
-    rid INTEGER PRIMARY KEY,
-    doc INTEGER NOT NULL REFERENCES documents(doc),
-    position INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    role TEXT NOT NULL,
-    country TEXT REFERENCES parties(code),
-    term_start TEXT,
-    term_end TEXT,
-    record TEXT NOT NULL,
-    UNIQUE (doc, position)
-);
-CREATE TABLE deployments (
-    rid INTEGER PRIMARY KEY,
-    doc INTEGER NOT NULL REFERENCES documents(doc),
-    position INTEGER NOT NULL,
-    sender TEXT REFERENCES parties(code),
-    destination TEXT REFERENCES parties(code),
-    size INTEGER,
-    date_start TEXT,
-    date_end TEXT,
-    record TEXT NOT NULL,
-    UNIQUE (doc, position)
-);
-CREATE TABLE meetings (
-    rid INTEGER PRIMARY KEY,
-    doc INTEGER NOT NULL REFERENCES documents(doc),
-    position INTEGER NOT NULL,
-    participants TEXT NOT NULL,
-    place TEXT,
-    date_start TEXT,
-    date_end TEXT,
-    record TEXT NOT NULL,
-    UNIQUE (doc, position)
-);
+"""
+
+_EVIDENCE = """\
 CREATE TABLE evidence (
     eid INTEGER PRIMARY KEY,
     record_table TEXT NOT NULL,       -- arms_deals, aid_packages, agreements, leaders, deployments, meetings
@@ -196,31 +100,67 @@ CREATE TABLE evidence (
     text TEXT NOT NULL,
     sentence TEXT NOT NULL
 );
-CREATE INDEX arms_deals_doc ON arms_deals(doc);
-CREATE INDEX arms_deals_parties ON arms_deals(supplier, recipient);
-CREATE INDEX arms_deals_merged ON arms_deals(merged_id);
-CREATE INDEX aid_packages_doc ON aid_packages(doc);
-CREATE INDEX aid_packages_parties ON aid_packages(donor, recipient);
-CREATE INDEX aid_packages_merged ON aid_packages(merged_id);
-CREATE INDEX agreements_doc ON agreements(doc);
-CREATE INDEX agreements_merged ON agreements(merged_id);
-CREATE INDEX agreement_parties_party ON agreement_parties(party);
-CREATE INDEX leaders_doc ON leaders(doc);
-CREATE INDEX leaders_country ON leaders(country, role);
-CREATE INDEX deployments_doc ON deployments(doc);
-CREATE INDEX meetings_doc ON meetings(doc);
-CREATE INDEX evidence_record ON evidence(record_table, rid);
-CREATE INDEX evidence_doc ON evidence(doc);
 """
 
-_RECORD_TABLES = ("arms_deals", "aid_packages", "agreements", "leaders", "deployments", "meetings")
-_RECORD_TYPES: Mapping[str, type] = {
-    "arms_deals": ArmsDeal,
-    "aid_packages": AidPackage,
-    "agreements": Agreement,
-    "leaders": Leader,
-    "deployments": Deployment,
-    "meetings": Meeting,
+#: The comments of the columns every record table has, written on the first of them.
+_SHARED_NOTES = {"position": "order within the document", "record": "the lossless JSON of the record"}
+
+
+def _declaration(lines: Sequence[tuple[str, str]]) -> str:
+    """Column lines of a CREATE TABLE: comma-separated, each comment aligned after its comma."""
+    out = []
+    for i, (line, note) in enumerate(lines):
+        text = f"    {line}" + ("," if i < len(lines) - 1 else "")
+        out.append(text.ljust(38) + f"-- {note}" if note else text)
+    return "\n".join(out)
+
+
+def _record_table(table: Table[Any], *, first: bool) -> str:
+    """The CREATE TABLE of one record type: its place in a document, its merged record, its columns."""
+    notes = _SHARED_NOTES if first else {}
+    lines = [
+        ("rid INTEGER PRIMARY KEY", ""),
+        ("doc INTEGER NOT NULL REFERENCES documents(doc)", ""),
+        ("position INTEGER NOT NULL", notes.get("position", "")),
+        *([("merged_id TEXT REFERENCES merged(id)", "")] if table.merged else []),
+        *((f"{column.name} {column.sql}", column.note) for column in table.stored),
+        ("record TEXT NOT NULL", notes.get("record", "")),
+        ("UNIQUE (doc, position)", ""),
+    ]
+    return f"CREATE TABLE {table.name} (\n{_declaration(lines)}\n);\n"
+
+
+def _indexes(table: Table[Any]) -> str:
+    """A record table's indexes: by document, its own, by merged record."""
+    names = [("doc", ("doc",)), *table.indexes, *([("merged", ("merged_id",))] if table.merged else [])]
+    return "".join(
+        f"CREATE INDEX {table.name}_{suffix} ON {table.name}({', '.join(columns)});\n"
+        for suffix, columns in names
+    )
+
+
+def _schema() -> str:
+    tables = [_DOCUMENTS_AND_MERGED]
+    indexes = []
+    for i, table in enumerate(_RECORD_TABLES):
+        tables.append(_record_table(table, first=i == 0))
+        indexes.append(_indexes(table))
+        if table is AGREEMENTS:
+            tables.append(_AGREEMENT_PARTIES)
+            indexes.append("CREATE INDEX agreement_parties_party ON agreement_parties(party);\n")
+    tables.append(_EVIDENCE)
+    indexes.append("CREATE INDEX evidence_record ON evidence(record_table, rid);\n")
+    indexes.append("CREATE INDEX evidence_doc ON evidence(doc);\n")
+    return "".join(tables + indexes)
+
+
+#: The whole database: documents, parties, merged records, one table per record type, evidence.
+SCHEMA = _schema()
+
+_MERGED_TYPES: Mapping[type, str] = {
+    MergedArmsDeal: "arms_deal",
+    MergedAidPackage: "aid_package",
+    MergedAgreement: "agreement",
 }
 
 
@@ -239,18 +179,6 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _span_sql(span: TimeSpan | None) -> tuple[Any, Any, Any, Any]:
-    if span is None:
-        return (None, None, None, None)
-    return (_sql(span.start), _sql(span.end), span.precision, span.text)
-
-
-def _money_sql(money: Money | None, year: int | None) -> tuple[Any, Any, Any, Any]:
-    if money is None:
-        return (None, None, None, None)
-    return (_sql(money.amount), money.currency, money.qualifier, _sql(usd(money, year)))
-
-
 def _insert(db: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> int:
     names = ", ".join(row)
     marks = ", ".join("?" for _ in row)
@@ -258,14 +186,20 @@ def _insert(db: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def _add_party(db: sqlite3.Connection, party: Party | None) -> str | None:
-    if party is None:
-        return None
+def _add_party(db: sqlite3.Connection, party: Party) -> None:
     kind = "country" if isinstance(party, Country) else "organization"
     db.execute(
         "INSERT OR IGNORE INTO parties (code, kind, name) VALUES (?, ?, ?)", (party.code, kind, party.name)
     )
-    return party.code
+
+
+def _named_parties(record: Any) -> Iterator[Party]:
+    """Every party a record names, in the order of its fields."""
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, Country | Organization):
+                yield item
 
 
 def _merged_ids(
@@ -286,6 +220,64 @@ def _merged_ids(
     return mapping
 
 
+def _write_merged(db: sqlite3.Connection, record: MergedRecord) -> None:
+    for party in parties_of(record):
+        _add_party(db, party)
+    value, date = record.value, record.date
+    _insert(
+        db,
+        "merged",
+        {
+            "id": record.id,
+            "type": _MERGED_TYPES[type(record)],
+            "summary": describe(record),
+            "status_or_kind": record.status if isinstance(record, MergedArmsDeal) else record.kind,
+            "value_amount": None if value is None else value.amount,
+            "value_currency": None if value is None else value.currency,
+            "value_usd": usd_amount(value, record_year(record)),
+            "date_start": None if date is None else date.start,
+            "date_end": None if date is None else date.end,
+            "n_reports": len(record.reports),
+            "conflicting": record.conflicting,
+            "record": _json(record.to_dict()),
+        },
+    )
+
+
+def _write_document(db: sqlite3.Connection, n: int, doc: Document) -> None:
+    _insert(
+        db,
+        "documents",
+        {
+            "doc": n,
+            "id": doc.id,
+            "published": doc.published,
+            "title": doc.title,
+            "source": doc.source,
+            "encoding": doc.encoding,
+            "text": doc.text,
+            "repairs": _json(list(doc.repairs)),
+            "errors": _json(list(doc.errors)),
+            "mentions": _json([m.to_dict() for m in doc.mentions]),
+        },
+    )
+
+
+def _write_record(
+    db: sqlite3.Connection, table: Table[Any], record: Any, year: int | None, place: Mapping[str, Any]
+) -> int:
+    """Insert one article's record into its table (its parties first); return its rid.
+
+    ``place`` says where the record stands (``doc``, ``position``, in a merged table
+    ``merged_id``); ``year`` is the year its values convert at.
+    """
+    for party in _named_parties(record):
+        _add_party(db, party)
+    row = {**place, **{column.name: column.read(record, year) for column in table.stored}}
+    row["record"] = _json(record.to_dict())
+    return _insert(db, table.name, row)
+
+
 def _write_database(
     db: sqlite3.Connection, documents: Sequence[Document], merged: Sequence[MergedRecord]
 ) -> None:
@@ -300,71 +292,27 @@ def _write_database(
     )
     merged_of = _merged_ids(documents, merged)
     for record in merged:
-        for party in parties_of(record):
-            _add_party(db, party)
-        status_or_kind = record.status if isinstance(record, MergedArmsDeal) else record.kind
-        type_name = {
-            MergedArmsDeal: "arms_deal",
-            MergedAidPackage: "aid_package",
-            MergedAgreement: "agreement",
-        }
-        amount, currency, _qualifier, value_usd = _money_sql(record.value, record_year(record))
-        start, end, _precision, _text = _span_sql(record.date)
-        _insert(
-            db,
-            "merged",
-            {
-                "id": record.id,
-                "type": type_name[type(record)],
-                "summary": describe(record),
-                "status_or_kind": status_or_kind,
-                "value_amount": amount,
-                "value_currency": currency,
-                "value_usd": value_usd,
-                "date_start": start,
-                "date_end": end,
-                "n_reports": len(record.reports),
-                "conflicting": record.conflicting,
-                "record": _json(record.to_dict()),
-            },
-        )
+        _write_merged(db, record)
     for n, doc in enumerate(documents, start=1):
-        _insert(
-            db,
-            "documents",
-            {
-                "doc": n,
-                "id": doc.id,
-                "published": doc.published,
-                "title": doc.title,
-                "source": doc.source,
-                "encoding": doc.encoding,
-                "text": doc.text,
-                "repairs": _json(list(doc.repairs)),
-                "errors": _json(list(doc.errors)),
-                "mentions": _json([m.to_dict() for m in doc.mentions]),
-            },
-        )
-        year = None if doc.published is None else doc.published.year
+        _write_document(db, n, doc)
+        doc_year = None if doc.published is None else doc.published.year
         for table in _RECORD_TABLES:
-            for position, record in enumerate(getattr(doc, table)):
-                row = _record_sql(db, table, record, year)
-                row = {"doc": n, "position": position, **row, "record": _json(record.to_dict())}
-                if table in ("arms_deals", "aid_packages", "agreements"):
-                    row["merged_id"] = merged_of.get((n, table, position))
-                rid = _insert(db, table, row)
-                if table == "agreements":
+            for position, record in enumerate(getattr(doc, table.name)):
+                place: dict[str, Any] = {"doc": n, "position": position}
+                if table.merged:
+                    place["merged_id"] = merged_of.get((n, table.name, position))
+                # a value converts at the rate of the record's year, else of the article's
+                rid = _write_record(db, table, record, record_year(record) or doc_year, place)
+                if table is AGREEMENTS:
                     for i, party in enumerate(record.parties):
-                        _add_party(db, party)
-                        _insert(
-                            db, "agreement_parties", {"agreement": rid, "position": i, "party": party.code}
-                        )
+                        link = {"agreement": rid, "position": i, "party": party.code}
+                        _insert(db, "agreement_parties", link)
                 for i, ev in enumerate(record.evidence):
                     _insert(
                         db,
                         "evidence",
                         {
-                            "record_table": table,
+                            "record_table": table.name,
                             "rid": rid,
                             "doc": n,
                             "position": i,
@@ -374,89 +322,6 @@ def _write_database(
                             "sentence": ev.sentence,
                         },
                     )
-
-
-def _record_sql(db: sqlite3.Connection, table: str, record: Any, doc_year: int | None) -> dict[str, Any]:
-    year = record_year(record) or doc_year
-    if table == "arms_deals":
-        amount, currency, qualifier, value_usd = _money_sql(record.value, year)
-        start, end, precision, text = _span_sql(record.date)
-        return {
-            "supplier": _add_party(db, record.supplier),
-            "recipient": _add_party(db, record.recipient),
-            "status": record.status,
-            "value_amount": amount,
-            "value_currency": currency,
-            "value_qualifier": qualifier,
-            "value_usd": value_usd,
-            "date_start": start,
-            "date_end": end,
-            "date_precision": precision,
-            "date_text": text,
-            "systems": join(record.systems),
-            "quantity": record.quantity,
-            "contractors": join(record.contractors),
-        }
-    if table == "aid_packages":
-        amount, currency, qualifier, value_usd = _money_sql(record.value, year)
-        start, end, precision, text = _span_sql(record.date)
-        return {
-            "donor": _add_party(db, record.donor),
-            "recipient": _add_party(db, record.recipient),
-            "kind": record.kind,
-            "value_amount": amount,
-            "value_currency": currency,
-            "value_qualifier": qualifier,
-            "value_usd": value_usd,
-            "date_start": start,
-            "date_end": end,
-            "date_precision": precision,
-            "date_text": text,
-            "items": join(record.items),
-        }
-    if table == "agreements":
-        amount, currency, _qualifier, _usd_value = _money_sql(record.value, year)
-        start, end, precision, text = _span_sql(record.date)
-        until_start, until_end, _p, _t = _span_sql(record.until)
-        return {
-            "kind": record.kind,
-            "date_start": start,
-            "date_end": end,
-            "date_precision": precision,
-            "date_text": text,
-            "until_start": until_start,
-            "until_end": until_end,
-            "signatories": join(record.signatories),
-            "topics": join(record.topics),
-            "value_amount": amount,
-            "value_currency": currency,
-        }
-    if table == "leaders":
-        return {
-            "name": record.name,
-            "role": record.role,
-            "country": _add_party(db, record.country),
-            "term_start": record.term_start,
-            "term_end": record.term_end,
-        }
-    if table == "deployments":
-        start, end, _precision, _text = _span_sql(record.date)
-        return {
-            "sender": _add_party(db, record.sender),
-            "destination": _add_party(db, record.destination),
-            "size": record.size,
-            "date_start": start,
-            "date_end": end,
-        }
-    start, end, _precision, _text = _span_sql(record.date)
-    for party in record.parties:
-        _add_party(db, party)
-    return {
-        "participants": join(record.participants),
-        "place": record.place,
-        "date_start": start,
-        "date_end": end,
-    }
 
 
 def write_sqlite(documents: Iterable[Document], path: PathLike, *, merged: Sequence[MergedRecord]) -> Path:
@@ -501,9 +366,9 @@ def read_sqlite(path: PathLike) -> list[Document]:
             )
         records: dict[tuple[str, int], list[Any]] = {}
         for table in _RECORD_TABLES:
-            cls = _RECORD_TYPES[table]
-            for doc, record in db.execute(f"SELECT doc, record FROM {table} ORDER BY doc, position"):
-                records.setdefault((table, doc), []).append(cls.from_dict(json.loads(record)))  # type: ignore[attr-defined]
+            cls: Any = table.record
+            for doc, record in db.execute(f"SELECT doc, record FROM {table.name} ORDER BY doc, position"):
+                records.setdefault((table.name, doc), []).append(cls.from_dict(json.loads(record)))
         docs = []
         query = (
             "SELECT doc, id, published, title, source, encoding, text, repairs, errors, mentions "
@@ -523,7 +388,7 @@ def read_sqlite(path: PathLike) -> list[Document]:
                     repairs=json.loads(repairs),
                     errors=json.loads(errors),
                     mentions=[Mention.from_dict(m) for m in json.loads(mentions)],
-                    **{table: records.get((table, doc), []) for table in _RECORD_TABLES},
+                    **{table.name: records.get((table.name, doc), []) for table in _RECORD_TABLES},
                 )
             )
     finally:
