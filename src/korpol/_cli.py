@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from korpol import _pipeline
+from korpol._corpus import Corpus, load_seeds, read_manifest, read_sidecar
 from korpol._errors import KorpolError
 from korpol._io.columns import AGREEMENTS, AID, DEALS, LEADERS, TIMELINE, Table
 from korpol._io.display import clip, format_table
@@ -36,7 +37,7 @@ __all__ = ["Progress", "format_records", "main"]
 _SECTIONS: tuple[Table[Any], ...] = (DEALS, AID, AGREEMENTS, LEADERS, TIMELINE)
 
 
-def format_records(corpus: Any, *, sections: Iterable[str] | None = None) -> str:
+def format_records(corpus: Corpus, *, sections: Iterable[str] | None = None) -> str:
     """The records of a corpus as titled tables (deals, aid, agreements, leaders, timeline)."""
     wanted = set(sections) if sections is not None else None
     parts = []
@@ -88,9 +89,7 @@ def _iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"invalid date {value!r}: use YYYY-MM-DD, e.g. 2024-10-24") from None
 
 
-def _parse_files(paths: Sequence[str], published: dt.date | None, progress: Progress) -> Any:
-    from korpol._corpus import Corpus, read_manifest, read_sidecar
-
+def _parse_files(paths: Sequence[str], published: dt.date | None, progress: Progress) -> Corpus:
     for name in paths:
         if name != "-" and not Path(name).is_file():
             what = "is a directory, not a file" if Path(name).is_dir() else "no such file"
@@ -143,8 +142,6 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
         for doc in corpus:
             out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
     else:
-        from korpol._corpus import Corpus
-
         for doc in corpus:
             out.write(_doc_heading(doc) + "\n\n")
             sections = ("arms_deals", "aid_packages", "agreements", "leaders")
@@ -155,9 +152,7 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _load_dir(directory: str, published: dt.date | None) -> Any:
-    from korpol._corpus import Corpus
-
+def _load_dir(directory: str, published: dt.date | None) -> Corpus:
     if not Path(directory).is_dir():
         what = "is a file, not a directory" if Path(directory).exists() else "no such directory"
         raise UsageError(f"{what}: {directory}")
@@ -182,8 +177,6 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
-    from korpol._corpus import load_seeds
-
     if getattr(args, "directory", None):
         corpus = _load_dir(args.directory, args.published)
         where = args.directory
@@ -198,7 +191,7 @@ def _cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
-    try:
+    try:  # imported on use: only this command needs the scorer, and an installation may lack it
         from korpol._evaluate import main as evaluate_main  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         raise KorpolError("the evaluate command is not available in this installation") from None
