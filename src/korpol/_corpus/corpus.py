@@ -31,15 +31,8 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from korpol import _pipeline
-from korpol._corpus.matching import code_of, resolved, same_agreement, same_aid, same_deal
-from korpol._corpus.merging import (
-    cluster,
-    merge_agreement,
-    merge_aid,
-    merge_deal,
-    merge_leaders,
-    report_order,
-)
+from korpol._corpus.matching import code_of, resolved
+from korpol._corpus.merging import merge_leaders, merged_records, report_order
 from korpol._corpus.query import (
     date_bound,
     date_order,
@@ -70,7 +63,6 @@ if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
 else:  # pragma: no cover - Python 3.10
     from importlib.abc import Traversable
-
 
 
 def _check_documents(documents: Iterable[Document]) -> tuple[Document, ...]:
@@ -308,16 +300,7 @@ class Corpus:
 
     def _merged(self, field: str) -> list[Any]:
         if field not in self._cache:
-            reports = self._reports(field)
-            if field == "arms_deals":
-                groups = cluster(reports, same_deal)
-                merged: list[Any] = [merge_deal(g, f"deal-{i}") for i, g in enumerate(groups, 1)]
-            elif field == "aid_packages":
-                merged = [merge_aid(g, f"aid-{i}") for i, g in enumerate(cluster(reports, same_aid), 1)]
-            else:
-                groups = cluster(reports, same_agreement)
-                merged = [merge_agreement(g, f"agreement-{i}") for i, g in enumerate(groups, 1)]
-            self._cache[field] = merged
+            self._cache[field] = merged_records(field, self._reports(field))
         result: list[Any] = self._cache[field]
         return result
 

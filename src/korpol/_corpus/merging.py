@@ -1,10 +1,10 @@
-"""Merged records: one record per event, built from the reports that tell of it.
+"""Merged records: the reports of one event grouped, and one record built from them.
 
-Why this module exists: once :mod:`~korpol._corpus.matching` has grouped the reports of one
-event, the merged record must say what the corpus as a whole reports — the furthest status,
-the best-supported figure, the finest date, the union of systems — without losing who said
-what.  Conflicting figures stay separate :class:`~korpol.Claim` objects with their sources;
-nothing is ever averaged.
+Why this module exists: once the rules of :mod:`~korpol._corpus.matching` say which
+reports tell of the same event (:func:`merged_records` groups them), the merged record must
+say what the corpus as a whole reports — the furthest status, the best-supported figure,
+the finest date, the union of systems — without losing who said what.  Conflicting figures
+stay separate :class:`~korpol.Claim` objects with their sources; nothing is ever averaged.
 """
 
 from __future__ import annotations
@@ -16,7 +16,15 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from korpol._corpus.matching import code_of, resolved, same_figure, stated_figures
+from korpol._corpus.matching import (
+    code_of,
+    resolved,
+    same_agreement,
+    same_aid,
+    same_deal,
+    same_figure,
+    stated_figures,
+)
 from korpol._model import (
     Agreement,
     AgreementKind,
@@ -37,21 +45,19 @@ from korpol._model.merged import (
     MergedAgreement,
     MergedAidPackage,
     MergedArmsDeal,
+    MergedRecord,
     Report,
     StatusChange,
 )
 
 __all__ = [
-    "cluster",
-    "merge_agreement",
-    "merge_aid",
-    "merge_deal",
     "merge_leaders",
+    "merged_records",
     "report_order",
 ]
 
 
-def cluster(reports: list[Report], same: Callable[[Report, Report], bool]) -> list[list[Report]]:
+def _cluster(reports: list[Report], same: Callable[[Report, Report], bool]) -> list[list[Report]]:
     """Greedy complete-linkage grouping: a report joins the first group it matches entirely."""
     groups: list[list[Report]] = []
     for report in reports:
@@ -139,7 +145,7 @@ def _start(span: TimeSpan | None) -> dt.date | None:
     return None if span is None else span.start
 
 
-def merge_deal(group: list[Report], key: str) -> MergedArmsDeal:
+def _merge_deal(group: list[Report], key: str) -> MergedArmsDeal:
     deals = [r.record for r in group if isinstance(r.record, ArmsDeal)]
     top = max(STATUS_RANK[d.status] for d in deals)
     at_top = [r for r in group if isinstance(r.record, ArmsDeal) and STATUS_RANK[r.record.status] == top]
@@ -182,7 +188,7 @@ def _most_common(values: Iterable[str], avoid: str) -> str:
     return ranked[0]
 
 
-def merge_aid(group: list[Report], key: str) -> MergedAidPackage:
+def _merge_aid(group: list[Report], key: str) -> MergedAidPackage:
     packages = [r.record for r in group if isinstance(r.record, AidPackage)]
     value_claims = [c for c, _, _ in _value_claims(group)]
     best = _best_claim(value_claims, set())
@@ -203,7 +209,7 @@ def merge_aid(group: list[Report], key: str) -> MergedAidPackage:
     )
 
 
-def merge_agreement(group: list[Report], key: str) -> MergedAgreement:
+def _merge_agreement(group: list[Report], key: str) -> MergedAgreement:
     items = [r.record for r in group if isinstance(r.record, Agreement)]
     value_claims = [c for c, _, _ in _value_claims(group)]
     best = _best_claim(value_claims, set())
@@ -246,3 +252,23 @@ def merge_leaders(pairs: Iterable[tuple[Leader, Document]]) -> list[Leader]:
         )
     return list(merged.values())
 
+
+_Merge = tuple[Callable[[Report, Report], bool], Callable[[list[Report], str], MergedRecord], str]
+
+#: The record types merged across articles: when two reports are the same event
+#: (:mod:`~korpol._corpus.matching`), how the merged record is built, its id's prefix.
+_MERGES: dict[str, _Merge] = {
+    "arms_deals": (same_deal, _merge_deal, "deal"),
+    "aid_packages": (same_aid, _merge_aid, "aid"),
+    "agreements": (same_agreement, _merge_agreement, "agreement"),
+}
+
+
+def merged_records(field: str, reports: list[Report]) -> list[MergedRecord]:
+    """The merged records of one record type (``"arms_deals"``, ...), in the reports' order.
+
+    ``reports`` come in :func:`report_order`; each merged record's id is numbered in
+    that order (``deal-1``, ``deal-2``).
+    """
+    same, build, prefix = _MERGES[field]
+    return [build(group, f"{prefix}-{i}") for i, group in enumerate(_cluster(reports, same), 1)]

@@ -3,7 +3,7 @@
 Why this module exists: a query accepts what an analyst types — an ISO code, a name, an
 alias or a Country; a date, a year or an ISO string; a designation, an alias or a category
 noun.  Each argument is checked and resolved here, with an error that names the argument,
-and each record's time and parties are read here for filtering and ordering.
+and each record's time is read here for filtering and ordering.
 """
 
 from __future__ import annotations
