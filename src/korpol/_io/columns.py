@@ -56,6 +56,7 @@ __all__ = [
     "DOCUMENTS",
     "LEADERS",
     "MEETINGS",
+    "RECORD_TABLES",
     "REPORTS",
     "TIMELINE",
     "Column",
@@ -529,8 +530,11 @@ REPORTS: Table[ReportLine] = Table(
 
 # ---------------------------------------------------------------- a query's rows
 
+#: An article's record types, in the order of :data:`~korpol._model.RECORD_FIELDS`.
+RECORD_TABLES: tuple[Table[Any], ...] = (DEALS, AID, AGREEMENTS, LEADERS, DEPLOYMENTS, MEETINGS)
+
 #: The record types whose lists get rows of their own, tried in order.
-_FLAT_TABLES: tuple[Table[Any], ...] = (DEALS, AID, AGREEMENTS, LEADERS)
+_FLAT_TABLES = tuple(table for table in RECORD_TABLES if table.flat)
 
 
 def table_for(records: Sequence[Any]) -> Table[Any]:

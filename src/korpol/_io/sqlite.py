@@ -21,7 +21,7 @@ import attrs
 
 from korpol._errors import ValidationError
 from korpol._io.atomic import PathLike, atomic_path
-from korpol._io.columns import AGREEMENTS, AID, DEALS, DEPLOYMENTS, LEADERS, MEETINGS, Table, usd_amount
+from korpol._io.columns import AGREEMENTS, RECORD_TABLES, Table, usd_amount
 from korpol._io.display import describe
 from korpol._model import Country, Document, Mention, Organization, Party
 from korpol._model.merged import (
@@ -36,9 +36,6 @@ from korpol._model.merged import (
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "read_sqlite", "write_sqlite"]
 
 SCHEMA_VERSION = "1"
-
-#: The tables of an article's records, in the order of :data:`~korpol._model.RECORD_FIELDS`.
-_RECORD_TABLES: tuple[Table[Any], ...] = (DEALS, AID, AGREEMENTS, LEADERS, DEPLOYMENTS, MEETINGS)
 
 _DOCUMENTS_AND_MERGED = """\
 CREATE TABLE meta (
@@ -142,7 +139,7 @@ def _indexes(table: Table[Any]) -> str:
 def _schema() -> str:
     tables = [_DOCUMENTS_AND_MERGED]
     indexes = []
-    for i, table in enumerate(_RECORD_TABLES):
+    for i, table in enumerate(RECORD_TABLES):
         tables.append(_record_table(table, first=i == 0))
         indexes.append(_indexes(table))
         if table is AGREEMENTS:
@@ -296,7 +293,7 @@ def _write_database(
     for n, doc in enumerate(documents, start=1):
         _write_document(db, n, doc)
         doc_year = None if doc.published is None else doc.published.year
-        for table in _RECORD_TABLES:
+        for table in RECORD_TABLES:
             for position, record in enumerate(getattr(doc, table.name)):
                 place: dict[str, Any] = {"doc": n, "position": position}
                 if table.merged:
@@ -365,7 +362,7 @@ def read_sqlite(path: PathLike) -> list[Document]:
                 "schema_version", meta.get("schema_version"), f"this korpol reads version {SCHEMA_VERSION}"
             )
         records: dict[tuple[str, int], list[Any]] = {}
-        for table in _RECORD_TABLES:
+        for table in RECORD_TABLES:
             cls: Any = table.record
             for doc, record in db.execute(f"SELECT doc, record FROM {table.name} ORDER BY doc, position"):
                 records.setdefault((table.name, doc), []).append(cls.from_dict(json.loads(record)))
@@ -388,7 +385,7 @@ def read_sqlite(path: PathLike) -> list[Document]:
                     repairs=json.loads(repairs),
                     errors=json.loads(errors),
                     mentions=[Mention.from_dict(m) for m in json.loads(mentions)],
-                    **{table.name: records.get((table.name, doc), []) for table in _RECORD_TABLES},
+                    **{table.name: records.get((table.name, doc), []) for table in RECORD_TABLES},
                 )
             )
     finally:
