@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from korpol._cli import Progress, format_table, main
+from korpol._cli import Progress, main
+from korpol._io.display import format_table
 
 ARTICLE = "Poland signed a contract with South Korea on Friday for 180 K2 tanks worth $6.5 billion.\n"
 

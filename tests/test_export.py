@@ -16,22 +16,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from korpol import ArmsDeal, Country, Document, Evidence, Leader, Money, TimeSpan, ValidationError
-from korpol._corpus import Corpus
-from korpol._export import (
-    AGREEMENT_COLUMNS,
-    AID_COLUMNS,
-    DEAL_COLUMNS,
-    DOCUMENT_COLUMNS,
-    LEADER_COLUMNS,
-    REPORT_COLUMNS,
-    SCHEMA,
-    atomic_path,
-    from_sqlite,
+from korpol import (
+    ArmsDeal,
+    Country,
+    Document,
+    Evidence,
+    Leader,
+    Money,
+    TimeSpan,
+    ValidationError,
     load_jsonl,
     save_jsonl,
-    to_sqlite,
 )
+from korpol._corpus import Corpus
+from korpol._io.atomic import atomic_path
+from korpol._io.columns import AGREEMENTS, AID, DEALS, DOCUMENTS, LEADERS, REPORTS
+from korpol._io.sqlite import SCHEMA
 from tests import strategies
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -120,8 +120,8 @@ def test_jsonl_bad_line_names_the_line(tmp_path: Path) -> None:
 def test_sqlite_round_trip_is_exact(tmp_path_factory: pytest.TempPathFactory, docs: list[Document]) -> None:
     path = tmp_path_factory.mktemp("db") / "corpus.db"
     with _no_fsync():
-        to_sqlite(docs, path)
-    assert from_sqlite(path).documents == tuple(docs)
+        Corpus(docs).to_sqlite(path)
+    assert Corpus.from_sqlite(path).documents == tuple(docs)
 
 
 def test_sqlite_tables_keys_and_indexes(kb: Corpus, tmp_path: Path) -> None:
@@ -154,9 +154,9 @@ def test_from_sqlite_rejects_other_files(tmp_path: Path) -> None:
     other = tmp_path / "other.db"
     sqlite3.connect(other).close()
     with pytest.raises(ValidationError, match="not a korpol"):
-        from_sqlite(other)
+        Corpus.from_sqlite(other)
     with pytest.raises(FileNotFoundError):
-        from_sqlite(tmp_path / "missing.db")
+        Corpus.from_sqlite(tmp_path / "missing.db")
 
 
 # ---------------------------------------------------------------- CSV
@@ -170,12 +170,12 @@ def _read(path: Path) -> list[dict[str, str]]:
 def test_csv_files_and_columns(kb: Corpus, tmp_path: Path) -> None:
     written = kb.to_csv(tmp_path / "tables")
     expected = {
-        "documents.csv": DOCUMENT_COLUMNS,
-        "arms_deals.csv": DEAL_COLUMNS,
-        "aid_packages.csv": AID_COLUMNS,
-        "agreements.csv": AGREEMENT_COLUMNS,
-        "leaders.csv": LEADER_COLUMNS,
-        "reports.csv": REPORT_COLUMNS,
+        "documents.csv": DOCUMENTS.names,
+        "arms_deals.csv": DEALS.names,
+        "aid_packages.csv": AID.names,
+        "agreements.csv": AGREEMENTS.names,
+        "leaders.csv": LEADERS.names,
+        "reports.csv": REPORTS.names,
     }
     assert sorted(p.name for p in written) == sorted(expected)
     for name, columns in expected.items():
@@ -223,14 +223,14 @@ def test_interrupted_write_leaves_the_old_file(tmp_path: Path) -> None:
 
 
 def test_failed_sqlite_export_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import korpol._export as export
+    import korpol._io.sqlite as export
 
     def boom(*args: Any) -> None:
         raise sqlite3.OperationalError("disk full")
 
     monkeypatch.setattr(export, "_write_database", boom)
     with pytest.raises(sqlite3.OperationalError):
-        to_sqlite([], tmp_path / "k.db")
+        Corpus([]).to_sqlite(tmp_path / "k.db")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -72,9 +72,9 @@ def test_seeds_load_from_a_built_wheel(tmp_path: Path) -> None:
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)  # what a non-editable install puts in site-packages
     script = (
-        "import korpol, korpol._corpus.corpus as c; "
-        "kb = c.load_seeds(); "
-        "print(korpol.__file__); print(c._seeds_root()); print(len(kb), kb[2].published)"
+        "import korpol, korpol._corpus.sources as s; "
+        "kb = korpol.load_seeds(); "
+        "print(korpol.__file__); print(s.seeds_root()); print(len(kb), kb[2].published)"
     )
     done = subprocess.run(
         [sys.executable, "-c", script],

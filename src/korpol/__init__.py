@@ -56,10 +56,11 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
         Report,
         Results,
         StatusChange,
+        load_jsonl,
         load_seeds,
+        save_jsonl,
     )
     from korpol._evaluate import EvaluationReport, evaluate
-    from korpol._export import load_jsonl, save_jsonl
     from korpol._mentions.entities import (
         CompanyMention,
         PersonMention,
@@ -180,7 +181,7 @@ _LAZY: dict[str, str] = {
     "get_country": "_refdata",
     "get_organization": "_refdata",
     "iter_parse": "_batch",
-    "load_jsonl": "_export",
+    "load_jsonl": "_corpus",
     "load_seeds": "_corpus",
     "lookup_country": "_refdata",
     "lookup_organization": "_refdata",
@@ -189,7 +190,7 @@ _LAZY: dict[str, str] = {
     "parse": "_pipeline",
     "parse_many": "_batch",
     "repair": "_text",
-    "save_jsonl": "_export",
+    "save_jsonl": "_corpus",
     "segment": "_text",
     "usd_rate": "_model.rates",
 }

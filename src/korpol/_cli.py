@@ -22,161 +22,32 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from korpol import _pipeline
+from korpol._corpus import Corpus, load_seeds, read_manifest, read_sidecar
 from korpol._errors import KorpolError
+from korpol._io.columns import AGREEMENTS, AID, DEALS, LEADERS, TIMELINE, Table
+from korpol._io.display import clip, format_table
 
-__all__ = ["Progress", "format_records", "format_table", "main"]
-
-EVIDENCE_WIDTH = 70
-CELL_WIDTH = 32
+__all__ = ["Progress", "format_records", "main"]
 
 
 # ---------------------------------------------------------------- tables
 
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def format_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """Plain-text columns aligned with spaces, a rule under the header.
-
-    >>> print(format_table(["Name", "Role"], [["Cho Tae-yul", "foreign minister"]]))
-    Name         Role
-    -----------  ----------------
-    Cho Tae-yul  foreign minister
-    """
-    body = [list(row) for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(headers)]
-    lines = [
-        "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(),
-        "  ".join("-" * w for w in widths),
-    ]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
-    return "\n".join(lines)
+#: The sections of a summary, in order: each record type's table (its columns in
+#: :mod:`korpol._io.columns`) filled by the corpus query of the same name.
+_SECTIONS: tuple[Table[Any], ...] = (DEALS, AID, AGREEMENTS, LEADERS, TIMELINE)
 
 
-def _party(party: Any) -> str:
-    return "?" if party is None else str(party.code)
-
-
-def _money(money: Any) -> str:
-    from korpol._export import short_money
-
-    return "" if money is None else short_money(money)
-
-
-def _date(span: Any) -> str:
-    return "" if span is None else str(span)
-
-
-def _sources(record: Any) -> str:
-    reports = getattr(record, "reports", None)
-    if reports:
-        docs = list(dict.fromkeys(r.doc_id or "?" for r in reports))
-        return f"{len(docs)}: {_clip(', '.join(docs), CELL_WIDTH)}"
-    docs = list(dict.fromkeys(ev.doc_id or "?" for ev in getattr(record, "evidence", ())))
-    return f"{len(docs)}: {_clip(', '.join(docs), CELL_WIDTH)}"
-
-
-def _evidence(record: Any) -> str:
-    evidence = getattr(record, "evidence", ())
-    if not evidence:
-        return ""
-    return _clip(evidence[0].sentence or evidence[0].text, EVIDENCE_WIDTH)
-
-
-def _deal_cells(deal: Any) -> list[str]:
-    statuses = getattr(deal, "statuses", None) or (deal.status,)
-    value = _money(deal.value)
-    if getattr(deal, "conflicting", False):
-        value += f" (+{sum(1 for c in deal.claims if c.field == 'value') - 1} other)"
-    return [
-        f"{_party(deal.supplier)} → {_party(deal.recipient)}",
-        value,
-        _date(deal.date),
-        " → ".join(statuses),
-        _clip(", ".join(deal.systems), CELL_WIDTH),
-        "" if deal.quantity is None else str(deal.quantity),
-        _sources(deal),
-        _evidence(deal),
-    ]
-
-
-def _aid_cells(package: Any) -> list[str]:
-    return [
-        f"{_party(package.donor)} → {_party(package.recipient)}",
-        package.kind,
-        _money(package.value),
-        _date(package.date),
-        _clip(", ".join(package.items), CELL_WIDTH),
-        _sources(package),
-        _evidence(package),
-    ]
-
-
-def _agreement_cells(agreement: Any) -> list[str]:
-    return [
-        _clip("–".join(p.code for p in agreement.parties), CELL_WIDTH),
-        agreement.kind.replace("_", " "),
-        _date(agreement.date),
-        _date(agreement.until),
-        _clip(", ".join(agreement.signatories), CELL_WIDTH),
-        _sources(agreement),
-        _evidence(agreement),
-    ]
-
-
-def _leader_cells(leader: Any) -> list[str]:
-    term = ""
-    if leader.term_start or leader.term_end:
-        term = f"{leader.term_start or '?'} – {leader.term_end or 'now'}"
-    return [leader.name, leader.role, _party(leader.country), term, str(len(leader.evidence))]
-
-
-def _timeline_cells(record: Any) -> list[str]:
-    from korpol._export import describe
-
-    first = getattr(record, "first_reported", None)
-    # an undated record sits in the timeline where it was first reported: say so
-    when = _date(getattr(record, "date", None)) or (f"reported {first}" if first else "(undated)")
-    return [when, _clip(describe(record), 60), _sources(record)]
-
-
-_SECTIONS: tuple[tuple[str, str, tuple[str, ...], Callable[[Any], list[str]]], ...] = (
-    (
-        "Arms deals",
-        "arms_deals",
-        ("Supplier → recipient", "Value", "Date", "Status", "Systems", "Qty", "Sources", "Evidence"),
-        _deal_cells,
-    ),
-    (
-        "Aid packages",
-        "aid_packages",
-        ("Donor → recipient", "Kind", "Value", "Date", "Items", "Sources", "Evidence"),
-        _aid_cells,
-    ),
-    (
-        "Agreements",
-        "agreements",
-        ("Parties", "Kind", "Date", "Until", "Signatories", "Sources", "Evidence"),
-        _agreement_cells,
-    ),
-    ("Leaders", "leaders", ("Name", "Role", "Country", "Term", "Mentions"), _leader_cells),
-    ("Timeline", "timeline", ("Date", "Record", "Sources"), _timeline_cells),
-)
-
-
-def format_records(corpus: Any, *, sections: Iterable[str] | None = None) -> str:
+def format_records(corpus: Corpus, *, sections: Iterable[str] | None = None) -> str:
     """The records of a corpus as titled tables (deals, aid, agreements, leaders, timeline)."""
     wanted = set(sections) if sections is not None else None
     parts = []
-    for title, name, headers, cells in _SECTIONS:
-        if wanted is not None and name not in wanted:
+    for table in _SECTIONS:
+        if wanted is not None and table.name not in wanted:
             continue
-        records = list(getattr(corpus, name)())
-        parts.append(f"{title} ({len(records)})")
-        parts.append(format_table(headers, (cells(r) for r in records)) if records else "(none found)")
+        records = list(getattr(corpus, table.name)())
+        parts.append(f"{table.title} ({len(records)})")
+        headers = [column.header for column in table.text]
+        parts.append(format_table(headers, table.text_rows(records)) if records else "(none found)")
         parts.append("")
     return "\n".join(parts)
 
@@ -197,7 +68,7 @@ class Progress:
             return
         filled = self.width * done // total
         bar = "#" * filled + "." * (self.width - filled)
-        line = f"\r[{bar}] {done}/{total} {_clip(name, 40)}"
+        line = f"\r[{bar}] {done}/{total} {clip(name, 40)}"
         self.stream.write(line.ljust(self.width + 60))
         if done >= total:
             self.stream.write("\r" + " " * (self.width + 60) + "\r")
@@ -218,9 +89,7 @@ def _iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"invalid date {value!r}: use YYYY-MM-DD, e.g. 2024-10-24") from None
 
 
-def _parse_files(paths: Sequence[str], published: dt.date | None, progress: Progress) -> Any:
-    from korpol._corpus import Corpus, read_manifest, read_sidecar
-
+def _parse_files(paths: Sequence[str], published: dt.date | None, progress: Progress) -> Corpus:
     for name in paths:
         if name != "-" and not Path(name).is_file():
             what = "is a directory, not a file" if Path(name).is_dir() else "no such file"
@@ -273,8 +142,6 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
         for doc in corpus:
             out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
     else:
-        from korpol._corpus import Corpus
-
         for doc in corpus:
             out.write(_doc_heading(doc) + "\n\n")
             sections = ("arms_deals", "aid_packages", "agreements", "leaders")
@@ -285,9 +152,7 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _load_dir(directory: str, published: dt.date | None) -> Any:
-    from korpol._corpus import Corpus
-
+def _load_dir(directory: str, published: dt.date | None) -> Corpus:
     if not Path(directory).is_dir():
         what = "is a file, not a directory" if Path(directory).exists() else "no such directory"
         raise UsageError(f"{what}: {directory}")
@@ -312,8 +177,6 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
-    from korpol._corpus import load_seeds
-
     if getattr(args, "directory", None):
         corpus = _load_dir(args.directory, args.published)
         where = args.directory
@@ -328,7 +191,7 @@ def _cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
-    try:
+    try:  # imported on use: only this command needs the scorer, and an installation may lack it
         from korpol._evaluate import main as evaluate_main  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         raise KorpolError("the evaluate command is not available in this installation") from None

@@ -1,6 +1,17 @@
-"""Many parsed articles as one knowledge base: merged records and analyst queries."""
+"""Many parsed articles as one knowledge base: merged records and analyst queries.
 
-from korpol._corpus.corpus import VALUE_TOLERANCE, Corpus, Results, load_seeds, read_manifest, read_sidecar
+* :mod:`~korpol._corpus.corpus` — :class:`Corpus`, its construction, queries and exports;
+* :mod:`~korpol._corpus.matching` — when two reports are the same event;
+* :mod:`~korpol._corpus.merging` — one merged record from the reports of one event;
+* :mod:`~korpol._corpus.query` — the query arguments, resolved and checked;
+* :mod:`~korpol._corpus.results` — :class:`Results`, what a query returns;
+* :mod:`~korpol._corpus.sources` — folders of articles, their metadata, the bundled seeds.
+"""
+
+from korpol._corpus.corpus import Corpus, load_jsonl, load_seeds, save_jsonl
+from korpol._corpus.matching import VALUE_TOLERANCE
+from korpol._corpus.results import Results
+from korpol._corpus.sources import read_manifest, read_sidecar
 from korpol._model.merged import (
     Claim,
     MergedAgreement,
@@ -20,7 +31,9 @@ __all__ = [
     "Report",
     "Results",
     "StatusChange",
+    "load_jsonl",
     "load_seeds",
     "read_manifest",
     "read_sidecar",
+    "save_jsonl",
 ]

@@ -4,7 +4,9 @@ A :class:`Report` is one article's account of an event (its document, date, evid
 record); a :class:`Claim` is a value or quantity some reports state; a :class:`StatusChange`
 is a stage of a deal's history.  :class:`MergedArmsDeal`, :class:`MergedAidPackage` and
 :class:`MergedAgreement` are the records :class:`~korpol.Corpus` builds from them.  They are
-part of the model (not of the corpus) so that exports can read them without the corpus.
+part of the model (not of the corpus) so that exports can read them without the corpus; so are
+:func:`record_year`, :func:`in_usd` and :func:`parties_of`, which read any record the way
+both the corpus and the exports need it.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from typing import Any, Literal, Union
 
 import attrs
 
-from korpol._errors import ValidationError
+from korpol._errors import KorpolError, ValidationError
 from korpol._model.base import DEAL_STATUSES, DealStatus, Record, opt_published
+from korpol._model.parties import Party
 from korpol._model.records import Agreement, AidPackage, ArmsDeal, Deployment, Leader, Meeting
 from korpol._model.values import Money, TimeSpan
 
@@ -29,8 +32,12 @@ __all__ = [
     "MergedAgreement",
     "MergedAidPackage",
     "MergedArmsDeal",
+    "MergedRecord",
     "Report",
     "StatusChange",
+    "in_usd",
+    "parties_of",
+    "record_year",
 ]
 
 
@@ -246,3 +253,47 @@ class MergedAgreement(_MergedMixin, Agreement):
     id: str | None = attrs.field(default=None, kw_only=True)
     reports: tuple[Report, ...] = attrs.field(factory=tuple, converter=_reports, kw_only=True)
     claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_claims, kw_only=True)
+
+
+#: A record the corpus merges across articles.
+MergedRecord = Union[MergedArmsDeal, MergedAidPackage, MergedAgreement]  # noqa: UP007 - runtime alias on 3.10
+
+
+def record_year(record: Any) -> int | None:
+    """The year a record's values belong to: its date, else when it was first reported.
+
+    >>> record_year(AidPackage(donor="KR", recipient="UA", kind="humanitarian", date=TimeSpan.year(2023)))
+    2023
+    """
+    date = getattr(record, "date", None)
+    if date is not None and date.start is not None:
+        year: int = date.start.year
+        return year
+    first = getattr(record, "first_reported", None)
+    return None if first is None else int(first.year)
+
+
+def in_usd(money: Money, year: int | None) -> Money | None:
+    """``money`` in US dollars at ``year``'s rate, or ``None`` when no rate is known.
+
+    >>> in_usd(Money(amount=100, currency="XAU"), 2023) is None  # no rate for gold
+    True
+    """
+    try:
+        return money.to_usd(year)
+    except (KorpolError, LookupError, ValueError, ArithmeticError):
+        return None
+
+
+#: The fields that hold one party, in the order a record's parties are listed.
+_PARTY_FIELDS = ("supplier", "recipient", "donor", "sender", "destination")
+
+
+def parties_of(record: Any) -> tuple[Party, ...]:
+    """Every party a record names: supplier, recipient, donor, sender, destination, then ``parties``.
+
+    >>> [p.code for p in parties_of(Agreement(parties=("KR", "PL"), kind="framework"))]
+    ['KR', 'PL']
+    """
+    named = (getattr(record, name, None) for name in _PARTY_FIELDS)
+    return (*(p for p in named if p is not None), *getattr(record, "parties", ()))

@@ -1,0 +1,274 @@
+"""Merged records: the reports of one event grouped, and one record built from them.
+
+Why this module exists: once the rules of :mod:`~korpol._corpus.matching` say which
+reports tell of the same event (:func:`merged_records` groups them), the merged record must
+say what the corpus as a whole reports — the furthest status, the best-supported figure,
+the finest date, the union of systems — without losing who said what.  Conflicting figures
+stay separate :class:`~korpol.Claim` objects with their sources; nothing is ever averaged.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+
+from korpol._corpus.matching import (
+    code_of,
+    resolved,
+    same_agreement,
+    same_aid,
+    same_deal,
+    same_figure,
+    stated_figures,
+)
+from korpol._model import (
+    Agreement,
+    AgreementKind,
+    AidKind,
+    AidPackage,
+    ArmsDeal,
+    Document,
+    Leader,
+    Money,
+    Party,
+    TimeSpan,
+)
+from korpol._model.merged import (
+    PRECISION_RANK,
+    STATUS_ORDER,
+    STATUS_RANK,
+    Claim,
+    MergedAgreement,
+    MergedAidPackage,
+    MergedArmsDeal,
+    MergedRecord,
+    Report,
+    StatusChange,
+)
+
+__all__ = [
+    "merge_leaders",
+    "merged_records",
+    "report_order",
+]
+
+
+def _cluster(reports: list[Report], same: Callable[[Report, Report], bool]) -> list[list[Report]]:
+    """Greedy complete-linkage grouping: a report joins the first group it matches entirely."""
+    groups: list[list[Report]] = []
+    for report in reports:
+        for group in groups:
+            if all(same(report, member) for member in group):
+                group.append(report)
+                break
+        else:
+            groups.append([report])
+    return groups
+
+
+def report_order(report: Report, index: int) -> tuple[dt.date, int]:
+    date = resolved(getattr(report.record, "date", None))
+    day = date.start if date is not None and date.start is not None else report.published
+    return (day or dt.date.max, index)
+
+
+def _value_claims(reports: Sequence[Report]) -> list[tuple[Claim, list[Money], int | None]]:
+    claims: list[tuple[Claim, list[Money], int | None]] = []
+    for report in reports:
+        record = report.record
+        value = record.value
+        if value is None:
+            continue
+        figures = stated_figures(value, getattr(record, "alt_values", ()))
+        for i, (claim, known, year) in enumerate(claims):
+            if any(same_figure(f, report.year, k, year) for f in figures for k in known):
+                grown = attrs.evolve(claim, sources=(*claim.sources, report.doc_id))
+                claims[i] = (grown, known + figures, year)
+                break
+        else:
+            claims.append((Claim(field="value", value=value, sources=(report.doc_id,)), figures, report.year))
+    return claims
+
+
+def _quantity_claims(reports: Sequence[Report]) -> list[Claim]:
+    by_quantity: dict[int, list[str | None]] = {}
+    for report in reports:
+        quantity = getattr(report.record, "quantity", None)
+        if quantity is not None:
+            by_quantity.setdefault(quantity, []).append(report.doc_id)
+    return [Claim(field="quantity", value=q, sources=docs) for q, docs in by_quantity.items()]
+
+
+def _best_claim(claims: Sequence[Claim], preferred: set[str | None]) -> Claim | None:
+    """The claim most reports at the preferred status support, then most reports overall."""
+    if not claims:
+        return None
+    return max(
+        enumerate(claims),
+        key=lambda ic: (sum(1 for s in ic[1].sources if s in preferred), len(ic[1].sources), -ic[0]),
+    )[1]
+
+
+def _best_date(spans: Iterable[TimeSpan | None]) -> TimeSpan | None:
+    """The finest resolved span (earliest among equals), else the first unresolved one."""
+    known = [s for s in spans if s is not None]
+    resolved = [s for s in known if s.start is not None]
+    if resolved:
+        return min(resolved, key=lambda s: (PRECISION_RANK.get(s.precision or "decade", 9), s.start))
+    return known[0] if known else None
+
+
+def _union(values: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for group in values:
+        for value in group:
+            seen.setdefault(value.casefold(), value)
+    return tuple(seen.values())
+
+
+def _first(values: Iterable[Party | None]) -> Party | None:
+    return next((v for v in values if v is not None), None)
+
+
+def _stating(reports: Iterable[Report], claim: Claim | None) -> Report | None:
+    """The first report that states ``claim``."""
+    if claim is None:
+        return None
+    return next((r for r in reports if r.doc_id in claim.sources and r.record.value is not None), None)
+
+
+def _start(span: TimeSpan | None) -> dt.date | None:
+    return None if span is None else span.start
+
+
+def _merge_deal(group: list[Report], key: str) -> MergedArmsDeal:
+    deals = [r.record for r in group if isinstance(r.record, ArmsDeal)]
+    top = max(STATUS_RANK[d.status] for d in deals)
+    at_top = [r for r in group if isinstance(r.record, ArmsDeal) and STATUS_RANK[r.record.status] == top]
+    preferred = {r.doc_id for r in at_top}
+    value_claims = _value_claims(group)
+    best = _best_claim([c for c, _, _ in value_claims], preferred)
+    value_report = _stating(at_top + group, best)
+    quantities = _quantity_claims(group)
+    quantity = _best_claim(quantities, preferred)
+    history = sorted(
+        (
+            StatusChange(status=d.status, date=d.date, doc_id=r.doc_id, published=r.published)
+            for r, d in zip(group, deals, strict=True)
+        ),
+        key=lambda c: (_start(c.date) or c.published or dt.date.max, STATUS_RANK[c.status]),
+    )
+    rep = value_report.record if value_report is not None else at_top[0].record
+    assert isinstance(rep, ArmsDeal)
+    return MergedArmsDeal(
+        supplier=_first(d.supplier for d in deals),
+        recipient=_first(d.recipient for d in deals),
+        status=STATUS_ORDER[top],
+        value=rep.value,
+        alt_values=rep.alt_values,
+        date=_best_date(r.record.date for r in at_top) or _best_date(d.date for d in deals),
+        systems=_union(d.systems for d in deals),
+        quantity=None if quantity is None else quantity.value,  # type: ignore[arg-type]  # quantity claims hold ints
+        contractors=_union(d.contractors for d in deals),
+        evidence=tuple(ev for d in deals for ev in d.evidence),
+        id=key,
+        reports=group,
+        claims=[c for c, _, _ in value_claims] + quantities,
+        status_history=history,
+    )
+
+
+def _most_common(values: Iterable[str], avoid: str) -> str:
+    counts = collections.Counter(values)
+    ranked = sorted(counts, key=lambda v: (v == avoid, -counts[v]))
+    return ranked[0]
+
+
+def _merge_aid(group: list[Report], key: str) -> MergedAidPackage:
+    packages = [r.record for r in group if isinstance(r.record, AidPackage)]
+    value_claims = [c for c, _, _ in _value_claims(group)]
+    best = _best_claim(value_claims, set())
+    stating = _stating(group, best)
+    rep = None if stating is None else stating.record
+    kind: AidKind = _most_common((p.kind for p in packages), "mixed")  # type: ignore[assignment]
+    return MergedAidPackage(
+        donor=_first(p.donor for p in packages),
+        recipient=_first(p.recipient for p in packages),
+        kind=kind,
+        value=None if rep is None else rep.value,
+        date=_best_date(p.date for p in packages),
+        items=_union(p.items for p in packages),
+        evidence=tuple(ev for p in packages for ev in p.evidence),
+        id=key,
+        reports=group,
+        claims=value_claims,
+    )
+
+
+def _merge_agreement(group: list[Report], key: str) -> MergedAgreement:
+    items = [r.record for r in group if isinstance(r.record, Agreement)]
+    value_claims = [c for c, _, _ in _value_claims(group)]
+    best = _best_claim(value_claims, set())
+    stating = _stating(group, best)
+    rep = None if stating is None else stating.record
+    kind: AgreementKind = _most_common((a.kind for a in items), "other")  # type: ignore[assignment]
+    return MergedAgreement(
+        parties=items[0].parties,
+        kind=kind,
+        date=_best_date(a.date for a in items),
+        until=_best_date(a.until for a in items),
+        signatories=_union(a.signatories for a in items),
+        topics=_union(a.topics for a in items),
+        value=None if rep is None else rep.value,
+        evidence=tuple(ev for a in items for ev in a.evidence),
+        id=key,
+        reports=group,
+        claims=value_claims,
+    )
+
+
+def merge_leaders(pairs: Iterable[tuple[Leader, Document]]) -> list[Leader]:
+    """One Leader per (name, role, country), with every mention's evidence."""
+    merged: dict[tuple[str, str, str | None], Leader] = {}
+    for leader, _doc in pairs:
+        # "Yoon Suk Yeol" and "Yoon Suk-yeol" are one person: compare letters only
+        name = unicodedata.normalize("NFKD", leader.name.casefold())
+        key = ("".join(c for c in name if c.isalnum()), leader.role, code_of(leader.country))
+        known = merged.get(key)
+        if known is None:
+            merged[key] = leader
+            continue
+        variants = [] if leader.name == known.name else [leader.name]
+        merged[key] = attrs.evolve(
+            known,
+            aliases=_union([known.aliases, variants, leader.aliases]),
+            term_start=known.term_start or leader.term_start,
+            term_end=known.term_end or leader.term_end,
+            evidence=(*known.evidence, *leader.evidence),
+        )
+    return list(merged.values())
+
+
+_Merge = tuple[Callable[[Report, Report], bool], Callable[[list[Report], str], MergedRecord], str]
+
+#: The record types merged across articles: when two reports are the same event
+#: (:mod:`~korpol._corpus.matching`), how the merged record is built, its id's prefix.
+_MERGES: dict[str, _Merge] = {
+    "arms_deals": (same_deal, _merge_deal, "deal"),
+    "aid_packages": (same_aid, _merge_aid, "aid"),
+    "agreements": (same_agreement, _merge_agreement, "agreement"),
+}
+
+
+def merged_records(field: str, reports: list[Report]) -> list[MergedRecord]:
+    """The merged records of one record type (``"arms_deals"``, ...), in the reports' order.
+
+    ``reports`` come in :func:`report_order`; each merged record's id is numbered in
+    that order (``deal-1``, ``deal-2``).
+    """
+    same, build, prefix = _MERGES[field]
+    return [build(group, f"{prefix}-{i}") for i, group in enumerate(_cluster(reports, same), 1)]
