@@ -22,6 +22,7 @@ from korpol._mentions.entities import (
     find_systems,
     scan_places,
 )
+from korpol._tables import Lazy
 
 
 class Example(NamedTuple):
@@ -476,7 +477,7 @@ def test_people_finder_finds_a_title_added_to_the_data(monkeypatch: pytest.Monke
     titles, portfolios = refdata.finder_titles(), refdata.portfolios()
     monkeypatch.setattr(refdata, "finder_titles", lambda: (*titles, ("grand vizier", "grand vizier")))
     monkeypatch.setattr(refdata, "portfolios", lambda: {**portfolios, "veterans": "veterans"})
-    monkeypatch.setattr(ent, "_ROLES", ent._Lazy(ent._build_roles))
+    monkeypatch.setattr(ent, "_ROLES", Lazy(ent._build_roles))
     assert [(m.name, m.role) for m in find_people(text)] == [
         ("Ahmet Yilmaz", "grand vizier"),
         ("Jan Kowalski", "veterans minister"),

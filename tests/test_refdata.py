@@ -719,3 +719,38 @@ TITLES = [
 def test_get_role_title(ex: Title) -> None:
     found = get_role_title(ex.title, ex.party)
     assert (found.role if found else None) == ex.role
+
+
+# ---------------------------------------------------------------- how tables are loaded
+
+
+def test_a_lazy_value_is_built_once_when_threads_race() -> None:
+    import threading
+    import time
+
+    from korpol._tables import Lazy
+
+    calls: list[int] = []
+
+    def build() -> list[int]:
+        calls.append(1)
+        time.sleep(0.01)  # long enough for the other threads to arrive while it builds
+        return [1, 2, 3]
+
+    lazy = Lazy(build)
+    seen: list[list[int]] = []
+    threads = [threading.Thread(target=lambda: seen.append(lazy.get())) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    assert all(value is seen[0] for value in seen)
+
+
+def test_a_lazy_value_may_be_none_and_is_still_built_once() -> None:
+    from korpol._tables import Lazy
+
+    calls: list[int] = []
+    lazy: Lazy[None] = Lazy(lambda: calls.append(1))
+    assert (lazy.get(), lazy.get(), len(calls)) == (None, None, 1)

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import enum
 import functools
 import threading
 from collections.abc import Callable, Iterable
 from importlib import resources
-from typing import TypeVar
+from typing import Generic, Literal, TypeVar
 
 __all__ = [
+    "Lazy",
     "country_codes",
     "currency_codes",
     "fold",
@@ -35,14 +37,54 @@ T = TypeVar("T")
 _LOCK = threading.RLock()
 
 
+class _Unset(enum.Enum):
+    """A value not built yet (``None`` may be a built value)."""
+
+    UNSET = 0
+
+
+class Lazy(Generic[T]):
+    """A value built by ``build()`` on first use, once, under the module lock.
+
+    Later reads take no lock: a scanner asks for its gazetteer on every call.
+
+    >>> calls = []
+    >>> squares = Lazy(lambda: calls.append(1) or [n * n for n in range(4)])
+    >>> squares.get(), squares.get(), len(calls)
+    ([0, 1, 4, 9], [0, 1, 4, 9], 1)
+    """
+
+    __slots__ = ("_build", "_value")
+
+    def __init__(self, build: Callable[[], T]) -> None:
+        self._build = build
+        self._value: T | Literal[_Unset.UNSET] = _Unset.UNSET
+
+    def get(self) -> T:
+        """The value, built now if this is the first call."""
+        value = self._value
+        if value is _Unset.UNSET:
+            with _LOCK:
+                value = self._value
+                if value is _Unset.UNSET:
+                    value = self._value = self._build()
+        return value
+
+
 def once(fn: Callable[[], T]) -> Callable[[], T]:
-    """Cache a zero-argument loader; the first call runs under the module lock."""
-    cached = functools.cache(fn)
+    """Cache a zero-argument loader: the first call builds its value under the module lock.
+
+    >>> @once
+    ... def answer() -> int:
+    ...     return 42
+    >>> answer(), answer()
+    (42, 42)
+    """
+    lazy = Lazy(fn)
 
     @functools.wraps(fn)
     def wrapper() -> T:
-        with _LOCK:
-            return cached()
+        return lazy.get()
 
     return wrapper
 

@@ -29,7 +29,6 @@ import bisect
 import datetime as dt
 import functools
 import re
-import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Generic, Literal, TypeVar
@@ -37,6 +36,7 @@ from typing import Any, Generic, Literal, TypeVar
 import attrs
 
 from korpol._model import Country, Organization, Party
+from korpol._tables import Lazy
 from korpol._text import normalize
 
 __all__ = [
@@ -405,24 +405,6 @@ class _Gazetteer(Generic[T]):
         return None
 
 
-class _Lazy(Generic[T]):
-    """A value built on first use, once, under a lock (thread-safe)."""
-
-    def __init__(self, build: Callable[[], T]) -> None:
-        self._build = build
-        self._value: T | None = None
-        self._lock = threading.Lock()
-
-    def get(self) -> T:
-        value = self._value
-        if value is None:
-            with self._lock:
-                if self._value is None:
-                    self._value = self._build()
-                value = self._value
-        return value
-
-
 # ---------------------------------------------------------------- spelling variants
 
 
@@ -550,7 +532,7 @@ def _build_places() -> _Gazetteer[_PlaceEntry]:
     return _Gazetteer(entries)
 
 
-_PLACES: _Lazy[_Gazetteer[_PlaceEntry]] = _Lazy(_build_places)
+_PLACES: Lazy[_Gazetteer[_PlaceEntry]] = Lazy(_build_places)
 
 # The record stage scans places and companies of a text, and scan_people needs them again for the
 # same text: the last result is kept (keyed by the text object itself) so the scan runs once.
@@ -728,7 +710,7 @@ _COMPANY_NOT_BEFORE: frozenset[str] = frozenset(
 _COMPANY_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)")
 
 
-_COMPANIES: _Lazy[_Gazetteer[_CompanyEntry]] = _Lazy(_build_companies)
+_COMPANIES: Lazy[_Gazetteer[_CompanyEntry]] = Lazy(_build_companies)
 
 
 def _companies_gazetteer() -> _Gazetteer[_CompanyEntry]:
@@ -862,7 +844,7 @@ def _build_systems() -> _Gazetteer[_SystemEntry]:
     return _Gazetteer(entries, glue=_SYSTEM_GLUE)
 
 
-_SYSTEMS: _Lazy[_Gazetteer[_SystemEntry]] = _Lazy(_build_systems)
+_SYSTEMS: Lazy[_Gazetteer[_SystemEntry]] = Lazy(_build_systems)
 
 
 def scan_systems(text: str) -> list[SystemMention]:
@@ -925,7 +907,7 @@ def _build_cue_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_CUE_WORDS: _Lazy[frozenset[str]] = _Lazy(_build_cue_words)
+_CUE_WORDS: Lazy[frozenset[str]] = Lazy(_build_cue_words)
 
 
 def _system_cue(text: str, start: int, end: int, entry: _SystemEntry) -> bool:
@@ -1149,7 +1131,7 @@ def _build_roles() -> _Gazetteer[_RoleEntry]:
     return _Gazetteer(entries)
 
 
-_ROLES: _Lazy[_Gazetteer[_RoleEntry]] = _Lazy(_build_roles)
+_ROLES: Lazy[_Gazetteer[_RoleEntry]] = Lazy(_build_roles)
 
 
 def _build_agency_acronyms() -> Mapping[str, str]:
@@ -1157,7 +1139,7 @@ def _build_agency_acronyms() -> Mapping[str, str]:
     return {a.acronym: a.name for a in _refdata().agencies() if a.acronym}
 
 
-_AGENCY_ACRONYMS: _Lazy[Mapping[str, str]] = _Lazy(_build_agency_acronyms)
+_AGENCY_ACRONYMS: Lazy[Mapping[str, str]] = Lazy(_build_agency_acronyms)
 
 
 @attrs.frozen
@@ -1197,7 +1179,7 @@ def _build_people() -> _Gazetteer[_PersonEntry]:
     return _Gazetteer(entries)
 
 
-_PEOPLE: _Lazy[_Gazetteer[_PersonEntry]] = _Lazy(_build_people)
+_PEOPLE: Lazy[_Gazetteer[_PersonEntry]] = Lazy(_build_people)
 
 
 def _surname_index() -> Mapping[str, tuple[Any, ...]]:
@@ -1213,7 +1195,7 @@ def _build_surnames() -> Mapping[str, tuple[Any, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-_SURNAMES: _Lazy[Mapping[str, tuple[Any, ...]]] = _Lazy(_build_surnames)
+_SURNAMES: Lazy[Mapping[str, tuple[Any, ...]]] = Lazy(_build_surnames)
 
 
 def _pick_office(terms: Sequence[Any], role: str | None, party: str | None, on: dt.date | None) -> Any:
