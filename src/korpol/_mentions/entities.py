@@ -36,6 +36,7 @@ from typing import Any, Generic, Literal, TypeVar
 import attrs
 
 from korpol._model import Country, Organization, Party
+from korpol._regex import trie_pattern
 from korpol._tables import Lazy
 from korpol._text import normalize
 
@@ -181,33 +182,9 @@ def _starts_lower(form: str) -> bool:
     return form[0].islower() and form[0].isalnum()
 
 
-def _trie_regex(forms: Iterable[str]) -> str:
-    """A regex matching exactly ``forms``, shaped as a prefix trie.
-
-    Each alternation branches on distinct characters, so the greedy engine
-    returns the longest form at a position; a space matches any whitespace run.
-    """
-    root: dict[str, Any] = {}
-    for form in forms:
-        node = root
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        terminal = "" in node
-        branches = []
-        for ch in sorted(k for k in node if k):
-            head = r"\s+" if ch == " " else re.escape(ch)
-            branches.append(head + emit(node[ch]))
-        if not branches:
-            return ""
-        if len(branches) == 1 and not terminal:
-            return branches[0]
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if terminal else body
-
-    return emit(root)
+def _trie(forms: Iterable[str]) -> re.Pattern[str]:
+    """The forms as one prefix-trie pattern, longest first; a space matches any whitespace run."""
+    return re.compile(trie_pattern(forms, loose_space=True))
 
 
 @attrs.frozen
@@ -251,8 +228,7 @@ class _Gazetteer(Generic[T]):
         self.table: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in table.items()}
         self.lengths = sorted({len(k) for k in self.table}, reverse=True)
         self.glue = glue
-        # An empty alternation would match everywhere: use a pattern that never matches.
-        self.pattern = re.compile(_trie_regex(self.table) or r"(?!x)x")
+        self.pattern = _trie(self.table)
         # The scan splits the forms by their first character (see scan_raw): forms that start
         # with a lower-case letter are looked for only after a non-word character, the rest
         # (capitals, digits) wherever that character occurs.  Together the two tries are the
@@ -266,15 +242,15 @@ class _Gazetteer(Generic[T]):
         lower = [k for k in self.table if _starts_lower(k)]
         self._lower_plain = len({k[0] for k in lower}) <= 2
         upper = [k for k in self.table if not _starts_lower(k)]
-        self._upper = re.compile(_trie_regex(upper)) if upper else None
-        self._lower_at = re.compile(_trie_regex(lower)) if lower and not self._lower_plain else None
+        self._upper = _trie(upper) if upper else None
+        self._lower_at = _trie(lower) if lower and not self._lower_plain else None
         self._lower: re.Pattern[str] | None = None
         if lower and self._lower_plain:
-            self._lower = re.compile(_trie_regex(lower))
+            self._lower = _trie(lower)
         elif lower:
             # one character that is not an ASCII letter or digit, then a lower-case form: literal
             # ranges, so the regex engine scans for it without a Unicode look-up per character
-            self._lower = re.compile("[^0-9A-Za-z](?:" + _trie_regex(lower) + ")")
+            self._lower = re.compile("[^0-9A-Za-z]" + trie_pattern(lower, loose_space=True))
 
     def scan(self, text: str) -> list[_Hit[T]]:
         """Every non-overlapping hit in ``text``, left to right, longest first."""
