@@ -35,10 +35,12 @@ from typing import Any, Generic, Literal, TypeVar
 
 import attrs
 
+from korpol import _refdata
 from korpol._model import Country, Organization, Party
+from korpol._refdata import Office
 from korpol._regex import trie_pattern
 from korpol._tables import Lazy
-from korpol._text import normalize
+from korpol._text import NormalizedText, normalize
 
 __all__ = [
     "CompanyMention",
@@ -117,7 +119,7 @@ class PersonMention:
     party: Party | None
     span: Span
     text: str
-    office: Any = None  # korpol._refdata.Office; Any so this module imports no data at import time
+    office: Office | None = None
     how: str = "title"
     qualifier: str | None = None
 
@@ -411,13 +413,7 @@ def _form_variants(form: str) -> list[str]:
     return out
 
 
-# ====================================================================== reference data access
-
-
-def _refdata() -> Any:
-    from korpol import _refdata
-
-    return _refdata
+# ====================================================================== parties
 
 
 def _party_for(code: str) -> Party | None:
@@ -427,7 +423,7 @@ def _party_for(code: str) -> Party | None:
     except KeyError:
         pass
     try:
-        party = _refdata().lookup_party(code)
+        party = _refdata.lookup_party(code)
     except LookupError:
         party = None
     found = party if isinstance(party, Country | Organization) else None
@@ -473,12 +469,11 @@ _KOREAN_CONTEXT = frozenset({"KR", "KP"})
 
 
 def _build_places() -> _Gazetteer[_PlaceEntry]:
-    rd = _refdata()
     entries: list[tuple[str, _PlaceEntry]] = []
     parties: dict[str, Party | None] = {}
-    for pf in rd.place_forms():
-        text = str(pf.text)
-        codes = tuple(pf.codes)
+    for pf in _refdata.place_forms():
+        text = pf.text
+        codes = pf.codes
         if not codes or text in _CONTEXT_TEXTS:
             continue
         code = codes[0]
@@ -489,7 +484,7 @@ def _build_places() -> _Gazetteer[_PlaceEntry]:
             continue
         if text.startswith("the ") and len(text) > 4:
             text = text[4:]  # "the Kremlin": match "Kremlin", the article is optional
-        entry = _PlaceEntry(party, str(pf.form), bool(pf.ambiguous))
+        entry = _PlaceEntry(party, pf.form, pf.ambiguous)
         variants = [text] if pf.form == "code" else _form_variants(text)
         if not pf.case_sensitive and len(text) >= 4 and text.upper() != text:
             variants.append(text.upper())  # headlines in capitals: "SOUTH KOREA, POLAND SIGN ..."
@@ -498,7 +493,7 @@ def _build_places() -> _Gazetteer[_PlaceEntry]:
     blocker = _PlaceEntry(None, "blocker", False)
     for word in _CONTEXT_FORMS:  # resolved only in a Korean context, by scan_places
         entries.append((word, _PlaceEntry(None, word, False)))
-    for text in (*rd.non_place_forms(), *_PLACE_BLOCKERS):
+    for text in (*_refdata.non_place_forms(), *_PLACE_BLOCKERS):
         text = text[4:] if text.startswith("the ") else text
         entries.extend((v, blocker) for v in _apostrophe_variants(text))
     # Company names hold place words ("Korea Aerospace Industries", "Polish Armaments
@@ -627,7 +622,7 @@ def find_places(text: str, *, context: Iterable[str] = ()) -> list[PlaceMention]
     return [attrs.evolve(m, **_mapped(text, norm, m.span)) for m in scan_places(norm.text, context=context)]
 
 
-def _mapped(original: str, norm: Any, span: Span) -> dict[str, Any]:
+def _mapped(original: str, norm: NormalizedText, span: Span) -> dict[str, Any]:
     start, end = norm.to_original(*span)
     return {"span": (start, end), "text": original[start:end]}
 
@@ -642,12 +637,11 @@ class _CompanyEntry:
 
 
 def _build_companies() -> _Gazetteer[_CompanyEntry]:
-    rd = _refdata()
     entries: list[tuple[str, _CompanyEntry]] = []
-    for c in rd.companies():
-        entry = _CompanyEntry(str(c.name), getattr(c, "country_code", None))
-        for form in (c.name, *tuple(getattr(c, "aliases", ()) or ())):
-            variants = _form_variants(str(form))
+    for c in _refdata.companies():
+        entry = _CompanyEntry(c.name, c.country_code)
+        for form in (c.name, *c.aliases):
+            variants = _form_variants(form)
             for v in variants[:]:
                 if len(v) >= 4 and v.upper() != v and v.upper() not in variants:
                     variants.append(v.upper())  # headlines in capitals: "HANWHA AEROSPACE WINS ..."
@@ -794,10 +788,9 @@ def _designation_variants(designation: str) -> list[str]:
 
 
 def _build_systems() -> _Gazetteer[_SystemEntry]:
-    rd = _refdata()
     entries: list[tuple[str, _SystemEntry]] = []
-    for ws in rd.weapon_systems():
-        designation = str(ws.designation)
+    for ws in _refdata.weapon_systems():
+        designation = ws.designation
         entry = _SystemEntry(
             designation=designation,
             family=ws.family or designation,
@@ -809,10 +802,10 @@ def _build_systems() -> _Gazetteer[_SystemEntry]:
         cued = attrs.evolve(entry, needs_cue=True)
         risky = set(ws.context_aliases)
         for form in (designation, *ws.aliases):
-            for v in _designation_variants(str(form)):
+            for v in _designation_variants(form):
                 for vv in _form_variants(v):
                     entries.append((vv, cued if form in risky else entry))
-    for cat in rd.system_categories():
+    for cat in _refdata.system_categories():
         entry = _SystemEntry(designation=cat.name, family=None, category=cat.category, generic=True)
         for form in (cat.name, *cat.forms):
             for v in (form, form[:1].upper() + form[1:]):
@@ -877,7 +870,7 @@ def scan_systems(text: str) -> list[SystemMention]:
 
 def _build_cue_words() -> frozenset[str]:
     words: set[str] = set()
-    for cat in _refdata().system_categories():
+    for cat in _refdata.system_categories():
         for form in (cat.name, *cat.forms):
             words.add(form.split()[-1].lower())
     return frozenset(words)
@@ -1082,11 +1075,10 @@ def _build_roles() -> _Gazetteer[_RoleEntry]:
     role of the person mentioned before it; "minister of" and "head of" are head words
     whose portfolio or organisation :func:`_role_object` reads from the text.
     """
-    refdata = _refdata()
     entries: list[tuple[str, _RoleEntry]] = []
-    phrases: list[tuple[str, str | None]] = list(refdata.finder_titles())
+    phrases: list[tuple[str, str | None]] = list(_refdata.finder_titles())
     role: str | None
-    for portfolio, canon in refdata.portfolios().items():
+    for portfolio, canon in _refdata.portfolios().items():
         if "," in portfolio or portfolio.startswith("the "):
             continue  # read after "minister of" only ("Minister of Trade, Industry and Energy")
         role = f"{canon} minister"
@@ -1112,7 +1104,7 @@ _ROLES: Lazy[_Gazetteer[_RoleEntry]] = Lazy(_build_roles)
 
 def _build_agency_acronyms() -> Mapping[str, str]:
     """Agency acronym -> the agency's name, as a role ends with it ("DAPA" -> "the defense ...")."""
-    return {a.acronym: a.name for a in _refdata().agencies() if a.acronym}
+    return {a.acronym: a.name for a in _refdata.agencies() if a.acronym}
 
 
 _AGENCY_ACRONYMS: Lazy[Mapping[str, str]] = Lazy(_build_agency_acronyms)
@@ -1120,7 +1112,7 @@ _AGENCY_ACRONYMS: Lazy[Mapping[str, str]] = Lazy(_build_agency_acronyms)
 
 @attrs.frozen
 class _PersonEntry:
-    offices: tuple[Any, ...]  # every term of this person, oldest first
+    offices: tuple[Office, ...]  # every term of this person, oldest first
 
 
 def _name_variants(name: str, party_code: str) -> list[str]:
@@ -1140,9 +1132,8 @@ def _name_variants(name: str, party_code: str) -> list[str]:
 
 
 def _build_people() -> _Gazetteer[_PersonEntry]:
-    rd = _refdata()
-    by_person: dict[str, list[Any]] = {}
-    for office in rd.offices():
+    by_person: dict[str, list[Office]] = {}
+    for office in _refdata.offices():
         by_person.setdefault(office.name, []).append(office)
     entries: list[tuple[str, _PersonEntry]] = []
     for terms in by_person.values():
@@ -1150,7 +1141,7 @@ def _build_people() -> _Gazetteer[_PersonEntry]:
         entry = _PersonEntry(tuple(terms))
         first = terms[0]
         for form in (first.name, *{a for t in terms for a in t.aliases}):
-            for v in _name_variants(str(form), first.party_code):
+            for v in _name_variants(form, first.party_code):
                 entries.append((v, entry))
     return _Gazetteer(entries)
 
@@ -1158,29 +1149,32 @@ def _build_people() -> _Gazetteer[_PersonEntry]:
 _PEOPLE: Lazy[_Gazetteer[_PersonEntry]] = Lazy(_build_people)
 
 
-def _surname_index() -> Mapping[str, tuple[Any, ...]]:
+def _surname_index() -> Mapping[str, tuple[Office, ...]]:
     return _SURNAMES.get()
 
 
-def _build_surnames() -> Mapping[str, tuple[Any, ...]]:
-    index: dict[str, list[Any]] = {}
-    for office in _refdata().offices():
+def _build_surnames() -> Mapping[str, tuple[Office, ...]]:
+    index: dict[str, list[Office]] = {}
+    for office in _refdata.offices():
         for s in {office.surname, _ascii_fold(office.surname)}:
             if s:
                 index.setdefault(s, []).append(office)
     return {k: tuple(v) for k, v in index.items()}
 
 
-_SURNAMES: Lazy[Mapping[str, tuple[Any, ...]]] = Lazy(_build_surnames)
+_SURNAMES: Lazy[Mapping[str, tuple[Office, ...]]] = Lazy(_build_surnames)
 
 
-def _pick_office(terms: Sequence[Any], role: str | None, party: str | None, on: dt.date | None) -> Any:
-    """The term that fits the stated role, party and date best (latest when nothing says)."""
+def _pick_office(terms: Sequence[Office], role: str | None, party: str | None, on: dt.date | None) -> Office:
+    """The term (of ``terms``, never empty) that fits the stated role, party and date best.
+
+    The latest term when nothing says.
+    """
     cands = list(terms)
     if party:
         cands = [o for o in cands if o.party_code == party] or cands
     if role:
-        fitting = [o for o in cands if role in (o.role, getattr(o, "function", ""))]
+        fitting = [o for o in cands if role in (o.role, o.function)]
         cands = fitting or cands
     if on is not None:
         held = [o for o in cands if o.held_on(on)]
@@ -1189,7 +1183,7 @@ def _pick_office(terms: Sequence[Any], role: str | None, party: str | None, on: 
         else:
             before = [o for o in cands if o.term_start is None or o.term_start <= on]
             cands = before or cands
-    return cands[-1] if cands else None
+    return cands[-1]
 
 
 # ---------------------------------------------------------------- name tokens
@@ -1578,7 +1572,7 @@ def _titles(ctx: _Context) -> list[_Title]:
                 continue
             phrase, end, party, company = obj
             if role == "minister of":
-                canon = _refdata().portfolios().get(phrase)
+                canon = _refdata.portfolios().get(phrase)
                 role = f"{canon} minister" if canon else f"minister of {phrase}".rstrip()
             else:
                 role = "head of " + (phrase if phrase.startswith("the ") else f"the {phrase}")
@@ -1821,7 +1815,7 @@ def _party_after_name(ctx: _Context, end: int) -> Party | None:
 @functools.lru_cache(maxsize=256)
 def _party_of_role(role: str) -> Party | None:
     """The country of an agency named in the role ("head of the armament agency" -> PL)."""
-    for agency in _refdata().agencies():
+    for agency in _refdata.agencies():
         if role.endswith(agency.name):
             return _party_for(agency.country_code)
     return None
@@ -1846,10 +1840,10 @@ def _party_of_name(tokens: Sequence[str]) -> Party | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _holders(role: str, party_code: str, on: dt.date) -> tuple[Any, ...]:
+def _holders(role: str, party_code: str, on: dt.date) -> tuple[Office, ...]:
     """Who held ``role`` for ``party_code`` on ``on`` (memoised: one query scans every office)."""
     try:
-        return tuple(_refdata().office_holders(role, party_code, on=on))
+        return tuple(_refdata.office_holders(role, party_code, on=on))
     except LookupError:
         return ()
 
@@ -1931,7 +1925,7 @@ def _resolve_surnames(found: list[_Found], published: dt.date | None) -> list[_F
         offices = [
             o
             for o in _surname_index().get(word, ())
-            if (m.role is None or m.role in (o.role, getattr(o, "function", "")))
+            if (m.role is None or m.role in (o.role, o.function))
             and (m.party is None or o.party_code == m.party.code)
         ]
         if published is not None:
