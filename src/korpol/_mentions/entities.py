@@ -31,7 +31,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
@@ -60,8 +60,6 @@ __all__ = [
 T = TypeVar("T")
 Span = tuple[int, int]
 
-PlaceForm = Literal["name", "alias", "code", "demonym", "capital", "metonym", "context"]
-PersonHow = Literal["name", "title", "role", "surname"]
 
 
 # ====================================================================== mentions
@@ -189,15 +187,6 @@ def _trie(forms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(trie_pattern(forms, loose_space=True))
 
 
-@attrs.frozen
-class _Hit(Generic[T]):
-    start: int
-    end: int
-    key: str
-    values: tuple[T, ...]
-    glued: int = 0  # end of a glued suffix ("K9" + "PL"), or 0
-
-
 def _word_start_hit(pattern: re.Pattern[str], text: str, pos: int) -> tuple[int, int] | None:
     """The first match of ``pattern`` at or after ``pos`` that starts a word (not inside one)."""
     while True:
@@ -253,10 +242,6 @@ class _Gazetteer(Generic[T]):
             # one character that is not an ASCII letter or digit, then a lower-case form: literal
             # ranges, so the regex engine scans for it without a Unicode look-up per character
             self._lower = re.compile("[^0-9A-Za-z]" + trie_pattern(lower, loose_space=True))
-
-    def scan(self, text: str) -> list[_Hit[T]]:
-        """Every non-overlapping hit in ``text``, left to right, longest first."""
-        return [_Hit(*h) for h in self.scan_raw(text)]
 
     def scan_raw(self, text: str) -> list[tuple[int, int, str, tuple[T, ...], int]]:
         """Hits as plain tuples ``(start, end, key, values, glued_end or 0)``: the hot path.
