@@ -659,7 +659,7 @@ def test_finder_titles_are_consistent() -> None:
         assert title.lower() in {t.title for t in role_titles()}, title
         assert role is None or role in known_roles, title
     # no two titles the finder looks for (in any spelling) with conflicting roles
-    from korpol._mentions.entities import _build_roles
+    from korpol._mentions.titles import _build_roles
 
     conflicts = {form: values for form, values in _build_roles().table.items() if len(values) > 1}
     assert conflicts == {}
