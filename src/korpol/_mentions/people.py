@@ -209,6 +209,22 @@ class _Found:
     excluded: bool = False  # a company executive, a spouse: blocks back-references, not returned
 
 
+@attrs.define
+class _Scan:
+    """What the strategies of one :func:`scan_people` call share: the text and the people found so far."""
+
+    text: str
+    published: dt.date | None
+    spans: KnownSpans
+    found: list[_Found] = attrs.field(factory=list)
+    taken: _Taken = attrs.field(factory=_Taken)
+
+    def add(self, mention: PersonMention, excluded: bool = False) -> None:
+        """Record a person; the span is theirs, no later strategy reads it again."""
+        self.found.append(_Found(mention, excluded))
+        self.taken.add(mention.span)
+
+
 def scan_people(
     text: str,
     *,
@@ -223,13 +239,16 @@ def scan_people(
     when the caller already scanned them (the record stage does), to save the
     work.  Company executives, spouses and journalists are not returned.
 
-    Strategies, in order:
+    Strategies, in order (a span one of them takes is not read again):
 
     1. a title next to a name: "Defence Minister X", "X, head of Poland's
-       Armament Agency", "his Polish counterpart, X";
-    2. a known name alone (reference data, any spelling variant);
-    3. a title with no name, resolved by office + ``published`` date;
-    4. a surname back-reference ("Yoon said", "Mr. Yoon") to a fuller mention.
+       Armament Agency", "his Polish counterpart, X" (:func:`_titled_people`);
+    2. a known name alone, in any spelling variant (:func:`_known_people`);
+    3. a title with no name, resolved by office + ``published`` date
+       (:func:`_role_only_people`);
+    4. a surname back-reference ("Yoon said", "Mr. Yoon") to a fuller mention
+       (:func:`_back_references`), once every name is as full as the text and
+       the data make it (:func:`_resolve_surnames`, :func:`_text_names`).
 
     >>> [(p.name, p.role, p.party.code) for p in scan_people("Polish President Andrzej Duda met Yoon.")]
     [('Andrzej Duda', 'president', 'PL')]
@@ -238,102 +257,88 @@ def scan_people(
         places = scan_places(text)
     if companies is None:
         companies = scan_companies(text)
-    ctx = known_spans(text, places, companies)
-    found: list[_Found] = []
-    taken = _Taken()
-    overlaps = taken.overlaps
-
-    # 1. titles with names
-    orphans: list[Title] = []
-    for title in scan_titles(ctx):
-        name = name_after(text, title.end, ctx.blocked) if title.end < len(text) else None
-        if (
-            name is not None
-            and skip_ws(text, title.end) != name.start
-            and not _honorific_gap(text, title.end, name.start)
-        ):
-            name = None
-        if name is None:
-            before = skip_ws_back(text, title.start)
-            if before > 0 and text[before - 1] == ",":
-                name = name_before(text, skip_ws_back(text, before - 1), ctx.in_blocked)
-        if name is None:
-            after = skip_ws(text, title.end)
-            if after < len(text) and text[after] == ",":
-                name = name_after(text, after + 1, ctx.blocked)
-        if name is None or overlaps((name.start, name.end)):
-            orphans.append(title)
-            continue
-        if ctx.in_blocked(name.start):
-            orphans.append(title)
-            continue
-        role = title.role
-        if role is None:  # "counterpart": the role of the last person named
-            role = next((f.mention.role for f in reversed(found) if f.mention.role and not f.excluded), None)
-        party = title.party
-        if party is None:
-            party = _party_after_name(ctx, name.end)
-        if party is None and role is not None:
-            party = _party_of_role(role)
-        mention = _person(text, name, role, party, published, "title", title.qualifier)
-        taken.add((name.start, name.end))
-        found.append(_Found(mention, excluded=title.company))
-
-    # 2. known names alone
-    for start, end, _key, values, _glued in PEOPLE_GAZETTEER.get().scan_raw(text):
-        span = (start, end)
-        if overlaps(span):
-            continue
-        excluded = any(text.endswith(w, 0, start) for w in NOT_OFFICE_BEFORE)
-        name = Name(start, end, tuple(text[start:end].split()))
-        entry = values[0]
-        office = _pick_office(entry.offices, None, None, published)
-        mention = PersonMention(
-            name=display_name(name.tokens),
-            role=office.role,
-            party=party_for(office.party_code),
-            span=span,
-            text=text[start:end],
-            office=office,
-            how="name",
-        )
-        taken.add(span)
-        found.append(_Found(mention, excluded=excluded))
-
-    # 3. titles with no name, resolved by office and date
+    scan = _Scan(text, published, known_spans(text, places, companies))
+    orphans = _titled_people(scan)
+    _known_people(scan)
     if published is not None:
-        for title in orphans:
-            if title.role is None or title.party is None or title.company or title.qualifier == "former":
-                continue
-            if overlaps((title.role_start, title.end)):
-                continue
-            holders = _holders(title.role, title.party.code, published)
-            if len(holders) != 1:
-                continue
-            office = holders[0]
-            span = (_phrase_start(text, title), title.end)
-            found.append(
-                _Found(
-                    PersonMention(
-                        name=office.name,
-                        role=title.role,
-                        party=title.party,
-                        span=span,
-                        text=text[span[0] : span[1]],
-                        office=office,
-                        how="role",
-                        qualifier=title.qualifier,
-                    )
-                )
-            )
-            taken.add(span)
-
-    found.sort(key=lambda f: f.mention.span)
+        _role_only_people(scan, orphans, published)
+    found = sorted(scan.found, key=lambda f: f.mention.span)
     found = _resolve_surnames(found, published)
     found = _text_names(found)
-    # 4. surname back-references
-    found = _back_references(text, found, overlaps)
+    found = _back_references(text, found, scan.taken.overlaps)
     return [f.mention for f in found if not f.excluded]
+
+
+# ---------------------------------------------------------------- 1. a title next to a name
+
+
+def _titled_people(scan: _Scan) -> list[Title]:
+    """Strategy 1: each title with the name it belongs to; returns the titles with none (the orphans).
+
+    A name that another person already holds, or that lies inside a place or a company, leaves
+    its title an orphan too: strategy 3 may still resolve it by office and date.
+    """
+    spans = scan.spans
+    orphans: list[Title] = []
+    for title in scan_titles(spans):
+        name = _name_of_title(spans, title)
+        if name is None or scan.taken.overlaps((name.start, name.end)) or spans.in_blocked(name.start):
+            orphans.append(title)
+            continue
+        role = _title_role(title, scan.found)
+        party = _title_party(spans, title, name, role)
+        mention = _person(scan.text, name, role, party, scan.published, "title", title.qualifier)
+        scan.add(mention, excluded=title.company)
+    return orphans
+
+
+def _name_right_after(spans: KnownSpans, title: Title) -> Name | None:
+    """ "Defence Minister Władysław Kosiniak-Kamysz": the name follows the title.
+
+    Only whitespace and honorifics ("Mr.", "Maj. Gen.") may stand between them.
+    """
+    text = spans.text
+    if title.end >= len(text):
+        return None
+    name = name_after(text, title.end, spans.blocked)
+    if name is None or skip_ws(text, title.end) == name.start or _honorific_gap(text, title.end, name.start):
+        return name
+    return None
+
+
+def _name_before_comma(spans: KnownSpans, title: Title) -> Name | None:
+    """ "Artur Kuptel, head of Poland's Armament Agency": the name before a comma, the title after it."""
+    text = spans.text
+    before = skip_ws_back(text, title.start)
+    if before > 0 and text[before - 1] == ",":
+        return name_before(text, skip_ws_back(text, before - 1), spans.in_blocked)
+    return None
+
+
+def _name_after_comma(spans: KnownSpans, title: Title) -> Name | None:
+    """ "his Polish counterpart, Władysław Kosiniak-Kamysz": the title, a comma, then the name."""
+    text = spans.text
+    after = skip_ws(text, title.end)
+    if after < len(text) and text[after] == ",":
+        return name_after(text, after + 1, spans.blocked)
+    return None
+
+
+#: where news writes the name of a title's holder, tried in this order (the first that finds one wins)
+_NAME_PLACES: tuple[Callable[[KnownSpans, Title], Name | None], ...] = (
+    _name_right_after,
+    _name_before_comma,
+    _name_after_comma,
+)
+
+
+def _name_of_title(spans: KnownSpans, title: Title) -> Name | None:
+    """The name a title belongs to, looked for in each of :data:`_NAME_PLACES`."""
+    for place in _NAME_PLACES:
+        name = place(spans, title)
+        if name is not None:
+            return name
+    return None
 
 
 def _honorific_gap(text: str, pos: int, name_start: int) -> bool:
@@ -342,24 +347,37 @@ def _honorific_gap(text: str, pos: int, name_start: int) -> bool:
     return all(w in HONORIFICS for w in words)
 
 
-def _phrase_start(text: str, title: Title) -> int:
-    """Start of a role-only mention: the title with its party, without an article."""
-    start = title.start
-    for article in ("the ", "The ", "his ", "His ", "her ", "Her ", "its ", "their ", "whose "):
-        if text.startswith(article, start):
-            return start + len(article)
-    return start
+def _title_role(title: Title, found: Sequence[_Found]) -> str | None:
+    """The title's role; "counterpart", which has none, takes the role of the last person named.
+
+    "Yoon met his Polish counterpart, Andrzej Duda": Duda is a president.
+    """
+    if title.role is not None:
+        return title.role
+    return next((f.mention.role for f in reversed(found) if f.mention.role and not f.excluded), None)
 
 
-def _party_after_name(ctx: KnownSpans, end: int) -> Party | None:
+def _title_party(spans: KnownSpans, title: Title, name: Name, role: str | None) -> Party | None:
+    """The party the title names ("Polish President X"), else the one after the name
+    ("Prime Minister Denys Shmyhal of Ukraine"), else the country of the agency the role names
+    ("X, head of the armament agency")."""
+    party = title.party
+    if party is None:
+        party = _party_after_name(spans, name.end)
+    if party is None and role is not None:
+        party = _party_of_role(role)
+    return party
+
+
+def _party_after_name(spans: KnownSpans, end: int) -> Party | None:
     """The party in "Prime Minister Denys Shmyhal of Ukraine"."""
-    text = ctx.text
+    text = spans.text
     p = skip_ws(text, end)
     if text.startswith("of ", p):
         p2 = skip_ws(text, p + 3)
         if text.startswith("the ", p2):
             p2 += 4
-        place = ctx.place_at_start.get(p2)
+        place = spans.place_at_start.get(p2)
         if place is not None:
             return place.party
     return None
@@ -374,15 +392,6 @@ def _party_of_role(role: str) -> Party | None:
     return None
 
 
-@functools.lru_cache(maxsize=1024)
-def _holders(role: str, party_code: str, on: dt.date) -> tuple[Office, ...]:
-    """Who held ``role`` for ``party_code`` on ``on`` (memoised: one query scans every office)."""
-    try:
-        return tuple(_refdata.office_holders(role, party_code, on=on))
-    except LookupError:
-        return ()
-
-
 def _person(
     text: str,
     name: Name,
@@ -392,6 +401,8 @@ def _person(
     how: str,
     qualifier: str | None,
 ) -> PersonMention:
+    """The mention of a name read from the text, completed from the reference data when the
+    data knows the person, else with a party guessed from the shape of the name."""
     surface = text[name.start : name.end]
     display = display_name(name.tokens)
     entry = _known(surface) or _known(display) or _known(" ".join(name.tokens))
@@ -415,9 +426,113 @@ def _person(
     )
 
 
+# ---------------------------------------------------------------- 2. a known name alone
+
+
+def _known_people(scan: _Scan) -> None:
+    """Strategy 2: office holders the reference data knows, named with no title ("Yoon Suk Yeol said").
+
+    Any spelling the data lists counts ("KISHIDA Fumio", "Blaszczak").  A name right after
+    "first lady", "reporter", "CEO" ... (:data:`NOT_OFFICE_BEFORE`) is kept only to block
+    back-references to that name.
+    """
+    text, published = scan.text, scan.published
+    for start, end, _key, values, _glued in PEOPLE_GAZETTEER.get().scan_raw(text):
+        span = (start, end)
+        if scan.taken.overlaps(span):
+            continue
+        excluded = any(text.endswith(w, 0, start) for w in NOT_OFFICE_BEFORE)
+        office = _pick_office(values[0].offices, None, None, published)
+        mention = PersonMention(
+            name=display_name(tuple(text[start:end].split())),
+            role=office.role,
+            party=party_for(office.party_code),
+            span=span,
+            text=text[start:end],
+            office=office,
+            how="name",
+        )
+        scan.add(mention, excluded=excluded)
+
+
+# ---------------------------------------------------------------- 3. a title with no name
+
+
+def _role_only_people(scan: _Scan, orphans: Sequence[Title], published: dt.date) -> None:
+    """Strategy 3: a title with no name ("the Polish president said") is its holder on ``published``.
+
+    Only when the title says both the role and the party and one person held that office
+    that day; a former holder, a company's title or a "counterpart" is nobody to look up.
+    """
+    text = scan.text
+    for title in orphans:
+        if title.role is None or title.party is None or title.company or title.qualifier == "former":
+            continue
+        if scan.taken.overlaps((title.role_start, title.end)):
+            continue
+        holders = _holders(title.role, title.party.code, published)
+        if len(holders) != 1:
+            continue
+        office = holders[0]
+        span = (_phrase_start(text, title), title.end)
+        mention = PersonMention(
+            name=office.name,
+            role=title.role,
+            party=title.party,
+            span=span,
+            text=text[span[0] : span[1]],
+            office=office,
+            how="role",
+            qualifier=title.qualifier,
+        )
+        scan.add(mention)
+
+
+def _phrase_start(text: str, title: Title) -> int:
+    """Start of a role-only mention: the title with its party, without an article."""
+    start = title.start
+    for article in ("the ", "The ", "his ", "His ", "her ", "Her ", "its ", "their ", "whose "):
+        if text.startswith(article, start):
+            return start + len(article)
+    return start
+
+
+@functools.lru_cache(maxsize=1024)
+def _holders(role: str, party_code: str, on: dt.date) -> tuple[Office, ...]:
+    """Who held ``role`` for ``party_code`` on ``on`` (memoised: one query scans every office)."""
+    try:
+        return tuple(_refdata.office_holders(role, party_code, on=on))
+    except LookupError:
+        return ()
+
+
+# ---------------------------------------------------------------- names made full
+
+
+def _nearest(sources: Sequence[_Found], starts: Sequence[int], pos: int) -> _Found:
+    """The last of ``sources`` (in text order, starting at ``starts``) before ``pos``, else the first."""
+    i = bisect.bisect_left(starts, pos)
+    return sources[i - 1] if i else sources[0]
+
+
 def _resolve_surnames(found: list[_Found], published: dt.date | None) -> list[_Found]:
     """Complete one-word names ("President Yoon") from a fuller mention or the reference data."""
-    # word -> the fuller mentions (in text order) whose surname or one of whose words it is
+    fuller = _fuller_mentions(found)
+    starts: dict[str, list[int]] = {k: [g.mention.span[0] for g in v] for k, v in fuller.items()}
+    out: list[_Found] = []
+    for f in found:
+        if len(f.mention.name.split()) != 1:
+            out.append(f)
+        elif f.mention.name in fuller:
+            word = f.mention.name
+            out.append(_from_fuller_mention(f, _nearest(fuller[word], starts[word], f.mention.span[0])))
+        else:
+            out.append(_from_reference_data(f, published) or f)
+    return out
+
+
+def _fuller_mentions(found: Sequence[_Found]) -> dict[str, list[_Found]]:
+    """Word -> the mentions of several words (in text order) whose surname or one of whose words it is."""
     fuller: dict[str, list[_Found]] = {}
     for g in found:
         words = g.mention.name.split()
@@ -426,64 +541,47 @@ def _resolve_surnames(found: list[_Found], published: dt.date | None) -> list[_F
             keys.add(surname_of(g.mention.name, g.mention.party.code if g.mention.party else None))
             for key in keys:
                 fuller.setdefault(key, []).append(g)
-    starts: dict[str, list[int]] = {k: [g.mention.span[0] for g in v] for k, v in fuller.items()}
-    out: list[_Found] = []
-    for f in found:
-        m = f.mention
-        if len(m.name.split()) != 1:
-            out.append(f)
-            continue
-        word = m.name
-        cands = fuller.get(word)
-        if cands:
-            # the last fuller mention before this one, else the first after it
-            i = bisect.bisect_left(starts[word], m.span[0])
-            src = cands[i - 1] if i else cands[0]
-            if src.excluded:
-                out.append(attrs.evolve(f, excluded=True))
-                continue
-            sm = src.mention
-            out.append(
-                _Found(
-                    attrs.evolve(
-                        m,
-                        name=sm.name,
-                        role=m.role or sm.role,
-                        party=m.party or sm.party,
-                        office=sm.office,
-                        how="surname",
-                    ),
-                    f.excluded,
-                )
-            )
-            continue
-        offices = [
-            o
-            for o in _surname_index().get(word, ())
-            if (m.role is None or m.role in (o.role, o.function))
-            and (m.party is None or o.party_code == m.party.code)
-        ]
-        if published is not None:
-            offices = [o for o in offices if o.held_on(published)] or offices
-        names = {o.name for o in offices}
-        if len(names) == 1:
-            office = _pick_office(offices, m.role, m.party.code if m.party else None, published)
-            out.append(
-                _Found(
-                    attrs.evolve(
-                        m,
-                        name=office.name,
-                        role=m.role or office.role,
-                        party=m.party or party_for(office.party_code),
-                        office=office,
-                        how="surname",
-                    ),
-                    f.excluded,
-                )
-            )
-            continue
-        out.append(f)
-    return out
+    return fuller
+
+
+def _from_fuller_mention(f: _Found, src: _Found) -> _Found:
+    """ "Prime Minister Donald Tusk ... Prime Minister Tusk": the one-word name is the fuller one's.
+
+    The name of a person who holds no office (a chief executive) blocks it instead.
+    """
+    if src.excluded:
+        return attrs.evolve(f, excluded=True)
+    m, sm = f.mention, src.mention
+    mention = attrs.evolve(
+        m, name=sm.name, role=m.role or sm.role, party=m.party or sm.party, office=sm.office, how="surname"
+    )
+    return _Found(mention, f.excluded)
+
+
+def _from_reference_data(f: _Found, published: dt.date | None) -> _Found | None:
+    """ "President Yoon": the one office holder of that surname (and role, party, date, where
+    the text says them) in the reference data; None when there is not exactly one person."""
+    m = f.mention
+    offices = [
+        o
+        for o in _surname_index().get(m.name, ())
+        if (m.role is None or m.role in (o.role, o.function))
+        and (m.party is None or o.party_code == m.party.code)
+    ]
+    if published is not None:
+        offices = [o for o in offices if o.held_on(published)] or offices
+    if len({o.name for o in offices}) != 1:
+        return None
+    office = _pick_office(offices, m.role, m.party.code if m.party else None, published)
+    mention = attrs.evolve(
+        m,
+        name=office.name,
+        role=m.role or office.role,
+        party=m.party or party_for(office.party_code),
+        office=office,
+        how="surname",
+    )
+    return _Found(mention, f.excluded)
 
 
 def _text_names(found: list[_Found]) -> list[_Found]:
@@ -508,6 +606,9 @@ def _text_names(found: list[_Found]) -> list[_Found]:
     return out
 
 
+# ---------------------------------------------------------------- 4. surname back-references
+
+
 def _literal_hits(text: str, words: Sequence[str]) -> list[tuple[int, int, str]]:
     """What ``re.finditer`` of the alternation ``words[0]|words[1]|...`` (plain strings) returns.
 
@@ -530,18 +631,31 @@ def _literal_hits(text: str, words: Sequence[str]) -> list[tuple[int, int, str]]
     return out
 
 
-def _back_references(text: str, found: list[_Found], overlaps: Callable[[Span], bool]) -> list[_Found]:
-    full = [f for f in found if len(f.mention.name.split()) > 1]
-    if not full:
-        return found
+def _by_surname(found: Sequence[_Found]) -> dict[str, list[_Found]]:
+    """Surname -> the mentions of several words (in text order) it refers back to.
+
+    A family name written in capitals is a surname too ("KISHIDA Fumio": "KISHIDA").
+    """
     by_surname: dict[str, list[_Found]] = {}
-    for f in full:
+    for f in found:
         fm = f.mention
+        if len(fm.name.split()) <= 1:
+            continue
         s = surname_of(fm.name, fm.party.code if fm.party else None)
         if len(s) > 1:
             by_surname.setdefault(s, []).append(f)
             if fm.text.split() and fm.text.split()[0].isupper():  # "KISHIDA Fumio": also "KISHIDA"
                 by_surname.setdefault(fm.text.split()[0], []).append(f)
+    return by_surname
+
+
+def _back_references(text: str, found: list[_Found], overlaps: Callable[[Span], bool]) -> list[_Found]:
+    """Strategy 4: a surname alone ("Yoon said", "Mr. Yoon") is the person named in full nearest before it.
+
+    Only a whole word that no one holds yet, and not the first word of another name
+    ("Kim Keon-hee" is not "Kim Jong Un").
+    """
+    by_surname = _by_surname(found)
     if not by_surname:
         return found
     surname_starts = {k: [f.mention.span[0] for f in v] for k, v in by_surname.items()}
@@ -554,9 +668,7 @@ def _back_references(text: str, found: list[_Found], overlaps: Callable[[Span], 
         nxt = next_word(text, end) if end < len(text) and text[end] == " " else ""
         if nxt and is_name_token(clean_token(nxt)[0]) and not nxt.isupper():
             continue  # "Kim Keon-hee" is not "Kim Jong Un"
-        cands = by_surname[word]
-        i = bisect.bisect_left(surname_starts[word], start)
-        src = cands[i - 1] if i else cands[0]
+        src = _nearest(by_surname[word], surname_starts[word], start)
         sm = src.mention
         moved = PersonMention(  # attrs.evolve(sm, span=..., text=..., how=...), without its overhead
             name=sm.name,

@@ -244,6 +244,27 @@ def known_spans(text: str, places: Sequence[PlaceMention], companies: Sequence[C
 _OBJECT_CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
 
 
+#: stop-words of a name that may stand in the name of an organisation ("Ministry of Foreign Affairs")
+_ORGAN_WORDS = frozenset(
+    {
+        "Defence",
+        "Defense",
+        "Foreign",
+        "General",
+        "Ministry",
+        "Office",
+        "Agency",
+        "Administration",
+        "Council",
+        "Commission",
+        "Army",
+        "Air",
+        "Force",
+        "Forces",
+    }
+)
+
+
 def _role_object(ctx: KnownSpans, pos: int) -> tuple[str, int, Party | None, bool] | None:
     """The organisation or portfolio after "minister of"/"head of": (phrase, end, party, company)."""
     text = ctx.text
@@ -273,22 +294,7 @@ def _role_object(ctx: KnownSpans, pos: int) -> tuple[str, int, Party | None, boo
         if not words and tok in _AGENCY_ACRONYMS.get():
             return _AGENCY_ACRONYMS.get()[tok], m.start() + len(tok), party, False
         if tok[:1].isupper() and not (tok.isupper() and len(tok) > 1 and words):
-            if tok in NAME_STOPWORDS and tok not in {
-                "Defence",
-                "Defense",
-                "Foreign",
-                "General",
-                "Ministry",
-                "Office",
-                "Agency",
-                "Administration",
-                "Council",
-                "Commission",
-                "Army",
-                "Air",
-                "Force",
-                "Forces",
-            }:
+            if tok in NAME_STOPWORDS and tok not in _ORGAN_WORDS:
                 break
             words.append(tok)
             end = m.start() + len(tok)
@@ -359,44 +365,80 @@ def _title_prefix(ctx: KnownSpans, start: int) -> tuple[int, Party | None, str |
     return pos, party, qualifier, company
 
 
+#: head words whose object the text completes: "minister of national defense", "head of the DAPA"
+_HEAD_WORDS = ("minister of", "head of")
+
+
 def scan_titles(ctx: KnownSpans) -> list[Title]:
-    text = ctx.text
+    """Every title of office in ``ctx.text``, in order, with what stands around it.
+
+    Each title found by the role gazetteer is completed by what follows it (the object of a
+    head word, or "of Japan" / "of Hyundai Rotem" / "to Korea") and what precedes it (a
+    qualifier, a party, a company, an article); then titles that name one office are joined.
+    """
     raw: list[Title] = []
-    for hit_start, end, _key, values, _glued in ROLE_GAZETTEER.get().scan_raw(text):
+    for hit_start, end, _key, values, _glued in ROLE_GAZETTEER.get().scan_raw(ctx.text):
         role = values[0].role
-        party: Party | None = None
-        company = False
-        if role in ("minister of", "head of"):
-            obj = _role_object(ctx, end)
-            if obj is None:
+        if role in _HEAD_WORDS:
+            completed = _completed_head_word(ctx, role, end)
+            if completed is None:
                 continue
-            phrase, end, party, company = obj
-            if role == "minister of":
-                canon = _refdata.portfolios().get(phrase)
-                role = f"{canon} minister" if canon else f"minister of {phrase}".rstrip()
-            else:
-                role = "head of " + (phrase if phrase.startswith("the ") else f"the {phrase}")
+            role, end, party, company = completed
         else:
-            # "Prime Minister of Japan", "president of Hyundai Rotem", "Ambassador to Korea"
-            after = skip_ws(text, end)
-            for prep in ("of ", "to "):
-                if text.startswith(prep, after):
-                    p2 = skip_ws(text, after + len(prep))
-                    if text.startswith("the ", p2):
-                        p2 += 4
-                    if p2 in ctx.place_at_start:
-                        place = ctx.place_at_start[p2]
-                        if prep == "of ":
-                            party = place.party
-                        end = place.span[1]
-                    elif prep == "of " and p2 in ctx.company_at_start:
-                        company = True
-                        end = ctx.company_at_start[p2].span[1]
+            end, party, company = _title_object(ctx, end)
         start, pre_party, qualifier, pre_company = _title_prefix(ctx, hit_start)
         raw.append(Title(start, hit_start, end, role, pre_party or party, qualifier, company or pre_company))
-    # "Deputy Prime Minister and Defense Minister X": one title, the specific office.
+    return _joined_titles(ctx.text, raw)
+
+
+def _completed_head_word(
+    ctx: KnownSpans, head: str, end: int
+) -> tuple[str, int, Party | None, bool] | None:
+    """ "minister of national defense" -> "defense minister"; "head of Poland's Armament Agency" ->
+    "head of the armament agency": (role, end, party, company), or None when no object follows."""
+    obj = _role_object(ctx, end)
+    if obj is None:
+        return None
+    phrase, end, party, company = obj
+    if head == "minister of":
+        canon = _refdata.portfolios().get(phrase)
+        role = f"{canon} minister" if canon else f"minister of {phrase}".rstrip()
+    else:
+        role = "head of " + (phrase if phrase.startswith("the ") else f"the {phrase}")
+    return role, end, party, company
+
+
+def _title_object(ctx: KnownSpans, end: int) -> tuple[int, Party | None, bool]:
+    """ "Prime Minister of Japan", "president of Hyundai Rotem", "Ambassador to Korea": the place or
+    company after a title is part of it: (end, party, company).  Only "of" names the party."""
+    text = ctx.text
+    party: Party | None = None
+    company = False
+    after = skip_ws(text, end)
+    for prep in ("of ", "to "):
+        if text.startswith(prep, after):
+            p2 = skip_ws(text, after + len(prep))
+            if text.startswith("the ", p2):
+                p2 += 4
+            if p2 in ctx.place_at_start:
+                place = ctx.place_at_start[p2]
+                if prep == "of ":
+                    party = place.party
+                end = place.span[1]
+            elif prep == "of " and p2 in ctx.company_at_start:
+                company = True
+                end = ctx.company_at_start[p2].span[1]
+    return end, party, company
+
+
+def _joined_titles(text: str, titles: list[Title]) -> list[Title]:
+    """ "Deputy Prime Minister and Defense Minister X": one title, the specific office.
+
+    Two titles joined by "and", "&", "cum", "as well as" or only whitespace become one; its
+    role is the second's, unless that is "deputy prime minister" or none.
+    """
     merged: list[Title] = []
-    for t in raw:
+    for t in titles:
         if merged:
             prev = merged[-1]
             between = text[prev.end : t.role_start]
