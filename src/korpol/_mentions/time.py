@@ -41,6 +41,7 @@ import attrs
 
 from korpol._mentions.numbers import ORDINAL_WORDS, TIME_WORDS
 from korpol._model import Precision, Relation, TimeSpan
+from korpol._regex import trie_pattern
 from korpol._text import normalize
 
 __all__ = ["MONTHS", "RELATION_WORDS", "TENSE_CUES", "WEEKDAYS", "find_times", "scan_times"]
@@ -838,8 +839,6 @@ _WORDS_BACK = 4
 
 @functools.cache
 def _trigger_pattern() -> re.Pattern[str]:
-    from korpol._regex import trie_pattern
-
     return re.compile(trie_pattern(set(_TRIGGER_WORDS)))
 
 
