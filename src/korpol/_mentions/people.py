@@ -54,7 +54,7 @@ from korpol._refdata import Office
 from korpol._tables import Lazy
 from korpol._text import normalize
 
-__all__ = ["PEOPLE_GAZETTEER", "PersonMention", "find_people", "scan_people"]
+__all__ = ["NOT_OFFICE_BEFORE", "PEOPLE_GAZETTEER", "PersonMention", "find_people", "scan_people"]
 
 
 @attrs.frozen
