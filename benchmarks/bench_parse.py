@@ -259,9 +259,12 @@ def stages(docs: list[Doc]) -> None:
 
     The record rules are what remains of parse() once the text stages and scanners are taken out.
     """
-    from korpol._mentions.entities import scan_companies, scan_people, scan_places, scan_systems
+    from korpol._mentions.companies import scan_companies
     from korpol._mentions.money import scan_money
+    from korpol._mentions.people import scan_people
+    from korpol._mentions.places import scan_places
     from korpol._mentions.quantity import scan_quantities
+    from korpol._mentions.systems import scan_systems
     from korpol._mentions.time import scan_times
     from korpol._text import normalize
     from korpol._text.segment import segment

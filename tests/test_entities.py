@@ -1,4 +1,6 @@
-"""Tests for korpol._mentions.entities: places/actors, people, weapon systems, companies in text.
+"""Tests for the entity finders: places/actors, people, weapon systems, companies in text.
+
+The finders live in korpol._mentions.places, .people, .systems and .companies.
 
 Every sentence here is written for these tests, shaped like wire copy, ministry
 readouts and Korean outlets' English pages.  Rows are grouped by phenomenon;
@@ -14,14 +16,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import korpol._mentions.entities as ent
-from korpol._mentions.entities import (
-    find_companies,
-    find_people,
-    find_places,
-    find_systems,
-    scan_places,
-)
+from korpol._mentions import companies, people, places, systems, titles
+from korpol._mentions.companies import find_companies
+from korpol._mentions.people import PersonMention, find_people
+from korpol._mentions.places import find_places, scan_places
+from korpol._mentions.systems import find_systems
+from korpol._tables import Lazy
 
 
 class Example(NamedTuple):
@@ -425,7 +425,7 @@ PEOPLE: dict[str, list[Example]] = {
 PEOPLE_XFAILS = frozenset({"gaps-0", "gaps-1"})
 
 
-def _people_key(m: ent.PersonMention) -> tuple[str, str | None, str | None]:
+def _people_key(m: PersonMention) -> tuple[str, str | None, str | None]:
     return (m.name, m.role, m.party.code if m.party else None)
 
 
@@ -473,10 +473,10 @@ def test_people_finder_finds_a_title_added_to_the_data(monkeypatch: pytest.Monke
 
     text = "Grand Vizier Ahmet Yilmaz and Veterans Minister Jan Kowalski said on Monday."
     assert find_people(text) == []
-    titles, portfolios = refdata.finder_titles(), refdata.portfolios()
-    monkeypatch.setattr(refdata, "finder_titles", lambda: (*titles, ("grand vizier", "grand vizier")))
-    monkeypatch.setattr(refdata, "portfolios", lambda: {**portfolios, "veterans": "veterans"})
-    monkeypatch.setattr(ent, "_ROLES", ent._Lazy(ent._build_roles))
+    known_titles, known_portfolios = refdata.finder_titles(), refdata.portfolios()
+    monkeypatch.setattr(refdata, "finder_titles", lambda: (*known_titles, ("grand vizier", "grand vizier")))
+    monkeypatch.setattr(refdata, "portfolios", lambda: {**known_portfolios, "veterans": "veterans"})
+    monkeypatch.setattr(titles, "ROLE_GAZETTEER", Lazy(titles._build_roles))
     assert [(m.name, m.role) for m in find_people(text)] == [
         ("Ahmet Yilmaz", "grand vizier"),
         ("Jan Kowalski", "veterans minister"),
@@ -854,11 +854,11 @@ def test_finders_never_raise_and_spans_quote_the_text(text: str, published: dt.d
 
 
 _GAZETTEERS = {
-    "places": ent._PLACES.get,
-    "roles": ent._ROLES.get,
-    "people": ent._PEOPLE.get,
-    "companies": ent._companies_gazetteer,
-    "systems": ent._SYSTEMS.get,
+    "places": places.PLACE_GAZETTEER.get,
+    "roles": titles.ROLE_GAZETTEER.get,
+    "people": people.PEOPLE_GAZETTEER.get,
+    "companies": companies.COMPANY_GAZETTEER.get,
+    "systems": systems.SYSTEM_GAZETTEER.get,
 }
 _FORM_WORDS = [
     *_WORDS, "minister", "defence minister", "deputy", "president", "howitzers", "air defence", "self-propelled",
@@ -874,14 +874,15 @@ def test_split_gazetteer_scan_finds_what_the_whole_trie_finds(name: str, text: s
     assert gazetteer.scan_raw(text) == gazetteer._scan_raw_reference(text)
 
 
-def test_public_surface() -> None:
-    assert set(ent.__all__) >= {
-        "find_places",
-        "find_people",
-        "find_systems",
-        "find_companies",
-        "PlaceMention",
-        "PersonMention",
-        "SystemMention",
-        "CompanyMention",
-    }
+@pytest.mark.parametrize(
+    ("module", "names"),
+    [
+        (places, {"PlaceMention", "find_places", "scan_places"}),
+        (people, {"PersonMention", "find_people", "scan_people"}),
+        (systems, {"SystemMention", "find_systems", "scan_systems"}),
+        (companies, {"CompanyMention", "find_companies", "scan_companies"}),
+    ],
+    ids=lambda v: getattr(v, "__name__", ""),
+)
+def test_public_surface(module: Any, names: set[str]) -> None:
+    assert set(module.__all__) >= names

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from korpol import _records
 from korpol._records.cues import DEFAULT_CUES, CuePattern
-from korpol._regex import may_match, required_literals
+from korpol._regex import may_match, required_literals, trie_pattern
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,36 @@ def test_a_filtered_out_text_never_matches(pattern: re.Pattern[str], words: list
     text = glue.join(words)
     if not may_match(pattern, text):
         assert pattern.search(text) is None
+
+
+# ---------------------------------------------------------------- the trie builder
+
+_TRIE_WORDS = st.lists(st.text(alphabet="ab .", min_size=1, max_size=5), max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=_TRIE_WORDS, text=st.text(alphabet="ab .\n", max_size=12))
+def test_trie_pattern_matches_the_longest_word_at_a_position(words: list[str], text: str) -> None:
+    m = re.match(trie_pattern(words), text)
+    longest = max((w for w in words if text.startswith(w)), key=len, default=None)
+    assert (m.group() if m else None) == longest
+
+
+#: words as a gazetteer keys them: one space between their parts
+_SPACED_WORDS = st.lists(
+    st.lists(st.text(alphabet="ab.", min_size=1, max_size=3), min_size=1, max_size=3).map(" ".join), max_size=8
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=_SPACED_WORDS, text=st.text(alphabet="ab .\n\t", max_size=12))
+def test_loose_trie_pattern_lets_a_space_match_any_whitespace_run(words: list[str], text: str) -> None:
+    # the same word as the plain trie finds in the text with each whitespace run written as one space
+    m = re.match(trie_pattern(words, loose_space=True), text)
+    plain = re.match(trie_pattern(words), re.sub(r"\s+", " ", text))
+    assert (re.sub(r"\s+", " ", m.group()) if m else None) == (plain.group() if plain else None)
+
+
+def test_trie_pattern_of_no_words_matches_nothing() -> None:
+    assert re.search(trie_pattern([]), "any text") is None
+    assert re.search(trie_pattern([], loose_space=True), "") is None

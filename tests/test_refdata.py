@@ -7,11 +7,12 @@ import itertools
 from importlib import resources
 from typing import NamedTuple
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from korpol import Country, Leader, Organization, UnknownEntityError
+from korpol import Country, InputTypeError, Leader, Organization, UnknownEntityError, _tables
 from korpol._refdata import (
     FINDER_PREVIOUS,
     FINDER_SKIP,
@@ -45,7 +46,7 @@ from korpol._refdata import (
     system_categories,
     weapon_systems,
 )
-from korpol._tables import read_table
+from korpol._tables import Table, read_table
 
 DATA_FILES = sorted(
     p.name for p in resources.files("korpol").joinpath("data").iterdir() if p.name.endswith(".tsv")
@@ -659,7 +660,7 @@ def test_finder_titles_are_consistent() -> None:
         assert title.lower() in {t.title for t in role_titles()}, title
         assert role is None or role in known_roles, title
     # no two titles the finder looks for (in any spelling) with conflicting roles
-    from korpol._mentions.entities import _build_roles
+    from korpol._mentions.titles import _build_roles
 
     conflicts = {form: values for form, values in _build_roles().table.items() if len(values) > 1}
     assert conflicts == {}
@@ -719,3 +720,90 @@ TITLES = [
 def test_get_role_title(ex: Title) -> None:
     found = get_role_title(ex.title, ex.party)
     assert (found.role if found else None) == ex.role
+
+
+# ---------------------------------------------------------------- how tables are loaded
+
+
+def test_a_lazy_value_is_built_once_when_threads_race() -> None:
+    import threading
+    import time
+
+    from korpol._tables import Lazy
+
+    calls: list[int] = []
+
+    def build() -> list[int]:
+        calls.append(1)
+        time.sleep(0.01)  # long enough for the other threads to arrive while it builds
+        return [1, 2, 3]
+
+    lazy = Lazy(build)
+    seen: list[list[int]] = []
+    threads = [threading.Thread(target=lambda: seen.append(lazy.get())) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    assert all(value is seen[0] for value in seen)
+
+
+def test_a_lazy_value_may_be_none_and_is_still_built_once() -> None:
+    from korpol._tables import Lazy
+
+    calls: list[int] = []
+    lazy: Lazy[None] = Lazy(lambda: calls.append(1))
+    assert (lazy.get(), lazy.get(), len(calls)) == (None, None, 1)
+
+
+@attrs.frozen
+class _Row:
+    name: str
+    aliases: tuple[str, ...]
+    since: dt.date | None
+    code: str
+
+
+_ROWS = [
+    {"name": "Alpha Works", "aliases": "AW; Alpha", "since": "2001-02-03", "country": "PL"},
+    {"name": "Beta Arms", "aliases": "ALPHA", "since": "", "country": "KR"},
+]
+
+
+@pytest.fixture
+def fake_table(monkeypatch: pytest.MonkeyPatch) -> Table[_Row]:
+    monkeypatch.setattr(_tables, "read_table", lambda name: [dict(r) for r in _ROWS])
+    return Table("fake.tsv", _Row, kind="maker", keys=("name", "aliases"), columns={"code": "country"})
+
+
+def test_a_table_reads_cells_by_field_type(fake_table: Table[_Row]) -> None:
+    assert fake_table.rows() == (
+        _Row("Alpha Works", ("AW", "Alpha"), dt.date(2001, 2, 3), "PL"),
+        _Row("Beta Arms", ("ALPHA",), None, "KR"),
+    )
+
+
+def test_a_table_finds_rows_by_any_key_case_insensitively(fake_table: Table[_Row]) -> None:
+    assert fake_table.get(" alpha  works ") is fake_table.rows()[0]
+    assert fake_table.get("alpha") is fake_table.rows()[0]  # the first row in file order wins
+    assert fake_table.matching("Alpha") == fake_table.rows()
+    assert fake_table.get("Gamma") is None
+    assert fake_table.matching("Gamma") == ()
+
+
+def test_a_table_lookup_raises_with_suggestions(fake_table: Table[_Row]) -> None:
+    with pytest.raises(UnknownEntityError, match=r"unknown maker: 'Beta Armz' \(did you mean: Beta Arms\?\)"):
+        fake_table.lookup("Beta Armz")
+    with pytest.raises(InputTypeError):
+        fake_table.get(42)  # type: ignore[arg-type]
+
+
+def test_a_table_rejects_a_field_type_no_cell_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    @attrs.frozen
+    class Bad:
+        count: int
+
+    monkeypatch.setattr(_tables, "read_table", lambda name: [{"count": "3"}])
+    with pytest.raises(TypeError, match=r"bad\.tsv: field 'count'"):
+        Table("bad.tsv", Bad).rows()

@@ -61,18 +61,12 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
         save_jsonl,
     )
     from korpol._evaluate import EvaluationReport, evaluate
-    from korpol._mentions.entities import (
-        CompanyMention,
-        PersonMention,
-        PlaceMention,
-        SystemMention,
-        find_companies,
-        find_people,
-        find_places,
-        find_systems,
-    )
+    from korpol._mentions.companies import CompanyMention, find_companies
     from korpol._mentions.money import find_money
+    from korpol._mentions.people import PersonMention, find_people
+    from korpol._mentions.places import PlaceMention, find_places
     from korpol._mentions.quantity import Quantity, find_quantities
+    from korpol._mentions.systems import SystemMention, find_systems
     from korpol._mentions.time import find_times
     from korpol._model.rates import usd_rate
     from korpol._pipeline import parse
@@ -153,7 +147,7 @@ __all__ = [
 # Public name -> the private module that defines it, imported on first access (PEP 562).
 _LAZY: dict[str, str] = {
     "Claim": "_model.merged",
-    "CompanyMention": "_mentions.entities",
+    "CompanyMention": "_mentions.companies",
     "Corpus": "_corpus",
     "Cues": "_records.cues",
     "EvaluationReport": "_evaluate",
@@ -161,22 +155,22 @@ _LAZY: dict[str, str] = {
     "MergedAidPackage": "_model.merged",
     "MergedArmsDeal": "_model.merged",
     "NormalizedText": "_text",
-    "PersonMention": "_mentions.entities",
-    "PlaceMention": "_mentions.entities",
+    "PersonMention": "_mentions.people",
+    "PlaceMention": "_mentions.places",
     "Quantity": "_mentions.quantity",
     "Report": "_model.merged",
     "Results": "_corpus",
     "Segment": "_text",
     "StatusChange": "_model.merged",
-    "SystemMention": "_mentions.entities",
+    "SystemMention": "_mentions.systems",
     "decode": "_text",
     "evaluate": "_evaluate",
-    "find_companies": "_mentions.entities",
+    "find_companies": "_mentions.companies",
     "find_money": "_mentions.money",
-    "find_people": "_mentions.entities",
-    "find_places": "_mentions.entities",
+    "find_people": "_mentions.people",
+    "find_places": "_mentions.places",
     "find_quantities": "_mentions.quantity",
-    "find_systems": "_mentions.entities",
+    "find_systems": "_mentions.systems",
     "find_times": "_mentions.time",
     "get_country": "_refdata",
     "get_organization": "_refdata",

@@ -16,7 +16,7 @@ the filter only ever skips searches that would have found nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 __all__ = ["may_match", "may_match_any", "required_literals", "trie_pattern"]
@@ -207,14 +207,20 @@ def _prefixes(items: list[Any]) -> list[str] | None:
     return None
 
 
-def trie_pattern(words: list[str] | set[str] | frozenset[str]) -> str:
-    """A regex source matching any of ``words``, longest alternative first.
+def trie_pattern(words: Iterable[str], *, loose_space: bool = False) -> str:
+    """A regex source matching any of ``words``, the longest word first where several match.
 
     Built as a prefix trie so the regex engine walks one branch per character
-    instead of trying every word (see PERFORMANCE.md).
+    instead of trying every word (see PERFORMANCE.md).  With ``loose_space`` a
+    space in a word matches any run of whitespace (a gazetteer name broken
+    across lines).  No words give a pattern that never matches.
 
     >>> trie_pattern({"won", "wons", "yen"})
     '(?:wons?|yen)'
+    >>> print(trie_pattern(["South Korea"], loose_space=True))
+    (?:South\\s+Korea)
+    >>> re.search(trie_pattern([]), "anything") is None
+    True
     """
     trie: dict[str, Any] = {}
     for w in words:
@@ -222,10 +228,13 @@ def trie_pattern(words: list[str] | set[str] | frozenset[str]) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    space = r"\s+" if loose_space else re.escape(" ")
 
     def build(node: dict[str, Any]) -> str:
         end = "" in node
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        alts = [
+            (space if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch
+        ]
         if not alts:
             return ""
         if len(alts) == 1 and not end:
@@ -236,6 +245,12 @@ def trie_pattern(words: list[str] | set[str] | frozenset[str]) -> str:
             return body + "?" if len(body) == 1 or (len(alts) > 1) else "(?:" + body + ")?"
         return body
 
+    if not trie:
+        return _NEVER
     body = build(trie)
     # the root is either one literal run (to be grouped) or already one group of alternatives
     return body if body.startswith("(?:") else "(?:" + body + ")"
+
+
+#: a pattern that matches nothing (an empty alternation would match everywhere)
+_NEVER = r"(?!x)x"

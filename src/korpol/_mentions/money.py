@@ -37,6 +37,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
+from korpol._mentions.numbers import FRACTION_WORDS, MONEY_WORDS
 from korpol._model import Money, Qualifier
 from korpol._refdata.currencies import currency_lexicon
 from korpol._regex import trie_pattern
@@ -57,18 +58,12 @@ SCALES: dict[str, int] = {
 }
 _SHORT_SCALES: dict[str, int] = {"k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6, "b": 10**9, "B": 10**9}
 
-# Number words that may stand before a scale word ("two billion dollars", "a billion").
+# Number words that may stand before a scale word ("two billion dollars", "a billion", "half a
+# billion"), lower case and capitalised.
 _WORD_NUMBERS: dict[str, Decimal] = {
-    w: Decimal(v)
-    for words, v in (
-        (("a", "an", "one"), 1), (("two",), 2), (("three",), 3), (("four",), 4), (("five",), 5),
-        (("six",), 6), (("seven",), 7), (("eight",), 8), (("nine",), 9), (("ten",), 10),
-        (("eleven",), 11), (("twelve",), 12), (("fifteen",), 15), (("twenty",), 20),
-        (("thirty",), 30), (("forty",), 40), (("fifty",), 50), (("hundred", "a hundred"), 100),
-        (("half a", "half an"), Decimal("0.5")),
-    )
-    for w in words
-    for w in (w, w[:1].upper() + w[1:])
+    form: value
+    for word, value in {**{w: Decimal(v) for w, v in MONEY_WORDS.items()}, **FRACTION_WORDS}.items()
+    for form in (word, word[:1].upper() + word[1:])
 }
 
 # Hedge phrases before an amount -> qualifier; longest phrases are tried first.

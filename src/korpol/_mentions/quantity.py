@@ -31,6 +31,7 @@ from typing import Literal
 import attrs
 
 from korpol._errors import ValidationError
+from korpol._mentions.numbers import QUANTITY_WORDS
 from korpol._regex import trie_pattern
 from korpol._text import normalize
 
@@ -82,14 +83,6 @@ _HEDGES: dict[str, tuple[bool, Bound | None]] = {
 }
 _HEDGE_ORDER = sorted(_HEDGES, key=len, reverse=True)
 _HEDGE_ENDINGS = tuple(_HEDGE_ORDER)
-_WORD_NUMBERS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
-    "a dozen": 12, "two dozen": 24, "three dozen": 36, "a pair of": 2, "a couple of": 2, "a thousand": 1000,
-    "dozen": 12, "a hundred and fifty": 150,
-}
 _SCALES = {"thousand": 1000, "million": 1_000_000}
 # Capitalised words that take a number as part of a name: "Type 212", "Leopard 2", "Block III".
 # The number after them is a designation, never a count.
@@ -106,7 +99,7 @@ def _word_alternation() -> str:
     each unit noun: one branch per character instead of every word at every word start.  It tries
     the words that match at a position longest first, as the flat list sorted by length did.
     """
-    forms = set(_WORD_NUMBERS) | {w[:1].upper() + w[1:] for w in _WORD_NUMBERS}
+    forms = set(QUANTITY_WORDS) | {w[:1].upper() + w[1:] for w in QUANTITY_WORDS}
     return trie_pattern(forms)
 
 
@@ -224,8 +217,8 @@ def _hedge(text: str, start: int) -> tuple[bool, Bound | None]:
 
 def _value(token: str, scale: str | None) -> int | None:
     low = token.lower()
-    if low in _WORD_NUMBERS:
-        return _WORD_NUMBERS[low]
+    if low in QUANTITY_WORDS:
+        return QUANTITY_WORDS[low]
     if not token[:1].isdigit():
         return None
     number = float(token.replace(",", "")) * _SCALES.get(scale or "", 1)

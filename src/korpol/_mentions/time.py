@@ -39,7 +39,9 @@ from typing import Any, Literal, Union
 
 import attrs
 
+from korpol._mentions.numbers import ORDINAL_WORDS, TIME_WORDS
 from korpol._model import Precision, Relation, TimeSpan
+from korpol._regex import trie_pattern
 from korpol._text import normalize
 
 __all__ = ["MONTHS", "RELATION_WORDS", "TENSE_CUES", "WEEKDAYS", "find_times", "scan_times"]
@@ -84,10 +86,11 @@ _ED_NOT_PAST = frozenset({
     "need", "feed", "proceed", "exceed", "succeed", "indeed", "embed", "shed", "wed", "led",
 })
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-             "final": 4, "last": 4}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# The quarter an ordinal names ("the third quarter", "the 3rd quarter", "the final quarter").
+_QUARTERS = {
+    **{w: ORDINAL_WORDS[w] for w in ("first", "second", "third", "fourth")},
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4,
+}
 
 
 @functools.cache
@@ -99,6 +102,7 @@ def _alternatives() -> tuple[str, ...]:
     d = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
     ry = r"(?:this year|next year|last year|the year|this month|next month|last month|the month)"
     yx = rf"(?:{y}|{ry}|{month})"
+    ago_words = "|".join(TIME_WORDS)  # "two years ago", "a month ago"
     alts = [
         # order matters: the longest, most specific forms first
         rf"(?P<iso>{y}-[01]\d-[0-3]\d)",
@@ -121,8 +125,7 @@ def _alternatives() -> tuple[str, ...]:
         rf"[Ee]arly this|[Ll]ate this|[Ee]arlier last|[Ll]ater next) "
         rf"(?P<rel_u>year|month|week|quarter|{month}|{wd})",
         r"(?P<day_w>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)",
-        r"(?P<ago_n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-        r"[Ss]everal) (?P<ago_u>years?|months?|weeks?|days?) ago",
+        rf"(?P<ago_n>\d{{1,2}}|{ago_words}|[Ss]everal) (?P<ago_u>years?|months?|weeks?|days?) ago",
         r"(?P<od>the \d{1,2}(?:st|nd|rd|th))(?![\w])",
         rf"(?P<y>{y})",
         rf"(?P<mo>{month})",
@@ -574,7 +577,7 @@ def _resolve(g: dict[str, str | None], ctx: _Ctx) -> _Result:
         return start, end, "year"
     if g["q"]:
         q_text = g["q"]
-        n = int(q_text[1]) if q_text[0] == "Q" else _ORDINALS[q_text.split()[-2]]
+        n = int(q_text[1]) if q_text[0] == "Q" else _QUARTERS[q_text.split()[-2]]
         return _period_in_year(g["q_y"], ctx, lambda y: (*_quarter_span(y, n, n), "quarter"), q_months=(n, n))
     if g["h"]:
         first = g["h"].split()[-2] == "first" if " " in g["h"] else g["h"] == "H1"
@@ -735,7 +738,7 @@ def _ago(n_text: str, unit: str, ctx: _Ctx) -> _Result:
         return False
     if p is None:
         return None
-    n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS[n_text]
+    n = int(n_text) if n_text.isdigit() else TIME_WORDS[n_text]
     if unit.startswith("year"):
         start, end = _year_span(p.year - n)
         return start, end, "year"
@@ -836,8 +839,6 @@ _WORDS_BACK = 4
 
 @functools.cache
 def _trigger_pattern() -> re.Pattern[str]:
-    from korpol._regex import trie_pattern
-
     return re.compile(trie_pattern(set(_TRIGGER_WORDS)))
 
 

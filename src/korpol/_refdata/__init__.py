@@ -2,9 +2,10 @@
 
 Why this package exists: every scanner needs to know what "Seoul", "Radek Sikorski",
 "Hanwha" or "K9 Thunder" refer to.  The facts live in tab-separated files under
-``korpol/data`` (each headed by its source and the meaning of its fields), each read once,
-on first use, into case-folded indices: ``get_*`` returns ``None`` for an unknown value,
-``lookup_*`` raises :class:`~korpol.UnknownEntityError` with close suggestions.
+``korpol/data`` (each headed by its source and the meaning of its fields), each declared
+once as a :class:`korpol._tables.Table` and read on first use into case-folded indices:
+``get_*`` returns ``None`` for an unknown value, ``lookup_*`` raises
+:class:`~korpol.UnknownEntityError` with close suggestions.
 
 * :mod:`~korpol._refdata.places` — every form a country or organisation is named by
   (names, codes, demonyms, capitals, metonyms), and forms that are not places;

@@ -4,14 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TypeVar
-
 import attrs
 
-from korpol._errors import UnknownEntityError, check_str
 from korpol._model.base import str_tuple
-from korpol._tables import fold, once, read_table, split_cell, suggest
+from korpol._tables import Table
 
 __all__ = [
     "Company",
@@ -25,9 +21,6 @@ __all__ = [
     "system_categories",
     "weapon_systems",
 ]
-
-T = TypeVar("T")
-
 
 @attrs.frozen
 class Company:
@@ -43,35 +36,14 @@ class Company:
     note: str = ""
 
 
-@once
-def _companies() -> tuple[Company, ...]:
-    return tuple(
-        Company(
-            name=row["name"],
-            aliases=split_cell(row["aliases"]),
-            country_code=row["country"],
-            note=row["note"],
-        )
-        for row in read_table("companies.tsv")
-    )
-
-
-def _name_index(items: Iterable[T], names: Callable[[T], Iterable[str]]) -> dict[str, T]:
-    index: dict[str, T] = {}
-    for item in items:
-        for name in names(item):
-            index.setdefault(fold(name), item)
-    return index
-
-
-@once
-def _company_index() -> dict[str, Company]:
-    return _name_index(_companies(), lambda c: (c.name, *c.aliases))
+_COMPANIES = Table(
+    "companies.tsv", Company, kind="company", keys=("name", "aliases"), columns={"country_code": "country"}
+)
 
 
 def companies() -> tuple[Company, ...]:
     """Every company in the data, in file order."""
-    return _companies()
+    return _COMPANIES.rows()
 
 
 def get_company(value: str) -> Company | None:
@@ -80,16 +52,12 @@ def get_company(value: str) -> Company | None:
     >>> get_company("Hanwha Defense").name
     'Hanwha Aerospace'
     """
-    return _company_index().get(fold(check_str("value", value)))
+    return _COMPANIES.get(value)
 
 
 def lookup_company(value: str) -> Company:
     """Like :func:`get_company`, but raise :class:`~korpol.UnknownEntityError` if unknown."""
-    found = get_company(value)
-    if found is None:
-        names = [n for c in _companies() for n in (c.name, *c.aliases)]
-        raise UnknownEntityError("company", value, suggest(value, names))
-    return found
+    return _COMPANIES.lookup(value)
 
 
 @attrs.frozen
@@ -124,31 +92,18 @@ class WeaponSystem:
         return self.family or self.designation
 
 
-@once
-def _systems() -> tuple[WeaponSystem, ...]:
-    return tuple(
-        WeaponSystem(
-            designation=row["designation"],
-            aliases=split_cell(row["aliases"]),
-            category=row["category"],
-            maker=row["maker"],
-            country_code=row["country"],
-            family=row["family"],
-            note=row["note"],
-            context_aliases=split_cell(row["context_aliases"]),
-        )
-        for row in read_table("systems.tsv")
-    )
-
-
-@once
-def _system_index() -> dict[str, WeaponSystem]:
-    return _name_index(_systems(), lambda s: (s.designation, *s.aliases))
+_SYSTEMS = Table(
+    "systems.tsv",
+    WeaponSystem,
+    kind="weapon system",
+    keys=("designation", "aliases"),
+    columns={"country_code": "country"},
+)
 
 
 def weapon_systems() -> tuple[WeaponSystem, ...]:
     """Every weapon system and programme in the data, in file order."""
-    return _systems()
+    return _SYSTEMS.rows()
 
 
 def get_weapon_system(value: str) -> WeaponSystem | None:
@@ -159,16 +114,12 @@ def get_weapon_system(value: str) -> WeaponSystem | None:
     >>> get_weapon_system("homar-k").family
     'Chunmoo'
     """
-    return _system_index().get(fold(check_str("value", value)))
+    return _SYSTEMS.get(value)
 
 
 def lookup_weapon_system(value: str) -> WeaponSystem:
     """Like :func:`get_weapon_system`, but raise :class:`~korpol.UnknownEntityError` if unknown."""
-    found = get_weapon_system(value)
-    if found is None:
-        names = [n for s in _systems() for n in (s.designation, *s.aliases)]
-        raise UnknownEntityError("weapon system", value, suggest(value, names))
-    return found
+    return _SYSTEMS.lookup(value)
 
 
 @attrs.frozen
@@ -189,14 +140,9 @@ class SystemCategory:
     forms: tuple[str, ...] = attrs.field(converter=str_tuple)
 
 
-@once
-def _categories() -> tuple[SystemCategory, ...]:
-    return tuple(
-        SystemCategory(name=row["name"], category=row["category"], forms=split_cell(row["forms"]))
-        for row in read_table("system_categories.tsv")
-    )
+_CATEGORIES = Table("system_categories.tsv", SystemCategory)
 
 
 def system_categories() -> tuple[SystemCategory, ...]:
     """The generic weapon nouns the record stage may use when no designation is named."""
-    return _categories()
+    return _CATEGORIES.rows()

@@ -8,19 +8,14 @@ boundaries are checked by the caller on the (rare) candidates.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 
 import attrs
 
 from korpol._regex import trie_pattern
-from korpol._tables import read_table
+from korpol._tables import once, read_table
 
 __all__ = ["CurrencyLexicon", "currency_lexicon"]
-
-_LOCK = threading.Lock()
-
 
 @attrs.frozen
 class CurrencyLexicon:
@@ -49,22 +44,21 @@ def _variants(name: str) -> set[str]:
     return out
 
 
-@functools.cache
+@once
 def currency_lexicon() -> CurrencyLexicon:
     """The symbols, codes and names of ``data/currencies.tsv`` (loaded once)."""
-    with _LOCK:
-        forms: dict[str, tuple[str, str]] = {}
-        for row in read_table("currencies.tsv"):
-            code = row["code"]
-            names = [n.strip() for n in row.get("names", "").split(";") if n.strip()]
-            symbols = [s.strip() for s in row.get("symbols", "").split(";") if s.strip()]
-            if not names and not symbols:
-                continue  # an ISO code with no news vocabulary is not an anchor ("ALL", "TOP")
-            forms.setdefault(code, (code, "code"))
-            for s in symbols:
-                forms.setdefault(s, (code, "symbol"))
-            for n in names:
-                for v in _variants(n):
-                    forms.setdefault(v, (code, "name"))
-        pattern = re.compile(trie_pattern(set(forms)))
-        return CurrencyLexicon(forms=forms, pattern=pattern)
+    forms: dict[str, tuple[str, str]] = {}
+    for row in read_table("currencies.tsv"):
+        code = row["code"]
+        names = [n.strip() for n in row.get("names", "").split(";") if n.strip()]
+        symbols = [s.strip() for s in row.get("symbols", "").split(";") if s.strip()]
+        if not names and not symbols:
+            continue  # an ISO code with no news vocabulary is not an anchor ("ALL", "TOP")
+        forms.setdefault(code, (code, "code"))
+        for s in symbols:
+            forms.setdefault(s, (code, "symbol"))
+        for n in names:
+            for v in _variants(n):
+                forms.setdefault(v, (code, "name"))
+    pattern = re.compile(trie_pattern(set(forms)))
+    return CurrencyLexicon(forms=forms, pattern=pattern)

@@ -17,7 +17,7 @@ from korpol._errors import check_str
 from korpol._model import Country, Leader, Organization
 from korpol._model.base import opt_date, str_tuple
 from korpol._model.parties import lookup_party
-from korpol._tables import fold, once, parse_date, read_table, split_cell
+from korpol._tables import Table, fold, once, read_table
 
 __all__ = [
     "FINDER_PREVIOUS",
@@ -93,31 +93,9 @@ class Office:
         )
 
 
-@once
-def _offices() -> tuple[Office, ...]:
-    return tuple(
-        Office(
-            name=row["name"],
-            aliases=split_cell(row["aliases"]),
-            surname=row["surname"],
-            role=row["role"],
-            party_code=row["party"],
-            term_start=parse_date(row["term_start"]),
-            term_end=parse_date(row["term_end"]),
-            function=row["function"],
-            note=row["note"],
-        )
-        for row in read_table("offices.tsv")
-    )
-
-
-@once
-def _office_name_index() -> dict[str, tuple[Office, ...]]:
-    index: dict[str, list[Office]] = {}
-    for office in _offices():
-        for name in {fold(n) for n in (office.name, *office.aliases)}:
-            index.setdefault(name, []).append(office)
-    return {k: tuple(sorted(v, key=_term_order)) for k, v in index.items()}
+_OFFICES = Table(
+    "offices.tsv", Office, kind="office", keys=("name", "aliases"), columns={"party_code": "party"}
+)
 
 
 def _term_order(office: Office) -> tuple[datetime.date, str]:
@@ -130,7 +108,7 @@ def offices() -> tuple[Office, ...]:
     >>> all(o.role == o.role.lower() for o in offices())
     True
     """
-    return _offices()
+    return _OFFICES.rows()
 
 
 def offices_of(name: str) -> tuple[Office, ...]:
@@ -141,7 +119,7 @@ def offices_of(name: str) -> tuple[Office, ...]:
     >>> offices_of("Nobody Atall")
     ()
     """
-    return _office_name_index().get(fold(check_str("name", name)), ())
+    return tuple(sorted(_OFFICES.matching(check_str("name", name)), key=_term_order))
 
 
 def office_holders(role: str, party_code: str, on: datetime.date | None = None) -> list[Office]:
@@ -160,7 +138,7 @@ def office_holders(role: str, party_code: str, on: datetime.date | None = None) 
     code = lookup_party(party_code).code
     out = [
         o
-        for o in _offices()
+        for o in _OFFICES.rows()
         if o.party_code == code
         and role_key in (o.role, o.function)
         and (on is None or o.held_on(on))
@@ -194,24 +172,12 @@ class RoleTitle:
         return not self.parties or party_code is None or party_code in self.parties
 
 
-@once
-def _role_titles() -> tuple[RoleTitle, ...]:
-    return tuple(
-        RoleTitle(
-            title=row["title"],
-            role=row["role"],
-            function=row["function"],
-            parties=split_cell(row["parties"]),
-            finder=row["finder"],
-            note=row["note"],
-        )
-        for row in read_table("roles.tsv")
-    )
+_ROLE_TITLES = Table("roles.tsv", RoleTitle)
 
 
 def role_titles() -> tuple[RoleTitle, ...]:
     """Every title of office korpol knows, in file order (the vocabulary a people-matcher compiles)."""
-    return _role_titles()
+    return _ROLE_TITLES.rows()
 
 
 def get_role_title(title: str, party_code: str | None = None) -> RoleTitle | None:
@@ -228,7 +194,7 @@ def get_role_title(title: str, party_code: str | None = None) -> RoleTitle | Non
     True
     """
     key = fold(check_str("title", title))
-    for rt in _role_titles():
+    for rt in _ROLE_TITLES.rows():
         if rt.title == key and rt.applies_to(party_code):
             return rt
     return None
@@ -258,17 +224,12 @@ class Agency:
     note: str = ""
 
 
-@once
-def _agencies() -> tuple[Agency, ...]:
-    return tuple(
-        Agency(name=row["name"], acronym=row["acronym"], country_code=row["country"], note=row["note"])
-        for row in read_table("agencies.tsv")
-    )
+_AGENCIES = Table("agencies.tsv", Agency, columns={"country_code": "country"})
 
 
 def agencies() -> tuple[Agency, ...]:
     """Every agency whose head the people finder names, in file order."""
-    return _agencies()
+    return _AGENCIES.rows()
 
 
 @once
@@ -287,7 +248,7 @@ def portfolios() -> Mapping[str, str]:
 
 def _acronyms_in_capitals(title: str) -> str:
     """``title`` with the agency acronyms it contains in capitals ("dapa chief" -> "DAPA chief")."""
-    acronyms = {a.acronym.lower(): a.acronym for a in _agencies() if a.acronym}
+    acronyms = {a.acronym.lower(): a.acronym for a in _AGENCIES.rows() if a.acronym}
     words = []
     for word in title.split(" "):
         bare = word.strip("()")
@@ -300,7 +261,7 @@ def _acronyms_in_capitals(title: str) -> str:
 @once
 def _finder_titles() -> tuple[tuple[str, str | None], ...]:
     out: list[tuple[str, str | None]] = []
-    for rt in _role_titles():
+    for rt in _ROLE_TITLES.rows():
         if rt.finder == FINDER_SKIP:
             continue
         role = None if rt.finder == FINDER_PREVIOUS else rt.finder or rt.role
