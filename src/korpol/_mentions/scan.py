@@ -17,18 +17,13 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, Union
 
 import attrs
 
-from korpol._mentions.entities import (
-    CompanyMention,
-    PersonMention,
-    PlaceMention,
-    SystemMention,
-    scan_companies,
-    scan_people,
-    scan_places,
-    scan_systems,
-)
+from korpol._mentions.companies import CompanyMention, scan_companies
 from korpol._mentions.money import scan_money
+from korpol._mentions.numbers import COUNT_WORDS, count_value
+from korpol._mentions.people import PersonMention, scan_people
+from korpol._mentions.places import PlaceMention, scan_places
 from korpol._mentions.quantity import Bound, Quantity, scan_quantities
+from korpol._mentions.systems import SystemMention, scan_systems
 from korpol._mentions.time import scan_times
 from korpol._model import Country, Money, Party, TimeSpan
 from korpol._model.parties import get_country, get_party
@@ -37,7 +32,6 @@ if TYPE_CHECKING:
     from korpol._refdata.offices import Office
 
 __all__ = [
-    "COUNT_WORDS",
     "CompanyM",
     "M",
     "MentionKind",
@@ -47,7 +41,6 @@ __all__ = [
     "QtyM",
     "SystemM",
     "TimeM",
-    "count_value",
     "country_of",
     "scan_all",
 ]
@@ -324,24 +317,6 @@ def _carry_years(text: str, mentions: list[M]) -> list[M]:
     return out
 
 
-COUNT_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "a dozen": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-}
 
 
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r")"
@@ -421,10 +396,6 @@ def _bare_counts(lowered: str) -> Iterable[re.Match[str]]:
 def _count(value: int, bound: Bound | None = None) -> Quantity:
     """A number of weapons the quantity scanner leaves to this stage (no unit noun of its own)."""
     return Quantity(value=value, unit="", bound=bound)
-
-
-def count_value(word: str) -> int:
-    return COUNT_WORDS.get(word) or int(word.replace(",", ""))
 
 
 def _designation_counts(text: str, found: Sequence[M], systems: Sequence[SystemM]) -> list[QtyM]:

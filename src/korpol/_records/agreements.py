@@ -12,7 +12,7 @@ from typing import ClassVar, cast
 
 import attrs
 
-from korpol._mentions.scan import COUNT_WORDS, count_value
+from korpol._mentions.numbers import COUNT_WORDS, count_value
 from korpol._model import (
     Agreement,
     AgreementKind,

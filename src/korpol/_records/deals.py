@@ -240,8 +240,10 @@ def _with_whom(sent: Sentence, pos: int, lo: int, hi: int) -> tuple[Party, bool]
     limit = min(len(low), pos + 40)
     for m in sent.mentions:
         rel = m.start - sent.start
-        if rel < pos or rel >= limit or m.kind not in ("place", "company") or excluded(sent, m):
+        if rel < pos or rel >= limit or m.kind not in ("place", "company"):
             continue
+        if excluded(sent, m):
+            return None  # "competing with Germany's TKMS": a rival, and no contract with anyone
         if not isinstance(m.party, Country):
             if m.kind == "company":
                 continue

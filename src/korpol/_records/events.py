@@ -111,7 +111,7 @@ def deployments_in(
         return []
     before = [m for m in places if m.end - sent.start <= verb.start()]
     dst = TO.search(low, verb.end())
-    after = first_party_after(sent, dst.end(), len(low), companies=False) if dst else None
+    after = first_party_after(sent, dst.end(), len(low), companies=False, foes=True) if dst else None
     if not before or after is None or before[-1].party is None or before[-1].party.code == after.code:
         return []
     size = None

@@ -54,8 +54,13 @@ TO = re.compile(r"\b(?:to|for)\b")
 WITH = re.compile(r"\bwith\b")
 
 
-def first_party_after(sent: Sentence, pos: int, hi: int, *, companies: bool = True) -> Party | None:
-    """The first country (or company's country) within a few words after ``pos``, not a rival or a foe."""
+def first_party_after(
+    sent: Sentence, pos: int, hi: int, *, companies: bool = True, foes: bool = False
+) -> Party | None:
+    """The first country (or company's country) within a few words after ``pos``.
+
+    Not a rival or a foe (see :func:`excluded`), unless ``foes`` (troops are sent to the war).
+    """
     limit = min(hi, pos + 70)
     best: M | None = None
     for m in sent.mentions:
@@ -65,7 +70,7 @@ def first_party_after(sent: Sentence, pos: int, hi: int, *, companies: bool = Tr
         if (m.kind == "place" and isinstance(m.party, Country)) or (
             companies and m.kind == "company" and m.party is not None
         ):
-            if excluded(sent, m):
+            if not foes and excluded(sent, m):
                 continue
             best = m
             break
@@ -77,8 +82,7 @@ _RIVAL_BEFORE = CuePattern(r"\b(?:⟨rival⟩)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'-
 #: "Russia's invasion", "to counter China": the war's aggressor or a threat, not a party
 _HOSTILE_AFTER = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}(?:⟨hostile⟩)\b")
 _HOSTILE_BEFORE = CuePattern(
-    r"\b(?:(?:⟨hostile⟩)\s+(?:of|by|on|against|from|with|in)|counter(?:ing)?|deter(?:ring)?|confront(?:ing)?)"
-    r"\s+(?:the\s+)?$"
+    r"\b(?:(?:⟨hostile⟩)\s+(?:by|from|with)|counter(?:ing)?|deter(?:ring)?|confront(?:ing)?)\s+(?:the\s+)?$"
 )
 
 
@@ -86,7 +90,8 @@ def excluded(sent: Sentence, m: M) -> bool:
     """Whether ``m`` names a rival bidder, a foe or a threat: never a party of a deal or a gift.
 
     "the government chose Saab over Hanwha Ocean": Hanwha competed; "since Russia's full-scale
-    invasion", "aid to counter China": the aggressor.  Worked out once per mention.
+    invasion", "attacks by Russia", "aid to counter China": the aggressor (but not the victim
+    in "the invasion of Ukraine").  Worked out once per mention.
     """
     key = ("excluded", id(m))
     found: bool | None = sent.memo.get(key)
