@@ -27,6 +27,18 @@ def sent(text: str) -> tuple[str, str]:
 
 
 SENTENCES = [
+    # --- scraped text: a sentence glued to the next without a space
+    ex(
+        "glued-after-a-word",
+        "The Turkish orders sit beside a French one.Indonesia bought 42 Rafale fighters in 2022.Analysts doubt it.",
+        sent("The Turkish orders sit beside a French one."),
+        sent("Indonesia bought 42 Rafale fighters in 2022."),
+        sent("Analysts doubt it."),
+    ),
+    ex("glued-after-a-percent", "Spending rose 5%.The rest followed.", sent("Spending rose 5%."), sent("The rest followed.")),
+    ex("not-glued-in-an-acronym", "The U.S.Army ordered more.", sent("The U.S.Army ordered more.")),
+    ex("not-glued-in-a-number", "It costs 3.5 billion.", sent("It costs 3.5 billion.")),
+    ex("not-glued-before-lower-case", "See korea.net for more.", sent("See korea.net for more.")),
     # --- plain boundaries
     ex("two-sentences", "Poland signed. Korea agreed.", sent("Poland signed."), sent("Korea agreed.")),
     ex("question", "Will it pay? Nobody knows.", sent("Will it pay?"), sent("Nobody knows.")),

@@ -342,7 +342,9 @@ def _end_re() -> re.Pattern[str]:
     # without it a long run of dots with no space after it is retried from every dot
     # (quadratic time).  It comes after the first mark, not before, so that the
     # engine can skip ahead to the marks (4x faster than a leading look-behind).
-    return re.compile(r"([.!?…](?<![.!?…]{2})[.!?…]*)([\"'”’»)\]]*)\s+")
+    # A sentence glued to the next by a scraper (".Indonesia bought ...") ends too: then no
+    # whitespace follows, only a capital and a lower-case letter (checked in _is_break).
+    return re.compile(r"([.!?…](?<![.!?…]{2})[.!?…]*)([\"'”’»)\]]*)(?:\s+|(?=[A-Z][a-z]))")
 
 
 @cache
@@ -473,6 +475,8 @@ def _is_break(text: str, m: re.Match[str], start: int, end: int) -> bool:
     nxt = m.end()
     if nxt >= end:
         return False
+    if m.end() == m.end(2) and not _glued_end(text, m.start(), start):
+        return False
     following = text[nxt]
     if following in _OPENERS:
         following = text[nxt + 1] if nxt + 1 < end else ""
@@ -504,6 +508,16 @@ def _is_break(text: str, m: re.Match[str], start: int, end: int) -> bool:
         # '... restored." Yoon said.' - the quotation ends, the sentence does not
         return not _speech_re().match(text, nxt, end)
     return True
+
+
+def _glued_end(text: str, mark: int, start: int) -> bool:
+    """Whether a mark with no space after it ends a glued sentence ("...in 2022.Indonesia bought").
+
+    The word before it ends in a lower-case letter, a digit or a closing bracket or percent
+    sign, so that "U.S.Army", "e.g.The" and "3.5" do not break.
+    """
+    before = text[mark - 1] if mark > start else ""
+    return before.islower() or before.isdigit() or before in ")%"
 
 
 def _split(text: str, start: int, end: int, out: list[Segment]) -> None:
