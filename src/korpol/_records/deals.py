@@ -95,7 +95,7 @@ class _DirectionFacts(NamedTuple):
 
     places: list[PlaceM | PersonM]  # states and their leaders, in mention order
     votes: list[_Vote]  # the verbs' and possessives' votes, in the order they are cast
-    demonyms: set[int]  # ids of demonyms that describe a weapon or a maker ("South Korean K2")
+    demonyms: dict[int, bool]  # ids of demonyms that describe a weapon, a maker (True) or an order
 
 
 def _direction_facts(sent: Sentence, cues: Cues) -> _DirectionFacts:
@@ -293,31 +293,46 @@ def _possessive_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> lis
     return votes
 
 
-def _weapon_demonyms(sent: Sentence) -> set[int]:
-    """Ids of demonyms that describe a weapon or its maker ("South Korean K2", "American-made tanks").
+def _weapon_demonyms(sent: Sentence) -> dict[int, bool]:
+    """Demonyms that describe a weapon or its maker, by id (True: the seller).
 
-    Not one after "to complement its": that weapon is already owned.
+    "South Korean K2", "American-made tanks", "German manufacturers": the maker's state sells.
+    Neither a buyer's name for another maker's weapon ("the Polish K2PL variant") nor an order
+    ("the Romanian howitzer order", "the British order": placed by Romania, placed with
+    Britain) says who sells.  Not one after "to complement its": that weapon is owned.
     """
     low = sent.low
-    demonyms: set[int] = set()
+    demonyms: dict[int, bool] = {}
     for m in sent.sub("place"):
         if m.form == "demonym" and isinstance(m.party, Country) and not excluded(sent, m):
             nxt = low[m.end - sent.start : m.end - sent.start + 40]
             if sent.regex(OWNED_BEFORE).search(low, max(0, m.start - sent.start - 30), m.start - sent.start):
                 continue
-            if any(
-                x.kind == "system"
-                and 0 <= x.start - m.end <= 30
-                and _MODIFIES.fullmatch(low[m.end - sent.start : x.start - sent.start])
-                for x in sent.mentions
-            ) or re.match(
+            if _ORDER_AFTER.match(nxt):
+                continue
+            between = low[m.end - sent.start :]
+            described = [
+                x
+                for x in sent.sub("system")
+                if 0 <= x.start - m.end <= 30 and _MODIFIES.fullmatch(between[: x.start - m.end])
+            ]
+            others = [x for x in described if x.party is not None and not x.value.generic]
+            if described and len(others) == len(described) and all(x.party != m.party for x in others):
+                continue  # "the Polish K2PL variant": Korea makes it
+            if described or re.match(
                 r"(?:-made|-built)?\s*(?:[\w-]+\s+){0,2}(?:tanks?|howitzers?|jets?|weapons?|arms|drones?|equipment|"
                 r"missiles?|systems?|launchers?|hardware|army stocks|manufacturers?|makers?|firms?"
                 r"|compan(?:y|ies))\b",
                 nxt,
             ):
-                demonyms.add(id(m))
+                demonyms[id(m)] = True
     return demonyms
+
+
+#: "Romanian howitzer order", "the British order": a demonym before an order noun names no seller
+_ORDER_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}(?:orders?|purchases?|acquisitions?|procurement|tenders?|requirements?|buys?)\b"
+)
 
 
 def _direction(sent: Sentence, lo: int, hi: int, cand: Candidate, ctx: Context) -> None:
@@ -351,8 +366,9 @@ def _direction(sent: Sentence, lo: int, hi: int, cand: Candidate, ctx: Context) 
             vote(supplier if counterpart[1] else recipient, counterpart[0], 1.5)
     # demonyms or origin of the named systems and companies
     for m in sent.sub("place", lo, hi):
-        if id(m) in facts.demonyms:
-            vote(supplier, m.party, 2.5)
+        sells = facts.demonyms.get(id(m))
+        if sells is not None:
+            vote(supplier if sells else recipient, m.party, 2.5)
     for company in sent.sub("company", lo, hi):
         if excluded(sent, company):
             continue  # "ahead of Hanwha Ocean's KSS-III": a rival bidder
