@@ -96,6 +96,7 @@ class _DirectionFacts(NamedTuple):
     places: list[PlaceM | PersonM]  # states and their leaders, in mention order
     votes: list[_Vote]  # the verbs' and possessives' votes, in the order they are cast
     demonyms: dict[int, bool]  # ids of demonyms that describe a weapon, a maker (True) or an order
+    verbs: list[int]  # where the sentence's buying, selling, choosing and winning verbs start
 
 
 def _direction_facts(sent: Sentence, cues: Cues) -> _DirectionFacts:
@@ -116,7 +117,12 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
         *_choose_votes(sent, places),
         *_possessive_votes(sent, places),
     ]
-    return _DirectionFacts(places, votes, _weapon_demonyms(sent))
+    verbs = sorted(
+        {w.start() for w in wins}
+        | {m.start() for table in ("buy", "sell") for m in finditer_in(sent, cues.compiled[table])}
+        | {m.start() for m in finditer_in(sent, _CHOOSE)}
+    )
+    return _DirectionFacts(places, votes, _weapon_demonyms(sent), verbs)
 
 
 def _acting_places(sent: Sentence) -> list[PlaceM | PersonM]:
@@ -335,7 +341,9 @@ _ORDER_AFTER = re.compile(
 )
 
 
-def _direction(sent: Sentence, lo: int, hi: int, cand: Candidate, ctx: Context) -> None:
+def _direction(
+    sent: Sentence, lo: int, hi: int, cand: Candidate, ctx: Context, clause: tuple[int, int]
+) -> None:
     """Decide supplier and recipient of a deal from the words around it.
 
     What does not depend on the unit [lo, hi) (the verbs and their subjects and
@@ -356,7 +364,13 @@ def _direction(sent: Sentence, lo: int, hi: int, cand: Candidate, ctx: Context) 
 
     facts = _direction_facts(sent, ctx.cues)
     places = facts.places
+    a, b = clause
+    # a clause with a verb of its own is read by that verb alone: "It signed for 42 Rafale in an
+    # $8.1 billion deal, and in 2023 agreed to buy 12 Mirage jets from Qatar" (Qatar sold no Rafale)
+    own_verb = any(a <= at < b for at in facts.verbs)
     for v in facts.votes:
+        if v.verb_at is not None and own_verb and not a <= v.verb_at < b:
+            continue
         # a verb inside the unit (or just before it) weighs more than one elsewhere in the sentence
         weight = v.weight if v.verb_at is None else (3.0 if lo - 40 <= v.verb_at < hi else 1.5) + v.weight
         vote(supplier if v.supplier else recipient, v.party, weight)
@@ -615,7 +629,7 @@ def _unit_candidates(
     _fill_date(sent, ctx, clause, lo, hi, anchor, cand)
     cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
     cand.detail = cand.value is None and _DETAIL.search(low, clause.a, clause.b) is not None
-    _direction(sent, lo, hi, cand, ctx)
+    _direction(sent, lo, hi, cand, ctx, (clause.a, clause.b))
     follow = cand.definite and cand.value is not None and not cand.families and cand.quantity is None
     if not follow and (cand.first is None or cand.second is None or cand.first.code == cand.second.code):
         return []  # (a figure for "the contract" joins the deal before it, whatever parties it names)
