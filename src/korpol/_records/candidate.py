@@ -38,6 +38,7 @@ class Candidate:
     definite: bool = False
     sentences: list[Sentence] = attrs.Factory(list)
     sure: int = 0  # how many of first/second came from explicit cues (not fallbacks)
+    grounded: bool = False  # the supplier is named by the sentence's words (a verb, a maker), not the article
     detail: bool = False  # "Under the contract, 116 K2GF tanks ...": a detail of a deal already reported
     origins: list[Party] = attrs.Factory(list)  # makers' states of systems inherited from context
     antecedent: Party | None = None  # the first actor of the sentence before, for "It"/"Its"/"They"

@@ -20,6 +20,7 @@ from korpol._records.roles import (
     NOT_ACTOR_BEFORE,
     TO,
     WITH,
+    AnyM,
     clause_subject,
     excluded,
     first_party_after,
@@ -163,6 +164,31 @@ def _win_votes(sent: Sentence, wins: Sequence[re.Match[str]]) -> list[_Vote]:
     return votes
 
 
+def _subject(sent: Sentence, before: Sequence[AnyM], verb: int) -> AnyM | None:
+    """The subject of the verb at ``verb`` among the parties ``before`` it, or None.
+
+    The nearest party before the verb, except: an infinitive ("signed a contract with Y to
+    buy") or a pronoun subject ("Hanwha ..., when it began supplying") takes the clause's
+    first actor; a demonym acts only as a state body ("the Polish government bought", not
+    "with Polish partners to export").
+    """
+    low = sent.low
+    body = sent.regex(_BODY_AFTER)
+    actors = [m for m in before if m.kind != "place" or m.form != "demonym" or body.match(low, m.end - sent.start)]
+    if not actors:
+        return None
+    window = low[max(0, verb - 24) : verb]
+    if _INFINITIVE.search(window) or _PRONOUN_BEFORE.search(window):
+        return clause_subject(sent, actors, verb)
+    return actors[-1]
+
+
+#: "when it began supplying", "which will buy": a pronoun is the verb's subject
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|which|who)\s+(?:[a-z]+\s+){0,2}$")
+#: "the Polish government", "the Korean side": a demonym that acts
+_BODY_AFTER = CuePattern(r"\s+(?:⟨buyer_bodies⟩|side|president|prime minister|minister|leaders?)\b")
+
+
 def _buy_votes(
     sent: Sentence, cues: Cues, places: Sequence[PlaceM | PersonM], wins: Sequence[re.Match[str]]
 ) -> list[_Vote]:
@@ -189,12 +215,8 @@ def _buy_votes(
             for m in before
             if not NOT_ACTOR_BEFORE.search(low[max(0, m.start - sent.start - 14) : m.start - sent.start])
         ]
-        if before:
-            subject = (
-                clause_subject(sent, before, verb.start())
-                if _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start())
-                else before[-1]
-            )
+        subject = _subject(sent, before, verb.start()) if before else None
+        if subject is not None:
             votes.append(_Vote(False, subject.party, 0.0, verb.start()))
         src = FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
         if src:
@@ -223,9 +245,8 @@ def _sell_votes(sent: Sentence, cues: Cues) -> list[_Vote]:
             and not owns_deal_noun(sent, m)
             and not excluded(sent, m)
         ]
-        if sellers and not noun:
-            infinitive = _INFINITIVE.search(low, max(0, verb.start() - 4), verb.start()) is not None
-            seller = clause_subject(sent, sellers, verb.start()) if infinitive else sellers[-1]
+        seller = _subject(sent, sellers, verb.start()) if sellers and not noun else None
+        if seller is not None:
             votes.append(_Vote(True, seller.party, 0.0, verb.start()))
         dst = TO.search(low, verb.end(), min(len(low), verb.end() + 80))
         if dst:
@@ -405,6 +426,7 @@ def _direction(
     cand.first = parties.get(sup) if sup else None
     cand.second = parties.get(rec) if rec else None
     cand.sure = (supplier[sup] >= 2.5 if sup else 0) + (rec_box[rec] >= 3 if rec else 0)
+    cand.grounded = sup is not None
     if cand.second is None:
         others = [m.party for m in places if isinstance(m.party, Country) and m.party.code != sup]
         cand.second = others[0] if others else ctx.partner(cand.first)

@@ -168,8 +168,8 @@ def orient(deals: list[Candidate]) -> None:
         if c.sure >= 2 and c.first is not None and c.second is not None:
             clear[(c.first.code, c.second.code)] += 1
     for c in deals:
-        if c.sure >= 2 or c.first is None or c.second is None:
-            continue
+        if c.sure >= 2 or c.grounded or c.first is None or c.second is None:
+            continue  # (a supplier the sentence names, by a verb or as the weapon's maker, stays)
         forward, backward = clear[(c.first.code, c.second.code)], clear[(c.second.code, c.first.code)]
         if backward > forward:
             c.first, c.second = c.second, c.first
