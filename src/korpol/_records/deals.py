@@ -174,7 +174,9 @@ def _subject(sent: Sentence, before: Sequence[AnyM], verb: int) -> AnyM | None:
     """
     low = sent.low
     body = sent.regex(_BODY_AFTER)
-    actors = [m for m in before if m.kind != "place" or m.form != "demonym" or body.match(low, m.end - sent.start)]
+    actors = [
+        m for m in before if m.kind != "place" or m.form != "demonym" or body.match(low, m.end - sent.start)
+    ]
     if not actors:
         return None
     window = low[max(0, verb - 24) : verb]
