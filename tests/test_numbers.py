@@ -16,6 +16,7 @@ from korpol._mentions.numbers import (
     QUANTITY_WORDS,
     TIME_WORDS,
     count_value,
+    read_spoken,
 )
 from korpol._mentions.quantity import find_quantities
 from korpol._mentions.time import find_times
@@ -35,7 +36,11 @@ _ONE_TO_TWELVE = ["one", "two", "three", "four", "five", "six", "seven", "eight"
 READS: dict[str, tuple[Mapping[str, int], list[str]]] = {
     "money": (
         MONEY_WORDS,
-        ["a", "an", *_ONE_TO_TWELVE, "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "a hundred"],
+        [
+            "a", "an", *_ONE_TO_TWELVE,
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "a hundred",
+        ],
     ),
     "quantity": (
         QUANTITY_WORDS,
@@ -87,8 +92,69 @@ def test_time_reads_each_of_its_words_before_ago(word: str) -> None:
 def test_a_word_outside_a_readers_subset_is_not_read() -> None:
     assert find_quantities("a tanks") == []  # "a" counts before a scale or a time unit only
     assert find_times("thirteen years ago", published=D) == []
-    assert find_money("thirteen billion dollars") == []
+    assert find_money("a dozen billion dollars") == []
 
 
 def test_count_value_reads_words_and_digits() -> None:
     assert [count_value(w) for w in ("a dozen", "thirty", "12", "1,200")] == [12, 30, 12, 1200]
+
+
+# --- numbers read aloud (radio and TV transcripts): the whole number, or none
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("a deal worth around six-point-five billion US dollars", ("6500000000", "USD"), id="hyphenated-point"),
+        pytest.param("worth three point three seven billion dollars", ("3370000000", "USD"), id="two-decimals"),
+        pytest.param("two point six billion U-S dollars", ("2600000000", "USD"), id="u-s-dollars"),
+        pytest.param("about three-and-a-half billion dollars", ("3500000000", "USD"), id="and-a-half"),
+        pytest.param("one hundred and twenty million euros", ("120000000", "EUR"), id="hundred-and"),
+        pytest.param("forty-four point two billion dollars", ("44200000000", "USD"), id="tens-point"),
+    ],
+)
+def test_money_read_aloud_is_read_whole(text: str, expected: tuple[str, str]) -> None:
+    assert [(str(m.amount), m.currency) for m in find_money(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("worth five six billion dollars", id="two-units"),
+        pytest.param("worth eighty five hundred billion dollars", id="tens-then-hundred"),
+        pytest.param("worth twenty point billion dollars", id="point-without-digits"),
+    ],
+)
+def test_a_number_read_aloud_that_is_not_well_formed_is_no_amount(text: str) -> None:
+    """Never its last word alone: "six-point-five billion" once read as 5 billion."""
+    assert find_money(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("one hundred and eighty K2 tanks", (180, "tank"), id="hundred-and-designation"),
+        pytest.param("forty-eight FA-50 jets", (48, "jet"), id="hyphenated-tens"),
+        pytest.param("one thousand K2 tanks", (1000, "tank"), id="thousand"),
+        pytest.param("twenty-two thousand troops", (22000, "troop"), id="tens-thousand"),
+    ],
+)
+def test_counts_read_aloud_are_read_whole(text: str, expected: tuple[int, str]) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["twenty", "two"], Decimal(22)),
+        (["a", "hundred", "and", "fifty"], Decimal(150)),
+        (["two", "thousand", "and", "twenty", "four"], Decimal(2024)),
+        (["point", "five"], Decimal("0.5")),
+        (["five", "six"], None),
+        (["twelve", "three"], None),
+        (["hundred"], None),
+        (["one", "and"], None),
+    ],
+)
+def test_read_spoken(words: list[str], value: Decimal | None) -> None:
+    assert read_spoken(words) == value

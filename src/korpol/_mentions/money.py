@@ -37,7 +37,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from korpol._mentions.numbers import FRACTION_WORDS, MONEY_WORDS
+from korpol._mentions.numbers import FRACTION_WORDS, MONEY_WORDS, spoken_before
 from korpol._model import Money, Qualifier
 from korpol._refdata.currencies import currency_lexicon
 from korpol._regex import trie_pattern
@@ -226,6 +226,14 @@ def _read_left(text: str, start: int, currency: str, kind: str, form: str) -> _R
     if amount is None:
         return None
     s = m.start("num")
+    if token[0].isalpha():
+        # "six-point-five billion", "one hundred and twenty million": the whole number read aloud
+        # or none; never its last word alone
+        spoken = spoken_before(text, m.end("num"))
+        if spoken is not None and spoken[0] < s:
+            if spoken[1] is None:
+                return None
+            s, amount = spoken[0], spoken[1]
     upper = None
     if m.group("num1"):
         low = _number(m.group("num1"))

@@ -31,7 +31,7 @@ from typing import Literal
 import attrs
 
 from korpol._errors import ValidationError
-from korpol._mentions.numbers import QUANTITY_WORDS
+from korpol._mentions.numbers import QUANTITY_WORDS, spoken_before
 from korpol._regex import trie_pattern
 from korpol._text import normalize
 
@@ -273,6 +273,11 @@ def scan_quantities(text: str) -> list[Quantity]:
         if text[s - 1 : s] != " ":
             continue  # the left pattern ends with a space: skip the search
         lm = left.search(text, max(done, s - 80), s)
+        spoken = _spoken_count(text, max(done, s - 80), s)
+        if spoken is not None:
+            found.append(_make(text, spoken[0], e, spoken[1], forms[m.group()]))
+            done = e
+            continue
         if lm is None:
             continue
         mid = lm.group("mid")
@@ -284,10 +289,42 @@ def scan_quantities(text: str) -> list[Quantity]:
         value = _value(token, lm.group("scale"))
         if value is None:
             continue
+        if token[0].isalpha():
+            before = spoken_before(text, lm.end("num"))
+            if lm.group("scale") or (before is not None and before[0] < lm.start("num")):
+                continue  # a number read aloud the spoken reader did not read exactly: no count
         found.append(_make(text, lm.start("num"), e, value, forms[m.group()]))
         done = e
     found.extend(_bare_more(text, {q.span for q in found}))
     return sorted(found, key=lambda q: q.span or (0, 0))
+
+
+def _spoken_count(text: str, lo: int, noun: int) -> tuple[int, int] | None:
+    """(start, value) of a number read aloud before the unit noun at ``noun`` ("one hundred and
+    eighty K2 tanks", "forty-eight FA-50 jets", "one thousand tanks"), across at most four
+    designations or modifiers; None when there is no such number or it has more than one word
+    and is not a whole number read exactly (one word is left to the pattern above).
+    """
+    pos = noun - 1  # the space before the noun
+    for _ in range(5):
+        spoken = spoken_before(text, pos)
+        if spoken is not None:
+            start, value = spoken
+            words = text[start:pos]
+            if start < lo or (" " not in words and "-" not in words):
+                return None
+            if value is None or value != int(value) or value == 0:
+                return None
+            return start, int(value)
+        space = text.rfind(" ", lo, pos)
+        if space < 0:
+            return None
+        word = text[space + 1 : pos]
+        modifier = word in MODIFIERS or word.lower() in MODIFIERS
+        if not (modifier or word[:1].isupper() or any(c.isdigit() for c in word)):
+            return None
+        pos = space
+    return None
 
 
 def _bare_more(text: str, taken: Iterable[tuple[int, int] | None]) -> list[Quantity]:

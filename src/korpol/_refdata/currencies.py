@@ -35,7 +35,7 @@ def _variants(name: str) -> set[str]:
     words = name.split(" ")
     out = {name, " ".join(w[:1].upper() + w[1:] for w in words)}
     # "us dollars" -> "US dollars", "u.s. dollars" -> "U.S. dollars"
-    if words[0] in ("us", "u.s.", "uae"):
+    if words[0] in ("us", "u.s.", "u-s", "uae"):
         out.add(" ".join([words[0].upper(), *words[1:]]))
     # only the modifier capitalised: "Australian dollars", "Korean won"
     if len(words) > 1:
