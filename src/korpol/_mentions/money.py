@@ -32,13 +32,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 import attrs
 
 from korpol._mentions.numbers import FRACTION_WORDS, MONEY_WORDS, spoken_before
 from korpol._model import Money, Qualifier
+from korpol._model.values import money_in_original
 from korpol._refdata.currencies import currency_lexicon
 from korpol._regex import trie_pattern
 from korpol._text import non_ascii, normalize
@@ -590,18 +590,6 @@ def _anchor_starts(text: str, lo: int, hi: int) -> list[int]:
             return out
 
 
-def _remap(money: Money, norm_original: str, to_original: Callable[[int, int], tuple[int, int]]) -> Money:
-    if money.span is None:
-        return money
-    start, end = to_original(*money.span)
-    return attrs.evolve(
-        money,
-        span=(start, end),
-        text=norm_original[start:end],
-        equivalents=tuple(_remap(e, norm_original, to_original) for e in money.equivalents),
-    )
-
-
 def find_money(text: str) -> list[Money]:
     """Every money amount in ``text``, with ``span``/``text`` quoting ``text`` itself.
 
@@ -611,4 +599,4 @@ def find_money(text: str) -> list[Money]:
     []
     """
     norm = normalize(text)
-    return [_remap(m, norm.original, norm.to_original) for m in scan_money(norm.text)]
+    return [money_in_original(m, norm.original, norm.to_original) for m in scan_money(norm.text)]

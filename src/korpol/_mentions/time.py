@@ -37,10 +37,9 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal, Union
 
-import attrs
-
 from korpol._mentions.numbers import ORDINAL_WORDS, TIME_WORDS
 from korpol._model import Precision, Relation, TimeSpan
+from korpol._model.values import time_in_original
 from korpol._regex import trie_pattern
 from korpol._text import normalize
 
@@ -968,6 +967,5 @@ def find_times(text: str, *, published: dt.date | None = None) -> list[TimeSpan]
     for t in scan_times(norm.text, published=published):
         if t.span is None:  # pragma: no cover - scan_times always sets a span
             continue
-        start, end = norm.to_original(*t.span)
-        out.append(attrs.evolve(t, span=(start, end), text=norm.original[start:end]))
+        out.append(time_in_original(t, norm.original, norm.to_original))
     return out

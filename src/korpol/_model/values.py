@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -44,7 +44,9 @@ __all__ = [
     "Money",
     "TimeSpan",
     "evidence_tuple",
+    "money_in_original",
     "money_tuple",
+    "time_in_original",
     "to_money",
     "to_timespan",
 ]
@@ -294,3 +296,32 @@ class Mention(Record):
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise ValidationError("end", self.end, f"before start {self.start}")
+
+
+#: maps a span of the normalised text to the span of the original input it came from
+ToOriginal = Callable[[int, int], tuple[int, int]]
+
+
+def money_in_original(money: Money, original: str, to_original: ToOriginal) -> Money:
+    """``money`` with its ``span`` and ``text`` (and its equivalents') in the caller's input.
+
+    The scanners read normalised text; every span a user sees must index the original input,
+    whatever normalisation changed (mojibake, CRLF, curly quotes).
+
+    >>> m = Money(amount=1, currency="USD", text="$1", span=(2, 4))
+    >>> money_in_original(m, "xx  $1", lambda a, b: (a + 2, b + 2)).span
+    (4, 6)
+    """
+    equivalents = tuple(money_in_original(e, original, to_original) for e in money.equivalents)
+    if money.span is None:
+        return attrs.evolve(money, equivalents=equivalents) if equivalents != money.equivalents else money
+    start, end = to_original(*money.span)
+    return attrs.evolve(money, span=(start, end), text=original[start:end], equivalents=equivalents)
+
+
+def time_in_original(span: TimeSpan, original: str, to_original: ToOriginal) -> TimeSpan:
+    """``span`` with its own ``span`` and ``text`` in the caller's input (see :func:`money_in_original`)."""
+    if span.span is None:
+        return span
+    start, end = to_original(*span.span)
+    return attrs.evolve(span, span=(start, end), text=original[start:end])

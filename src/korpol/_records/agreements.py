@@ -20,6 +20,7 @@ from korpol._model import (
     Party,
     TimeSpan,
 )
+from korpol._model.values import time_in_original
 from korpol._records.context import Context, report_year
 from korpol._records.cues import CuePattern, Cues
 from korpol._records.evidence import evidence_for
@@ -375,8 +376,8 @@ def merge_agreements(
             Agreement(
                 parties=group[0].parties,
                 kind=cast(AgreementKind, kinds[0]),
-                date=date,
-                until=until,
+                date=None if date is None else time_in_original(date, original, norm.to_original),
+                until=None if until is None else time_in_original(until, original, norm.to_original),
                 signatories=tuple(dict.fromkeys(n for r in group for n in r.signatories)),
                 topics=tuple(dict.fromkeys(t for r in group for t in r.topics)),
                 evidence=evidence_for(sentences, norm, doc_id, original),

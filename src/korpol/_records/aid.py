@@ -356,8 +356,8 @@ class AidRule:
                 donor=c.first,
                 recipient=c.second,
                 kind=cast(AidKind, c.aid_kind),
-                value=c.value,
-                date=c.date,
+                value=reading.money(c.value),
+                date=reading.time(c.date),
                 items=tuple(c.systems),
                 evidence=reading.evidence([c.sentence, *c.sentences]),
             )

@@ -780,9 +780,11 @@ class DealRule:
                 supplier=c.first,
                 recipient=c.second,
                 status=cast(DealStatus, c.status),
-                value=c.value,
-                alt_values=tuple(c.alt_values) + tuple(c.value.equivalents if c.value else ()),
-                date=c.date,
+                value=reading.money(c.value),
+                alt_values=tuple(
+                    reading.money(m) for m in (*c.alt_values, *(c.value.equivalents if c.value else ()))
+                ),
+                date=reading.time(c.date),
                 systems=tuple(c.systems),
                 quantity=c.quantity,
                 contractors=tuple(c.contractors),

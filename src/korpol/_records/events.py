@@ -8,10 +8,8 @@ from typing import ClassVar
 
 import attrs
 
-from korpol._model import (
-    Deployment,
-    Meeting,
-)
+from korpol._model import Deployment, Meeting, TimeSpan
+from korpol._model.values import time_in_original
 from korpol._records.context import Context
 from korpol._records.cues import CuePattern
 from korpol._records.evidence import evidence_for
@@ -49,7 +47,7 @@ def meetings_in(sent: Sentence, norm: NormalizedText, doc_id: str | None, origin
         ):
             place = sent.text[m.start - sent.start : m.end - sent.start]
             break
-    date = nearest_time(sent, 0, len(low))
+    date = _in_original(nearest_time(sent, 0, len(low)), norm, original)
     return [
         Meeting(
             participants=tuple(names),
@@ -99,6 +97,10 @@ def merge_deployments(found: list[Deployment]) -> tuple[Deployment, ...]:
     return tuple(out)
 
 
+def _in_original(date: TimeSpan | None, norm: NormalizedText, original: str) -> TimeSpan | None:
+    return None if date is None else time_in_original(date, original, norm.to_original)
+
+
 def deployments_in(
     sent: Sentence, ctx: Context, norm: NormalizedText, doc_id: str | None, original: str
 ) -> list[Deployment]:
@@ -124,7 +126,7 @@ def deployments_in(
             sender=before[-1].party,
             destination=after,
             size=size,
-            date=nearest_time(sent, 0, len(low)),
+            date=_in_original(nearest_time(sent, 0, len(low)), norm, original),
             evidence=evidence_for([sent], norm, doc_id, original),
         )
     ]

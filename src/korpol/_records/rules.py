@@ -17,12 +17,13 @@ only its own records; the pipeline keeps the reason in ``Document.errors``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, overload
 
 import attrs
 
 from korpol._mentions.scan import M
-from korpol._model import Evidence
+from korpol._model import Evidence, Money, TimeSpan
+from korpol._model.values import money_in_original, time_in_original
 from korpol._records.context import Context
 from korpol._records.evidence import evidence_for
 from korpol._records.sentence import Sentence
@@ -53,6 +54,24 @@ class Reading:
     def evidence(self, sentences: Sequence[Sentence]) -> tuple[Evidence, ...]:
         """Evidence quoting ``sentences`` in the ORIGINAL text."""
         return evidence_for(sentences, self.norm, self.doc_id, self.original)
+
+    @overload
+    def money(self, value: Money) -> Money: ...
+    @overload
+    def money(self, value: None) -> None: ...
+
+    def money(self, value: Money | None) -> Money | None:
+        """``value`` with its span and text in the ORIGINAL text (the rules read normalised text)."""
+        return None if value is None else money_in_original(value, self.original, self.norm.to_original)
+
+    @overload
+    def time(self, value: TimeSpan) -> TimeSpan: ...
+    @overload
+    def time(self, value: None) -> None: ...
+
+    def time(self, value: TimeSpan | None) -> TimeSpan | None:
+        """``value`` with its span and text in the ORIGINAL text."""
+        return None if value is None else time_in_original(value, self.original, self.norm.to_original)
 
 
 class Rule(Protocol):
