@@ -722,3 +722,37 @@ def test_docs_list_every_vocabulary_word() -> None:
     text = DOC.read_text(encoding="utf-8")
     for word in (*DEAL_STATUSES, *AID_KINDS, *AGREEMENT_KINDS):
         assert f"`{word}`" in text, word
+
+
+# ---------------------------------------------------------------- direction errors
+
+
+def test_a_reversed_or_wrong_pair_is_a_direction_error(tmp_path: pathlib.Path) -> None:
+    gold = {
+        "arms_deals": [
+            gold_deal(value=usd(3_370_000_000), quantity=180, systems=["K2"]),
+            gold_deal(value=usd(2_400_000_000), quantity=212, systems=["K9"]),
+            gold_deal(value=usd(1_000_000_000), supplier="US", recipient="PL"),
+        ],
+        "aid_packages": [gold_aid(value=usd(2_000_000_000))],
+    }
+    predicted: Records = {
+        "arms_deals": [
+            deal(3_370_000_000, quantity=180, systems=["K2"]),  # right
+            deal(2_400_000_000, supplier=PL, recipient=KR),  # reversed
+            deal(1_000_000_000, supplier=KR),  # the seller is wrong
+        ],
+        "aid_packages": [aid(2_000_000_000, donor=KR, recipient=PL)],  # the recipient is wrong
+    }
+    result = score_one(tmp_path, gold, predicted)
+    assert [(d.record_type, d.kind) for d in result.direction_errors] == [
+        ("arms_deals", "reversed"),
+        ("arms_deals", "wrong party"),
+        ("aid_packages", "wrong party"),
+    ]
+    assert result.direction_right == 1
+    report = evaluate(tmp_path, parse=fake_parse({"a1": predicted}))
+    assert report.direction == (4, 1, 2)
+    assert report.to_dict()["direction"] == {"checked": 4, "reversed": 1, "wrong_party": 2}
+    assert "direction: 3 of 4 deals and aid packages with a gold counterpart have the wrong pair" in report.format()
+    assert any("arms_deals DIRECTION reversed" in line for line in result.error_lines())

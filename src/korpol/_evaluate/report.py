@@ -75,6 +75,17 @@ class EvaluationReport:
         return total
 
     @property
+    def direction(self) -> tuple[int, int, int]:
+        """(checked, reversed, wrong party): emitted deals and aid packages with a gold counterpart.
+
+        Direction errors matter most: a reversed deal is a wrong record and a miss at once.
+        """
+        errors = [d for a in self.articles for d in a.direction_errors]
+        reversed_ = sum(1 for d in errors if d.kind == "reversed")
+        checked = sum(a.direction_right for a in self.articles) + len(errors)
+        return checked, reversed_, len(errors) - reversed_
+
+    @property
     def parse_failures(self) -> int:
         """How many articles raised when parsed."""
         return sum(1 for a in self.articles if a.parse_error)
@@ -104,6 +115,7 @@ class EvaluationReport:
             "fields": {f"{f.record_type}.{f.field}": {"correct": f.correct, "total": f.total,
                                                        "accuracy": f.accuracy} for f in self.fields},
             "parse_failures": self.parse_failures,
+            "direction": dict(zip(("checked", "reversed", "wrong_party"), self.direction, strict=True)),
             "overall_f1": self.overall.f1,
         }
         if errors:
@@ -124,6 +136,13 @@ class EvaluationReport:
         for f in self.fields:
             lines.append(f"field {f.record_type}.{f.field}: {f.correct}/{f.total} correct "
                          f"({f.accuracy:.0%})")
+        checked, reversed_, wrong = self.direction
+        if checked:
+            share = (reversed_ + wrong) / checked
+            lines.append(
+                f"direction: {reversed_ + wrong} of {checked} deals and aid packages with a gold counterpart "
+                f"have the wrong pair ({share:.1%}: {reversed_} reversed, {wrong} wrong party)"
+            )
         if self.parse_failures:
             lines.append(f"parse failures: {self.parse_failures}")
         lines.append(f"overall F1 {self.overall.f1:.3f}")

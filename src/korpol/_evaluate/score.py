@@ -327,6 +327,21 @@ class FieldError:
 
 
 @attrs.frozen
+class DirectionError:
+    """A deal or aid package korpol emitted with the wrong pair of parties.
+
+    The gold record it is is found by everything but its parties: a compatible value, or,
+    both undated in money, the same quantity and an overlapping system.  ``kind`` is
+    ``"reversed"`` (supplier and recipient swapped) or ``"wrong party"``.
+    """
+
+    record_type: RecordType
+    kind: str
+    predicted: Record
+    gold: GoldRecord
+
+
+@attrs.frozen
 class ArticleResult:
     """How korpol did on one annotated article.
 
@@ -346,6 +361,9 @@ class ArticleResult:
     spurious: tuple[Record, ...] = ()
     field_errors: tuple[FieldError, ...] = ()
     parse_error: str | None = None
+    #: emitted deals and aid packages whose pair is the gold's, and those whose pair is wrong
+    direction_right: int = 0
+    direction_errors: tuple[DirectionError, ...] = ()
 
     def score(self, record_type: str) -> TypeScore:
         """The counts of one record type in this article."""
@@ -356,8 +374,13 @@ class ArticleResult:
         lines = [f"{self.id}: parse failed: {self.parse_error}"] if self.parse_error else []
         for t in RECORD_TYPES:
             lines.extend(f"{self.id} {t} MISSED {_one_line(g)}" for g in self.missed if g.record_type == t)
-            lines.extend(f"{self.id} {t} SPURIOUS {_one_line(p)}" for p in self.spurious
-                         if _type_of(p) == t)
+            wrong = {id(d.predicted): d.kind for d in self.direction_errors}
+            lines.extend(
+                f"{self.id} {t} {'DIRECTION ' + wrong[id(p)] if id(p) in wrong else 'SPURIOUS'} "
+                f"{_one_line(p)}"
+                for p in self.spurious
+                if _type_of(p) == t
+            )
             lines.extend(
                 f"{self.id} {t} field {e.field}: gold {_jsonable(e.gold)!r} got {_jsonable(e.predicted)!r}"
                 f"  [{_one_line(e.match.gold, note=False)}]"
@@ -374,6 +397,10 @@ class ArticleResult:
             "types": {s.record_type: s.to_dict() for s in self.scores},
             "missed": [{"type": g.record_type, "record": _shown(g)} for g in self.missed],
             "spurious": [{"type": _type_of(p), "record": _shown(p)} for p in self.spurious],
+            "direction_errors": [
+                {"type": d.record_type, "kind": d.kind, "record": _shown(d.predicted), "gold": _shown(d.gold)}
+                for d in self.direction_errors
+            ],
             "field_errors": [
                 {"type": e.record_type, "field": e.field, "gold": _jsonable(e.gold),
                  "predicted": _jsonable(e.predicted), "record": _shown(e.match.gold)}
@@ -481,18 +508,48 @@ def score_document(
     missed: list[GoldRecord] = []
     spurious: list[Record] = []
     field_errors: list[FieldError] = []
+    right = 0
+    direction: list[DirectionError] = []
     for record_type in RECORD_TYPES:
         predicted: tuple[Record, ...] = () if document is None else getattr(document, record_type)
-        s, m, mi, sp, fs, fe = _match_type(record_type, annotation.records(record_type), predicted)
+        gold = annotation.records(record_type)
+        s, m, mi, sp, fs, fe = _match_type(record_type, gold, predicted)
         scores.append(s)
         matches += m
         missed += mi
         spurious += sp
         fields += fs
         field_errors += fe
+        if record_type in ("arms_deals", "aid_packages"):
+            right += len(m)
+            direction += _direction_errors(record_type, gold, sp)
     return ArticleResult(
         id=annotation.id, path=annotation.path, scores=tuple(scores), fields=tuple(fields),
         matches=tuple(matches), missed=tuple(missed), spurious=tuple(spurious),
         field_errors=tuple(field_errors), parse_error=parse_error,
+        direction_right=right, direction_errors=tuple(direction),
     )
+
+
+def _direction_errors(
+    record_type: RecordType, gold: Sequence[GoldRecord], spurious: Sequence[Record]
+) -> list[DirectionError]:
+    """The spurious records that are a gold record with the wrong pair (see :class:`DirectionError`)."""
+    out = []
+    g_views = [_gold_view(g) for g in gold]
+    for p in spurious:
+        pv = _predicted_view(p)
+        for g, gv in zip(gold, g_views, strict=True):
+            same = (pv.value is not None and _value_ok(gv, pv)) or (
+                pv.value is None
+                and gv.value is None
+                and gv.fields.get("quantity") is not None
+                and gv.fields.get("quantity") == pv.fields.get("quantity")
+                and _field_ok("systems", gv.fields.get("systems"), pv.fields.get("systems"))
+            )
+            if same and gv.pair != pv.pair:
+                kind = "reversed" if gv.pair == pv.pair[::-1] else "wrong party"
+                out.append(DirectionError(record_type, kind, p, g))
+                break
+    return out
 
