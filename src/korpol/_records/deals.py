@@ -436,8 +436,10 @@ def _direction(
         cand.first = ctx.partner(cand.second)
 
 
+#: "under the 2022 framework", "under last month's framework agreement": a contract under a framework
 _UNDER_FRAMEWORK = re.compile(
-    r"\bunder (?:a|the|its|their|an?\s+\w+)\s+(?:\w+\s+)?framework(?:\s+agreements?)?\b"
+    r"\bunder (?:a|the|its|their|this|that|an?\s+\w+|(?:last |this |that )?\w+'s?)\s+(?:\w+\s+)?"
+    r"framework(?:\s+agreements?)?\b"
 )
 
 
