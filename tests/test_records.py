@@ -224,7 +224,7 @@ NOT_A_DEAL = [
     Example(
         "reverse-buyer",
         "South Korea will buy 20 more F-35A stealth fighters from the United States for about $5 billion.",
-        (Deal("US", "KR", "5000000000", "USD", "signed", quantity=20),),
+        (Deal("US", "KR", "5000000000", "USD", "planned", quantity=20),),  # "will buy": not yet signed
     ),
     Example(
         "follow-up-value",

@@ -34,6 +34,7 @@ from korpol._records.evidence import document_mentions
 from korpol._records.leaders import LeaderRule
 from korpol._records.rules import Reading, Rule
 from korpol._records.sentence import Sentence, bounded, lower
+from korpol._records.sums import AggregateRule
 from korpol._text import decode, normalize, segment
 
 __all__ = ["check_published", "extract", "parse"]
@@ -152,8 +153,16 @@ def parse(
 
 #: The record rules, in the order they read each sentence.  Aid reads before deals: an
 #: amount given away in a sentence is aid, and the deal rule leaves it alone.  Leaders read
-#: the whole document at the end.
-RULES: tuple[type[Rule], ...] = (AidRule, DealRule, AgreementRule, DeploymentRule, MeetingRule, LeaderRule)
+#: the whole document at the end, and so do aggregates (the sums the deal and aid rules met).
+RULES: tuple[type[Rule], ...] = (
+    AidRule,
+    DealRule,
+    AgreementRule,
+    DeploymentRule,
+    MeetingRule,
+    LeaderRule,
+    AggregateRule,
+)
 
 Errors = Literal["record", "raise"]
 

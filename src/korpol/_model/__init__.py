@@ -49,7 +49,7 @@ from korpol._model.base import (
 from korpol._model.document import RECORD_FIELDS, Document
 from korpol._model.parties import Country, Organization, Party
 from korpol._model.rates import usd_rate
-from korpol._model.records import Agreement, AidPackage, ArmsDeal, Deployment, Leader, Meeting
+from korpol._model.records import Aggregate, Agreement, AidPackage, ArmsDeal, Deployment, Leader, Meeting
 from korpol._model.values import Evidence, Mention, Money, TimeSpan
 
 __all__ = [
@@ -61,6 +61,7 @@ __all__ = [
     "QUALIFIERS",
     "RECORD_FIELDS",
     "RELATIONS",
+    "Aggregate",
     "Agreement",
     "AgreementKind",
     "AidKind",

@@ -11,7 +11,7 @@ import attrs
 
 from korpol._errors import ValidationError
 from korpol._model.base import Record, is_opt_str, is_str, opt_published, str_tuple
-from korpol._model.records import Agreement, AidPackage, ArmsDeal, Deployment, Leader, Meeting
+from korpol._model.records import Aggregate, Agreement, AidPackage, ArmsDeal, Deployment, Leader, Meeting
 from korpol._model.values import Mention
 
 __all__ = ["RECORD_FIELDS", "Document"]
@@ -39,6 +39,10 @@ def _deployments(values: Iterable[Deployment | Mapping[str, Any]] | None) -> tup
 
 def _meetings(values: Iterable[Meeting | Mapping[str, Any]] | None) -> tuple[Meeting, ...]:
     return tuple(v if isinstance(v, Meeting) else Meeting.from_dict(v) for v in values or ())
+
+
+def _aggregates(values: Iterable[Aggregate | Mapping[str, Any]] | None) -> tuple[Aggregate, ...]:
+    return tuple(v if isinstance(v, Aggregate) else Aggregate.from_dict(v) for v in values or ())
 
 
 def _mentions(values: Iterable[Mention | Mapping[str, Any]] | None) -> tuple[Mention, ...]:
@@ -81,6 +85,8 @@ class Document(Record):
     leaders: tuple[Leader, ...] = attrs.field(factory=tuple, converter=_leaders)
     deployments: tuple[Deployment, ...] = attrs.field(factory=tuple, converter=_deployments)
     meetings: tuple[Meeting, ...] = attrs.field(factory=tuple, converter=_meetings)
+    #: sums of several deals or packages the article states (never deals or packages themselves)
+    aggregates: tuple[Aggregate, ...] = attrs.field(factory=tuple, converter=_aggregates)
     mentions: tuple[Mention, ...] = attrs.field(factory=tuple, converter=_mentions)
     encoding: str | None = attrs.field(default=None, validator=is_opt_str)
     repairs: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
@@ -88,7 +94,7 @@ class Document(Record):
 
     def __attrs_post_init__(self) -> None:
         n = len(self.text)
-        for name in RECORD_FIELDS:
+        for name in (*RECORD_FIELDS, "aggregates"):
             for record in getattr(self, name):
                 for ev in record.evidence:
                     if ev.end > n or self.text[ev.start : ev.end] != ev.text:

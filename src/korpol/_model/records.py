@@ -7,6 +7,7 @@ from.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal, get_args
 
 import attrs
 
@@ -29,7 +30,9 @@ from korpol._model.base import (
 from korpol._model.parties import Party, to_parties, to_party
 from korpol._model.values import Evidence, Money, TimeSpan, evidence_tuple, money_tuple, to_money, to_timespan
 
-__all__ = ["Agreement", "AidPackage", "ArmsDeal", "Deployment", "Leader", "Meeting"]
+__all__ = [
+    "AGGREGATE_OF",
+    "Aggregate","Agreement", "AidPackage", "ArmsDeal", "Deployment", "Leader", "Meeting"]
 
 
 def _term_start(value: dt.date | str | None) -> dt.date | None:
@@ -150,6 +153,36 @@ class Agreement(Record):
     signatories: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     topics: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     value: Money | None = attrs.field(default=None, converter=to_money)
+    evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=evidence_tuple)
+
+
+AggregateOf = Literal["arms_deals", "aid_packages"]
+AGGREGATE_OF: tuple[str, ...] = get_args(AggregateOf)
+
+
+@attrs.frozen
+class Aggregate(Record):
+    """A sum of several deals or aid packages the text states, kept apart from them.
+
+    "Poland has signed Korean contracts worth some $16.5 billion since 2022", "$26.7 billion in
+    security assistance since the invasion": a recap of many transfers, not one of them.  It is
+    queryable (:meth:`korpol.Corpus.aggregates`) and never counted as a deal or a package of
+    its own, nor added to a total.  ``of`` says what it sums; ``supplier`` is the seller or
+    donor; ``date`` the time it is stated for; ``count`` how many it sums, where stated.
+
+    >>> total = Aggregate(of="arms_deals", supplier="KR", recipient="PL", count=6,
+    ...                   value=Money(amount="16500000000", currency="USD"))
+    >>> total.recipient.code, str(total.value), total.count
+    ('PL', 'USD 16,500,000,000', 6)
+    """
+
+    of: AggregateOf = attrs.field(validator=in_vocabulary(AGGREGATE_OF))
+    supplier: Party | None = attrs.field(default=None, converter=to_party)
+    recipient: Party | None = attrs.field(default=None, converter=to_party)
+    value: Money | None = attrs.field(default=None, converter=to_money)
+    date: TimeSpan | None = attrs.field(default=None, converter=to_timespan)
+    count: int | None = attrs.field(default=None, validator=opt_int)
+    systems: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
     evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=evidence_tuple)
 
 

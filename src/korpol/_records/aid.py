@@ -26,6 +26,7 @@ from korpol._records.transfer import (
     _aid_kind,
     aid_total,
     gift,
+    part_of_a_sum,
     weapon_mentions,
 )
 
@@ -58,9 +59,10 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
         times = assign_times(sent, a, b, [an for an in anchors if not aid_total(sent, a, an, cues)])
         for lo, hi, anchor in money_units(sent, a, b, anchors):
             assert anchor is not None
-            if aid_total(sent, a, anchor, cues):
-                continue
-            cand = Candidate("aid", sent, lo, hi, value=anchor.value)
+            total = aid_total(sent, a, anchor, cues)
+            if total and part_of_a_sum(sent, a, anchor):
+                continue  # "This includes $2.4 billion in ...": a part of a sum named before
+            cand = Candidate("aid", sent, lo, hi, value=anchor.value, aggregate=total)
             systems_in(sent, a, b, cand)  # the weapons a military package includes are its items
             unit_low = low[lo:hi]
             rel = anchor.start - sent.start
@@ -347,7 +349,8 @@ class AidRule:
 
     def read(self, sent: Sentence, reading: Reading) -> None:
         here = aid_candidates(sent, reading.ctx)
-        self.found.extend(here)
+        self.found.extend(c for c in here if not c.aggregate)
+        reading.sums.extend(c for c in here if c.aggregate)
         reading.found[self.field] = here  # (the deal rule leaves these amounts to aid)
 
     def records(self, reading: Reading) -> tuple[AidPackage, ...]:

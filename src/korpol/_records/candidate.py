@@ -38,6 +38,8 @@ class Candidate:
     definite: bool = False
     sentences: list[Sentence] = attrs.Factory(list)
     sure: int = 0  # how many of first/second came from explicit cues (not fallbacks)
+    aggregate: bool = False  # a sum of several deals or packages ("contracts worth $16.5 billion since 2022")
+    count: int | None = None  # how many it sums, where stated ("six contracts")
     grounded: bool = False  # the supplier is named by the sentence's words (a verb, a maker), not the article
     detail: bool = False  # "Under the contract, 116 K2GF tanks ...": a detail of a deal already reported
     origins: list[Party] = attrs.Factory(list)  # makers' states of systems inherited from context

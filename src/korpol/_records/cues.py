@@ -151,6 +151,7 @@ class Cues:
     financing_after: tuple[str, ...] = attrs.field(factory=_loader("financing_after"))
     trend_verbs: tuple[str, ...] = attrs.field(factory=_loader("trend_verbs"))
     aggregate: tuple[str, ...] = attrs.field(factory=_loader("aggregate"))
+    sum_nouns: tuple[str, ...] = attrs.field(factory=_loader("sum_nouns"))
     combined: tuple[str, ...] = attrs.field(factory=_loader("combined"))
     total_verbs: tuple[str, ...] = attrs.field(factory=_loader("total_verbs"))
     cumulative_giving: tuple[str, ...] = attrs.field(factory=_loader("cumulative_giving"))

@@ -9,6 +9,7 @@ from typing import ClassVar, NamedTuple, cast
 
 import attrs
 
+from korpol._mentions.numbers import COUNT_WORDS
 from korpol._mentions.scan import MoneyM, PersonM, PlaceM
 from korpol._model import ArmsDeal, Country, DealStatus, Party, TimeSpan
 from korpol._records.candidate import Candidate
@@ -641,12 +642,11 @@ def _unit_candidates(
         prior = sentence_actors(recent[-1])
         cand.antecedent = next((p for p in prior if isinstance(p, Country)), None)
     if anchor is not None:
-        if _is_a_sum(sent, clause, anchor, cues):
-            return []
+        cand.aggregate = _is_a_sum(sent, clause, anchor, cues)
         cand.value = anchor.value
     _fill_systems(sent, lo, hi, cand, recent, anchor)
     qty, n_qty = main_quantity(sent, lo, hi)
-    cand.quantity = qty if n_qty == 1 or len(cand.families) <= 1 else None
+    cand.quantity = qty if (n_qty == 1 or len(cand.families) <= 1) and not cand.aggregate else None
     if cand.value is None and cand.quantity is None and not cand.systems:
         return []
     if cand.value is None and sent.regex(RUNNING_TOTAL).search(low, lo, hi):
@@ -656,6 +656,12 @@ def _unit_candidates(
     cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
     cand.detail = cand.value is None and _DETAIL.search(low, clause.a, clause.b) is not None
     _direction(sent, lo, hi, cand, ctx, (clause.a, clause.b))
+    if cand.aggregate:
+        assert anchor is not None
+        cand.definite = False
+        cand.count = _sum_count(sent, clause, anchor, cues)
+        two = cand.first is not None and cand.second is not None and cand.first.code != cand.second.code
+        return [cand] if two else []
     follow = cand.definite and cand.value is not None and not cand.families and cand.quantity is None
     if not follow and (cand.first is None or cand.second is None or cand.first.code == cand.second.code):
         return []  # (a figure for "the contract" joins the deal before it, whatever parties it names)
@@ -665,11 +671,27 @@ def _unit_candidates(
 
 
 def _is_a_sum(sent: Sentence, clause: _Clause, anchor: MoneyM, cues: Cues) -> bool:
-    """An amount that sums several deals ("in total $5.8 billion", "worth $5.8 billion combined")."""
+    """An amount that sums several deals: "in total $5.8 billion", "worth $5.8 billion combined",
+    "six executive contracts with South Korean companies worth about $16.5 billion".
+    """
     rel = anchor.start - sent.start
-    return aggregate_before(sent.low, max(clause.a, rel - 40), rel, cues) or bool(
-        sent.regex(COMBINED_AFTER).match(sent.low, anchor.end - sent.start)
-    )
+    low = sent.low
+    if aggregate_before(low, max(clause.a, rel - 40), rel, cues) or sent.regex(COMBINED_AFTER).match(
+        low, anchor.end - sent.start
+    ):
+        return True
+    counted = cues.compiled["sum_nouns"].search(low, max(clause.a, rel - 80), rel)
+    return counted is not None and not sent.sub("money", counted.end(), rel)
+
+
+def _sum_count(sent: Sentence, clause: _Clause, anchor: MoneyM, cues: Cues) -> int | None:
+    """How many deals a sum adds up, where the text counts them ("six executive contracts")."""
+    rel = anchor.start - sent.start
+    counted = cues.compiled["sum_nouns"].search(sent.low, max(clause.a, rel - 80), rel)
+    if counted is None:
+        return None
+    word = counted.group(0).split(" ", 1)[0]
+    return COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
 
 
 def _fill_systems(
@@ -773,7 +795,9 @@ class DealRule:
         here = deal_candidates(sent, reading.ctx, reading.recent, bool(self.found))
         # an amount the aid rule read as a gift in this sentence is not also a sale
         given = {id(c.value) for c in reading.found.get("aid_packages", ())}
-        self.found.extend(c for c in here if c.value is None or id(c.value) not in given)
+        here = [c for c in here if c.value is None or id(c.value) not in given]
+        self.found.extend(c for c in here if not c.aggregate)
+        reading.sums.extend(c for c in here if c.aggregate)
 
     def records(self, reading: Reading) -> tuple[ArmsDeal, ...]:
         orient(self.found)

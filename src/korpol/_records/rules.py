@@ -50,6 +50,8 @@ class Reading:
     sentences: list[Sentence] = attrs.Factory(list)
     recent: list[Sentence] = attrs.Factory(list)
     found: dict[str, Sequence[Any]] = attrs.Factory(dict)
+    #: sums of several deals or packages the deal and aid rules met, for the aggregate rule
+    sums: list[Any] = attrs.Factory(list)
 
     def evidence(self, sentences: Sequence[Sentence]) -> tuple[Evidence, ...]:
         """Evidence quoting ``sentences`` in the ORIGINAL text."""

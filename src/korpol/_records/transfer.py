@@ -26,6 +26,7 @@ __all__ = [
     "aggregate_before",
     "aid_total",
     "gift",
+    "part_of_a_sum",
     "weapon_mentions",
 ]
 
@@ -142,13 +143,19 @@ def _for_a_state_after(sent: Sentence, anchor: M) -> bool:
     return False
 
 
+def part_of_a_sum(sent: Sentence, a: int, anchor: M) -> bool:
+    """ "This includes $2.4 billion in ...": a part of a sum named before (unless for a state of its own)."""
+    rel = anchor.start - sent.start
+    return bool(_PART_BEFORE.search(sent.low, max(a, rel - 40), rel)) and not _for_a_state_after(sent, anchor)
+
+
 def aid_total(sent: Sentence, a: int, anchor: M, cues: Cues) -> bool:
     """A sum of packages, a running total or a part of one ("bringing its total to", "including $4bn")."""
     low = sent.low
     rel = anchor.start - sent.start
     since = cues.pattern(_SINCE_OPENING).match(low, a)
     return bool(
-        (_PART_BEFORE.search(low, max(a, rel - 40), rel) and not _for_a_state_after(sent, anchor))
+        part_of_a_sum(sent, a, anchor)
         or (since is not None and since.end() <= rel)
         or aggregate_before(low, max(a, rel - 50), rel, cues)
         or _CUMULATIVE_AFTER.match(low, anchor.end - sent.start)
