@@ -454,8 +454,10 @@ _DETAIL = re.compile(
 )
 
 
+#: "the contract", "the tank contract", "this K2 deal", "the total value": a deal already reported
 _DEFINITE_DEAL = re.compile(
-    r"\b(?:the|this|that) (?:deal|contract|purchase|order|sale|(?:total |estimated )?(?:cost|price|value))\b"
+    r"\b(?:the|this|that) (?:(?!first\b|second\b|new\b|next\b)[\w-]+ )?"
+    r"(?:deal|contract|purchase|order|sale|(?:total |estimated )?(?:cost|price|value))\b"
 )
 
 

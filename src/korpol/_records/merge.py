@@ -55,7 +55,14 @@ def _same(a: Candidate, b: Candidate) -> bool:
             and overlap
             and bool(a.families & b.families or not (a.families and b.families))
         )
-    return False
+    # "... contracts for 180 K2 tanks and 212 K9 howitzers. The K2 deal is worth $3.37 billion":
+    # one report counts the weapons, the next prices them; nothing they say disagrees
+    one_priced = (a.value is None) != (b.value is None)
+    one_counted = (a.quantity is None) != (b.quantity is None)
+    counted_is_not_priced = (a.value is None) == (a.quantity is not None)
+    return one_priced and one_counted and counted_is_not_priced and bool(a.families & b.families) and (
+        a.status == b.status
+    )
 
 
 def _vague(c: Candidate) -> bool:
@@ -74,6 +81,10 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             if not re.search(r"\bframework\b", c.sentence.low):
                 # "the contract was worth ...": a contract, not the framework it falls under
                 earlier = [o for o in earlier if o.status != "framework"] or earlier
+            if c.categories:
+                # "The tank contract is worth $3.37 billion, the howitzer contract $2.4 billion":
+                # each figure prices the deal for the weapons its noun names
+                earlier = [o for o in earlier if o.categories & c.categories] or earlier
             if earlier:
                 deal = earlier[-1]
                 if deal.value is None:
