@@ -11,6 +11,7 @@ equivalent) and overlapping weapon systems.  How two reports' values or systems 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
@@ -22,6 +23,7 @@ from korpol._model.merged import STATUS_RANK, Report, in_usd
 from korpol._refdata import get_weapon_system, system_categories
 
 __all__ = [
+    "CONVERTED_TOLERANCE",
     "VALUE_TOLERANCE",
     "Relation",
     "code_of",
@@ -30,14 +32,18 @@ __all__ = [
     "same_aid",
     "same_deal",
     "same_figure",
+    "stated",
     "stated_figures",
     "system_keys",
 ]
 
 
-#: Two stated values are the same figure when they differ by at most this
-#: fraction of the larger one (after conversion to US dollars).
+#: Two stated values in one currency are the same figure when they differ by at most this
+#: fraction of the larger one ($3.37 billion and $3.4 billion).
 VALUE_TOLERANCE = Decimal("0.02")
+#: ... and after conversion to US dollars at annual rates, by at most this fraction: a
+#: journalist converts at the day's rate ("4.5 trillion won" for $3.37 billion).
+CONVERTED_TOLERANCE = Decimal("0.08")
 
 
 def code_of(party: Party | None) -> str | None:
@@ -85,13 +91,14 @@ def _fine(span: TimeSpan | None) -> bool:
     return span is not None and span.start is not None and span.precision in ("day", "month")
 
 
-def _within(x: Decimal, y: Decimal) -> bool:
+def _within(x: Decimal, y: Decimal, tolerance: Decimal = VALUE_TOLERANCE) -> bool:
     top = max(x, y)
-    return top == 0 or abs(x - y) <= VALUE_TOLERANCE * top
+    return top == 0 or abs(x - y) <= tolerance * top
 
 
 def same_figure(a: Money, year_a: int | None, b: Money, year_b: int | None) -> bool:
     """Whether two stated sums can be the same figure."""
+    tolerance = VALUE_TOLERANCE
     if a.currency == b.currency:
         pairs = [(a.amount, a.upper, b.amount, b.upper)]
     else:
@@ -99,8 +106,9 @@ def same_figure(a: Money, year_a: int | None, b: Money, year_b: int | None) -> b
         if ua is None or ub is None:
             return False
         pairs = [(ua.amount, ua.upper, ub.amount, ub.upper)]
+        tolerance = CONVERTED_TOLERANCE
     for x, x_top, y, y_top in pairs:
-        if _within(x, y):
+        if _within(x, y, tolerance):
             return True
         # a stated range ("$13-14 billion") contains the other figure
         if x_top is not None and x <= y <= x_top:
@@ -175,8 +183,46 @@ def _system_relation(a: Iterable[str], b: Iterable[str]) -> Relation:
     return "match" if ca & cb else "conflict"
 
 
+def stated(span: TimeSpan | None) -> TimeSpan | None:
+    """A resolved span the text states; ``None`` for a year korpol inferred from the publication date."""
+    return span if span is not None and span.start is not None and span.text else None
+
+
+def _same_time(x: ArmsDeal, y: ArmsDeal) -> bool:
+    """Whether two reports' dates allow one deal, the stages in order.
+
+    A later stage must not precede an earlier one; reports of the same stage must overlap,
+    allowing for reporting lag ("signed on Tuesday", reported "on Wednesday").  A year korpol
+    inferred from the publication date ("the 152 K9 for $2.6 billion", in a 2025 recap) says
+    nothing of when the deal was made.
+    """
+    dx, dy = stated(x.date), stated(y.date)
+    if dx is None or dy is None or dx.end is None or dy.end is None:
+        return True
+    x_start, x_end, y_start, y_end = dx.start, dx.end, dy.start, dy.end
+    assert x_start is not None
+    assert y_start is not None
+    lag = dt.timedelta(days=_REPORTING_LAG_DAYS)
+    if STATUS_RANK[x.status] == STATUS_RANK[y.status]:
+        return x_start - lag <= y_end and y_start - lag <= x_end
+    if STATUS_RANK[x.status] < STATUS_RANK[y.status]:
+        return x_start - lag <= y_end
+    return y_start - lag <= x_end
+
+
+#: how many days apart two reports of the same stage may date it (announced, then reported)
+_REPORTING_LAG_DAYS = 14
+
+
 def same_deal(a: Report, b: Report) -> bool:
-    """Whether two reports can be the same arms deal."""
+    """Whether two reports can be the same arms deal (and which stages of it).
+
+    A framework is never the contract signed under it.  Two reports of one contract name
+    the same parties, weapons of one family, and agree on the figures they both state (within
+    :data:`VALUE_TOLERANCE`, or after conversion within :data:`CONVERTED_TOLERANCE`) and on the
+    quantity; then they must share a figure, a quantity, or fine dates.  Two contracts for
+    the same weapon ("180 K2" in 2022 and "180 K2" in 2025) differ in figure or date.
+    """
     x, y = a.record, b.record
     assert isinstance(x, ArmsDeal)
     assert isinstance(y, ArmsDeal)
@@ -186,29 +232,24 @@ def same_deal(a: Report, b: Report) -> bool:
         (code_of(x.supplier), code_of(x.recipient)), (code_of(y.supplier), code_of(y.recipient))
     ):
         return False
-    # time: the same status must overlap; a later status must not precede an earlier one
-    if STATUS_RANK[x.status] == STATUS_RANK[y.status]:
-        if not _overlap(x.date, y.date):
-            return False
-    else:
-        lower, higher = (x, y) if STATUS_RANK[x.status] < STATUS_RANK[y.status] else (y, x)
-        if not _not_after(lower.date, higher.date):
-            return False
+    if (x.status == "framework") != (y.status == "framework"):
+        return False  # a framework and the contracts signed under it stay apart (see link_frameworks)
+    if not _same_time(x, y):
+        return False
     systems = _system_relation(x.systems, y.systems)
     if systems == "conflict":
         return False
+    if x.quantity is not None and y.quantity is not None and x.quantity != y.quantity:
+        return False
     figures_x, figures_y = stated_figures(x.value, x.alt_values), stated_figures(y.value, y.alt_values)
     values = _value_relation(figures_x, a.year, figures_y, b.year)
-    if systems == "match":
-        # one article giving two different figures for the same systems reports two deals
-        return not (values == "conflict" and a.doc_id == b.doc_id)
+    if values == "conflict":
+        return False
     if values == "match":
         return True
-    if values == "unknown":
-        if x.quantity is not None and x.quantity == y.quantity:
-            return True
-        return _fine(x.date) and _fine(y.date)
-    return False
+    if x.quantity is not None and x.quantity == y.quantity:
+        return systems == "match" or systems == "unknown"
+    return systems == "match" and _fine(stated(x.date)) and _fine(stated(y.date))
 
 
 def _aid_kinds_match(a: str, b: str) -> bool:

@@ -647,6 +647,8 @@ def _unit_candidates(
         cand.aggregate = _is_a_sum(sent, clause, anchor, cues)
         cand.value = anchor.value
     _fill_systems(sent, lo, hi, cand, recent, anchor)
+    if anchor is not None and not cand.aggregate:
+        cand.aggregate = _several_makers_contracts(sent, clause, lo, hi)
     qty, n_qty = main_quantity(sent, lo, hi)
     cand.quantity = qty if (n_qty == 1 or len(cand.families) <= 1) and not cand.aggregate else None
     if cand.value is None and cand.quantity is None and not cand.systems:
@@ -684,6 +686,22 @@ def _is_a_sum(sent: Sentence, clause: _Clause, anchor: MoneyM, cues: Cues) -> bo
         return True
     counted = cues.compiled["sum_nouns"].search(low, max(clause.a, rel - 80), rel)
     return counted is not None and not sent.sub("money", counted.end(), rel)
+
+
+#: a plural deal noun: "executive contracts", "the deals"
+_PLURAL_DEALS = re.compile(r"\b(?:contracts|deals|orders)\b")
+
+
+def _several_makers_contracts(sent: Sentence, clause: _Clause, lo: int, hi: int) -> bool:
+    """One figure for "contracts" with weapons of two makers or more: a sum of their contracts.
+
+    "Hyundai Rotem and Hanwha Defense ink US$5.76 bn executive contracts with Poland for K2
+    tanks, K9 howitzers": each maker signed its own contract; the figure adds them up.
+    """
+    if not sent.search_in(_PLURAL_DEALS, clause.a, clause.b):
+        return False
+    makers = {m.value.maker for m in sent.sub("system", lo, hi) if not m.value.generic and m.value.maker}
+    return len(makers) >= 2
 
 
 def _sum_count(sent: Sentence, clause: _Clause, anchor: MoneyM, cues: Cues) -> int | None:
