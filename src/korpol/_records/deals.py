@@ -777,12 +777,28 @@ def _fill_date(
     """
     if anchor is not None:
         cand.date = clause.times.get(anchor.start) or (
-            nearest_time(sent, clause.a, clause.b) if len(clause.anchors) == 1 else None
+            nearest_time(sent, clause.a, clause.b) if len(clause.anchors) == 1 else _date_before(sent, anchor)
         )
     else:
         cand.date = nearest_time(sent, lo, hi) or nearest_time(sent, clause.a, clause.b)
     if cand.date is None and cand.status in ("planned", "signed") and ctx.published is not None:
         cand.date = report_year(ctx.published)
+
+
+def _date_before(sent: Sentence, anchor: MoneyM) -> TimeSpan | None:
+    """The last date stated before an amount in its sentence, for a list the date heads.
+
+    "In August 2022 Poland ordered 180 K2 tanks for US$3.37 billion and 212 K9A1 howitzers for
+    US$2.4 billion; in September, ...": both contracts are of August 2022.
+    """
+    before = [
+        t
+        for t in sent.sub("time", 0, anchor.start - sent.start)
+        if t.value.start is not None and t.value.text
+    ]
+    if not before or before[-1].value.relation not in ("at", "since"):
+        return None
+    return before[-1].value
 
 
 def _framework_of(cand: Candidate) -> Candidate:

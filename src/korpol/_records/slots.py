@@ -129,6 +129,7 @@ def main_quantity(sent: Sentence, lo: int, hi: int) -> tuple[int | None, int]:
     Returns (quantity, how many distinct main quantities were seen).
     """
     found: list[int | None] = []
+    counted: list[QtyM] = []
     for m in sent.sub("qty", lo, hi):
         q = m.value
         if not is_main_count(sent, m):
@@ -139,9 +140,41 @@ def main_quantity(sent: Sentence, lo: int, hi: int) -> tuple[int | None, int]:
         if q.unit.lower() not in _weapon_units(sent):
             continue
         found.append(q.value)
+        counted.append(m)
     if not found:
         return None, 0
+    if len(found) > 1 and None not in found:
+        return _several_counts(sent, counted), len(found)
     return found[0], len(found)
+
+
+def _several_counts(sent: Sentence, counts: list[QtyM]) -> int | None:
+    """One quantity from several counts of one unit, or None when they do not add up to one.
+
+    "180 tanks, 116 K2GF and 64 K2PL": a total, then its parts (the first).  "6 K9A1 and 146
+    K9PL guns": parts of one order, each a variant of one family (their sum, 152).  Anything
+    else is several quantities, and a wrong number is worse than none.
+    """
+    munitions = ("missile", "rocket", "interceptor", "round", "shell")
+    platforms = [m for m in counts if m.value.unit.lower() not in munitions]
+    if platforms and len(platforms) < len(counts):
+        # "48 Patriot launchers and 644 PAC-3 missiles": the missiles arm the launchers
+        counts = platforms
+        if len(counts) == 1:
+            return counts[0].value.value
+    values = [m.value.value for m in counts]
+    if values[0] >= sum(values[1:]):
+        return values[0]
+    named = []
+    for m in counts:
+        after = [x for x in sent.sub("system") if m.start <= x.start <= m.end + 1 and not x.value.generic]
+        if not after:
+            return None
+        named.append(after[0].value)
+    families = {(v.family or v.designation) for v in named}
+    if len(families) == 1 and len({v.designation for v in named}) == len(named):
+        return sum(values)
+    return None
 
 
 def _status(low: str, cues: Cues) -> str:
