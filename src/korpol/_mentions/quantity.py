@@ -241,13 +241,31 @@ def _mid_ok(mid: str) -> bool:
 
 
 def _not_a_count(token: str, text: str, start: int) -> bool:
-    """A year ("2028", written without a thousands comma) or a rank ("No. 1")."""
+    """A year ("2028", written without a thousands comma), a rank ("No. 1") or part of a name.
+
+    "13 Ground Master 400 radars", "a Type 212 submarine": digits right after a capitalised
+    word in running text (not a month, not the first word) name a model, they count nothing.
+    """
     if text[max(0, start - 4) : start] in ("No. ", "no. "):
         return True
     head = text[max(0, start - 12) : start].rstrip(" .").rsplit(" ", 1)[-1]
     if head in _DESIGNATION_HEADS:
         return True
+    if token[:1].isdigit() and text[start - 1 : start] == " " and _named_before(text, start - 1):
+        return True
     return len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100
+
+
+_COUNT_THEN_NAME = re.compile(r"\d[\d,]*\s+(?:[A-Z][\w-]*\s+){1,3}$")
+
+
+def _named_before(text: str, space: int) -> bool:
+    """Whether the digits after ``space`` are a model number: "13 Ground Master 400 radars".
+
+    A count, then capitalised name words, then digits: the digits belong to the name (a
+    count stands before the name, as the 13 does).
+    """
+    return _COUNT_THEN_NAME.search(text, max(0, space - 60), space + 1) is not None
 
 
 def _make(text: str, start: int, end: int, value: int, unit: str) -> Quantity:

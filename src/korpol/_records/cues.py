@@ -181,6 +181,7 @@ class Cues:
     owned: tuple[str, ...] = attrs.field(factory=_loader("owned"))
     tranche: tuple[str, ...] = attrs.field(factory=_loader("tranche"))
     schedule: tuple[str, ...] = attrs.field(factory=_loader("schedule"))
+    instalments: tuple[str, ...] = attrs.field(factory=_loader("instalments"))
     # -- agreements, meetings, deployments
     agreement_kinds: Keyed = attrs.field(factory=_loader("agreement_kinds"))
     agreement_verbs: tuple[str, ...] = attrs.field(factory=_loader("agreement_verbs"))

@@ -603,11 +603,14 @@ def _clause_units(
     if len(counts) <= 1:
         return [(a, b, None)]
     units: list[tuple[int, int, MoneyM | None]] = []
+    start = a
     for i in range(len(counts)):
-        start = a if i == 0 else counts[i - 1].end - sent.start
+        # each unit runs to its count's noun phrase and a little beyond ("152 more K9s in December
+        # 2023"), never into the next count; the next unit starts where this one ends
         end = b if i == len(counts) - 1 else counts[i].end - sent.start + 45
         end = min(end, counts[i + 1].start - sent.start) if i + 1 < len(counts) else end
         units.append((start, end, None))
+        start = end
     return units
 
 

@@ -99,6 +99,9 @@ _TRANCHE_BEFORE = CuePattern(
     r"\b(?:(?:⟨tranche⟩)\s+(?:batch of\s+)?|option (?:for|on|to buy)\s+(?:a further\s+)?)$"
 )
 
+#: a list of a contract's parts: "effective in three stages:", "delivered in two batches:"
+_INSTALMENTS = CuePattern(r"\b(?:⟨instalments⟩)\s*:")
+
 
 def is_main_count(sent: Sentence, m: QtyM) -> bool:
     """A count of main weapons: not support vehicles, not troops or votes (worked out once per mention)."""
@@ -120,6 +123,8 @@ def _is_main_count_now(sent: Sentence, m: QtyM) -> bool:
         return False  # "eight K10s": the data says a K10 is an ammunition vehicle
     if sent.regex(_TRANCHE_BEFORE).search(sent.low, max(0, m.start - sent.start - 24), m.start - sent.start):
         return False  # "the first 12 of them": a tranche of a deal, not a deal
+    if sent.regex(_INSTALMENTS).search(sent.low, 0, rel):
+        return False  # "in three stages: 6 aircraft in September 2022, 18 ...": parts of one contract
     return m.value.unit.lower() in _weapon_units(sent)
 
 
