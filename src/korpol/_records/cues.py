@@ -182,6 +182,7 @@ class Cues:
     tranche: tuple[str, ...] = attrs.field(factory=_loader("tranche"))
     schedule: tuple[str, ...] = attrs.field(factory=_loader("schedule"))
     instalments: tuple[str, ...] = attrs.field(factory=_loader("instalments"))
+    remainder: tuple[str, ...] = attrs.field(factory=_loader("remainder"))
     # -- agreements, meetings, deployments
     agreement_kinds: Keyed = attrs.field(factory=_loader("agreement_kinds"))
     agreement_verbs: tuple[str, ...] = attrs.field(factory=_loader("agreement_verbs"))

@@ -1,5 +1,4 @@
-"""Arms-deal rules: who sells what to whom, for how much, when, and how far the deal has come.
-"""
+"""Arms-deal rules: who sells what to whom, for how much, when, and how far the deal has come."""
 
 from __future__ import annotations
 
@@ -10,7 +9,8 @@ from typing import ClassVar, NamedTuple, cast
 import attrs
 
 from korpol._mentions.numbers import COUNT_WORDS
-from korpol._mentions.scan import MoneyM, PersonM, PlaceM
+from korpol._mentions.scan import MoneyM, PersonM, PlaceM, QtyM
+from korpol._mentions.systems import SystemMention
 from korpol._model import ArmsDeal, Country, DealStatus, Party, TimeSpan
 from korpol._records.candidate import Candidate
 from korpol._records.context import Context, report_year
@@ -444,6 +444,11 @@ _UNDER_FRAMEWORK = re.compile(
 )
 
 
+#: "the first executive contract under the framework ... covers 212": the framework is where the
+#: contract falls, the contract is what the clause is about
+_CONTRACT_BEFORE = re.compile(r"\b(?:contracts?|orders?|deals?)\s+$")
+
+
 _SIGNED_WORD = CuePattern(r"\b(?:⟨signed_words⟩)\b")
 
 
@@ -600,18 +605,53 @@ def _clause_units(
     if sent.sub("money", a, b):
         return None
     counts = [m for m in sent.sub("qty", a, b) if is_main_count(sent, m)]
-    if len(counts) <= 1:
+    groups = _one_order_counts(sent, counts)
+    if len(groups) <= 1:
         return [(a, b, None)]
     units: list[tuple[int, int, MoneyM | None]] = []
     start = a
-    for i in range(len(counts)):
-        # each unit runs to its count's noun phrase and a little beyond ("152 more K9s in December
-        # 2023"), never into the next count; the next unit starts where this one ends
-        end = b if i == len(counts) - 1 else counts[i].end - sent.start + 45
-        end = min(end, counts[i + 1].start - sent.start) if i + 1 < len(counts) else end
+    for i, group in enumerate(groups):
+        # each unit runs to its last count's noun phrase and a little beyond ("152 more K9s in
+        # December 2023"), never into the next count; the next unit starts where this one ends
+        end = b if i == len(groups) - 1 else group[-1].end - sent.start + 45
+        end = min(end, groups[i + 1][0].start - sent.start) if i + 1 < len(groups) else end
         units.append((start, end, None))
         start = end
     return units
+
+
+def _one_order_counts(sent: Sentence, counts: list[QtyM]) -> list[list[QtyM]]:
+    """The clause's counts, grouped by the order they count.
+
+    "10 K9A1 and 142 K9A2 howitzers": variants of one family are one order; "152 howitzers,
+    10 K9A1 and 142 K9A2": a total and the parts that add up to it are one order; "1,000 K2
+    tanks, 672 K9 howitzers and 48 FA-50 jets": three.
+    """
+    if len(counts) <= 1:
+        return [counts]
+    values = [m.value.value for m in counts]
+    if len(counts) >= 3 and values[0] == sum(values[1:]):
+        return [counts]
+    named = [_named_after(sent, m) for m in counts]
+    groups: list[list[QtyM]] = [[counts[0]]]
+    for prev, this, m in zip(named[:-1], named[1:], counts[1:], strict=True):
+        same_family = (
+            prev is not None
+            and this is not None
+            and (prev.family or prev.designation) == (this.family or this.designation)
+            and prev.designation != this.designation
+        )
+        if same_family:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _named_after(sent: Sentence, m: QtyM) -> SystemMention | None:
+    """The weapon a count names right after it ("142 K9A2"), if a designation."""
+    after = [x for x in sent.sub("system") if m.start <= x.start <= m.end + 1 and not x.value.generic]
+    return after[0].value if after else None
 
 
 @attrs.define
@@ -659,6 +699,8 @@ def _unit_candidates(
     if cand.value is None and sent.regex(RUNNING_TOTAL).search(low, lo, hi):
         return []  # "364 K9s are on firm order": a running total, not a deal
     under = _fill_status(sent, clause, lo, hi, cand, cues)
+    if cand.status == "framework" and sent.search_in(cues.compiled["remainder"], clause.a, hi):
+        return []  # "the remaining K9s under the framework": what is left of it, not a deal
     _fill_date(sent, ctx, clause, lo, hi, anchor, cand)
     cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
     cand.detail = cand.value is None and _DETAIL.search(low, clause.a, clause.b) is not None
@@ -748,11 +790,7 @@ def _fill_status(
     """
     cand.status = sent_status(sent, *clause.status_span, cues)
     under = sent.search_in(_UNDER_FRAMEWORK, lo, hi)
-    if under and not any(
-        m.start - sent.start < lo + under.start()
-        for m in sent.mentions
-        if lo <= m.start - sent.start < hi and m.kind in ("money", "qty")
-    ):
+    if under and not _amount_before(sent, lo, hi, under) and not _contract_then_amount(sent, lo, hi, under):
         under = None
     if under:
         cand.status = _status(_UNDER_FRAMEWORK.sub(" ", sent.low[lo:hi]), cues)
@@ -763,6 +801,37 @@ def _fill_status(
     if cand.status == "delivered" and cand.value is None:
         cand.quantity = None  # a delivery schedule describes a deal, it is not one
     return under
+
+
+def _amounts(sent: Sentence, lo: int, hi: int) -> list[int]:
+    """Where the unit's amounts and counts start, relative to the sentence."""
+    return [
+        m.start - sent.start
+        for m in sent.mentions
+        if lo <= m.start - sent.start < hi and m.kind in ("money", "qty")
+    ]
+
+
+def _amount_before(sent: Sentence, lo: int, hi: int, under: re.Match[str]) -> bool:
+    """ "ordered 48 FA-50s for US$3bn under a framework": the figures are the contract's."""
+    return any(at < lo + under.start() for at in _amounts(sent, lo, hi))
+
+
+def _contract_then_amount(sent: Sentence, lo: int, hi: int, under: re.Match[str]) -> bool:
+    """ "The first executive contract under the framework agreement, concluded on 26 August
+    2022, covers 212 K9A1": the contract is the subject and its verb gives the count.  When the
+    framework's own phrase leads to the count ("under the framework agreement for 288
+    launchers", "..., which foresee up to 1,000"), the count is the framework's."""
+    if not _CONTRACT_BEFORE.search(sent.low, max(0, lo + under.start() - 30), lo + under.start()):
+        return False
+    after = [at for at in _amounts(sent, lo, hi) if at >= lo + under.end()]
+    return bool(after) and not _FRAMEWORK_TERMS.search(sent.low, lo + under.end(), after[0])
+
+
+#: words that attach what follows to the framework: "for 288", "which provides for", "of 2022"
+_FRAMEWORK_TERMS = re.compile(
+    r"\b(?:for|of|which|that|providing|provides|foresees?|covering|envisag\w+|allows?|calls? for)\b"
+)
 
 
 def _fill_date(
