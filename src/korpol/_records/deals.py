@@ -455,7 +455,7 @@ _SIGNED_WORD = CuePattern(r"\b(?:⟨signed_words⟩)\b")
 #: "Under the contract, ...", "the deal covers ...": what follows details a deal already reported
 _DETAIL = re.compile(
     r"\b(?:under|in|of) (?:the|this|that) (?:contract|deal|agreement|order)\b|"
-    r"\b(?:the|this|that) (?:contract|deal|order) (?:covers|includes|comprises|consists)\b"
+    r"\b(?:(?:the|this|that) (?:contract|deal|order)|^it) (?:covers|includes|comprises|consists)\b"
 )
 
 
@@ -463,6 +463,8 @@ _DETAIL = re.compile(
 _DEFINITE_DEAL = re.compile(
     r"\b(?:the|this|that) (?:(?!first\b|second\b|new\b|next\b)[\w-]+ )?"
     r"(?:deal|contract|purchase|order|sale|(?:total |estimated )?(?:cost|price|value))\b"
+    # "Worth about $6.5 billion, it is the largest ...", "It is worth ...": the deal just told
+    r"|^(?:worth|valued at|priced at)\b|^it (?:is|was) (?:worth|valued)\b"
 )
 
 
@@ -490,7 +492,11 @@ def _priced_weapons(sent: Sentence) -> bool:
 
 
 def deal_candidates(
-    sent: Sentence, ctx: Context, recent: Sequence[Sentence] = (), after_deal: bool = False
+    sent: Sentence,
+    ctx: Context,
+    recent: Sequence[Sentence] = (),
+    after_deal: bool = False,
+    arms_topic: bool = False,
 ) -> list[Candidate]:
     """The arms deals ``sent`` states: one candidate per priced or counted unit of a clause that sells.
 
@@ -500,9 +506,10 @@ def deal_candidates(
     (:func:`_clause_sells`); their units, one per amount, else one per count
     (:func:`_clause_units`); and for each unit a candidate with its slots filled in
     (:func:`_unit_candidates`).  ``recent`` are the sentences before (what "the deal" and
-    "It" refer back to); ``after_deal`` says whether the document has stated a deal already.
+    "It" refer back to); ``after_deal`` says whether the document has stated a deal already,
+    ``arms_topic`` whether it has named weapons or arms before.
     """
-    if not _about_arms_deals(sent, ctx.cues, after_deal):
+    if not _about_arms_deals(sent, ctx.cues, after_deal, arms_topic):
         return []
     clauses = _deal_clauses(sent)
     out: list[Candidate] = []
@@ -520,7 +527,7 @@ def deal_candidates(
     return out
 
 
-def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool) -> bool:
+def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool, arms_topic: bool = False) -> bool:
     """Whether ``sent`` can state an arms deal at all: the cheap tests every sentence faces first.
 
     It needs something a deal is made of (an amount, a weapon, a count, a maker), a deal cue,
@@ -543,7 +550,29 @@ def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool) -> bool:
     if not has_trigger or sent.search(DENIED):
         return False
     follow_up = after_deal and sent.search(_DEFINITE_DEAL) is not None and bool(sent.sub("money"))
-    return bool(sent.sub("system") or sent.sub("company") or sent.search(cues.compiled["arms"]) or follow_up)
+    # "In all, Poland has signed Korean contracts worth some $16.5 billion since 2022": in an
+    # article about arms deals, a sum of its contracts
+    recap = (after_deal or arms_topic) and bool(sent.sub("money")) and _recap(sent, cues)
+    return bool(
+        sent.sub("system") or sent.sub("company") or sent.search(cues.compiled["arms"]) or follow_up or recap
+    )
+
+
+#: "contracts ... since 2022": deals counted over a period
+_PLURAL_SINCE = re.compile(
+    r"\b(?:contracts|deals|orders)\b.*\bsince (?:\w+ )?(?:19|20)\d\d\b|"
+    r"\bsince (?:\w+ )?(?:19|20)\d\d\b.*\b(?:contracts|deals|orders)\b"
+)
+
+
+def _recap(sent: Sentence, cues: Cues) -> bool:
+    """Whether ``sent`` sums several deals: "six contracts worth", "contracts ... since 2022",
+    "taken together", "add up to"."""
+    return bool(
+        sent.search(cues.compiled["sum_nouns"])
+        or sent.search(_PLURAL_SINCE)
+        or (sent.search(_PLURAL_DEALS) and sent.search(cues.compiled["aggregate"]))
+    )
 
 
 def _deal_clauses(sent: Sentence) -> list[tuple[int, int]]:
@@ -730,7 +759,10 @@ def _is_a_sum(sent: Sentence, clause: _Clause, anchor: MoneyM, cues: Cues) -> bo
     ):
         return True
     counted = cues.compiled["sum_nouns"].search(low, max(clause.a, rel - 80), rel)
-    return counted is not None and not sent.sub("money", counted.end(), rel)
+    if counted is not None and not sent.sub("money", counted.end(), rel):
+        return True
+    # "Poland has signed Korean contracts worth some $16.5 billion since 2022": deals over a period
+    return sent.search_in(_PLURAL_SINCE, clause.a, clause.b) is not None and len(clause.anchors) == 1
 
 
 #: a plural deal noun: "executive contracts", "the deals"
@@ -898,9 +930,13 @@ class DealRule:
 
     def __init__(self) -> None:
         self.found: list[Candidate] = []
+        self.arms_topic = False  # whether a sentence read so far names weapons or arms
 
     def read(self, sent: Sentence, reading: Reading) -> None:
-        here = deal_candidates(sent, reading.ctx, reading.recent, bool(self.found))
+        here = deal_candidates(sent, reading.ctx, reading.recent, bool(self.found), self.arms_topic)
+        self.arms_topic = self.arms_topic or bool(
+            sent.sub("system") or sent.search(reading.ctx.cues.compiled["arms"])
+        )
         # an amount the aid rule read as a gift in this sentence is not also a sale
         given = {id(c.value) for c in reading.found.get("aid_packages", ())}
         here = [c for c in here if c.value is None or id(c.value) not in given]
@@ -908,7 +944,8 @@ class DealRule:
         reading.sums.extend(c for c in here if c.aggregate)
 
     def records(self, reading: Reading) -> tuple[ArmsDeal, ...]:
-        orient(self.found)
+        # the sums of deals this rule met follow the article's clear directions too
+        orient([*self.found, *(c for c in reading.sums if c.kind == "deal")])
         return tuple(
             ArmsDeal(
                 supplier=c.first,

@@ -10,7 +10,7 @@ turns them into :class:`~korpol.Aggregate` records, one per stated sum.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from korpol._model import Aggregate
 from korpol._records.candidate import Candidate
@@ -30,13 +30,15 @@ class AggregateRule:
 
     def records(self, reading: Reading) -> tuple[Aggregate, ...]:
         out: list[Aggregate] = []
-        seen: set[tuple[int, str | None, str | None]] = set()
+        seen: set[tuple[Any, ...]] = set()
         for c in reading.sums:
             assert isinstance(c, Candidate)
-            key = (id(c.value), c.first.code if c.first else None, c.second.code if c.second else None)
+            parties = (c.first.code if c.first else None, c.second.code if c.second else None)
+            key = (c.kind, c.value.amount, c.value.currency, *parties) if c.value is not None else None
             if key in seen:
-                continue  # (a sum a sentence states once, even when two rules met it)
-            seen.add(key)
+                continue  # one sum stated twice (headline and body, or met by two rules) is one
+            if key is not None:
+                seen.add(key)
             out.append(
                 Aggregate(
                     of="arms_deals" if c.kind == "deal" else "aid_packages",
