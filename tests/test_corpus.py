@@ -160,22 +160,46 @@ MERGE_CASES = [
         [{"a1", "a2"}],
     ),
     MergeCase(
-        "conflicting-figures-same-systems-kept-together",
+        "conflicting-figures-for-one-counted-contract-kept-together",
         [
-            article("a1", "2025-08-02", deal(value=usd(6.5e9))),
-            article("a2", "2025-08-05", deal(value=usd(8e9))),
+            article("a1", "2025-08-02", deal(value=usd(6.5e9), quantity=180)),
+            article("a2", "2025-08-05", deal(value=usd(8e9), quantity=180)),
         ],
         [{"a1", "a2"}],
     ),
     MergeCase(
-        "status-moves-forward-over-years",
+        "planned-then-signed-weeks-apart",
         [
-            article("a1", "2022-07-28", deal(status="framework", date=Y2022, value=usd(14.5e9))),
-            article("a2", "2025-08-02", deal(status="signed", date=Y2025, value=usd(6.5e9))),
+            article("a1", "2025-06-20", deal(status="planned", value=usd(6.5e9))),
+            article("a2", "2025-08-02", deal(status="signed", value=usd(6.5e9))),
         ],
         [{"a1", "a2"}],
     ),
     # --- different deals stay apart
+    MergeCase(
+        "framework-stays-apart-from-its-contract",
+        [
+            article("a1", "2022-07-28", deal(status="framework", date=Y2022, value=usd(14.5e9))),
+            article("a2", "2025-08-02", deal(status="signed", date=Y2025, value=usd(6.5e9))),
+        ],
+        [{"a1"}, {"a2"}],
+    ),
+    MergeCase(
+        "conflicting-figures-and-nothing-else-in-common",
+        [
+            article("a1", "2025-08-02", deal(value=usd(6.5e9))),
+            article("a2", "2025-08-05", deal(value=usd(8e9))),
+        ],
+        [{"a1"}, {"a2"}],
+    ),
+    MergeCase(
+        "same-count-figures-twice-apart-two-contracts",
+        [
+            article("a1", "2025-08-02", deal(value=usd(3.37e9), quantity=180)),
+            article("a2", "2025-08-05", deal(value=usd(6.5e9), quantity=180)),
+        ],
+        [{"a1"}, {"a2"}],
+    ),
     MergeCase(
         "different-systems",
         [
@@ -322,9 +346,9 @@ def test_merge(case: MergeCase) -> None:
 def test_conflicting_values_are_claims_with_sources_never_averaged() -> None:
     kb = Corpus(
         [
-            article("a1", "2025-08-02", deal(value=usd(6.5e9))),
-            article("a2", "2025-08-04", deal(value=usd(6.52e9))),
-            article("a3", "2025-08-05", deal(value=usd(8e9))),
+            article("a1", "2025-08-02", deal(value=usd(6.5e9), quantity=180)),
+            article("a2", "2025-08-04", deal(value=usd(6.52e9), quantity=180)),
+            article("a3", "2025-08-05", deal(value=usd(8e9), quantity=180)),
         ]
     )
     (merged,) = kb.arms_deals()
@@ -338,25 +362,30 @@ def test_conflicting_values_are_claims_with_sources_never_averaged() -> None:
 def test_status_history_in_date_order() -> None:
     kb = Corpus(
         [
-            article("a3", "2025-08-02", deal(status="signed", date=Y2025, quantity=180)),
+            article("a3", "2025-08-02", deal(status="signed", date=Y2025, quantity=180, value=usd(6.5e9))),
             article("a1", "2022-07-28", deal(status="framework", date=Y2022, quantity=1000)),
             article("a2", "2024-10-24", deal(status="planned", date=TimeSpan.day(dt.date(2024, 10, 24)))),
+            article("a4", "2025-07-30", deal(status="planned", date=None, quantity=180)),
         ]
     )
-    (merged,) = kb.arms_deals()
-    assert merged.statuses == ("framework", "planned", "signed")
-    assert [c.doc_id for c in merged.status_history] == ["a1", "a2", "a3"]
-    assert merged.status == "signed"
-    assert merged.date == Y2025  # the date of the furthest status
-    assert merged.quantity == 180  # the quantity the signed report gives
-    assert merged.first_reported == dt.date(2022, 7, 28)
-    assert merged.doc_ids == ("a1", "a2", "a3")
-    assert len(merged.evidence) == 3
+    framework, contract = kb.arms_deals()
+    assert (framework.status, framework.quantity, framework.doc_ids) == ("framework", 1000, ("a1",))
+    assert contract.statuses == ("planned", "signed")
+    assert [c.doc_id for c in contract.status_history] == ["a2", "a4", "a3"]
+    assert contract.status == "signed"
+    assert contract.date == Y2025  # the date of the furthest status
+    assert contract.quantity == 180  # the quantity the signed report gives
+    assert contract.first_reported == dt.date(2024, 10, 24)
+    assert contract.doc_ids == ("a2", "a3", "a4")  # the reports in date order (a year starts in January)
+    assert len(contract.evidence) == 3
 
 
 def test_merged_record_round_trips_and_is_an_arms_deal() -> None:
     kb = Corpus(
-        [article("a1", "2022-07-28", deal(value=usd(1e9))), article("a2", "2022-08-01", deal(value=usd(2e9)))]
+        [
+            article("a1", "2022-07-28", deal(value=usd(1e9), quantity=10)),
+            article("a2", "2022-08-01", deal(value=usd(1.2e9), quantity=10)),
+        ]
     )
     (merged,) = kb.arms_deals()
     assert isinstance(merged, ArmsDeal)
@@ -439,7 +468,7 @@ QUERY_CASES = [
 ]
 
 
-def test_framework_merges_with_a_contract_for_one_of_its_systems() -> None:
+def test_a_framework_is_its_own_record() -> None:
     kb = Corpus(
         [
             article("d1", "2022-07-28", deal(status="framework", date=Y2022, systems=["K2", "K9", "FA-50"])),
@@ -447,8 +476,8 @@ def test_framework_merges_with_a_contract_for_one_of_its_systems() -> None:
             article("d3", "2025-08-02", deal(date=Y2025, systems=["K2"], value=usd(6.5e9))),
         ]
     )
-    # complete linkage: d3 fits the framework but not the K9 contract already merged with it
-    assert [m.doc_ids for m in kb.arms_deals()] == [("d1", "d2"), ("d3",)]
+    # the framework is never merged into a contract signed under it; two contracts stay two
+    assert [m.doc_ids for m in kb.arms_deals()] == [("d1",), ("d2",), ("d3",)]
 
 
 @pytest.mark.parametrize("case", QUERY_CASES, ids=[c.id for c in QUERY_CASES])
@@ -502,10 +531,32 @@ def test_timeline(kb: Corpus) -> None:
 
 def test_total_same_currency_is_exact(kb: Corpus) -> None:
     total = kb.arms_deals(supplier="KR").total()
-    assert total == Money(
-        amount="8900000000", currency="USD", text="sum of 2 stated values (3 records)", qualifier="exact"
-    )
+    assert (total.amount, total.currency, total.qualifier) == (Decimal("8900000000"), "USD", "exact")
     assert not total.estimated
+    framework, k9, k2 = kb.arms_deals(supplier="KR")
+    assert total.summed == (k9.id, k2.id)
+    assert total.frameworks == (framework.id,)  # a framework's value never adds to its contracts'
+    assert total.unvalued == ()
+    assert total.converted == ()
+    assert total.text == "sum of 2 stated values (3 records); 1 framework agreements left out"
+    assert str(total) == "USD 8.9 billion"
+
+
+def test_total_uses_the_stated_dollar_equivalent() -> None:
+    won = Money(amount="9000000000000", currency="KRW", equivalents=[usd(6.5e9)])
+    kb = Corpus(
+        [
+            article("a1", "2025-08-02", deal(value=won)),
+            article("a2", "2025-08-03", deal(value=usd(3e9), systems=["K9"])),
+        ]
+    )
+    total = kb.arms_deals().total()
+    assert total.amount == Decimal("9500000000")
+    assert not total.estimated
+    assert total.converted == ()
+    in_won = kb.arms_deals().total("KRW")
+    assert in_won.estimated
+    assert len(in_won.converted) == 1
 
 
 def test_total_with_conversion_is_estimated(kb: Corpus) -> None:

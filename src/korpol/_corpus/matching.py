@@ -23,15 +23,18 @@ from korpol._model.merged import STATUS_RANK, Report, in_usd
 from korpol._refdata import get_weapon_system, system_categories
 
 __all__ = [
+    "CLAIM_FACTOR",
     "CONVERTED_TOLERANCE",
     "VALUE_TOLERANCE",
     "Relation",
     "code_of",
+    "deals_compatible",
     "resolved",
     "same_agreement",
     "same_aid",
     "same_deal",
     "same_figure",
+    "same_weapons",
     "stated",
     "stated_figures",
     "system_keys",
@@ -44,6 +47,10 @@ VALUE_TOLERANCE = Decimal("0.02")
 #: ... and after conversion to US dollars at annual rates, by at most this fraction: a
 #: journalist converts at the day's rate ("4.5 trillion won" for $3.37 billion).
 CONVERTED_TOLERANCE = Decimal("0.08")
+#: Two reports of one contract may disagree on its figure ("$6.5 billion", "$8 billion with
+#: options"); figures further apart than this factor are different contracts ("180 K2 for
+#: $3.37 billion" in 2022, "180 K2 for $6.5 billion" in 2025).
+CLAIM_FACTOR = Decimal("1.5")
 
 
 def code_of(party: Party | None) -> str | None:
@@ -185,14 +192,17 @@ def _system_relation(a: Iterable[str], b: Iterable[str]) -> Relation:
 
 def stated(span: TimeSpan | None) -> TimeSpan | None:
     """A resolved span the text states; ``None`` for a year korpol inferred from the publication date."""
-    return span if span is not None and span.start is not None and span.text else None
+    if span is None or span.start is None:
+        return None
+    return span if span.text or span.precision != "year" else None
 
 
 def _same_time(x: ArmsDeal, y: ArmsDeal) -> bool:
     """Whether two reports' dates allow one deal, the stages in order.
 
-    A later stage must not precede an earlier one; reports of the same stage must overlap,
-    allowing for reporting lag ("signed on Tuesday", reported "on Wednesday").  A year korpol
+    A later stage must not precede an earlier one; reports of the same stage (but a plan,
+    which is reported for months) must overlap, allowing for reporting lag ("signed on
+    Tuesday", reported "on Wednesday").  A year korpol
     inferred from the publication date ("the 152 K9 for $2.6 billion", in a 2025 recap) says
     nothing of when the deal was made.
     """
@@ -203,6 +213,8 @@ def _same_time(x: ArmsDeal, y: ArmsDeal) -> bool:
     assert x_start is not None
     assert y_start is not None
     lag = dt.timedelta(days=_REPORTING_LAG_DAYS)
+    if x.status == y.status == "planned":
+        return True  # a plan is reported for months ("in talks" in 2024, "expected" in 2025)
     if STATUS_RANK[x.status] == STATUS_RANK[y.status]:
         return x_start - lag <= y_end and y_start - lag <= x_end
     if STATUS_RANK[x.status] < STATUS_RANK[y.status]:
@@ -214,42 +226,135 @@ def _same_time(x: ArmsDeal, y: ArmsDeal) -> bool:
 _REPORTING_LAG_DAYS = 14
 
 
-def same_deal(a: Report, b: Report) -> bool:
-    """Whether two reports can be the same arms deal (and which stages of it).
+def deals_compatible(a: Report, b: Report) -> bool:
+    """Whether nothing two reports state keeps them from being one arms deal.
 
-    A framework is never the contract signed under it.  Two reports of one contract name
-    the same parties, weapons of one family, and agree on the figures they both state (within
-    :data:`VALUE_TOLERANCE`, or after conversion within :data:`CONVERTED_TOLERANCE`) and on the
-    quantity; then they must share a figure, a quantity, or fine dates.  Two contracts for
-    the same weapon ("180 K2" in 2022 and "180 K2" in 2025) differ in figure or date.
+    Not one article's two records (the record stage merged its repeats), the same parties,
+    both a framework or both not (a framework is never the contract signed under it), dates
+    in stage order, weapons of one family, the same quantity and the same figures where both
+    state them.
     """
     x, y = a.record, b.record
     assert isinstance(x, ArmsDeal)
     assert isinstance(y, ArmsDeal)
     if a.doc_id is not None and a.doc_id == b.doc_id:
-        return False  # one article's records are already one per fact: the record stage merged its repeats
+        return False
     if not _roles_match(
         (code_of(x.supplier), code_of(x.recipient)), (code_of(y.supplier), code_of(y.recipient))
     ):
         return False
     if (x.status == "framework") != (y.status == "framework"):
-        return False  # a framework and the contracts signed under it stay apart (see link_frameworks)
-    if not _same_time(x, y):
         return False
-    systems = _system_relation(x.systems, y.systems)
-    if systems == "conflict":
+    if not _same_time(x, y) or _system_relation(x.systems, y.systems) == "conflict":
+        return False
+    if _planned_after(a, b) or _planned_after(b, a):
         return False
     if x.quantity is not None and y.quantity is not None and x.quantity != y.quantity:
         return False
-    figures_x, figures_y = stated_figures(x.value, x.alt_values), stated_figures(y.value, y.alt_values)
-    values = _value_relation(figures_x, a.year, figures_y, b.year)
-    if values == "conflict":
-        return False
-    if values == "match":
+    if _deal_values(a, b) != "conflict":
         return True
+    # a figure they disagree on is a conflicting claim about one contract only when something
+    # else names that contract (the quantity of the same weapons, or the same fine date) and
+    # the figures are close enough to be two accounts of one sum
+    return _identified(x, y) and _near(a, b)
+
+
+def _identified(x: ArmsDeal, y: ArmsDeal) -> bool:
+    """Whether two deals name one contract without their figures."""
+    systems = _system_relation(x.systems, y.systems)
+    if systems == "conflict":
+        return False
+    if systems == "match" and x.quantity is not None and x.quantity == y.quantity:
+        return True
+    dx, dy = stated(x.date), stated(y.date)
+    if not (_fine(dx) and _fine(dy)):
+        return False
+    # fine dates in stage order (see _same_time) name one contract of one weapon; of unnamed
+    # weapons, only the same day or month does
+    return systems == "match" or _overlap(dx, dy)
+
+
+def _near(a: Report, b: Report) -> bool:
+    """Whether two reports' figures are within :data:`CLAIM_FACTOR` of each other (in dollars)."""
+    x, y = a.record, b.record
+    assert isinstance(x, ArmsDeal)
+    assert isinstance(y, ArmsDeal)
+    for p in stated_figures(x.value, x.alt_values):
+        for q in stated_figures(y.value, y.alt_values):
+            up, uq = in_usd(p, a.year), in_usd(q, b.year)
+            if up is None or uq is None or up.amount <= 0 or uq.amount <= 0:
+                continue
+            if max(up.amount, uq.amount) <= CLAIM_FACTOR * min(up.amount, uq.amount):
+                return True
+    return False
+
+
+def _planned_after(a: Report, b: Report) -> bool:
+    """Whether ``a`` still calls planned a deal that ``b`` dates as signed well before ``a``
+    was published: a plan reported in 2024 is not the contract signed in 2022."""
+    x, y = a.record, b.record
+    assert isinstance(x, ArmsDeal)
+    assert isinstance(y, ArmsDeal)
+    if x.status not in ("planned", "framework") or STATUS_RANK[y.status] <= STATUS_RANK["planned"]:
+        return False
+    if a.published is None:
+        return False
+    signed = stated(y.date)
+    # a contract is signed by the time a report of it appears, whatever date it gives
+    latest = [d for d in (signed.end if signed is not None else None, b.published) if d is not None]
+    return bool(latest) and min(latest) < a.published - dt.timedelta(days=_REPORTING_LAG_DAYS)
+
+
+def same_weapons(a: Report, b: Report) -> bool:
+    """Whether two deals name weapons of one family or category, or neither names any."""
+    x, y = a.record, b.record
+    assert isinstance(x, ArmsDeal)
+    assert isinstance(y, ArmsDeal)
+    if not x.systems and not y.systems:
+        return True
+    return _system_relation(x.systems, y.systems) == "match"
+
+
+def _deal_values(a: Report, b: Report) -> Relation:
+    x, y = a.record, b.record
+    assert isinstance(x, ArmsDeal)
+    assert isinstance(y, ArmsDeal)
+    figures_x, figures_y = stated_figures(x.value, x.alt_values), stated_figures(y.value, y.alt_values)
+    return _value_relation(figures_x, a.year, figures_y, b.year)
+
+
+def same_deal(a: Report, b: Report) -> bool:
+    """Whether two reports are the same arms deal (or stages of it).
+
+    They are :func:`deals_compatible` and share something that names one contract: a figure
+    (within :data:`VALUE_TOLERANCE`, or after conversion :data:`CONVERTED_TOLERANCE`), a
+    quantity of the same weapons, or fine dates.  Two contracts for the same weapon ("180
+    K2" in 2022 and "180 K2" in 2025) differ in figure or date.
+    """
+    if not deals_compatible(a, b):
+        return False
+    x, y = a.record, b.record
+    assert isinstance(x, ArmsDeal)
+    assert isinstance(y, ArmsDeal)
+    if _deal_values(a, b) == "match":
+        return True
+    systems = _system_relation(x.systems, y.systems)
     if x.quantity is not None and x.quantity == y.quantity:
-        return systems == "match" or systems == "unknown"
-    return systems == "match" and _fine(stated(x.date)) and _fine(stated(y.date))
+        return systems in ("match", "unknown")
+    return _identified(x, y) or (systems == "match" and _same_news(a, b))
+
+
+def _same_news(a: Report, b: Report) -> bool:
+    """Two reports of one system in one stage, published within the reporting lag, their dates
+    (if any) overlapping: one day's news ("K2 tanks" on Tuesday, "tanks" on Wednesday)."""
+    x, y = a.record, b.record
+    assert isinstance(x, ArmsDeal)
+    assert isinstance(y, ArmsDeal)
+    if x.status != y.status or a.published is None or b.published is None:
+        return False
+    return abs((a.published - b.published).days) <= _REPORTING_LAG_DAYS and _overlap(
+        stated(x.date), stated(y.date)
+    )
 
 
 def _aid_kinds_match(a: str, b: str) -> bool:
@@ -263,9 +368,7 @@ def same_aid(a: Report, b: Report) -> bool:
     assert isinstance(y, AidPackage)
     if a.doc_id is not None and a.doc_id == b.doc_id:
         return False  # one article's records are already one per fact: the record stage merged its repeats
-    if not _roles_match(
-        (code_of(x.donor), code_of(x.recipient)), (code_of(y.donor), code_of(y.recipient))
-    ):
+    if not _roles_match((code_of(x.donor), code_of(x.recipient)), (code_of(y.donor), code_of(y.recipient))):
         return False
     if not _aid_kinds_match(x.kind, y.kind) or not _overlap(x.date, y.date):
         return False
@@ -294,4 +397,3 @@ def same_agreement(a: Report, b: Report) -> bool:
         return False
     values = _value_relation(stated_figures(x.value), a.year, stated_figures(y.value), b.year)
     return values != "conflict"
-

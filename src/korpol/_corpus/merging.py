@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
@@ -18,12 +19,15 @@ import attrs
 
 from korpol._corpus.matching import (
     code_of,
+    deals_compatible,
     resolved,
     same_agreement,
     same_aid,
     same_deal,
     same_figure,
+    same_weapons,
     stated_figures,
+    system_keys,
 )
 from korpol._model import (
     Agreement,
@@ -42,6 +46,7 @@ from korpol._model.merged import (
     STATUS_ORDER,
     STATUS_RANK,
     Claim,
+    Drawdown,
     MergedAgreement,
     MergedAidPackage,
     MergedArmsDeal,
@@ -145,6 +150,30 @@ def _start(span: TimeSpan | None) -> dt.date | None:
     return None if span is None else span.start
 
 
+def _when(change: StatusChange) -> tuple[dt.date, dt.date]:
+    """The days a stage can have happened: its date's span, else the day it was reported."""
+    span = change.date
+    if span is not None and span.start is not None and span.end is not None:
+        return span.start, span.end
+    day = change.published or dt.date.max
+    return day, day
+
+
+def _stage_order(a: StatusChange, b: StatusChange) -> int:
+    """True order of two stages: by time where their dates tell (a contract signed in August
+    2025 comes after a plan reported in October 2024); where they overlap (a year-precision
+    framework, a day-precision contract of that year), in stage order, then by start."""
+    (a_start, a_end), (b_start, b_end) = _when(a), _when(b)
+    if a_end < b_start:
+        return -1
+    if b_end < a_start:
+        return 1
+    rank = STATUS_RANK[a.status] - STATUS_RANK[b.status]
+    if rank:
+        return rank
+    return (a_start > b_start) - (a_start < b_start)
+
+
 def _merge_deal(group: list[Report], key: str) -> MergedArmsDeal:
     deals = [r.record for r in group if isinstance(r.record, ArmsDeal)]
     top = max(STATUS_RANK[d.status] for d in deals)
@@ -160,7 +189,7 @@ def _merge_deal(group: list[Report], key: str) -> MergedArmsDeal:
             StatusChange(status=d.status, date=d.date, doc_id=r.doc_id, published=r.published)
             for r, d in zip(group, deals, strict=True)
         ),
-        key=lambda c: (_start(c.date) or c.published or dt.date.max, STATUS_RANK[c.status]),
+        key=functools.cmp_to_key(_stage_order),
     )
     rep = value_report.record if value_report is not None else at_top[0].record
     assert isinstance(rep, ArmsDeal)
@@ -264,6 +293,49 @@ _MERGES: dict[str, _Merge] = {
 }
 
 
+def _passing(report: Report) -> bool:
+    """A report of a deal that states neither its figure nor its count."""
+    return getattr(report.record, "value", None) is None and getattr(report.record, "quantity", None) is None
+
+
+def _attach_vague(groups: list[list[Report]]) -> list[list[Report]]:
+    """Groups that state less join the one better-stated group they fit, if there is one.
+
+    A group that prices its deal is *priced*; one that only counts its weapons is *counted*;
+    one that does neither is *passing*.  A counted group joins the one priced group it fits;
+    a passing group the one priced or counted group it fits.  "The first K2 contract"
+    recalled in a 2025 article is the 2022 contract when that is the only K2 contract it can
+    be; "the first order under the July framework" names the framework of July.  When a
+    group could join two, it stays apart: joining the wrong one would move its evidence to
+    another contract.
+    """
+
+    def rank(group: list[Report]) -> int:
+        if any(getattr(r.record, "value", None) is not None for r in group):
+            return 2
+        return 0 if all(_passing(r) for r in group) else 1
+
+    position = {id(r): i for i, g in enumerate(groups) for r in g}
+    out = [g for g in groups if rank(g) == 2]
+    # counted groups go first: the passing mentions of one article must not take the place
+    # its counted report fits
+    for level in (1, 0):
+        targets = list(out)
+        for group in (g for g in groups if rank(g) == level):
+            fits = [
+                o
+                for o in targets
+                if all(deals_compatible(r, m) for r in group for m in o)
+                and any(same_weapons(r, m) for r in group for m in o)
+            ]
+            if len(fits) == 1:
+                fits[0].extend(group)
+                fits[0].sort(key=lambda r: position[id(r)])
+            else:
+                out.append(group)
+    return sorted(out, key=lambda g: min(position[id(r)] for r in g))
+
+
 def merged_records(field: str, reports: list[Report]) -> list[MergedRecord]:
     """The merged records of one record type (``"arms_deals"``, ...), in the reports' order.
 
@@ -271,4 +343,82 @@ def merged_records(field: str, reports: list[Report]) -> list[MergedRecord]:
     that order (``deal-1``, ``deal-2``).
     """
     same, build, prefix = _MERGES[field]
-    return [build(group, f"{prefix}-{i}") for i, group in enumerate(_cluster(reports, same), 1)]
+    if field == "arms_deals":
+        # reports that state a figure or a count form the groups first; a passing mention
+        # ("a second K2 contract, expected last year") then joins the one it fits
+        position = {id(r): i for i, r in enumerate(reports)}
+        informed = [r for r in reports if not _passing(r)]
+        groups = _cluster(informed + [r for r in reports if _passing(r)], same)
+        for group in groups:
+            group.sort(key=lambda r: position[id(r)])
+        groups = _attach_vague(sorted(groups, key=lambda g: position[id(g[0])]))
+    else:
+        groups = _cluster(reports, same)
+    merged = [build(group, f"{prefix}-{i}") for i, group in enumerate(groups, 1)]
+    if field == "arms_deals":
+        return link_frameworks(merged)  # type: ignore[arg-type]
+    return merged
+
+
+def _under(contract: MergedArmsDeal, framework: MergedArmsDeal) -> bool:
+    """Whether ``contract`` can fall under ``framework``: same parties, weapons of one of its
+    families, signed no earlier than the framework, no more than it covers."""
+    if (code_of(contract.supplier), code_of(contract.recipient)) != (
+        code_of(framework.supplier),
+        code_of(framework.recipient),
+    ) or contract.supplier is None:
+        return False
+    if not (system_keys(contract.systems)[0] & system_keys(framework.systems)[0]):
+        return False
+    if (
+        framework.quantity is not None
+        and contract.quantity is not None
+        and contract.quantity > framework.quantity
+    ):
+        return False
+    early, late = resolved(framework.date), resolved(contract.date)
+    return (
+        early is None
+        or late is None
+        or (early.start is not None and late.end is not None and early.start <= late.end)
+    )
+
+
+def link_frameworks(deals: list[MergedArmsDeal]) -> list[MergedArmsDeal]:
+    """Each contract names the framework agreement it falls under; each framework its draw-down.
+
+    A contract (planned, signed or delivered) falls under a framework when exactly one
+    framework fits it (:func:`_under`); when two could, it names neither (a wrong link
+    would move its quantity to another programme).  A framework's draw-down adds the
+    quantities of the signed and delivered contracts under it.
+    """
+    frameworks = [d for d in deals if d.status == "framework"]
+    if not frameworks:
+        return deals
+    links: dict[str | None, str | None] = {}
+    for deal in deals:
+        if deal.status == "framework":
+            continue
+        fits = [f for f in frameworks if _under(deal, f)]
+        if len(fits) == 1:
+            links[deal.id] = fits[0].id
+    out = []
+    for deal in deals:
+        if deal.status != "framework":
+            out.append(attrs.evolve(deal, framework=links.get(deal.id)))
+            continue
+        under = [d for d in deals if links.get(d.id) == deal.id and d.status in ("signed", "delivered")]
+        contracted = sum(d.quantity or 0 for d in under)
+        uncounted = tuple(d.id for d in under if d.quantity is None)
+        remaining = None
+        if deal.quantity is not None and not uncounted and contracted <= deal.quantity:
+            remaining = deal.quantity - contracted
+        drawdown = Drawdown(
+            covered=deal.quantity,
+            contracted=contracted,
+            remaining=remaining,
+            contracts=tuple(d.id for d in under),
+            uncounted=uncounted,
+        )
+        out.append(attrs.evolve(deal, drawdown=drawdown))
+    return out

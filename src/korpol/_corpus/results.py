@@ -15,7 +15,29 @@ from typing import Any, Generic, TypeVar, overload
 from korpol._io.columns import record_rows
 from korpol._io.frames import to_dataframe
 from korpol._model import Money, usd_rate
-from korpol._model.merged import record_year
+from korpol._model.merged import Total, record_year
+
+
+def _key(item: Any) -> str | None:
+    """A record's name in a total: its merged id, else its first evidence's document."""
+    key = getattr(item, "id", None)
+    if key is not None:
+        return str(key)
+    evidence = getattr(item, "evidence", ())
+    return evidence[0].doc_id if evidence else None
+
+
+def _in_currency(value: Money, target: str, year: int | None) -> tuple[Decimal, bool]:
+    """``value`` in ``target``: as stated (the amount or a stated equivalent), else converted
+    at ``year``'s rate; and whether it was converted."""
+    for money in (value, *value.equivalents):
+        if money.currency == target:
+            return money.amount, False
+    usd = value.to_usd(year)
+    if target == "USD":
+        return usd.amount, usd.estimated
+    return usd.amount / usd_rate(target, year), True
+
 
 __all__ = [
     "R",
@@ -71,46 +93,62 @@ class Results(Sequence[R], Generic[R]):
         kinds = sorted({type(item).__name__ for item in self._items})
         return f"<Results: {len(self)} {'/'.join(kinds) or 'records'}>"
 
-    def total(self, currency: str = "USD") -> Money:
-        """The sum of the stated values, in ``currency``.
+    def total(self, currency: str = "USD") -> Total:
+        """The sum of the records' values in ``currency``, and what it summed.
 
-        Each value is converted at the bundled annual rate of its record's year
-        (:meth:`Money.to_usd`); when any conversion happened the total is
-        ``estimated`` with qualifier ``about``.  Records without a value are
-        left out, and ``text`` says how many values the sum covers.
-        Figures are never averaged: a merged record counts with its
-        representative value once.
+        A value in another currency counts with the equivalent in ``currency`` the text
+        states ("9 trillion won ($6.5 billion)"); only when none is stated is it converted
+        at the bundled annual rate of its record's year, and then the total is
+        ``estimated`` (qualifier ``about``) and names the records in ``converted``.
+        Records without a value are left out and named in ``unvalued``.  A framework
+        agreement's value is not added to those of the contracts signed under it: when
+        the records hold contracts, frameworks are left out and named in ``frameworks``.
+        Figures are never averaged: a merged record counts once, with its representative
+        value.  ``str(total)`` gives three significant figures ("about USD 23.1 billion").
 
         >>> Results([]).total("EUR").text
         'sum of 0 stated values (0 records)'
         """
         target = Money(amount=0, currency=currency).currency
+        contracts = any(getattr(item, "status", None) not in (None, "framework") for item in self._items)
         total = Decimal(0)
-        estimated = False
         exact = True
-        counted = 0
+        summed: list[str | None] = []
+        converted: list[str | None] = []
+        unvalued: list[str | None] = []
+        frameworks: list[str | None] = []
         for item in self._items:
+            key = _key(item)
+            if contracts and getattr(item, "status", None) == "framework":
+                frameworks.append(key)
+                continue
             value: Money | None = getattr(item, "value", None)
             if value is None:
+                unvalued.append(key)
                 continue
-            year = record_year(item)
-            counted += 1
+            summed.append(key)
             exact = exact and value.qualifier == "exact" and not value.estimated
-            if value.currency == target:
-                total += value.amount
-                continue
-            usd = value.to_usd(year)
-            amount = usd.amount if target == "USD" else usd.amount / usd_rate(target, year)
+            amount, estimated = _in_currency(value, target, record_year(item))
             total += amount
-            estimated = True
-        if estimated and total >= 1:
+            if estimated:
+                converted.append(key)
+        if converted and total >= 1:
             total = total.quantize(Decimal(1))
-        return Money(
+        text = f"sum of {len(summed)} stated values ({len(self)} records)"
+        if converted:
+            text += f"; {len(converted)} converted at annual average rates"
+        if frameworks:
+            text += f"; {len(frameworks)} framework agreements left out"
+        return Total(
             amount=total,
             currency=target,
-            qualifier="exact" if exact and not estimated else "about",
-            text=f"sum of {counted} stated values ({len(self)} records)",
-            estimated=estimated,
+            qualifier="exact" if exact and not converted else "about",
+            text=text,
+            estimated=bool(converted),
+            summed=summed,
+            converted=converted,
+            unvalued=unvalued,
+            frameworks=frameworks,
         )
 
     def to_dicts(self) -> list[dict[str, Any]]:

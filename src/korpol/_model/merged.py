@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal, Union
 
 import attrs
@@ -29,12 +30,14 @@ __all__ = [
     "STATUS_RANK",
     "AnyRecord",
     "Claim",
+    "Drawdown",
     "MergedAgreement",
     "MergedAidPackage",
     "MergedArmsDeal",
     "MergedRecord",
     "Report",
     "StatusChange",
+    "Total",
     "in_usd",
     "parties_of",
     "record_year",
@@ -188,6 +191,37 @@ class _MergedMixin:
         return min(days) if days else None
 
 
+def _ids(values: Iterable[str | None] | None) -> tuple[str | None, ...]:
+    return tuple(None if v is None else str(v) for v in values or ())
+
+
+@attrs.frozen
+class Drawdown(Record):
+    """How much of a framework agreement has been contracted, from the contracts under it.
+
+    ``covered`` is the framework's quantity (``None`` when no report states it);
+    ``contracted`` adds the quantities of the signed or delivered contracts that fall under
+    it (``contracts``, merged deal ids); ``remaining`` is what is left, ``None`` when
+    unknown: the framework's quantity is not stated, a contract under it states no quantity
+    (``uncounted``), or the contracts add up to more than the framework (reports disagree).
+
+    >>> Drawdown(covered=1000, contracted=360, remaining=640, contracts=("deal-2", "deal-9")).remaining
+    640
+    """
+
+    covered: int | None = None
+    contracted: int = 0
+    remaining: int | None = None
+    contracts: tuple[str | None, ...] = attrs.field(factory=tuple, converter=_ids)
+    uncounted: tuple[str | None, ...] = attrs.field(factory=tuple, converter=_ids)
+
+
+def _opt_drawdown(value: Drawdown | Mapping[str, Any] | None) -> Drawdown | None:
+    if value is None or isinstance(value, Drawdown):
+        return value
+    return Drawdown.from_dict(value)
+
+
 @attrs.frozen
 class MergedArmsDeal(_MergedMixin, ArmsDeal):
     """An arms deal as the whole corpus reports it.
@@ -196,23 +230,29 @@ class MergedArmsDeal(_MergedMixin, ArmsDeal):
     (status: the furthest any report reached; value: the best-supported claim
     among the reports at that status; systems and evidence: the union).
     ``reports`` keeps every article's own record, ``claims`` every distinct
-    figure with its sources, ``status_history`` the statuses in date order.
+    figure with its sources, ``status_history`` the stages in their true order.
+    A framework agreement is a merged deal of its own (status ``framework``) with
+    its ``drawdown``; a contract that falls under one names it in ``framework``.
 
     >>> from korpol import ArmsDeal, Corpus, Document, Money, TimeSpan
     >>> def report(status):
     ...     return ArmsDeal(supplier="KR", recipient="PL", status=status, systems=["K2"],
     ...                     value=Money(amount=5_800_000_000, currency="USD"), date=TimeSpan.year(2022))
-    >>> kb = Corpus([Document(id="a", published="2022-07-28", arms_deals=[report("framework")]),
+    >>> kb = Corpus([Document(id="a", published="2022-07-28", arms_deals=[report("planned")]),
     ...              Document(id="b", published="2022-08-27", arms_deals=[report("signed")])])
     >>> deal, = kb.arms_deals()
     >>> deal.status, deal.statuses, deal.doc_ids, len(deal.claims)
-    ('signed', ('framework', 'signed'), ('a', 'b'), 1)
+    ('signed', ('planned', 'signed'), ('a', 'b'), 1)
     """
 
     id: str | None = attrs.field(default=None, kw_only=True)
     reports: tuple[Report, ...] = attrs.field(factory=tuple, converter=_reports, kw_only=True)
     claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_claims, kw_only=True)
     status_history: tuple[StatusChange, ...] = attrs.field(factory=tuple, converter=_changes, kw_only=True)
+    #: the id of the framework agreement this contract falls under, when one fits
+    framework: str | None = attrs.field(default=None, converter=_opt_str, kw_only=True)
+    #: for a framework agreement: what the contracts under it have used of it
+    drawdown: Drawdown | None = attrs.field(default=None, converter=_opt_drawdown, kw_only=True)
 
     @property
     def statuses(self) -> tuple[str, ...]:
@@ -283,6 +323,55 @@ def in_usd(money: Money, year: int | None) -> Money | None:
         return money.to_usd(year)
     except (KorpolError, LookupError, ValueError, ArithmeticError):
         return None
+
+
+_SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
+
+
+def rounded(amount: Decimal) -> str:
+    """An amount to three significant figures in words: ``23.1 billion``, ``640 million``.
+
+    >>> rounded(Decimal("23050000000")), rounded(Decimal("6500000000")), rounded(Decimal("12345"))
+    ('23.1 billion', '6.5 billion', '12,345')
+    """
+    for i, (scale, word) in enumerate(_SCALES):
+        if abs(amount) >= scale * Decimal("0.9995"):
+            figure = amount / scale
+            digits = 2 - int(abs(figure).log10().to_integral_value(rounding="ROUND_FLOOR"))
+            figure = figure.quantize(Decimal(1).scaleb(-max(digits, 0)), rounding=ROUND_HALF_UP)
+            if abs(figure) >= 1000 and i > 0:  # 999,999,999 is "1 billion", not "1,000 million"
+                figure, word = figure / 1000, _SCALES[i - 1][1]
+            text = f"{figure:,f}"
+            text = text.rstrip("0").rstrip(".") if "." in text else text
+            return f"{text} {word}"
+    return f"{amount.quantize(Decimal(1)) if abs(amount) >= 1 else amount:,f}"
+
+
+@attrs.frozen
+class Total(Money):
+    """A sum of records' values, and what it summed.
+
+    A :class:`~korpol.Money` (``amount``, ``currency``; ``estimated`` and qualifier
+    ``about`` when any value was converted at an annual rate) that also names the
+    records it added (``summed``), those converted at annual rates (``converted``), those
+    without a value (``unvalued``) and the frameworks it left out (``frameworks``: a
+    framework's value is not added to the contracts signed under it).  ``str()`` gives the
+    figure to three significant figures.
+
+    >>> t = Total(amount="23114222874", currency="USD", qualifier="about", estimated=True,
+    ...           summed=("deal-1", "deal-2"), converted=("deal-2",))
+    >>> str(t)
+    'about USD 23.1 billion'
+    """
+
+    summed: tuple[str | None, ...] = attrs.field(factory=tuple, converter=_ids, kw_only=True)
+    converted: tuple[str | None, ...] = attrs.field(factory=tuple, converter=_ids, kw_only=True)
+    unvalued: tuple[str | None, ...] = attrs.field(factory=tuple, converter=_ids, kw_only=True)
+    frameworks: tuple[str | None, ...] = attrs.field(factory=tuple, converter=_ids, kw_only=True)
+
+    def __str__(self) -> str:
+        about = "about " if self.qualifier != "exact" or self.estimated else ""
+        return f"{about}{self.currency} {rounded(self.amount)}"
 
 
 #: The fields that hold one party, in the order a record's parties are listed.

@@ -91,16 +91,25 @@ class Money(Record):
             )
 
     def to_usd(self, year: int | None = None) -> Money:
-        """This amount in US dollars at the bundled annual average rate of ``year``.
+        """This amount in US dollars: as the text states it, else at the annual rate of ``year``.
 
-        The result has ``estimated=True``: it is korpol's conversion, not a
-        figure from the text.  Without ``year`` the latest bundled year is used.
+        A dollar equivalent the text states ("9 trillion won ($6.5 billion)") is returned as
+        stated.  Otherwise the amount is converted at the bundled annual average rate of
+        ``year`` (the latest bundled year without one), and the result has
+        ``estimated=True``: it is korpol's conversion, not a figure from the text.
 
-        >>> Money(amount=4000, currency="KRW").to_usd(2023).currency
-        'USD'
+        >>> Money(amount=4000, currency="KRW").to_usd(2023).estimated
+        True
+        >>> dollars = Money(amount=6_500_000_000, currency="USD")
+        >>> won = Money(amount=9 * 10**12, currency="KRW", equivalents=[dollars])
+        >>> str(won.to_usd(2025)), won.to_usd(2025).estimated
+        ('USD 6,500,000,000', False)
         """
         if self.currency == "USD":
             return self
+        stated = next((m for m in self.equivalents if m.currency == "USD"), None)
+        if stated is not None:
+            return stated
         rate = usd_rate(self.currency, year)
         usd = self.amount * rate
         return Money(
@@ -185,7 +194,8 @@ class TimeSpan(Record):
                 raise ValidationError("precision", None, "a resolved span needs a precision")
             if not _fits(self.start, self.end, self.precision):
                 raise ValidationError(
-                    "precision", self.precision,
+                    "precision",
+                    self.precision,
                     f"{self.start}..{self.end} is not made of whole {self.precision}s",
                 )
 
