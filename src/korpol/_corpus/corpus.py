@@ -47,6 +47,7 @@ from korpol._corpus.sources import parse_dir, seeds_root
 from korpol._errors import InputTypeError, ValidationError
 from korpol._io.csv import write_csv
 from korpol._io.jsonl import read_jsonl, write_jsonl
+from korpol._io.readers import ColumnMap, article_rows, csv_rows, dataframe_rows, is_dataframe, jsonl_rows
 from korpol._io.sqlite import read_sqlite, write_sqlite
 from korpol._model import AGREEMENT_KINDS, AID_KINDS, DEAL_STATUSES, ArmsDeal, Document, Leader, Money, Party
 from korpol._model.merged import MergedArmsDeal, Report, in_usd, parties_of, record_year
@@ -78,6 +79,50 @@ def _check_documents(documents: Iterable[Document]) -> tuple[Document, ...]:
     return docs
 
 
+_ITEM_KEYS = ("text", "id", "published", "title", "source")
+
+
+def _check_texts(texts: Any) -> None:
+    """``texts`` must be an iterable of items, not one text, a mapping or a DataFrame."""
+    if isinstance(texts, str | bytes | bytearray):
+        one = type(texts).__name__
+        raise InputTypeError("texts", texts, f"a list of texts, not one {one} (wrap it: [text])")
+    if is_dataframe(texts):
+        hint = "for a DataFrame use Corpus.from_dataframe(df, text=..., published=...)"
+        raise InputTypeError("texts", texts, f"a list of texts; {hint}")
+    if isinstance(texts, Mapping | set | frozenset) or not isinstance(texts, Iterable):
+        what = "a list of texts, {'text': ...} mappings or (text, metadata) pairs"
+        raise InputTypeError("texts", texts, what)
+
+
+def _text_item(item: Any, i: int) -> tuple[str | bytes, dict[str, Any]]:
+    """One item of :meth:`Corpus.from_texts` as (text, metadata), or an error naming the item."""
+    what = "a str, bytes, a mapping with 'text' or a (text, metadata) pair"
+    if isinstance(item, str | bytes):
+        return item, {}
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Mapping | None):
+        text, metadata = item
+        meta = dict(metadata or {})
+    elif isinstance(item, Mapping):
+        meta = dict(item)
+        text = meta.pop("text", None)
+    else:
+        raise InputTypeError(f"texts item {i}", item, what)
+    if not isinstance(text, str | bytes):
+        raise InputTypeError(f"texts item {i}", item, "a 'text' that is a str or bytes")
+    unknown = sorted(str(k) for k in meta if k not in _ITEM_KEYS)
+    if unknown:
+        accepted = ", ".join(_ITEM_KEYS)
+        raise ValidationError(f"texts item {i}", unknown, f"unknown key(s); accepted: {accepted}")
+    return text, meta
+
+
+def _check_path(argument: str, path: Any) -> Path:
+    if not isinstance(path, str | os.PathLike):
+        raise InputTypeError(argument, path, "a file path (str or os.PathLike)")
+    return Path(path)
+
+
 class Corpus:
     """Parsed articles as one knowledge base: merged records, queries and exports.
 
@@ -107,41 +152,181 @@ class Corpus:
     @classmethod
     def from_texts(
         cls,
-        texts: Iterable[str | bytes | Mapping[str, Any]],
+        texts: Iterable[str | bytes | Mapping[str, Any] | tuple[str | bytes, Mapping[str, Any]]],
         *,
         published: dt.date | str | None = None,
     ) -> Corpus:
         """Parse each text into a document.
 
-        An item is the text (``str`` or ``bytes``) or a mapping with ``text``
-        and optional ``id``, ``published``, ``title``, ``source``.  Items
-        without an id get ``text-1``, ``text-2`` ...; ``published`` is the
-        default publication date for items that give none.
+        An item is the text (``str`` or ``bytes``), a mapping with ``text`` and
+        optional ``id``, ``published``, ``title``, ``source``, or a ``(text,
+        metadata)`` pair as :func:`korpol.parse_many` takes it.  Items without
+        an id get ``text-1``, ``text-2`` ...; ``published`` is the default
+        publication date for items that give none.  A DataFrame, a single
+        string or anything else that is not a sequence of such items is an
+        :class:`~korpol.InputTypeError` (a DataFrame goes to :meth:`from_dataframe`).
 
         >>> kb = Corpus.from_texts(["Poland signed a deal.", {"text": "Seoul said so.", "id": "yonhap-1"}],
         ...                        published="2025-08-01")
         >>> [doc.id for doc in kb], str(kb["yonhap-1"].published)
         (['text-1', 'yonhap-1'], '2025-08-01')
+        >>> Corpus.from_texts("Poland signed a deal.")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        korpol._errors.InputTypeError: texts: expected a list of texts, not one str (wrap it: [text]), ...
         """
+        _check_texts(texts)
         docs = []
         for i, item in enumerate(texts, start=1):
-            if isinstance(item, Mapping):
-                meta = dict(item)
-                text = meta.pop("text", None)
-                if not isinstance(text, str | bytes):
-                    raise InputTypeError("texts", item, "a mapping with a 'text' str or bytes")
-                docs.append(
-                    _pipeline.parse(
-                        text,
-                        published=meta.get("published", published),
-                        id=meta.get("id", f"text-{i}"),
-                        title=meta.get("title"),
-                        source=meta.get("source"),
-                    )
+            text, meta = _text_item(item, i)
+            docs.append(
+                _pipeline.parse(
+                    text,
+                    published=meta.get("published", published),
+                    id=meta.get("id", f"text-{i}"),
+                    title=meta.get("title"),
+                    source=meta.get("source"),
                 )
-            else:
-                docs.append(_pipeline.parse(item, published=published, id=f"text-{i}"))
+            )
         return cls(docs)
+
+    @classmethod
+    def from_records(
+        cls,
+        rows: Iterable[Mapping[str, Any]],
+        *,
+        text: str = "text",
+        published: str | None = "date",
+        id: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+    ) -> Corpus:
+        """Parse rows (dicts) as news APIs and scrapers give them, one article per row.
+
+        The keyword arguments name the column of each part: ``text`` (required),
+        ``published`` (an ISO date or timestamp, a ``datetime`` or ``pandas.Timestamp``),
+        ``id``, ``title`` and ``url`` (kept as the document's ``source``); ``None``
+        means the data has no such column.  A column with dots (``"source.name"``)
+        reaches into nested objects.  A row without an id gets ``row-<n>``; an
+        empty cell is a missing value.  A mapped column found in no row is a
+        :class:`~korpol.ValidationError` that reports the mapping and the columns
+        the data has.
+
+        >>> rows = [{"content": "Poland ordered 180 K2 tanks.", "publishedAt": "2025-08-01T09:30:00+09:00",
+        ...          "link": "https://news.test/k2"}]
+        >>> kb = Corpus.from_records(rows, text="content", published="publishedAt", url="link")
+        >>> kb[0].id, str(kb[0].published), kb[0].source
+        ('row-1', '2025-08-01', 'https://news.test/k2')
+        >>> Corpus.from_records(rows, text="content")  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+        Traceback (most recent call last):
+        ...
+        korpol._errors.ValidationError: published: 'date' is not valid: no such column in the rows
+        (its columns: 'content', 'publishedAt', 'link');
+        the mapping was text='content', published='date', id=None, title=None, url=None; ...
+        """
+        if isinstance(rows, str | bytes) or is_dataframe(rows) or not isinstance(rows, Iterable):
+            hint = "; a DataFrame goes to Corpus.from_dataframe" if is_dataframe(rows) else ""
+            raise InputTypeError("rows", rows, "an iterable of dicts (column -> value)" + hint)
+        columns = ColumnMap(text=text, published=published, id=id, title=title, url=url)
+        return cls._from_rows(article_rows(rows, columns, origin="the rows"))
+
+    @classmethod
+    def from_dataframe(
+        cls,
+        df: Any,
+        *,
+        text: str = "text",
+        published: str | None = "date",
+        id: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+    ) -> Corpus:
+        """Parse a :class:`pandas.DataFrame`, one article per row (columns as :meth:`from_records`).
+
+        Dates may be strings, ``datetime64`` columns (naive or with a zone: the
+        date in that zone) or ``NaT`` (missing).
+
+        >>> import pandas as pd  # doctest: +SKIP
+        >>> df = pd.DataFrame({"text": ["Poland ordered 180 K2 tanks."],  # doctest: +SKIP
+        ...                    "date": pd.to_datetime(["2025-08-01T09:30:00Z"]), "url": ["https://news.test/k2"]})
+        >>> kb = Corpus.from_dataframe(df, url="url")  # doctest: +SKIP
+        >>> kb[0].id, str(kb[0].published), kb[0].source  # doctest: +SKIP
+        ('row-1', '2025-08-01', 'https://news.test/k2')
+        """
+        columns = ColumnMap(text=text, published=published, id=id, title=title, url=url)
+        return cls._from_rows(article_rows(dataframe_rows(df), columns, origin="the DataFrame"))
+
+    @classmethod
+    def from_jsonl(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        text: str = "text",
+        published: str | None = "date",
+        id: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+    ) -> Corpus:
+        """Parse a news API's JSON Lines export, one article object a line (columns as :meth:`from_records`).
+
+        This reads *articles*; a corpus saved by :meth:`save_jsonl` is read back with :meth:`load_jsonl`.
+
+        >>> import json, pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp) / "news.jsonl"
+        ...     _ = path.write_text(json.dumps({"body": "Poland ordered tanks.", "date": "2025-08-01",
+        ...                                     "source": {"name": "PAP"}}) + "\\n", encoding="utf-8")
+        ...     kb = Corpus.from_jsonl(path, text="body", title="source.name")
+        >>> kb[0].title, str(kb[0].published)
+        ('PAP', '2025-08-01')
+        """
+        source = _check_path("path", path)
+        columns = ColumnMap(text=text, published=published, id=id, title=title, url=url)
+        return cls._from_rows(article_rows(jsonl_rows(source), columns, origin=source.name))
+
+    @classmethod
+    def from_csv(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        text: str = "text",
+        published: str | None = "date",
+        id: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        delimiter: str | None = None,
+    ) -> Corpus:
+        """Parse a CSV export with a header line, one article per row (columns as :meth:`from_records`).
+
+        UTF-8 (a BOM is skipped); ``,``-separated, ``.tsv`` files tab-separated,
+        or as ``delimiter`` says; an empty cell is a missing value.
+
+        >>> import pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp) / "news.csv"
+        ...     _ = path.write_text('url,date,title,text\\nhttps://news.test/1,2025-08-01T10:00:00Z,K2,'
+        ...                         '"Poland ordered 180 K2 tanks, the ministry said."\\n', encoding="utf-8")
+        ...     kb = Corpus.from_csv(path, url="url", title="title")
+        >>> kb[0].title, kb[0].source, str(kb[0].published)
+        ('K2', 'https://news.test/1', '2025-08-01')
+        """
+        source = _check_path("path", path)
+        columns = ColumnMap(text=text, published=published, id=id, title=title, url=url)
+        rows = csv_rows(source, delimiter=delimiter)
+        return cls._from_rows(article_rows(rows, columns, origin=source.name))
+
+    @classmethod
+    def _from_rows(cls, items: Iterable[tuple[str | bytes, Mapping[str, Any]]]) -> Corpus:
+        return cls(
+            _pipeline.parse(
+                text,
+                published=meta.get("published"),
+                id=meta.get("id"),
+                title=meta.get("title"),
+                source=meta.get("source"),
+            )
+            for text, meta in items
+        )
 
     @classmethod
     def from_dir(
