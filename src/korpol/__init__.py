@@ -25,6 +25,7 @@ from korpol._errors import (
     DecodeError,
     InputTypeError,
     KorpolError,
+    KorpolWarning,
     MissingDependencyError,
     UnknownEntityError,
     ValidationError,
@@ -79,6 +80,7 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
         lookup_party,
     )
     from korpol._text import NormalizedText, decode, normalize, repair
+    from korpol._text.html import HtmlArticle, read_html
     from korpol._text.segment import Segment, segment
 
 __all__ = [
@@ -95,8 +97,10 @@ __all__ = [
     "Document",
     "EvaluationReport",
     "Evidence",
+    "HtmlArticle",
     "InputTypeError",
     "KorpolError",
+    "KorpolWarning",
     "Leader",
     "Meeting",
     "Mention",
@@ -138,6 +142,7 @@ __all__ = [
     "normalize",
     "parse",
     "parse_many",
+    "read_html",
     "repair",
     "save_jsonl",
     "segment",
@@ -150,6 +155,7 @@ _LAZY: dict[str, str] = {
     "CompanyMention": "_mentions.companies",
     "Corpus": "_corpus",
     "Cues": "_records.cues",
+    "HtmlArticle": "_text.html",
     "EvaluationReport": "_evaluate",
     "MergedAgreement": "_model.merged",
     "MergedAidPackage": "_model.merged",
@@ -183,6 +189,7 @@ _LAZY: dict[str, str] = {
     "normalize": "_text",
     "parse": "_pipeline",
     "parse_many": "_batch",
+    "read_html": "_text.html",
     "repair": "_text",
     "save_jsonl": "_corpus",
     "segment": "_text",

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -43,7 +43,7 @@ from korpol._corpus.query import (
     wanted_values,
 )
 from korpol._corpus.results import Results
-from korpol._corpus.sources import parse_dir, seeds_root
+from korpol._corpus.sources import DEFAULT_PATTERNS, parse_dir, parse_file, seeds_root
 from korpol._errors import InputTypeError, ValidationError
 from korpol._io.csv import write_csv
 from korpol._io.jsonl import read_jsonl, write_jsonl
@@ -51,6 +51,7 @@ from korpol._io.readers import ColumnMap, article_rows, csv_rows, dataframe_rows
 from korpol._io.sqlite import read_sqlite, write_sqlite
 from korpol._model import AGREEMENT_KINDS, AID_KINDS, DEAL_STATUSES, ArmsDeal, Document, Leader, Money, Party
 from korpol._model.merged import MergedArmsDeal, Report, in_usd, parties_of, record_year
+from korpol._text.html import Extractor
 
 __all__ = [
     "Corpus",
@@ -333,29 +334,82 @@ class Corpus:
         cls,
         path: str | os.PathLike[str] | Traversable,
         *,
-        pattern: str = "*.txt",
+        pattern: str | Sequence[str] = DEFAULT_PATTERNS,
         published: dt.date | str | None = None,
         progress: Callable[[int, int, str], None] | None = None,
+        extractor: Extractor = "auto",
     ) -> Corpus:
-        """Parse every ``*.txt`` file of a directory (sorted by name).
+        """Parse every ``*.txt`` file and saved web page (``*.html``, ``*.htm``) of a directory.
 
-        Metadata comes, first to last wins, from ``published`` (a default),
-        a ``manifest.tsv`` in the directory (columns id, file, title,
-        published, source) and a sidecar ``<name>.json`` or ``<name>.toml``
+        ``pattern`` is a glob or a list of globs matched against each file's path;
+        one that starts with ``**/`` (``"**/*.html"``) reads subfolders too.  Files
+        are read sorted by path.  A web page gives its main text only (see
+        :func:`korpol.read_html`; ``extractor`` chooses how), and its title, date
+        and canonical URL as the document's metadata.
+
+        Metadata comes, first to last wins, from ``published`` (a default), what
+        a page states, a ``manifest.tsv`` in the file's folder (columns id, file,
+        title, published, source) and a sidecar ``<name>.json`` or ``<name>.toml``
         next to the file (keys id, published, title, source/url).  The id
-        defaults to the file name without ``.txt``.  ``progress(i, n, name)``
-        is called before each file.
+        defaults to the file's path without its suffix (``k2``, ``2024/k2``).
+        ``progress(i, n, name)`` is called before each file.
+
+        A :class:`~korpol.KorpolWarning` names each file korpol reads but cannot
+        use as given: a binary file, files that match no pattern (other than
+        sidecars, manifests and READMEs), a sidecar key it does not know that
+        looks meant for one it does (``"date"`` for ``"published"``).
 
         >>> import pathlib, tempfile
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     folder = pathlib.Path(tmp)
         ...     _ = (folder / "k2.txt").write_text("Poland ordered tanks.", encoding="utf-8")
         ...     _ = (folder / "k2.json").write_text('{"published": "2025-08-01"}', encoding="utf-8")
+        ...     _ = (folder / "k9.html").write_text(
+        ...         '<html><head><meta property="article:published_time" content="2025-09-02T08:00:00Z">'
+        ...         '</head><body><article><p>Romania ordered howitzers.</p></article>'
+        ...         '<aside>Related: Poland buys tanks</aside></body></html>', encoding="utf-8")
         ...     kb = Corpus.from_dir(tmp)
-        >>> kb[0].id, str(kb[0].published)
-        ('k2', '2025-08-01')
+        >>> [(doc.id, str(doc.published), doc.text) for doc in kb]  # doctest: +NORMALIZE_WHITESPACE
+        [('k2', '2025-08-01', 'Poland ordered tanks.'),
+         ('k9', '2025-09-02', 'Romania ordered howitzers.')]
         """
-        return cls(parse_dir(path, pattern=pattern, published=published, progress=progress))
+        docs = parse_dir(path, pattern=pattern, published=published, progress=progress, extractor=extractor)
+        return cls(docs)
+
+    @classmethod
+    def from_html(
+        cls,
+        pages: Iterable[str | bytes | os.PathLike[str]],
+        *,
+        published: dt.date | str | None = None,
+        extractor: Extractor = "auto",
+    ) -> Corpus:
+        """Parse saved web pages: each an HTML ``str``/``bytes`` or the path of a page file.
+
+        Each page gives its article's main text and its title, date and canonical
+        URL as metadata (:func:`korpol.read_html`); ``published`` is the date for
+        pages that state none.  A page read from a file is named by its file's
+        stem, others ``page-1``, ``page-2`` ...
+
+        >>> kb = Corpus.from_html(['<html><head><title>K2</title></head><body><main>'
+        ...                        '<p>Poland ordered 180 K2 tanks.</p></main>'
+        ...                        '<footer>About us</footer></body></html>'])
+        >>> kb[0].id, kb[0].title, kb[0].text
+        ('page-1', 'K2', 'Poland ordered 180 K2 tanks.')
+        """
+        _check_texts(pages)
+        docs = []
+        for i, page in enumerate(pages, start=1):
+            if isinstance(page, os.PathLike):
+                file = Path(page)
+                data, name, doc_id = file.read_bytes(), file.name, file.stem
+            elif isinstance(page, str | bytes):
+                data = page.encode("utf-8") if isinstance(page, str) else page
+                name, doc_id = f"page-{i}.html", f"page-{i}"
+            else:
+                raise InputTypeError(f"pages item {i}", page, "an HTML str or bytes, or a path")
+            docs.append(parse_file(data, name, {"id": doc_id}, published=published, extractor=extractor))
+        return cls(docs)
 
     @classmethod
     def load_jsonl(cls, path: str | os.PathLike[str]) -> Corpus:
