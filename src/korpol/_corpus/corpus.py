@@ -45,7 +45,19 @@ from korpol._corpus.query import (
 from korpol._corpus.results import Results
 from korpol._corpus.sources import DEFAULT_PATTERNS, parse_dir, parse_file, seeds_root
 from korpol._errors import InputTypeError, ValidationError
+from korpol._io.columns import (
+    AGREEMENTS,
+    AID,
+    DEALS,
+    DEPLOYMENTS,
+    DOCUMENTS,
+    LEADERS,
+    MEETINGS,
+    REPORTS,
+    report_lines,
+)
 from korpol._io.csv import write_csv
+from korpol._io.frames import frames
 from korpol._io.jsonl import read_jsonl, write_jsonl
 from korpol._io.readers import ColumnMap, article_rows, csv_rows, dataframe_rows, is_dataframe, jsonl_rows
 from korpol._io.sqlite import read_sqlite, write_sqlite
@@ -483,6 +495,40 @@ class Corpus:
             aid=self.aid_packages(),
             agreements=self.agreements(),
             leaders=self.leaders(),
+        )
+
+    def to_dataframes(self) -> dict[str, Any]:
+        """Every table of the corpus as a :class:`pandas.DataFrame` (needs the ``pandas`` extra).
+
+        The keys are ``documents``, ``arms_deals``, ``aid_packages``, ``agreements``
+        (merged across articles, one row per event), ``leaders``, ``deployments``,
+        ``meetings`` and ``reports`` (each article's evidence for each merged record);
+        the columns are those of the CSV export (``docs/exports.md``).  Each column
+        has one dtype whatever the corpus: dates ``datetime64``, amounts and USD
+        values ``Float64``, counts ``Int64``, flags ``boolean``, text ``string``
+        (missing values are ``<NA>``/``NaT``), lists Python lists.
+
+        >>> tables = Corpus.from_texts(["Poland ordered 180 K2 tanks from South Korea for $6.5 billion."],
+        ...                            published="2025-08-01").to_dataframes()  # doctest: +SKIP
+        >>> tables["arms_deals"][["supplier", "value_usd", "systems"]]  # doctest: +SKIP
+          supplier     value_usd systems
+        0       KR  6500000000.0    [K2]
+        >>> deals, documents = tables["arms_deals"], tables["documents"]  # doctest: +SKIP
+        >>> str(deals["value_usd"].dtype), str(documents["published"].dtype)  # doctest: +SKIP
+        ('Float64', 'datetime64[s]')
+        """
+        merged = [*self.arms_deals(), *self.aid_packages(), *self.agreements()]
+        return frames(
+            {
+                "documents": (DOCUMENTS, self._documents),
+                "arms_deals": (DEALS, self.arms_deals()),
+                "aid_packages": (AID, self.aid_packages()),
+                "agreements": (AGREEMENTS, self.agreements()),
+                "leaders": (LEADERS, self.leaders()),
+                "deployments": (DEPLOYMENTS, self._raw("deployments")),
+                "meetings": (MEETINGS, self._raw("meetings")),
+                "reports": (REPORTS, list(report_lines(merged))),
+            }
         )
 
     # -------------------------------------------------------- the sequence of documents
