@@ -63,6 +63,7 @@ from korpol._io.readers import ColumnMap, article_rows, csv_rows, dataframe_rows
 from korpol._io.sqlite import read_sqlite, write_sqlite
 from korpol._model import AGREEMENT_KINDS, AID_KINDS, DEAL_STATUSES, ArmsDeal, Document, Leader, Money, Party
 from korpol._model.merged import MergedArmsDeal, Report, in_usd, parties_of, record_year
+from korpol._model.show import table_html
 from korpol._text.html import Extractor
 
 __all__ = [
@@ -567,6 +568,27 @@ class Corpus:
     def __add__(self, other: Corpus | Iterable[Document]) -> Corpus:
         extra = other.documents if isinstance(other, Corpus) else tuple(other)
         return Corpus((*self._documents, *extra))
+
+    def _repr_html_(self) -> str:
+        """The corpus as a notebook shows it: what it holds, then its first documents."""
+        dates = sorted(doc.published for doc in self._documents if doc.published is not None)
+        rows = [
+            ("documents", f"{len(self):,}"),
+            ("published", f"{dates[0]} – {dates[-1]}" if dates else "(no dates)"),
+            *((name.replace("_", " ") + " (merged)", f"{len(self._merged(name)):,}")
+              for name in ("arms_deals", "aid_packages", "agreements")),
+            ("leaders", f"{len(self.leaders()):,}"),
+            ("documents with errors", f"{sum(1 for d in self._documents if d.errors):,}"),
+        ]
+        first = [
+            (doc.id, doc.published, (doc.title or "")[:80], len(doc.records))
+            for doc in self._documents[:10]
+        ]
+        more = f"<div>… and {len(self) - 10:,} more documents</div>" if len(self) > 10 else ""
+        return (
+            f'<div class="korpol korpol-corpus">{table_html(("", ""), rows, caption="Corpus")}'
+            f'{table_html(("id", "published", "title", "records"), first)}{more}</div>'
+        )
 
     def __repr__(self) -> str:
         fields = ("arms_deals", "aid_packages", "agreements")

@@ -188,7 +188,7 @@ class _MergedMixin:
         return min(days) if days else None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class MergedArmsDeal(_MergedMixin, ArmsDeal):
     """An arms deal as the whole corpus reports it.
 
@@ -220,7 +220,7 @@ class MergedArmsDeal(_MergedMixin, ArmsDeal):
         return tuple(dict.fromkeys(change.status for change in self.status_history))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class MergedAidPackage(_MergedMixin, AidPackage):
     """An aid package as the whole corpus reports it (see :class:`MergedArmsDeal`).
 
@@ -238,7 +238,7 @@ class MergedAidPackage(_MergedMixin, AidPackage):
     claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_claims, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class MergedAgreement(_MergedMixin, Agreement):
     """An agreement as the whole corpus reports it (see :class:`MergedArmsDeal`).
 
