@@ -42,6 +42,7 @@ PUBLIC = [
     "PersonMention",
     "PlaceMention",
     "Quantity",
+    "ReferenceDataError",
     "Report",
     "Results",
     "Segment",
@@ -50,6 +51,7 @@ PUBLIC = [
     "TimeSpan",
     "UnknownEntityError",
     "ValidationError",
+    "data_dir",
     "decode",
     "evaluate",
     "find_companies",
@@ -75,6 +77,7 @@ PUBLIC = [
     "save_jsonl",
     "segment",
     "usd_rate",
+    "use_data_dir",
 ]
 
 

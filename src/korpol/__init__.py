@@ -61,6 +61,7 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
         load_seeds,
         save_jsonl,
     )
+    from korpol._datadir import ReferenceDataError, data_dir, use_data_dir
     from korpol._evaluate import EvaluationReport, evaluate
     from korpol._mentions.companies import CompanyMention, find_companies
     from korpol._mentions.money import find_money
@@ -114,6 +115,7 @@ __all__ = [
     "PersonMention",
     "PlaceMention",
     "Quantity",
+    "ReferenceDataError",
     "Report",
     "Results",
     "Segment",
@@ -122,6 +124,7 @@ __all__ = [
     "TimeSpan",
     "UnknownEntityError",
     "ValidationError",
+    "data_dir",
     "decode",
     "evaluate",
     "find_companies",
@@ -147,6 +150,7 @@ __all__ = [
     "save_jsonl",
     "segment",
     "usd_rate",
+    "use_data_dir",
 ]
 
 # Public name -> the private module that defines it, imported on first access (PEP 562).
@@ -164,11 +168,13 @@ _LAZY: dict[str, str] = {
     "PersonMention": "_mentions.people",
     "PlaceMention": "_mentions.places",
     "Quantity": "_mentions.quantity",
+    "ReferenceDataError": "_datadir",
     "Report": "_model.merged",
     "Results": "_corpus",
     "Segment": "_text",
     "StatusChange": "_model.merged",
     "SystemMention": "_mentions.systems",
+    "data_dir": "_datadir",
     "decode": "_text",
     "evaluate": "_evaluate",
     "find_companies": "_mentions.companies",
@@ -194,6 +200,7 @@ _LAZY: dict[str, str] = {
     "save_jsonl": "_corpus",
     "segment": "_text",
     "usd_rate": "_model.rates",
+    "use_data_dir": "_datadir",
 }
 
 __version__: str  # bound on first access by __getattr__ below

@@ -23,6 +23,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 import attrs
 
+from korpol._datadir import data_date
 from korpol._io.display import (
     CELL_WIDTH,
     clip,
@@ -47,6 +48,7 @@ from korpol._model import (
     TimeSpan,
 )
 from korpol._model.merged import MergedRecord, Report, in_usd, parties_of, record_year
+from korpol._refdata.offices import offices_of
 
 __all__ = [
     "AGREEMENTS",
@@ -64,6 +66,7 @@ __all__ = [
     "ReportLine",
     "Table",
     "TextColumn",
+    "in_office_as_of",
     "join",
     "record_rows",
     "report_lines",
@@ -295,9 +298,24 @@ def _statuses(deal: ArmsDeal) -> tuple[str, ...]:
     return getattr(deal, "statuses", None) or (deal.status,)
 
 
+def in_office_as_of(leader: Leader) -> str:
+    """What an open term says: ``(in office as of 2025-10)``, its table's data date, never "now"."""
+    code = None if leader.country is None else leader.country.code
+    dates = [o.as_of for o in offices_of(leader.name)
+             if o.role == leader.role and o.party_code == code and o.term_start == leader.term_start]
+    as_of = next((d for d in dates if d is not None), None) or data_date()
+    return f"(in office as of {as_of:%Y-%m})" if as_of else "(in office)"
+
+
 def _term(leader: Leader) -> str:
+    """A leader's term as a table shows it: ``2023-12-13 – (in office as of 2025-10)``.
+
+    >>> _term(Leader(name="Radosław Sikorski", role="foreign minister", country="PL",
+    ...              term_start="2023-12-13"))
+    '2023-12-13 – (in office as of 2025-10)'
+    """
     if leader.term_start or leader.term_end:
-        return f"{leader.term_start or '?'} – {leader.term_end or 'now'}"
+        return f"{leader.term_start or '?'} – {leader.term_end or in_office_as_of(leader)}"
     return ""
 
 
