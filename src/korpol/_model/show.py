@@ -133,12 +133,13 @@ def _e(value: Any) -> str:
 
 def table_html(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, caption: str = "") -> str:
     """A compact HTML table (every cell escaped)."""
-    head = "".join(f'<th style="{_STYLE_CELL}">{_e(h)}</th>' for h in headers)
+    head = "".join(f'<th style="{_STYLE_CELL}">{_e(h)}</th>' for h in headers) if any(headers) else ""
     body = "".join(
         "<tr>" + "".join(f'<td style="{_STYLE_CELL}">{_e(c)}</td>' for c in row) + "</tr>" for row in rows
     )
     cap = f'<caption style="text-align:left;font-weight:bold">{_e(caption)}</caption>' if caption else ""
-    return f'<table style="{_STYLE_TABLE}">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    thead = f"<thead><tr>{head}</tr></thead>" if head else ""
+    return f'<table style="{_STYLE_TABLE}">{cap}{thead}<tbody>{body}</tbody></table>'
 
 
 def _mark(text: str, kind: str) -> str:
