@@ -103,7 +103,8 @@ class Document(Record):
 
     def __repr__(self) -> str:
         """Short: id, date, title, size and what was found (``repr`` used to print the whole text)."""
-        found = [f"{len(getattr(self, name))} {name}" for name in RECORD_FIELDS if getattr(self, name)]
+        names = (*RECORD_FIELDS, "aggregates")  # (aggregates: a record type that is not in RECORD_FIELDS)
+        found = [f"{len(getattr(self, n, ()))} {n}" for n in names if getattr(self, n, ())]
         bits = [repr(self.id), str(self.published) if self.published else None,
                 repr(self.title[:60]) if self.title else None, f"{len(self.text):,} characters",
                 ", ".join(found) or "no records", f"{len(self.errors)} errors" if self.errors else None]

@@ -36,6 +36,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "Leader": ("LEADER", "#aa9cfc"),
     "Deployment": ("DEPLOYMENT", "#feca74"),
     "Meeting": ("MEETING", "#7aecec"),
+    "Aggregate": ("TOTAL", "#e4e7d2"),
 }
 
 _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
@@ -97,11 +98,15 @@ def summary(record: Any) -> str:
     elif kind == "Deployment":
         head = f"{_code(record.sender)} → {_code(record.destination)}"
         parts.append(f"{record.size:,} troops" if record.size else "")
+    elif kind == "Aggregate":
+        what = {"arms_deals": "arms deals", "aid_packages": "aid"}.get(record.of, record.of)
+        head = f"{_code(record.supplier)} → {_code(record.recipient)}, total of {what}"
+        parts.append(f"{record.count} of them" if record.count else "")
     elif kind == "Meeting":
         head = ", ".join(record.participants) or ", ".join(p.code for p in record.parties) or "?"
         parts.append(f"in {record.place}" if record.place else "")
     else:
-        return repr(record)
+        return object.__repr__(record)
     value = getattr(record, "value", None)
     if value is not None:
         parts.append(short_money(value))
@@ -216,10 +221,8 @@ def document_html(document: Any, *, limit: int = 20_000) -> str:
     rows = [(k, v) for k, v in meta if v is not None] + [(k, v) for k, v in counts if v]
     if document.errors:
         rows.append(("errors", "; ".join(document.errors)))
-    spans = sorted(
-        (ev.start, ev.end, _kind(record)) for record in document.records for ev in record.evidence
-        if ev.end <= limit
-    )
+    records = (*document.records, *getattr(document, "aggregates", ()))
+    spans = sorted((ev.start, ev.end, _kind(r)) for r in records for ev in r.evidence if ev.end <= limit)
     text = document.text[:limit]
     out: list[str] = []
     at = 0
