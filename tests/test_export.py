@@ -137,11 +137,11 @@ def test_sqlite_tables_keys_and_indexes(kb: Corpus, tmp_path: Path) -> None:
         db.execute("PRAGMA foreign_keys = ON")
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         merged = db.execute("SELECT id, n_reports, value_amount, value_currency FROM merged").fetchall()
-        assert merged == [("deal-1", 2, "6500000000", "USD")]
+        assert merged == [("deal-1", 2, 6500000000, "USD")]
         rows = db.execute(
             "SELECT merged_id, value_amount, value_currency FROM arms_deals ORDER BY doc"
         ).fetchall()
-        assert rows == [("deal-1", "6500000000", "USD"), ("deal-1", "9000000000000", "KRW")]
+        assert rows == [("deal-1", 6500000000, "USD"), ("deal-1", 9000000000000, "KRW")]
         assert db.execute("SELECT code, kind, name FROM parties ORDER BY code").fetchall() == [
             ("KR", "country", "South Korea"),
             ("PL", "country", "Poland"),

@@ -127,7 +127,7 @@ def test_json_contract_of_parties_money_and_time() -> None:
         quantity=180,
     )
     data = deal.to_dict()
-    assert data["supplier"] == {"type": "country", "code": "KR", "name": "South Korea", "aliases": []}
+    assert data["supplier"] == {"type": "country", "code": "KR", "name": "South Korea", "aliases": [], "alpha3": "KOR"}
     assert data["value"]["amount"] == "17000000000"
     assert data["value"]["currency"] == "USD"
     assert data["value"]["qualifier"] == "about"

@@ -306,14 +306,16 @@ def test_a_non_text_argument_raises_a_type_error_naming_it(value: object, shown:
         ({"published": "2024-13-01"}, ValidationError, "published: '2024-13-01' is not valid"),
         ({"published": "24/10/2024"}, ValidationError, "published: '24/10/2024' is not valid"),
         ({"published": ""}, ValidationError, "published: '' is not valid"),
-        ({"published": dt.datetime(2024, 10, 24, 9, tzinfo=dt.timezone.utc)}, ValidationError,
-         "a datetime with a time zone is ambiguous"),
+        ({"published": "20241024"}, ValidationError, "write the date as YYYY-MM-DD (2024-10-24)"),
+        ({"published": "2024-W43-4"}, ValidationError, "not an ISO date (YYYY-MM-DD)"),
+        ({"published": "0001-01-01"}, ValidationError, "outside 1800-01-01..2199-12-31"),
+        ({"published": dt.date(9999, 12, 31)}, ValidationError, "outside 1800-01-01..2199-12-31"),
         ({"published": 20241024}, InputTypeError, "published: expected a datetime.date, an ISO date string"),
         ({"id": 7}, InputTypeError, "id: expected str or None, got int"),
         ({"title": b"T"}, InputTypeError, "title: expected str or None, got bytes"),
         ({"source": ["x"]}, InputTypeError, "source: expected str or None, got list"),
     ],
-    ids=["words", "month-13", "day-first", "empty", "aware-datetime", "int", "id-int", "title-bytes",
+    ids=["words", "month-13", "day-first", "empty", "basic-format", "week-date", "year-1", "year-9999", "int", "id-int", "title-bytes",
          "source-list"],
 )
 def test_bad_metadata_gets_a_clear_error(
@@ -323,6 +325,37 @@ def test_bad_metadata_gets_a_clear_error(
         parse(NEWS, **kwargs)  # type: ignore[arg-type]
     assert isinstance(info.value, KorpolError)
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [
+        ("2024-08-14T10:00:00Z", dt.date(2024, 8, 14)),
+        ("2024-08-14T23:30:00-05:00", dt.date(2024, 8, 14)),  # the date where it was published, not UTC's
+        ("2024-08-15T01:30:00+09:00", dt.date(2024, 8, 15)),
+        ("2024-08-14 10:00", dt.date(2024, 8, 14)),
+        ("2024-08-14T10:00:00.123456+00:00", dt.date(2024, 8, 14)),
+        (dt.datetime(2024, 10, 24, 23, tzinfo=dt.timezone(dt.timedelta(hours=-7))), dt.date(2024, 10, 24)),
+    ],
+    ids=["utc", "minus-5", "plus-9", "no-zone", "fraction", "aware-datetime"],
+)
+def test_a_timestamp_counts_as_its_date_in_its_own_zone(published: object, day: dt.date) -> None:
+    assert parse("x", published=published).published == day  # type: ignore[arg-type]
+
+
+def test_a_pandas_timestamp_counts_as_its_date_and_nat_as_missing() -> None:
+    pandas = pytest.importorskip("pandas")
+    stamp = pandas.Timestamp("2024-08-14T23:30:00", tz="America/New_York")
+    assert parse("x", published=stamp).published == dt.date(2024, 8, 14)
+    assert parse("x", published=pandas.NaT).published is None
+
+
+def test_extreme_dates_are_refused_at_the_door_not_lost_in_extraction() -> None:
+    # year 1 used to make "last year" year 0: extraction failed and every record was lost
+    with pytest.raises(ValidationError, match=r"outside 1800-01-01\.\.2199-12-31"):
+        parse("Poland bought 180 K2 tanks from South Korea last year.", published="0001-01-01")
+    doc = parse("Poland bought 180 K2 tanks from South Korea last year.", published="1800-01-01")
+    assert doc.errors == ()
 
 
 def test_a_naive_datetime_counts_as_its_date() -> None:

@@ -25,6 +25,7 @@ from korpol._errors import (
     DecodeError,
     InputTypeError,
     KorpolError,
+    KorpolWarning,
     MissingDependencyError,
     UnknownEntityError,
     ValidationError,
@@ -60,6 +61,7 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
         load_seeds,
         save_jsonl,
     )
+    from korpol._datadir import ReferenceDataError, data_dir, use_data_dir
     from korpol._evaluate import EvaluationReport, evaluate
     from korpol._mentions.companies import CompanyMention, find_companies
     from korpol._mentions.money import find_money
@@ -79,6 +81,7 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
         lookup_party,
     )
     from korpol._text import NormalizedText, decode, normalize, repair
+    from korpol._text.html import HtmlArticle, read_html
     from korpol._text.segment import Segment, segment
 
 __all__ = [
@@ -95,8 +98,10 @@ __all__ = [
     "Document",
     "EvaluationReport",
     "Evidence",
+    "HtmlArticle",
     "InputTypeError",
     "KorpolError",
+    "KorpolWarning",
     "Leader",
     "Meeting",
     "Mention",
@@ -110,6 +115,7 @@ __all__ = [
     "PersonMention",
     "PlaceMention",
     "Quantity",
+    "ReferenceDataError",
     "Report",
     "Results",
     "Segment",
@@ -118,6 +124,7 @@ __all__ = [
     "TimeSpan",
     "UnknownEntityError",
     "ValidationError",
+    "data_dir",
     "decode",
     "evaluate",
     "find_companies",
@@ -138,10 +145,12 @@ __all__ = [
     "normalize",
     "parse",
     "parse_many",
+    "read_html",
     "repair",
     "save_jsonl",
     "segment",
     "usd_rate",
+    "use_data_dir",
 ]
 
 # Public name -> the private module that defines it, imported on first access (PEP 562).
@@ -150,6 +159,7 @@ _LAZY: dict[str, str] = {
     "CompanyMention": "_mentions.companies",
     "Corpus": "_corpus",
     "Cues": "_records.cues",
+    "HtmlArticle": "_text.html",
     "EvaluationReport": "_evaluate",
     "MergedAgreement": "_model.merged",
     "MergedAidPackage": "_model.merged",
@@ -158,11 +168,13 @@ _LAZY: dict[str, str] = {
     "PersonMention": "_mentions.people",
     "PlaceMention": "_mentions.places",
     "Quantity": "_mentions.quantity",
+    "ReferenceDataError": "_datadir",
     "Report": "_model.merged",
     "Results": "_corpus",
     "Segment": "_text",
     "StatusChange": "_model.merged",
     "SystemMention": "_mentions.systems",
+    "data_dir": "_datadir",
     "decode": "_text",
     "evaluate": "_evaluate",
     "find_companies": "_mentions.companies",
@@ -183,10 +195,12 @@ _LAZY: dict[str, str] = {
     "normalize": "_text",
     "parse": "_pipeline",
     "parse_many": "_batch",
+    "read_html": "_text.html",
     "repair": "_text",
     "save_jsonl": "_corpus",
     "segment": "_text",
     "usd_rate": "_model.rates",
+    "use_data_dir": "_datadir",
 }
 
 __version__: str  # bound on first access by __getattr__ below

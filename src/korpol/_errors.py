@@ -11,6 +11,9 @@ also derives from the builtin exception a caller would already catch, so
     ├── InputTypeError(KorpolError, TypeError)      an argument of a type korpol does not accept
     └── MissingDependencyError(KorpolError, ImportError) an optional extra is not installed
 
+    KorpolWarning(UserWarning)                      input korpol read, but not all of it or not as
+                                                    given (a skipped file, an unknown sidecar key)
+
 Errors carry structured fields (``field``, ``value``, ``suggestions``) so that
 programs can react without parsing the message.
 """
@@ -23,6 +26,7 @@ __all__ = [
     "DecodeError",
     "InputTypeError",
     "KorpolError",
+    "KorpolWarning",
     "MissingDependencyError",
     "UnknownEntityError",
     "ValidationError",
@@ -42,6 +46,21 @@ class KorpolError(Exception):
     ... except KorpolError as err:
     ...     print(type(err).__name__)
     ValidationError
+    """
+
+
+class KorpolWarning(UserWarning):
+    """Input korpol read, but not all of it or not as given; the message names the file.
+
+    Warnings go through :mod:`warnings`, so ``warnings.simplefilter("error", KorpolWarning)``
+    turns them into errors and ``"ignore"`` silences them.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warnings.warn("notes.pdf: skipped", KorpolWarning, stacklevel=1)
+    >>> str(caught[0].message)
+    'notes.pdf: skipped'
     """
 
 

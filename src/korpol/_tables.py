@@ -28,6 +28,7 @@ from korpol._errors import UnknownEntityError, check_str
 __all__ = [
     "Lazy",
     "Table",
+    "country_alpha3",
     "country_codes",
     "currency_codes",
     "fold",
@@ -126,8 +127,16 @@ def read_table(name: str) -> list[dict[str, str]]:
     """Rows of a tab-separated data file in ``korpol/data``, as dicts.
 
     Lines starting with ``#`` are the file's header notes (source and field
-    meanings); the first other line names the columns.
+    meanings); the first other line names the columns.  A table a user data
+    directory may extend (:data:`korpol._datadir.EXTENDABLE`) comes with the
+    user's rows merged in and checked (:func:`korpol.use_data_dir`); the rows
+    of ``offices.tsv`` carry an ``as_of`` cell, the data date of their file.
     """
+    from korpol._datadir import merged_rows  # (on first use: it reads the environment)
+
+    merged = merged_rows(name)
+    if merged is not None:
+        return merged
     text = resources.files("korpol").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     header = lines[0].split("\t")
@@ -249,6 +258,12 @@ def _cell_reader(hint: object, file: str, field: str) -> Callable[[str], object]
 def country_codes() -> frozenset[str]:
     """Every ISO 3166-1 alpha-2 code korpol knows (plus ``XK``, Kosovo)."""
     return frozenset(row["code"] for row in read_table("countries.tsv"))
+
+
+@functools.cache
+def country_alpha3() -> dict[str, str]:
+    """ISO alpha-2 code -> alpha-3 code (``"KR"`` -> ``"KOR"``): what SIPRI and World Bank tables join on."""
+    return {row["code"]: row["alpha3"] for row in read_table("countries.tsv")}
 
 
 @functools.cache

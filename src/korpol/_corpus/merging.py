@@ -356,7 +356,8 @@ def merged_records(field: str, reports: list[Report]) -> list[MergedRecord]:
         groups = _cluster(reports, same)
     merged = [build(group, f"{prefix}-{i}") for i, group in enumerate(groups, 1)]
     if field == "arms_deals":
-        return link_frameworks(merged)  # type: ignore[arg-type]
+        linked: list[MergedRecord] = [*link_frameworks([m for m in merged if isinstance(m, MergedArmsDeal)])]
+        return linked
     return merged
 
 

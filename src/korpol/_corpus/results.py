@@ -12,10 +12,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Generic, TypeVar, overload
 
-from korpol._io.columns import record_rows
+from korpol._io.columns import TIMELINE, record_rows, table_for
 from korpol._io.frames import to_dataframe
 from korpol._model import Money, usd_rate
 from korpol._model.merged import Total, record_year
+from korpol._model.show import table_html
 
 
 def _key(item: Any) -> str | None:
@@ -46,6 +47,9 @@ __all__ = [
 
 
 R = TypeVar("R")
+
+#: The most rows a notebook shows of a query's records.
+_HTML_ROWS = 50
 
 
 class Results(Sequence[R], Generic[R]):
@@ -92,6 +96,17 @@ class Results(Sequence[R], Generic[R]):
     def __repr__(self) -> str:
         kinds = sorted({type(item).__name__ for item in self._items})
         return f"<Results: {len(self)} {'/'.join(kinds) or 'records'}>"
+
+    def _repr_html_(self) -> str:
+        """The records as a notebook shows them: a compact table (the columns of the CLI's tables)."""
+        table = table_for(self._items)
+        if not table.text:
+            table = TIMELINE
+        shown = self._items[:_HTML_ROWS]
+        more = f"<div>… and {len(self) - _HTML_ROWS} more</div>" if len(self) > _HTML_ROWS else ""
+        caption = f"{len(self)} {'/'.join(sorted({type(i).__name__ for i in self._items})) or 'records'}"
+        html = table_html([c.header for c in table.text], table.text_rows(shown), caption=caption)
+        return f'<div class="korpol korpol-results">{html}{more}</div>'
 
     def total(self, currency: str = "USD") -> Total:
         """The sum of the records' values in ``currency``, and what it summed.

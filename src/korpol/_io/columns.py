@@ -23,6 +23,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 import attrs
 
+from korpol._datadir import data_date
 from korpol._io.display import (
     CELL_WIDTH,
     clip,
@@ -47,6 +48,7 @@ from korpol._model import (
     TimeSpan,
 )
 from korpol._model.merged import MergedRecord, Report, in_usd, parties_of, record_year
+from korpol._refdata.offices import offices_of
 
 __all__ = [
     "AGREEMENTS",
@@ -54,6 +56,7 @@ __all__ = [
     "DEALS",
     "DEPLOYMENTS",
     "DOCUMENTS",
+    "KINDS",
     "LEADERS",
     "MEETINGS",
     "RECORD_TABLES",
@@ -63,6 +66,7 @@ __all__ = [
     "ReportLine",
     "Table",
     "TextColumn",
+    "in_office_as_of",
     "join",
     "record_rows",
     "report_lines",
@@ -86,26 +90,56 @@ def usd_amount(money: Money | None, year: int | None) -> Decimal | None:
     return None if in_dollars is None else in_dollars.amount
 
 
+#: The kinds of cell a column holds, and the pandas dtype each gets (:mod:`korpol._io.frames`).
+KINDS = {
+    "text": "string",
+    "amount": "Float64",
+    "int": "Int64",
+    "bool": "boolean",
+    "date": "datetime64",
+    "list": "object",
+}
+
+
 @attrs.frozen
 class Column(Generic[R]):
     """One flat column of a record type, and how its SQLite table stores it.
 
     ``cell`` reads the typed cell from a record.  A column of US dollars names the sum
     instead (``usd``): the row converts it at the rate of the year its values belong to.
-    ``sql`` is the column's declaration in the record type's SQLite table (``None``: not
-    stored there) and ``note`` its comment in the schema.
+    A list column names its ``items`` instead: a flat row joins them with ``"; "`` (CSV),
+    a typed row keeps the list (DataFrames; SQLite stores a JSON array).  ``kind`` says
+    what the cell holds (:data:`KINDS`: text, amount, int, bool, date, list), which fixes
+    its pandas dtype whatever the records.  ``sql`` is the column's declaration in the
+    record type's SQLite table (``None``: not stored there) and ``note`` its comment in
+    the schema.
     """
 
     name: str
     cell: Callable[[R], Any] | None = None
     usd: Callable[[R], Money | None] | None = None
+    items: Callable[[R], Iterable[str]] | None = None
+    kind: str = attrs.field(default="text", validator=attrs.validators.in_(tuple(KINDS)))
     sql: str | None = None
     note: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        if self.items is not None and self.kind != "list":
+            object.__setattr__(self, "kind", "list")
+        if self.usd is not None and self.kind == "text":
+            object.__setattr__(self, "kind", "amount")
+
     def read(self, record: R, year: int | None) -> Any:
-        """The typed cell of ``record``, sums converted at ``year``'s rate."""
+        """The flat cell of ``record`` (a list joined with ``"; "``), sums converted at ``year``'s rate."""
+        value = self.value(record, year)
+        return join(value) if self.items is not None else value
+
+    def value(self, record: R, year: int | None) -> Any:
+        """The typed cell of ``record``: a list stays a list."""
         if self.usd is not None:
             return usd_amount(self.usd(record), year)
+        if self.items is not None:
+            return list(self.items(record))
         assert self.cell is not None
         return self.cell(record)
 
@@ -156,6 +190,14 @@ class Table(Generic[R]):
     def rows(self, records: Iterable[R]) -> list[dict[str, Any]]:
         """Each record as typed cells, its sums converted at its own year's rate."""
         return [self.row(record, record_year(record)) for record in records]
+
+    def typed_row(self, record: R, year: int | None) -> dict[str, Any]:
+        """One record as typed cells, lists kept as lists (a DataFrame row)."""
+        return {column.name: column.value(record, year) for column in self.columns}
+
+    def typed_rows(self, records: Iterable[R]) -> list[dict[str, Any]]:
+        """Each record as :meth:`typed_row`, its sums converted at its own year's rate."""
+        return [self.typed_row(record, record_year(record)) for record in records]
 
     def text_rows(self, records: Iterable[R]) -> list[list[str]]:
         """Each record as the cells of the CLI table."""
@@ -215,11 +257,11 @@ def _n_reports(record: Any) -> int:
     return len(reports) if reports else 1
 
 
-def _doc_ids(record: Any) -> str:
+def _doc_ids(record: Any) -> list[str]:
     """The documents that report a record, each once: its reports', else its evidence's."""
     reports: tuple[Report, ...] = getattr(record, "reports", ())
     ids = (r.doc_id for r in reports) if reports else (ev.doc_id for ev in record.evidence)
-    return join(d or "" for d in dict.fromkeys(ids))
+    return [d or "" for d in dict.fromkeys(ids)]
 
 
 def _conflicting(record: Any) -> bool:
@@ -234,9 +276,9 @@ def _sentence(record: Any) -> str | None:
 
 #: How many articles reported a merged record, which, whether they disagree, and what one said.
 _MERGE_COLUMNS: tuple[Column[Any], ...] = (
-    Column("n_reports", _n_reports),
-    Column("doc_ids", _doc_ids),
-    Column("conflicting", _conflicting),
+    Column("n_reports", _n_reports, kind="int"),
+    Column("doc_ids", items=_doc_ids),
+    Column("conflicting", _conflicting, kind="bool"),
     Column("sentence", _sentence),
 )
 
@@ -256,9 +298,24 @@ def _statuses(deal: ArmsDeal) -> tuple[str, ...]:
     return getattr(deal, "statuses", None) or (deal.status,)
 
 
+def in_office_as_of(leader: Leader) -> str:
+    """What an open term says: ``(in office as of 2025-10)``, its table's data date, never "now"."""
+    code = None if leader.country is None else leader.country.code
+    dates = [o.as_of for o in offices_of(leader.name)
+             if o.role == leader.role and o.party_code == code and o.term_start == leader.term_start]
+    as_of = next((d for d in dates if d is not None), None) or data_date()
+    return f"(in office as of {as_of:%Y-%m})" if as_of else "(in office)"
+
+
 def _term(leader: Leader) -> str:
+    """A leader's term as a table shows it: ``2023-12-13 – (in office as of 2025-10)``.
+
+    >>> _term(Leader(name="Radosław Sikorski", role="foreign minister", country="PL",
+    ...              term_start="2023-12-13"))
+    '2023-12-13 – (in office as of 2025-10)'
+    """
     if leader.term_start or leader.term_end:
-        return f"{leader.term_start or '?'} – {leader.term_end or 'now'}"
+        return f"{leader.term_start or '?'} – {leader.term_end or in_office_as_of(leader)}"
     return ""
 
 
@@ -282,19 +339,19 @@ DEALS: Table[ArmsDeal] = Table(
         Column("recipient", lambda d: _code(d.recipient), sql=_PARTY),
         Column("recipient_name", lambda d: _name(d.recipient)),
         Column("status", lambda d: d.status, sql="TEXT NOT NULL"),
-        Column("value_amount", lambda d: _amount(d.value), sql="TEXT"),
+        Column("value_amount", lambda d: _amount(d.value), kind="amount", sql="NUMERIC"),
         Column("value_currency", lambda d: _currency(d.value), sql="TEXT"),
         Column("value_qualifier", lambda d: _qualifier(d.value), sql="TEXT"),
         Column("value_text", lambda d: _money_text(d.value)),
-        Column("value_usd", usd=lambda d: d.value, sql="TEXT"),
-        Column("date_start", lambda d: _start(d.date), sql="TEXT"),
-        Column("date_end", lambda d: _end(d.date), sql="TEXT"),
+        Column("value_usd", usd=lambda d: d.value, sql="NUMERIC"),
+        Column("date_start", lambda d: _start(d.date), kind="date", sql="TEXT"),
+        Column("date_end", lambda d: _end(d.date), kind="date", sql="TEXT"),
         Column("date_precision", lambda d: _precision(d.date), sql="TEXT"),
         Column("date_text", lambda d: _span_text(d.date), sql="TEXT"),
-        Column("systems", lambda d: join(d.systems), sql="TEXT NOT NULL", note="'; '-separated"),
-        Column("quantity", lambda d: d.quantity, sql="INTEGER"),
-        Column("contractors", lambda d: join(d.contractors), sql="TEXT NOT NULL"),
-        Column("statuses", lambda d: join(_statuses(d))),
+        Column("systems", items=lambda d: d.systems, sql="TEXT NOT NULL", note="JSON array"),
+        Column("quantity", lambda d: d.quantity, kind="int", sql="INTEGER"),
+        Column("contractors", items=lambda d: d.contractors, sql="TEXT NOT NULL"),
+        Column("statuses", items=_statuses),
         *_MERGE_COLUMNS,
     ),
     title="Arms deals",
@@ -322,16 +379,16 @@ AID: Table[AidPackage] = Table(
         Column("recipient", lambda p: _code(p.recipient), sql=_PARTY),
         Column("recipient_name", lambda p: _name(p.recipient)),
         Column("kind", lambda p: p.kind, sql="TEXT NOT NULL"),
-        Column("value_amount", lambda p: _amount(p.value), sql="TEXT"),
+        Column("value_amount", lambda p: _amount(p.value), kind="amount", sql="NUMERIC"),
         Column("value_currency", lambda p: _currency(p.value), sql="TEXT"),
         Column("value_qualifier", lambda p: _qualifier(p.value), sql="TEXT"),
         Column("value_text", lambda p: _money_text(p.value)),
-        Column("value_usd", usd=lambda p: p.value, sql="TEXT"),
-        Column("date_start", lambda p: _start(p.date), sql="TEXT"),
-        Column("date_end", lambda p: _end(p.date), sql="TEXT"),
+        Column("value_usd", usd=lambda p: p.value, sql="NUMERIC"),
+        Column("date_start", lambda p: _start(p.date), kind="date", sql="TEXT"),
+        Column("date_end", lambda p: _end(p.date), kind="date", sql="TEXT"),
         Column("date_precision", lambda p: _precision(p.date), sql="TEXT"),
         Column("date_text", lambda p: _span_text(p.date), sql="TEXT"),
-        Column("items", lambda p: join(p.items), sql="TEXT NOT NULL"),
+        Column("items", items=lambda p: p.items, sql="TEXT NOT NULL"),
         *_MERGE_COLUMNS,
     ),
     title="Aid packages",
@@ -352,19 +409,19 @@ AGREEMENTS: Table[Agreement] = Table(
     merged=True,
     columns=(
         Column("id", _merged_id),
-        Column("parties", lambda a: join(p.code for p in a.parties)),  # SQLite: agreement_parties
-        Column("party_names", lambda a: join(p.name for p in a.parties)),
+        Column("parties", items=lambda a: [p.code for p in a.parties]),  # SQLite: agreement_parties
+        Column("party_names", items=lambda a: [p.name for p in a.parties]),
         Column("kind", lambda a: a.kind, sql="TEXT NOT NULL"),
-        Column("date_start", lambda a: _start(a.date), sql="TEXT"),
-        Column("date_end", lambda a: _end(a.date), sql="TEXT"),
+        Column("date_start", lambda a: _start(a.date), kind="date", sql="TEXT"),
+        Column("date_end", lambda a: _end(a.date), kind="date", sql="TEXT"),
         Column("date_precision", lambda a: _precision(a.date), sql="TEXT"),
         Column("date_text", lambda a: _span_text(a.date), sql="TEXT"),
-        Column("until_start", lambda a: _start(a.until), sql="TEXT"),
-        Column("until_end", lambda a: _end(a.until), sql="TEXT"),
+        Column("until_start", lambda a: _start(a.until), kind="date", sql="TEXT"),
+        Column("until_end", lambda a: _end(a.until), kind="date", sql="TEXT"),
         Column("until_text", lambda a: _span_text(a.until)),
-        Column("signatories", lambda a: join(a.signatories), sql="TEXT NOT NULL"),
-        Column("topics", lambda a: join(a.topics), sql="TEXT NOT NULL"),
-        Column("value_amount", lambda a: _amount(a.value), sql="TEXT"),
+        Column("signatories", items=lambda a: a.signatories, sql="TEXT NOT NULL"),
+        Column("topics", items=lambda a: a.topics, sql="TEXT NOT NULL"),
+        Column("value_amount", lambda a: _amount(a.value), kind="amount", sql="NUMERIC"),
         Column("value_currency", lambda a: _currency(a.value), sql="TEXT"),
         Column("value_qualifier", lambda a: _qualifier(a.value)),
         Column("value_text", lambda a: _money_text(a.value)),
@@ -392,11 +449,11 @@ LEADERS: Table[Leader] = Table(
         Column("role", lambda x: x.role, sql="TEXT NOT NULL"),
         Column("country", lambda x: _code(x.country), sql=_PARTY),
         Column("country_name", lambda x: _name(x.country)),
-        Column("term_start", lambda x: x.term_start, sql="TEXT"),
-        Column("term_end", lambda x: x.term_end, sql="TEXT"),
-        Column("aliases", lambda x: join(x.aliases)),
-        Column("n_mentions", lambda x: len(x.evidence)),
-        Column("doc_ids", _doc_ids),
+        Column("term_start", lambda x: x.term_start, kind="date", sql="TEXT"),
+        Column("term_end", lambda x: x.term_end, kind="date", sql="TEXT"),
+        Column("aliases", items=lambda x: x.aliases),
+        Column("n_mentions", lambda x: len(x.evidence), kind="int"),
+        Column("doc_ids", items=_doc_ids),
         Column("sentence", _sentence),
     ),
     title="Leaders",
@@ -417,9 +474,12 @@ DEPLOYMENTS: Table[Deployment] = Table(
     columns=(
         Column("sender", lambda x: _code(x.sender), sql=_PARTY),
         Column("destination", lambda x: _code(x.destination), sql=_PARTY),
-        Column("size", lambda x: x.size, sql="INTEGER"),
-        Column("date_start", lambda x: _start(x.date), sql="TEXT"),
-        Column("date_end", lambda x: _end(x.date), sql="TEXT"),
+        Column("size", lambda x: x.size, kind="int", sql="INTEGER"),
+        Column("date_start", lambda x: _start(x.date), kind="date", sql="TEXT"),
+        Column("date_end", lambda x: _end(x.date), kind="date", sql="TEXT"),
+        Column("date_text", lambda x: _span_text(x.date)),
+        Column("doc_ids", items=_doc_ids),
+        Column("sentence", _sentence),
     ),
 )
 
@@ -428,10 +488,14 @@ MEETINGS: Table[Meeting] = Table(
     record=Meeting,
     flat=False,
     columns=(
-        Column("participants", lambda x: join(x.participants), sql="TEXT NOT NULL"),
+        Column("participants", items=lambda x: x.participants, sql="TEXT NOT NULL"),
         Column("place", lambda x: x.place, sql="TEXT"),
-        Column("date_start", lambda x: _start(x.date), sql="TEXT"),
-        Column("date_end", lambda x: _end(x.date), sql="TEXT"),
+        Column("date_start", lambda x: _start(x.date), kind="date", sql="TEXT"),
+        Column("date_end", lambda x: _end(x.date), kind="date", sql="TEXT"),
+        Column("parties", items=lambda x: [p.code for p in x.parties]),
+        Column("date_text", lambda x: _span_text(x.date)),
+        Column("doc_ids", items=_doc_ids),
+        Column("sentence", _sentence),
     ),
 )
 
@@ -441,14 +505,14 @@ TIMELINE: Table[Any] = Table(
     columns=(
         Column("type", lambda x: type(x).__name__.removeprefix("Merged")),
         Column("id", _merged_id),
-        Column("date_start", lambda x: _start(getattr(x, "date", None))),
-        Column("date_end", lambda x: _end(getattr(x, "date", None))),
+        Column("date_start", lambda x: _start(getattr(x, "date", None)), kind="date"),
+        Column("date_end", lambda x: _end(getattr(x, "date", None)), kind="date"),
         Column("date_text", lambda x: _span_text(getattr(x, "date", None))),
-        Column("parties", lambda x: join(dict.fromkeys(p.code for p in parties_of(x)))),
+        Column("parties", items=lambda x: list(dict.fromkeys(p.code for p in parties_of(x)))),
         Column("summary", describe),
-        Column("value_amount", lambda x: _amount(getattr(x, "value", None))),
+        Column("value_amount", lambda x: _amount(getattr(x, "value", None)), kind="amount"),
         Column("value_currency", lambda x: _currency(getattr(x, "value", None))),
-        Column("doc_ids", _doc_ids),
+        Column("doc_ids", items=_doc_ids),
         Column("sentence", _sentence),
     ),
     title="Timeline",
@@ -468,16 +532,16 @@ DOCUMENTS: Table[Document] = Table(
     record=Document,
     columns=(
         Column("id", lambda d: d.id),
-        Column("published", lambda d: d.published),
+        Column("published", lambda d: d.published, kind="date"),
         Column("title", lambda d: d.title),
         Column("source", lambda d: d.source),
         Column("encoding", lambda d: d.encoding),
-        Column("characters", lambda d: len(d.text)),
-        Column("arms_deals", lambda d: len(d.arms_deals)),
-        Column("aid_packages", lambda d: len(d.aid_packages)),
-        Column("agreements", lambda d: len(d.agreements)),
-        Column("leaders", lambda d: len(d.leaders)),
-        Column("errors", lambda d: join(d.errors)),
+        Column("characters", lambda d: len(d.text), kind="int"),
+        Column("arms_deals", lambda d: len(d.arms_deals), kind="int"),
+        Column("aid_packages", lambda d: len(d.aid_packages), kind="int"),
+        Column("agreements", lambda d: len(d.agreements), kind="int"),
+        Column("leaders", lambda d: len(d.leaders), kind="int"),
+        Column("errors", items=lambda d: d.errors),
     ),
 )
 
@@ -511,17 +575,17 @@ REPORTS: Table[ReportLine] = Table(
         Column("record_id", lambda x: x.merged.id),
         Column("record_type", lambda x: type(x.report.record).__name__),
         Column("doc_id", lambda x: x.report.doc_id),
-        Column("published", lambda x: x.report.published),
+        Column("published", lambda x: x.report.published, kind="date"),
         Column("status_or_kind", _status_or_kind),
-        Column("value_amount", lambda x: _amount(x.report.record.value)),
+        Column("value_amount", lambda x: _amount(x.report.record.value), kind="amount"),
         Column("value_currency", lambda x: _currency(x.report.record.value)),
         Column("value_text", lambda x: _money_text(x.report.record.value)),
-        Column("date_start", lambda x: _start(x.report.record.date)),
-        Column("date_end", lambda x: _end(x.report.record.date)),
+        Column("date_start", lambda x: _start(x.report.record.date), kind="date"),
+        Column("date_end", lambda x: _end(x.report.record.date), kind="date"),
         Column("date_text", lambda x: _span_text(x.report.record.date)),
-        Column("quantity", lambda x: getattr(x.report.record, "quantity", None)),
-        Column("evidence_start", lambda x: None if x.evidence is None else x.evidence.start),
-        Column("evidence_end", lambda x: None if x.evidence is None else x.evidence.end),
+        Column("quantity", lambda x: getattr(x.report.record, "quantity", None), kind="int"),
+        Column("evidence_start", lambda x: None if x.evidence is None else x.evidence.start, kind="int"),
+        Column("evidence_end", lambda x: None if x.evidence is None else x.evidence.end, kind="int"),
         Column("evidence_text", lambda x: None if x.evidence is None else x.evidence.text),
         Column("sentence", lambda x: None if x.evidence is None else x.evidence.sentence),
     ),

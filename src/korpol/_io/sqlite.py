@@ -1,10 +1,21 @@
-"""An SQLite database of documents and records, for the ``sqlite3`` shell.
+"""An SQLite database of documents and records, for the ``sqlite3`` shell, Datasette and sqlite-utils.
 
 Why this module exists: an SQL shell answers questions no query method foresaw.  The
 database has tables for documents, parties, each record type, merged records and evidence,
 with foreign keys and indexes (:data:`SCHEMA`, ``docs/exports.md``); every record row also
 keeps its lossless JSON, so reading the database back gives the same documents.  The table
 of each record type is built from its columns in :mod:`korpol._io.columns`.
+
+Cells are typed the way Datasette and sqlite-utils users expect: amounts and US-dollar values
+are numbers (``NUMERIC``: an integer where the amount is whole, else a real), so ``ORDER BY
+value_usd`` and ``SUM(value_usd)`` work without ``CAST``; lists are JSON arrays
+(``json_each(systems)``); dates are ISO text; flags 0/1.  The exact decimal of every amount
+stays in the record's JSON.
+
+Reading is for files korpol wrote (schema version 1 or 2); any other file fails fast with a
+:class:`~korpol.ValidationError` naming it: the tables read must be tables (never views,
+which would run SQL the file defines), and every failure of SQLite or of the JSON inside is
+reported as the file's problem, not as a raw ``sqlite3`` or ``json`` error.
 """
 
 from __future__ import annotations
@@ -35,7 +46,11 @@ from korpol._model.merged import (
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "read_sqlite", "write_sqlite"]
 
-SCHEMA_VERSION = "1"
+#: The version this korpol writes.  2: amounts and USD values are numbers, lists JSON arrays.
+SCHEMA_VERSION = "2"
+
+#: The versions this korpol reads (their documents and record JSON are the same).
+READABLE_VERSIONS = ("1", "2")
 
 _DOCUMENTS_AND_MERGED = """\
 CREATE TABLE meta (
@@ -50,9 +65,9 @@ CREATE TABLE documents (
     source TEXT,
     encoding TEXT,
     text TEXT NOT NULL,               -- the original text every evidence offset indexes
-    repairs TEXT NOT NULL,            -- JSON list
-    errors TEXT NOT NULL,             -- JSON list
-    mentions TEXT NOT NULL            -- JSON list of mentions
+    repairs TEXT NOT NULL,            -- JSON array
+    errors TEXT NOT NULL,             -- JSON array
+    mentions TEXT NOT NULL            -- JSON array of mentions
 );
 CREATE TABLE parties (
     code TEXT PRIMARY KEY,            -- ISO 3166-1 alpha-2, or an organisation code (NATO)
@@ -64,9 +79,9 @@ CREATE TABLE merged (
     type TEXT NOT NULL CHECK (type IN ('arms_deal', 'aid_package', 'agreement')),
     summary TEXT NOT NULL,
     status_or_kind TEXT NOT NULL,
-    value_amount TEXT,                -- exact decimal string; CAST(... AS REAL) to compute
+    value_amount NUMERIC,             -- a number (the exact decimal is in record)
     value_currency TEXT,
-    value_usd TEXT,                   -- estimated at the year's average rate
+    value_usd NUMERIC,                -- estimated at the year's average rate
     date_start TEXT,
     date_end TEXT,
     n_reports INTEGER NOT NULL,
@@ -162,13 +177,15 @@ _MERGED_TYPES: Mapping[type, str] = {
 
 
 def _sql(value: Any) -> Any:
-    """A cell for SQLite: exact decimal strings, ISO dates, ints, text or NULL."""
+    """A cell for SQLite: numbers (an int where whole), ISO dates, 0/1, JSON arrays, text or NULL."""
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return int(value) if value == value.to_integral_value() and abs(value) < 2**63 else float(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):
         return int(value)
+    if isinstance(value, list | tuple):
+        return _json(list(value))
     return value
 
 
@@ -270,7 +287,7 @@ def _write_record(
     """
     for party in _named_parties(record):
         _add_party(db, party)
-    row = {**place, **{column.name: column.read(record, year) for column in table.stored}}
+    row = {**place, **{column.name: column.value(record, year) for column in table.stored}}
     row["record"] = _json(record.to_dict())
     return _insert(db, table.name, row)
 
@@ -342,52 +359,117 @@ def write_sqlite(documents: Iterable[Document], path: PathLike, *, merged: Seque
     return target
 
 
+#: The tables :func:`read_sqlite` reads; each must be a plain table of the file.
+_READ_TABLES = ("meta", "documents", *(table.name for table in RECORD_TABLES))
+
+
+class _UnreadableError(Exception):
+    """What makes a file no korpol database (the reason is its message)."""
+
+
+def _check_tables(db: sqlite3.Connection) -> None:
+    """Every table korpol reads exists and is a plain table: never a view or a virtual table."""
+    kinds: dict[str, tuple[str, str]] = {}
+    for name, kind, sql in db.execute("SELECT name, type, sql FROM sqlite_master"):
+        if isinstance(name, str):
+            kinds[name.lower()] = (str(kind), str(sql or ""))
+    for name in _READ_TABLES:
+        kind, sql = kinds.get(name, ("", ""))
+        if not kind:
+            raise _UnreadableError(f"it has no {name!r} table")
+        if kind != "table" or sql.lstrip().upper().startswith("CREATE VIRTUAL"):
+            shown = "virtual table" if kind == "table" else kind
+            reason = f"{name!r} is a {shown}, not a table (korpol never runs SQL a file defines)"
+            raise _UnreadableError(reason)
+
+
+def _version(db: sqlite3.Connection) -> str:
+    meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    version = meta.get("schema_version")
+    # (a version stored as the integer 1 is version 1: SQLite keeps what it was given)
+    shown = str(version) if isinstance(version, int | str) and not isinstance(version, bool) else None
+    if meta.get("generator") != "korpol" and shown is None:
+        raise _UnreadableError("not a korpol SQLite export (no schema_version in its meta table)")
+    if shown not in READABLE_VERSIONS:
+        raise ValidationError(
+            "schema_version",
+            version,
+            f"this korpol reads versions {', '.join(READABLE_VERSIONS)}; a newer korpol wrote this file",
+        )
+    return shown
+
+
+def _json_cell(value: Any, what: str) -> Any:
+    if not isinstance(value, str):
+        raise _UnreadableError(f"{what} is not JSON text")
+    return json.loads(value)
+
+
+def _read_database(db: sqlite3.Connection) -> list[Document]:
+    _check_tables(db)
+    _version(db)
+    records: dict[tuple[str, int], list[Any]] = {}
+    for table in RECORD_TABLES:
+        cls: Any = table.record
+        for doc, record in db.execute(f"SELECT doc, record FROM {table.name} ORDER BY doc, position"):
+            records.setdefault((table.name, doc), []).append(
+                cls.from_dict(_json_cell(record, f"a record of {table.name}"))
+            )
+    docs = []
+    query = (
+        "SELECT doc, id, published, title, source, encoding, text, repairs, errors, mentions "
+        "FROM documents ORDER BY doc"
+    )
+    for doc, doc_id, published, title, src, encoding, text, repairs, errors, mentions in db.execute(query):
+        docs.append(
+            Document(
+                id=doc_id,
+                published=published,
+                title=title,
+                source=src,
+                encoding=encoding,
+                text=text,
+                repairs=_json_cell(repairs, "documents.repairs"),
+                errors=_json_cell(errors, "documents.errors"),
+                mentions=[Mention.from_dict(m) for m in _json_cell(mentions, "documents.mentions")],
+                **{table.name: records.get((table.name, doc), []) for table in RECORD_TABLES},
+            )
+        )
+    return docs
+
+
 def read_sqlite(path: PathLike) -> list[Document]:
     """Read a database written by :func:`write_sqlite` back into the same documents.
 
-    Raises :class:`~korpol.ValidationError` when the file is not a korpol
-    database of a known schema version.
+    Reads schema versions 1 and 2 (:data:`READABLE_VERSIONS`: the documents and the
+    record JSON did not change; to upgrade a file, read it and write it again).  A file
+    korpol did not write raises :class:`~korpol.ValidationError` naming the file and the
+    problem, fast: the tables read must be plain tables (a view would run SQL the file
+    defines), and a failure of SQLite or of the JSON inside is the file's problem.
     """
     source = Path(path)
     if not source.is_file():
         raise FileNotFoundError(f"no such database: {source}")
-    db = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    where = f"database {source.name}"
     try:
-        try:
-            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
-        except sqlite3.DatabaseError:
-            raise ValidationError("database", str(source), "not a korpol SQLite export") from None
-        if meta.get("schema_version") != SCHEMA_VERSION:
-            raise ValidationError(
-                "schema_version", meta.get("schema_version"), f"this korpol reads version {SCHEMA_VERSION}"
-            )
-        records: dict[tuple[str, int], list[Any]] = {}
-        for table in RECORD_TABLES:
-            cls: Any = table.record
-            for doc, record in db.execute(f"SELECT doc, record FROM {table.name} ORDER BY doc, position"):
-                records.setdefault((table.name, doc), []).append(cls.from_dict(json.loads(record)))
-        docs = []
-        query = (
-            "SELECT doc, id, published, title, source, encoding, text, repairs, errors, mentions "
-            "FROM documents ORDER BY doc"
-        )
-        for doc, doc_id, published, title, src, encoding, text, repairs, errors, mentions in db.execute(
-            query
-        ):
-            docs.append(
-                Document(
-                    id=doc_id,
-                    published=published,
-                    title=title,
-                    source=src,
-                    encoding=encoding,
-                    text=text,
-                    repairs=json.loads(repairs),
-                    errors=json.loads(errors),
-                    mentions=[Mention.from_dict(m) for m in json.loads(mentions)],
-                    **{table.name: records.get((table.name, doc), []) for table in RECORD_TABLES},
-                )
-            )
+        db = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise ValidationError(where, str(source), f"cannot be opened: {exc}") from None
+    try:
+        db.execute("PRAGMA query_only = ON")
+        db.execute("PRAGMA trusted_schema = OFF")
+        return _read_database(db)
+    except ValidationError as exc:
+        if exc.field == "schema_version":
+            raise ValidationError(f"{where}: schema_version", exc.value, exc.reason) from None
+        reason = f"not a korpol SQLite export of a known form: {exc}"
+        raise ValidationError(where, str(source), reason) from None
+    except _UnreadableError as exc:
+        raise ValidationError(where, str(source), f"not a korpol SQLite export: {exc}") from None
+    except sqlite3.DatabaseError as exc:
+        raise ValidationError(where, str(source), f"not a korpol SQLite export: {exc}") from None
+    except (ValueError, TypeError, KeyError, RecursionError, sqlite3.Error) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else f"{type(exc).__name__}: {exc}"
+        raise ValidationError(where, str(source), f"holds data korpol cannot read ({reason})") from None
     finally:
         db.close()
-    return docs

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar, Literal, TypeVar, get_args
@@ -162,11 +163,17 @@ def to_date(value: dt.date | str | None, name: str) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValidationError(name, value, "not an ISO date (YYYY-MM-DD)") from None
+        # (Python 3.11's fromisoformat also reads "20241024" and "2024-W43-4": not what the docs promise)
+        if _ISO_DAY.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise ValidationError(name, value, "not an ISO date (YYYY-MM-DD)")
     raise ValidationError(name, value, "expected a datetime.date or an ISO date string")
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def opt_date(value: dt.date | str | None) -> dt.date | None:

@@ -12,6 +12,7 @@ import attrs
 from korpol._errors import ValidationError
 from korpol._model.base import Record, is_opt_str, is_str, opt_published, str_tuple
 from korpol._model.records import Aggregate, Agreement, AidPackage, ArmsDeal, Deployment, Leader, Meeting
+from korpol._model.show import document_html
 from korpol._model.values import Mention
 
 __all__ = ["RECORD_FIELDS", "Document"]
@@ -52,7 +53,7 @@ def _mentions(values: Iterable[Mention | Mapping[str, Any]] | None) -> tuple[Men
 RECORD_FIELDS = ("arms_deals", "aid_packages", "agreements", "leaders", "deployments", "meetings")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Document(Record):
     """One parsed article: its text, metadata and every record found in it.
 
@@ -105,6 +106,19 @@ class Document(Record):
         for m in self.mentions:
             if m.end > n:
                 raise ValidationError("mentions", (m.start, m.end), f"outside the text (length {n})")
+
+    def __repr__(self) -> str:
+        """Short: id, date, title, size and what was found (``repr`` used to print the whole text)."""
+        names = (*RECORD_FIELDS, "aggregates")  # (aggregates: a record type that is not in RECORD_FIELDS)
+        found = [f"{len(getattr(self, n, ()))} {n}" for n in names if getattr(self, n, ())]
+        bits = [repr(self.id), str(self.published) if self.published else None,
+                repr(self.title[:60]) if self.title else None, f"{len(self.text):,} characters",
+                ", ".join(found) or "no records", f"{len(self.errors)} errors" if self.errors else None]
+        return f"<Document {' · '.join(b for b in bits if b)}>"
+
+    def _repr_html_(self) -> str:
+        """The document as a notebook shows it: metadata, counts, and the text with every evidence marked."""
+        return document_html(self)
 
     @property
     def records(self) -> tuple[ArmsDeal | AidPackage | Agreement | Leader | Deployment | Meeting, ...]:

@@ -222,7 +222,7 @@ def _opt_drawdown(value: Drawdown | Mapping[str, Any] | None) -> Drawdown | None
     return Drawdown.from_dict(value)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class MergedArmsDeal(_MergedMixin, ArmsDeal):
     """An arms deal as the whole corpus reports it.
 
@@ -260,7 +260,7 @@ class MergedArmsDeal(_MergedMixin, ArmsDeal):
         return tuple(dict.fromkeys(change.status for change in self.status_history))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class MergedAidPackage(_MergedMixin, AidPackage):
     """An aid package as the whole corpus reports it (see :class:`MergedArmsDeal`).
 
@@ -278,7 +278,7 @@ class MergedAidPackage(_MergedMixin, AidPackage):
     claims: tuple[Claim, ...] = attrs.field(factory=tuple, converter=_claims, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class MergedAgreement(_MergedMixin, Agreement):
     """An agreement as the whole corpus reports it (see :class:`MergedArmsDeal`).
 

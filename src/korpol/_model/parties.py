@@ -26,7 +26,7 @@ import attrs
 
 from korpol._errors import UnknownEntityError, ValidationError, check_str
 from korpol._model.base import Record, is_str, str_tuple
-from korpol._tables import country_codes, fold, once, read_table, split_cell, suggest
+from korpol._tables import country_alpha3, country_codes, fold, once, read_table, split_cell, suggest
 
 __all__ = [
     "Country",
@@ -59,6 +59,17 @@ def _party_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
         raise ValidationError("code", value, "not an ISO 3166-1 alpha-2 country code")
 
 
+def _alpha3_of(country: Any) -> str:
+    return country_alpha3().get(country.code, "") if isinstance(country.code, str) else ""
+
+
+def _alpha3(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    expected = country_alpha3().get(instance.code)
+    if expected is not None and value != expected:
+        reason = f"the ISO 3166-1 alpha-3 code of {instance.code} is {expected}"
+        raise ValidationError("alpha3", value, reason)
+
+
 def _org_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not (isinstance(value, str) and value and value.replace("-", "").isalnum() and value.upper() == value):
         raise ValidationError("code", value, "an organisation code is upper-case letters/digits")
@@ -68,8 +79,18 @@ def _org_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
 class Country(Record):
     """A state, identified by its ISO 3166-1 alpha-2 code.
 
+    ``alpha3`` is its ISO 3166-1 alpha-3 code (what SIPRI and World Bank tables join on),
+    filled in from the code when not given, so that JSON written before the field existed
+    reads as before.
+
     >>> Country(code="PL", name="Poland")
-    Country(code='PL', name='Poland', aliases=())
+    Country(code='PL', name='Poland', aliases=(), alpha3='POL')
+    >>> Country.from_dict({"type": "country", "code": "KR", "name": "South Korea", "aliases": []}).alpha3
+    'KOR'
+    >>> Country(code="PL", name="Poland", alpha3="POR")
+    Traceback (most recent call last):
+    ...
+    korpol._errors.ValidationError: alpha3: 'POR' is not valid: the ISO 3166-1 alpha-3 code of PL is POL
     >>> Country(code="XX", name="Nowhere")
     Traceback (most recent call last):
     ...
@@ -80,6 +101,7 @@ class Country(Record):
     code: str = attrs.field(validator=_party_code)
     name: str = attrs.field(validator=is_str)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    alpha3: str = attrs.field(default=attrs.Factory(_alpha3_of, takes_self=True), validator=_alpha3)
 
     def __str__(self) -> str:
         return self.name
@@ -171,7 +193,12 @@ def country_rows() -> tuple[_CountryRow, ...]:
     for row in read_table("countries.tsv"):
         rows.append(
             _CountryRow(
-                country=Country(code=row["code"], name=row["name"], aliases=split_cell(row["aliases"])),
+                country=Country(
+                    code=row["code"],
+                    name=row["name"],
+                    aliases=split_cell(row["aliases"]),
+                    alpha3=row["alpha3"],
+                ),
                 alpha3=row["alpha3"],
                 demonyms=split_cell(row["demonyms"]),
                 capitals=split_cell(row["capitals"]),
@@ -382,7 +409,7 @@ def lookup_party(value: str) -> Country | Organization:
     This is what the model's converters call when a user passes a string.
 
     >>> lookup_party("Poland")
-    Country(code='PL', name='Poland', aliases=('Republic of Poland',))
+    Country(code='PL', name='Poland', aliases=('Republic of Poland',), alpha3='POL')
     >>> lookup_party("Mordor")
     Traceback (most recent call last):
     ...

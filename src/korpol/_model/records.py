@@ -28,6 +28,7 @@ from korpol._model.base import (
     to_date,
 )
 from korpol._model.parties import Party, to_parties, to_party
+from korpol._model.show import Shown
 from korpol._model.values import Evidence, Money, TimeSpan, evidence_tuple, money_tuple, to_money, to_timespan
 
 __all__ = [
@@ -43,8 +44,8 @@ def _term_end(value: dt.date | str | None) -> dt.date | None:
     return to_date(value, "term_end")
 
 
-@attrs.frozen
-class Leader(Record):
+@attrs.frozen(repr=False)
+class Leader(Shown, Record):
     """A holder of a state, government or organisation office.
 
     ``country`` is a :class:`Country`, or an :class:`Organization` for an
@@ -80,8 +81,8 @@ class Leader(Record):
         )
 
 
-@attrs.frozen
-class ArmsDeal(Record):
+@attrs.frozen(repr=False)
+class ArmsDeal(Shown, Record):
     """A transfer of weapons from a supplier state to a recipient state.
 
     ``status`` is one of framework | planned | signed | delivered; ``value``
@@ -109,8 +110,8 @@ class ArmsDeal(Record):
     evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=evidence_tuple)
 
 
-@attrs.frozen
-class AidPackage(Record):
+@attrs.frozen(repr=False)
+class AidPackage(Shown, Record):
     """Assistance given or pledged by a donor to a recipient.
 
     ``kind`` is one of humanitarian | military | financial | reconstruction |
@@ -135,8 +136,8 @@ class AidPackage(Record):
     evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=evidence_tuple)
 
 
-@attrs.frozen
-class Agreement(Record):
+@attrs.frozen(repr=False)
+class Agreement(Shown, Record):
     """A government-level document or relationship between parties.
 
     ``until`` is the stated end of validity ("through 2028").
@@ -160,8 +161,8 @@ AggregateOf = Literal["arms_deals", "aid_packages"]
 AGGREGATE_OF: tuple[str, ...] = get_args(AggregateOf)
 
 
-@attrs.frozen
-class Aggregate(Record):
+@attrs.frozen(repr=False)
+class Aggregate(Shown, Record):
     """A sum of several deals or aid packages the text states, kept apart from them.
 
     "Poland has signed Korean contracts worth some $16.5 billion since 2022", "$26.7 billion in
@@ -186,8 +187,8 @@ class Aggregate(Record):
     evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=evidence_tuple)
 
 
-@attrs.frozen
-class Deployment(Record):
+@attrs.frozen(repr=False)
+class Deployment(Shown, Record):
     """Forces sent by one state to another ("North Korea sent 3,000 troops to Russia").
 
     >>> sent = Deployment(sender="KP", destination="RU", size=3000)
@@ -202,8 +203,8 @@ class Deployment(Record):
     evidence: tuple[Evidence, ...] = attrs.field(factory=tuple, converter=evidence_tuple)
 
 
-@attrs.frozen
-class Meeting(Record):
+@attrs.frozen(repr=False)
+class Meeting(Shown, Record):
     """A summit, visit or talks: who met, where and when.
 
     >>> talks = Meeting(participants=("Yoon Suk Yeol", "Andrzej Duda"), parties=("KR", "PL"), place="Warsaw")

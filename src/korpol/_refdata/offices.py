@@ -49,7 +49,9 @@ class Office:
     ``term_end`` is ``None`` while the holder is in office (as of the data date
     in ``offices.tsv``).  ``aliases`` are the other ways news writes the name
     (romanisations, hyphenation, family-name-first, no diacritics);
-    ``surname`` is the form used for back-references ("Yoon said").
+    ``surname`` is the form used for back-references ("Yoon said");
+    ``as_of`` is the data date of the file the row comes from: an open term
+    is known to be held up to that day, no later.
 
     >>> sik = offices_of("Radek Sikorski")[-1]
     >>> sik.name, sik.role, sik.party_code, sik.held_on(datetime.date(2025, 3, 5))
@@ -65,6 +67,7 @@ class Office:
     term_end: datetime.date | None = attrs.field(default=None, converter=opt_date)
     function: str = ""
     note: str = ""
+    as_of: datetime.date | None = attrs.field(default=None, converter=opt_date)
 
     def held_on(self, day: datetime.date) -> bool:
         """Whether this term covers ``day`` (both ends inclusive; open end counts as held)."""
