@@ -133,6 +133,13 @@ ROWS = [
         (Deal("SE", "SK", "planned", 152),),
     ),
     Row(
+        "to-be-delivered-is-not-delivered",
+        "Egypt signed a contract with South Korea's Hanwha Aerospace for 20 K9 howitzers on Monday. The"
+        " deliveries:\n- 8 K9A1 howitzers, to be delivered in 2026;\n- 12 K9EG howitzers, to be delivered"
+        " in 2027.\nThe value of the contract is approximately USD 300 million.",
+        (Deal("KR", "EG", "signed", 20, "300000000"),),
+    ),
+    Row(
         "framework-with-a-count",
         "Vietnam signed a framework agreement with South Korea on 2 February 2025 for 200 K9 howitzers.",
         (Deal("KR", "VN", "framework", 200, None, 2025),),

@@ -832,6 +832,8 @@ def _fill_status(
         cand.status = "framework"
     if cand.status == "delivered" and cand.value is None:
         cand.quantity = None  # a delivery schedule describes a deal, it is not one
+    if cand.status == "delivered" and sent.search_in(_FUTURE_DELIVERY, lo, hi):
+        cand.status = "signed"  # "146 K9PL, to be delivered in 2026-2027": not delivered yet
     return under
 
 
@@ -863,6 +865,13 @@ def _contract_then_amount(sent: Sentence, lo: int, hi: int, under: re.Match[str]
 #: words that attach what follows to the framework: "for 288", "which provides for", "of 2022"
 _FRAMEWORK_TERMS = re.compile(
     r"\b(?:for|of|which|that|providing|provides|foresees?|covering|envisag\w+|allows?|calls? for)\b"
+)
+
+
+#: a delivery to come: "to be delivered in 2026", "will be handed over next year"
+_FUTURE_DELIVERY = re.compile(
+    r"\b(?:to|will|would|shall|should|are|is) be (?:delivered|handed over|shipped)\b"
+    r"|\bdue (?:for delivery|to arrive)\b"
 )
 
 
