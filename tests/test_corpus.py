@@ -19,6 +19,7 @@ import attrs
 import pytest
 
 from korpol import (
+    Aggregate,
     Agreement,
     AidPackage,
     ArmsDeal,
@@ -354,8 +355,9 @@ def test_conflicting_values_are_claims_with_sources_never_averaged() -> None:
     (merged,) = kb.arms_deals()
     assert merged.conflicting
     values = [(c.value.amount, c.sources) for c in merged.claims if c.field == "value"]  # type: ignore[union-attr]
-    assert values == [(Decimal("6500000000"), ("a1", "a2")), (Decimal("8000000000"), ("a3",))]
-    assert merged.value == usd(6.5e9)  # the best-supported claim, as stated, not a mean
+    # "$6.5 billion" and "$6.52 billion" are one figure, shown as its most precise statement
+    assert values == [(Decimal("6520000000"), ("a1", "a2")), (Decimal("8000000000"), ("a3",))]
+    assert merged.value == usd(6.52e9)  # the best-supported claim, as stated, not a mean
     assert [r.record.value for r in merged.reports] == [usd(6.5e9), usd(6.52e9), usd(8e9)]
 
 
@@ -688,3 +690,47 @@ def test_querying_cookbook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     namespace: dict[str, Any] = {"__name__": "cookbook"}
     for block in blocks:
         exec(compile(block, str(DOCS / "querying.md"), "exec"), namespace)
+
+
+def _recap_article(doc_id: str, published: str, value: Money, count: int | None = None) -> Document:
+    text = "Since 2022 Poland has signed contracts with South Korea worth a combined sum."
+    ev = Evidence(doc_id=doc_id, start=0, end=len(text), text=text, sentence=text)
+    recap = Aggregate(of="arms_deals", supplier=KR, recipient=PL, value=value, count=count, evidence=[ev])
+    return Document(id=doc_id, published=published, text=text, aggregates=[recap])
+
+
+def test_a_recap_names_the_one_set_of_contracts_it_adds_up() -> None:
+    kb = Corpus(
+        [
+            article("a1", "2022-08-27", deal(date=Y2022, systems=["K2"], value=usd(3.37e9), quantity=180)),
+            article("a2", "2022-08-27", deal(date=Y2022, systems=["K9"], value=usd(2.4e9), quantity=212)),
+            article("a3", "2023-12-02", deal(date=Y2023, systems=["K9"], value=usd(2.6e9), quantity=152)),
+            _recap_article("r1", "2024-01-10", usd(5.77e9, "about"), count=2),
+            _recap_article("r2", "2022-09-01", usd(5.77e9)),  # before the 2023 contract: the 2022 pair
+            _recap_article("r3", "2024-01-10", usd(5.0e9)),  # 2.4 + 2.6: one set only
+            _recap_article("r4", "2024-01-10", usd(9e9)),  # nothing adds up to it
+        ]
+    )
+    deals = {d.quantity: d.id for d in kb.arms_deals()}
+    sums = {a.doc_id: set(a.sums) for a in kb.aggregates()}
+    assert sums == {
+        "r1": {deals[180], deals[212]},
+        "r2": {deals[180], deals[212]},
+        "r3": {deals[212], deals[152]},
+        "r4": set(),
+    }
+    assert [a.id for a in kb.aggregates(since="2024-01-01")] == ["sum-1", "sum-3", "sum-4"]
+    assert len(kb.arms_deals()) == 3  # never deals of their own
+
+
+def test_a_recap_two_sets_could_add_up_to_names_none() -> None:
+    kb = Corpus(
+        [
+            article("a1", "2022-08-27", deal(systems=["K2"], value=usd(2e9), quantity=10)),
+            article("a2", "2022-08-27", deal(systems=["K9"], value=usd(2e9), quantity=20)),
+            article("a3", "2022-08-27", deal(systems=["FA-50"], value=usd(2e9), quantity=30)),
+            _recap_article("r1", "2023-01-10", usd(4e9), count=2),
+        ]
+    )
+    (recap,) = kb.aggregates()
+    assert recap.sums == ()

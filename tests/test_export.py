@@ -30,7 +30,7 @@ from korpol import (
 )
 from korpol._corpus import Corpus
 from korpol._io.atomic import atomic_path
-from korpol._io.columns import AGREEMENTS, AID, DEALS, DOCUMENTS, LEADERS, REPORTS
+from korpol._io.columns import AGGREGATES, AGREEMENTS, AID, DEALS, DOCUMENTS, LEADERS, REPORTS
 from korpol._io.sqlite import SCHEMA
 from tests import strategies
 
@@ -176,6 +176,7 @@ def test_csv_files_and_columns(kb: Corpus, tmp_path: Path) -> None:
         "agreements.csv": AGREEMENTS.names,
         "leaders.csv": LEADERS.names,
         "reports.csv": REPORTS.names,
+        "aggregates.csv": AGGREGATES.names,
     }
     assert sorted(p.name for p in written) == sorted(expected)
     for name, columns in expected.items():

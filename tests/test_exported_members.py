@@ -12,6 +12,7 @@ import pytest
 import korpol
 
 PUBLIC = [
+    "Aggregate",
     "Agreement",
     "AidPackage",
     "ArmsDeal",
@@ -23,6 +24,7 @@ PUBLIC = [
     "DecodeError",
     "Deployment",
     "Document",
+    "Drawdown",
     "EvaluationReport",
     "Evidence",
     "HtmlArticle",
@@ -30,6 +32,7 @@ PUBLIC = [
     "KorpolError",
     "KorpolWarning",
     "Leader",
+    "LinkedAggregate",
     "Meeting",
     "Mention",
     "MergedAgreement",
@@ -49,6 +52,7 @@ PUBLIC = [
     "StatusChange",
     "SystemMention",
     "TimeSpan",
+    "Total",
     "UnknownEntityError",
     "ValidationError",
     "data_dir",

@@ -19,7 +19,17 @@ TEXTS = [
      "valid until 2028. President Yoon Suk Yeol met Andrzej Duda in Warsaw.", {"id": "mix", "published": "2024-11-05"}),
 ]
 
-TABLES = ["documents", "arms_deals", "aid_packages", "agreements", "leaders", "deployments", "meetings", "reports"]
+TABLES = [
+    "documents",
+    "arms_deals",
+    "aid_packages",
+    "agreements",
+    "leaders",
+    "deployments",
+    "meetings",
+    "reports",
+    "aggregates",
+]
 
 
 def _dtypes(frames: dict[str, object]) -> dict[str, dict[str, str]]:

@@ -31,6 +31,7 @@ from korpol._errors import (
     ValidationError,
 )
 from korpol._model import (
+    Aggregate,
     Agreement,
     AidPackage,
     ArmsDeal,
@@ -70,6 +71,7 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
     from korpol._mentions.quantity import Quantity, find_quantities
     from korpol._mentions.systems import SystemMention, find_systems
     from korpol._mentions.time import find_times
+    from korpol._model.merged import Drawdown, LinkedAggregate, Total
     from korpol._model.rates import usd_rate
     from korpol._pipeline import parse
     from korpol._records.cues import Cues
@@ -85,6 +87,7 @@ if TYPE_CHECKING:  # the lazily loaded names, for type checkers and IDEs
     from korpol._text.segment import Segment, segment
 
 __all__ = [
+    "Aggregate",
     "Agreement",
     "AidPackage",
     "ArmsDeal",
@@ -96,6 +99,7 @@ __all__ = [
     "DecodeError",
     "Deployment",
     "Document",
+    "Drawdown",
     "EvaluationReport",
     "Evidence",
     "HtmlArticle",
@@ -103,6 +107,7 @@ __all__ = [
     "KorpolError",
     "KorpolWarning",
     "Leader",
+    "LinkedAggregate",
     "Meeting",
     "Mention",
     "MergedAgreement",
@@ -122,6 +127,7 @@ __all__ = [
     "StatusChange",
     "SystemMention",
     "TimeSpan",
+    "Total",
     "UnknownEntityError",
     "ValidationError",
     "data_dir",
@@ -156,6 +162,9 @@ __all__ = [
 # Public name -> the private module that defines it, imported on first access (PEP 562).
 _LAZY: dict[str, str] = {
     "Claim": "_model.merged",
+    "Drawdown": "_model.merged",
+    "LinkedAggregate": "_model.merged",
+    "Total": "_model.merged",
     "CompanyMention": "_mentions.companies",
     "Corpus": "_corpus",
     "Cues": "_records.cues",

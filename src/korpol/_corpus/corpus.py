@@ -44,8 +44,10 @@ from korpol._corpus.query import (
 )
 from korpol._corpus.results import Results
 from korpol._corpus.sources import DEFAULT_PATTERNS, parse_dir, parse_file, seeds_root
+from korpol._corpus.sums import linked_aggregates
 from korpol._errors import InputTypeError, ValidationError
 from korpol._io.columns import (
+    AGGREGATES,
     AGREEMENTS,
     AID,
     DEALS,
@@ -61,8 +63,18 @@ from korpol._io.frames import frames
 from korpol._io.jsonl import read_jsonl, write_jsonl
 from korpol._io.readers import ColumnMap, article_rows, csv_rows, dataframe_rows, is_dataframe, jsonl_rows
 from korpol._io.sqlite import read_sqlite, write_sqlite
-from korpol._model import AGREEMENT_KINDS, AID_KINDS, DEAL_STATUSES, ArmsDeal, Document, Leader, Money, Party
-from korpol._model.merged import MergedArmsDeal, Report, in_usd, parties_of, record_year
+from korpol._model import (
+    AGGREGATE_OF,
+    AGREEMENT_KINDS,
+    AID_KINDS,
+    DEAL_STATUSES,
+    ArmsDeal,
+    Document,
+    Leader,
+    Money,
+    Party,
+)
+from korpol._model.merged import LinkedAggregate, MergedArmsDeal, Report, in_usd, parties_of, record_year
 from korpol._model.show import table_html
 from korpol._text.html import Extractor
 
@@ -152,7 +164,7 @@ class Corpus:
     >>> kb = Corpus([article(1, 6_500_000_000), article(2, 6_520_000_000), article(3, 8_000_000_000)])
     >>> deal, = kb.arms_deals(supplier="KR", recipient="Poland")
     >>> len(deal.reports), [len(c.sources) for c in deal.claims if c.field == "value"], str(deal.value)
-    (3, [2, 1], 'USD 6,500,000,000')
+    (3, [2, 1], 'USD 6,520,000,000')
     """
 
     __slots__ = ("_cache", "_documents")
@@ -486,7 +498,7 @@ class Corpus:
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     names = sorted(p.name for p in Corpus.from_texts(["Poland ordered tanks."]).to_csv(tmp))
         >>> names  # doctest: +NORMALIZE_WHITESPACE
-        ['agreements.csv', 'aid_packages.csv', 'arms_deals.csv',
+        ['aggregates.csv', 'agreements.csv', 'aid_packages.csv', 'arms_deals.csv',
          'documents.csv', 'leaders.csv', 'reports.csv']
         """
         return write_csv(
@@ -496,6 +508,7 @@ class Corpus:
             aid=self.aid_packages(),
             agreements=self.agreements(),
             leaders=self.leaders(),
+            aggregates=self.aggregates(),
         )
 
     def to_dataframes(self) -> dict[str, Any]:
@@ -503,7 +516,8 @@ class Corpus:
 
         The keys are ``documents``, ``arms_deals``, ``aid_packages``, ``agreements``
         (merged across articles, one row per event), ``leaders``, ``deployments``,
-        ``meetings`` and ``reports`` (each article's evidence for each merged record);
+        ``meetings``, ``reports`` (each article's evidence for each merged record) and
+        ``aggregates`` (the recap totals, with the merged records each adds up);
         the columns are those of the CSV export (``docs/exports.md``).  Each column
         has one dtype whatever the corpus: dates ``datetime64``, amounts and USD
         values ``Float64``, counts ``Int64``, flags ``boolean``, text ``string``
@@ -529,6 +543,7 @@ class Corpus:
                 "deployments": (DEPLOYMENTS, self._raw("deployments")),
                 "meetings": (MEETINGS, self._raw("meetings")),
                 "reports": (REPORTS, list(report_lines(merged))),
+                "aggregates": (AGGREGATES, self.aggregates()),
             }
         )
 
@@ -829,6 +844,68 @@ class Corpus:
             if day is not None and not leader.held_on(day):
                 continue
             found.append(leader)
+        return Results(found)
+
+    def aggregates(
+        self,
+        *,
+        of: str | None = None,
+        supplier: Party | str | None = None,
+        recipient: Party | str | None = None,
+        party: Party | str | None = None,
+        since: dt.date | int | str | None = None,
+        until: dt.date | int | str | None = None,
+    ) -> Results[LinkedAggregate]:
+        """The recap totals the articles state, each with the merged records it adds up.
+
+        A recap ("two contracts worth a combined $9.87 billion", "$4 billion in military aid
+        since 2022") is never a deal or a package and never added by :meth:`Results.total`;
+        here it is kept with its article (``doc_id``) and, when exactly one set of the
+        corpus's merged records adds up to it, their ids (``sums``).  ``of`` is
+        ``"arms_deals"`` or ``"aid_packages"``; ``supplier`` (the seller or donor),
+        ``recipient`` and ``party`` are filtered like :meth:`arms_deals`; ``since``/``until``
+        keep the sums stated in articles published in that period.
+
+        >>> kb = Corpus.from_texts([
+        ...     "Poland ordered 180 K2 tanks from South Korea for $3.37 billion in August 2022.",
+        ...     {"text": "Poland signed a contract for 180 more K2 tanks from South Korea worth $6.5 "
+        ...              "billion.", "published": "2025-08-01"},
+        ...     {"text": "Poland ordered 48 FA-50 jets from South Korea for $3 billion. Since 2022 Poland "
+        ...              "has signed two contracts for K2 tanks with South Korea worth a combined $9.87 "
+        ...              "billion.",
+        ...      "published": "2025-12-19"}], published="2022-08-27")
+        >>> recap, = kb.aggregates(supplier="KR")
+        >>> str(recap.value), recap.doc_id, [str(d.value) for d in kb.arms_deals() if d.id in recap.sums]
+        ('USD 9,870,000,000', 'text-3', ['USD 3,370,000,000', 'USD 6,500,000,000'])
+        """
+        if of is not None and of not in AGGREGATE_OF:
+            raise ValidationError("of", of, f"must be one of {', '.join(AGGREGATE_OF)}")
+        suppliers = resolve_parties(supplier, "supplier")
+        recipients = resolve_parties(recipient, "recipient")
+        parties = resolve_parties(party, "party")
+        start, end = date_bound(since, "since", upper=False), date_bound(until, "until", upper=True)
+        if "aggregates" not in self._cache:
+            self._cache["aggregates"] = linked_aggregates(
+                self._documents, self._merged("arms_deals"), self._merged("aid_packages")
+            )
+        found = []
+        for total in self._cache["aggregates"]:
+            codes = (code_of(total.supplier), code_of(total.recipient))
+            if of is not None and total.of != of:
+                continue
+            if suppliers is not None and codes[0] not in suppliers:
+                continue
+            if recipients is not None and codes[1] not in recipients:
+                continue
+            if parties is not None and not parties & set(codes):
+                continue
+            if (start is not None or end is not None) and total.published is None:
+                continue
+            if start is not None and total.published < start:
+                continue
+            if end is not None and total.published > end:
+                continue
+            found.append(total)
         return Results(found)
 
     def timeline(self, *, party: Party | str | None = None) -> Results[Any]:

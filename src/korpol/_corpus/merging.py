@@ -75,10 +75,18 @@ def _cluster(reports: list[Report], same: Callable[[Report, Report], bool]) -> l
     return groups
 
 
-def report_order(report: Report, index: int) -> tuple[dt.date, int]:
+def report_order(report: Report, index: int) -> tuple[dt.date, dt.date, str, int]:
+    """Reports in date order; reports of one day by publication, then by document id (never by
+    the order documents were given in: merging must not depend on it)."""
     date = resolved(getattr(report.record, "date", None))
     day = date.start if date is not None and date.start is not None else report.published
-    return (day or dt.date.max, index)
+    return (day or dt.date.max, report.published or dt.date.max, report.doc_id or "", index)
+
+
+def _significant(money: Money) -> int:
+    """How many significant digits a figure states: "$3.37 billion" 3, "$3.4 billion" 2."""
+    digits = money.amount.normalize().as_tuple().digits
+    return len(digits)
 
 
 def _value_claims(reports: Sequence[Report]) -> list[tuple[Claim, list[Money], int | None]]:
@@ -91,7 +99,13 @@ def _value_claims(reports: Sequence[Report]) -> list[tuple[Claim, list[Money], i
         figures = stated_figures(value, getattr(record, "alt_values", ()))
         for i, (claim, known, year) in enumerate(claims):
             if any(same_figure(f, report.year, k, year) for f in figures for k in known):
-                grown = attrs.evolve(claim, sources=(*claim.sources, report.doc_id))
+                # a claim shows its most precise figure in its first currency ("$3.37 billion",
+                # not "$3.4 billion"): whichever report came first
+                shown = claim.value
+                assert isinstance(shown, Money)
+                if value.currency == shown.currency and _significant(value) > _significant(shown):
+                    shown = value
+                grown = attrs.evolve(claim, value=shown, sources=(*claim.sources, report.doc_id))
                 claims[i] = (grown, known + figures, year)
                 break
         else:
@@ -143,7 +157,8 @@ def _stating(reports: Iterable[Report], claim: Claim | None) -> Report | None:
     """The first report that states ``claim``."""
     if claim is None:
         return None
-    return next((r for r in reports if r.doc_id in claim.sources and r.record.value is not None), None)
+    stating = [r for r in reports if r.doc_id in claim.sources and r.record.value is not None]
+    return next((r for r in stating if r.record.value == claim.value), stating[0] if stating else None)
 
 
 def _start(span: TimeSpan | None) -> dt.date | None:

@@ -35,6 +35,7 @@ from korpol._io.display import (
     span_text,
 )
 from korpol._model import (
+    Aggregate,
     Agreement,
     AidPackage,
     ArmsDeal,
@@ -51,6 +52,7 @@ from korpol._model.merged import MergedRecord, Report, in_usd, parties_of, recor
 from korpol._refdata.offices import offices_of
 
 __all__ = [
+    "AGGREGATES",
     "AGREEMENTS",
     "AID",
     "DEALS",
@@ -293,6 +295,23 @@ def _deal_value(deal: ArmsDeal) -> str:
     return value
 
 
+def _usd_estimated(record: Any) -> bool | None:
+    """Whether ``value_usd`` is korpol's conversion (True) or a figure the text states (False)."""
+    value: Money | None = getattr(record, "value", None)
+    if value is None:
+        return None
+    usd = in_usd(value, record_year(record))
+    return None if usd is None else usd.estimated
+
+
+def _drawdown(field: str) -> Callable[[Any], int | None]:
+    def cell(deal: Any) -> int | None:
+        drawdown = getattr(deal, "drawdown", None)
+        return None if drawdown is None else getattr(drawdown, field)
+
+    return cell
+
+
 def _statuses(deal: ArmsDeal) -> tuple[str, ...]:
     """The statuses a deal went through (a merged deal's history), else its own."""
     return getattr(deal, "statuses", None) or (deal.status,)
@@ -344,6 +363,7 @@ DEALS: Table[ArmsDeal] = Table(
         Column("value_qualifier", lambda d: _qualifier(d.value), sql="TEXT"),
         Column("value_text", lambda d: _money_text(d.value)),
         Column("value_usd", usd=lambda d: d.value, sql="NUMERIC"),
+        Column("value_usd_estimated", _usd_estimated, kind="bool"),
         Column("date_start", lambda d: _start(d.date), kind="date", sql="TEXT"),
         Column("date_end", lambda d: _end(d.date), kind="date", sql="TEXT"),
         Column("date_precision", lambda d: _precision(d.date), sql="TEXT"),
@@ -352,6 +372,10 @@ DEALS: Table[ArmsDeal] = Table(
         Column("quantity", lambda d: d.quantity, kind="int", sql="INTEGER"),
         Column("contractors", items=lambda d: d.contractors, sql="TEXT NOT NULL"),
         Column("statuses", items=_statuses),
+        Column("framework", lambda d: getattr(d, "framework", None)),
+        Column("drawdown_covered", _drawdown("covered"), kind="int"),
+        Column("drawdown_contracted", _drawdown("contracted"), kind="int"),
+        Column("drawdown_remaining", _drawdown("remaining"), kind="int"),
         *_MERGE_COLUMNS,
     ),
     title="Arms deals",
@@ -384,6 +408,7 @@ AID: Table[AidPackage] = Table(
         Column("value_qualifier", lambda p: _qualifier(p.value), sql="TEXT"),
         Column("value_text", lambda p: _money_text(p.value)),
         Column("value_usd", usd=lambda p: p.value, sql="NUMERIC"),
+        Column("value_usd_estimated", _usd_estimated, kind="bool"),
         Column("date_start", lambda p: _start(p.date), kind="date", sql="TEXT"),
         Column("date_end", lambda p: _end(p.date), kind="date", sql="TEXT"),
         Column("date_precision", lambda p: _precision(p.date), sql="TEXT"),
@@ -499,6 +524,44 @@ MEETINGS: Table[Meeting] = Table(
     ),
 )
 
+AGGREGATES: Table[Aggregate] = Table(
+    name="aggregates",
+    record=Aggregate,
+    indexes=(("parties", ("supplier", "recipient")),),
+    columns=(
+        Column("id", _merged_id),
+        Column("of", lambda a: a.of, sql="TEXT NOT NULL"),
+        Column("supplier", lambda a: _code(a.supplier), sql=_PARTY),
+        Column("supplier_name", lambda a: _name(a.supplier)),
+        Column("recipient", lambda a: _code(a.recipient), sql=_PARTY),
+        Column("recipient_name", lambda a: _name(a.recipient)),
+        Column("value_amount", lambda a: _amount(a.value), kind="amount", sql="NUMERIC"),
+        Column("value_currency", lambda a: _currency(a.value), sql="TEXT"),
+        Column("value_qualifier", lambda a: _qualifier(a.value), sql="TEXT"),
+        Column("value_text", lambda a: _money_text(a.value)),
+        Column("value_usd", usd=lambda a: a.value, sql="NUMERIC"),
+        Column("value_usd_estimated", _usd_estimated, kind="bool"),
+        Column("date_start", lambda a: _start(a.date), kind="date", sql="TEXT"),
+        Column("date_end", lambda a: _end(a.date), kind="date", sql="TEXT"),
+        Column("date_text", lambda a: _span_text(a.date), sql="TEXT"),
+        Column("count", lambda a: a.count, kind="int", sql="INTEGER"),
+        Column("systems", items=lambda a: a.systems, sql="TEXT NOT NULL", note="JSON array"),
+        Column("sums", items=lambda a: [i or "" for i in getattr(a, "sums", ())]),
+        Column("doc_ids", items=_doc_ids),
+        Column("sentence", _sentence),
+    ),
+    title="Recap totals",
+    text=(
+        TextColumn("Supplier → recipient", lambda a: f"{party_text(a.supplier)} → {party_text(a.recipient)}"),
+        TextColumn("Total", lambda a: money_text(a.value)),
+        TextColumn("Of", lambda a: (f"{a.count} " if a.count else "") + a.of.replace("_", " ")),
+        TextColumn("Date", lambda a: span_text(a.date)),
+        TextColumn("Sums", lambda a: ", ".join(i or "" for i in getattr(a, "sums", ())) or "-"),
+        TextColumn("Sources", sources_text),
+        TextColumn("Evidence", evidence_text),
+    ),
+)
+
 #: Any mixture of records (the timeline: merged deals, aid, agreements, deployments, meetings).
 TIMELINE: Table[Any] = Table(
     name="timeline",
@@ -594,8 +657,9 @@ REPORTS: Table[ReportLine] = Table(
 
 # ---------------------------------------------------------------- a query's rows
 
-#: An article's record types, in the order of :data:`~korpol._model.RECORD_FIELDS`.
-RECORD_TABLES: tuple[Table[Any], ...] = (DEALS, AID, AGREEMENTS, LEADERS, DEPLOYMENTS, MEETINGS)
+#: An article's record types, in the order of :data:`~korpol._model.RECORD_FIELDS`, then its
+#: recap totals (``Document.aggregates``).
+RECORD_TABLES: tuple[Table[Any], ...] = (DEALS, AID, AGREEMENTS, LEADERS, DEPLOYMENTS, MEETINGS, AGGREGATES)
 
 #: The record types whose lists get rows of their own, tried in order.
 _FLAT_TABLES = tuple(table for table in RECORD_TABLES if table.flat)

@@ -15,8 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from korpol._io.atomic import PathLike, atomic_path
-from korpol._io.columns import AGREEMENTS, AID, DEALS, DOCUMENTS, LEADERS, REPORTS, Table, report_lines
-from korpol._model import Document, Leader
+from korpol._io.columns import (
+    AGGREGATES,
+    AGREEMENTS,
+    AID,
+    DEALS,
+    DOCUMENTS,
+    LEADERS,
+    REPORTS,
+    Table,
+    report_lines,
+)
+from korpol._model import Aggregate, Document, Leader
 from korpol._model.merged import MergedAgreement, MergedAidPackage, MergedArmsDeal
 
 __all__ = ["write_csv"]
@@ -53,12 +63,15 @@ def write_csv(
     aid: Sequence[MergedAidPackage],
     agreements: Sequence[MergedAgreement],
     leaders: Sequence[Leader],
+    aggregates: Sequence[Aggregate] = (),
 ) -> list[Path]:
     """Write ``documents.csv``, ``arms_deals.csv``, ``aid_packages.csv``, ``agreements.csv``,
-    ``leaders.csv`` and ``reports.csv`` into ``directory`` (created if missing).
+    ``leaders.csv``, ``reports.csv`` and ``aggregates.csv`` into ``directory`` (created if
+    missing).
 
     Deals, aid and agreements are the records merged across articles (one row
-    per event); ``reports.csv`` has one row per article's evidence for each.
+    per event); ``reports.csv`` has one row per article's evidence for each;
+    ``aggregates.csv`` one row per recap total an article states.
     Amounts are plain decimal strings; lists are joined with ``"; "``.
     """
     out = Path(directory)
@@ -70,4 +83,5 @@ def write_csv(
         _write_csv(out, AGREEMENTS, AGREEMENTS.rows(agreements)),
         _write_csv(out, LEADERS, LEADERS.rows(leaders)),
         _write_csv(out, REPORTS, REPORTS.rows(report_lines([*deals, *aid, *agreements]))),
+        _write_csv(out, AGGREGATES, AGGREGATES.rows(aggregates)),
     ]

@@ -361,6 +361,8 @@ def write_sqlite(documents: Iterable[Document], path: PathLike, *, merged: Seque
 
 #: The tables :func:`read_sqlite` reads; each must be a plain table of the file.
 _READ_TABLES = ("meta", "documents", *(table.name for table in RECORD_TABLES))
+#: Record tables added to the schema since version 1; older files lack them.
+_ADDED_TABLES = ("aggregates",)
 
 
 class _UnreadableError(Exception):
@@ -375,6 +377,8 @@ def _check_tables(db: sqlite3.Connection) -> None:
             kinds[name.lower()] = (str(kind), str(sql or ""))
     for name in _READ_TABLES:
         kind, sql = kinds.get(name, ("", ""))
+        if not kind and name in _ADDED_TABLES:
+            continue  # (a file written before the table existed: nothing of that kind in it)
         if not kind:
             raise _UnreadableError(f"it has no {name!r} table")
         if kind != "table" or sql.lstrip().upper().startswith("CREATE VIRTUAL"):
@@ -409,7 +413,11 @@ def _read_database(db: sqlite3.Connection) -> list[Document]:
     _check_tables(db)
     _version(db)
     records: dict[tuple[str, int], list[Any]] = {}
+    tables = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    present = {str(name).lower() for (name,) in tables}
     for table in RECORD_TABLES:
+        if table.name not in present:
+            continue  # (see _ADDED_TABLES)
         cls: Any = table.record
         for doc, record in db.execute(f"SELECT doc, record FROM {table.name} ORDER BY doc, position"):
             records.setdefault((table.name, doc), []).append(

@@ -49,10 +49,21 @@ from korpol._model.base import (
 from korpol._model.document import RECORD_FIELDS, Document
 from korpol._model.parties import Country, Organization, Party
 from korpol._model.rates import usd_rate
-from korpol._model.records import Aggregate, Agreement, AidPackage, ArmsDeal, Deployment, Leader, Meeting
+from korpol._model.records import (
+    AGGREGATE_OF,
+    Aggregate,
+    AggregateOf,
+    Agreement,
+    AidPackage,
+    ArmsDeal,
+    Deployment,
+    Leader,
+    Meeting,
+)
 from korpol._model.values import Evidence, Mention, Money, TimeSpan
 
 __all__ = [
+    "AGGREGATE_OF",
     "AGREEMENT_KINDS",
     "AID_KINDS",
     "DEAL_STATUSES",
@@ -62,6 +73,7 @@ __all__ = [
     "RECORD_FIELDS",
     "RELATIONS",
     "Aggregate",
+    "AggregateOf",
     "Agreement",
     "AgreementKind",
     "AidKind",

@@ -21,7 +21,7 @@ import attrs
 from korpol._errors import KorpolError, ValidationError
 from korpol._model.base import DEAL_STATUSES, DealStatus, Record, opt_published
 from korpol._model.parties import Party
-from korpol._model.records import Agreement, AidPackage, ArmsDeal, Deployment, Leader, Meeting
+from korpol._model.records import Aggregate, Agreement, AidPackage, ArmsDeal, Deployment, Leader, Meeting
 from korpol._model.values import Money, TimeSpan
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "AnyRecord",
     "Claim",
     "Drawdown",
+    "LinkedAggregate",
     "MergedAgreement",
     "MergedAidPackage",
     "MergedArmsDeal",
@@ -323,6 +324,29 @@ def in_usd(money: Money, year: int | None) -> Money | None:
         return money.to_usd(year)
     except (KorpolError, LookupError, ValueError, ArithmeticError):
         return None
+
+
+@attrs.frozen(repr=False)
+class LinkedAggregate(Aggregate):
+    """A recap total as the corpus sees it: the article's :class:`~korpol.Aggregate`, and the
+    merged records it adds up.
+
+    ``sums`` names the merged deals (or aid packages) whose values add up to it, when exactly
+    one set of the records the corpus holds does (``()`` otherwise: the corpus lacks some of
+    them, or two sets would fit).  ``doc_id`` and ``published`` say which article stated it.
+
+    >>> from korpol import Money
+    >>> recap = LinkedAggregate(of="arms_deals", supplier="KR", recipient="PL", count=2,
+    ...                         value=Money(amount="9870000000", currency="USD"),
+    ...                         id="sum-1", doc_id="recap", sums=("deal-3", "deal-4"))
+    >>> recap.sums, recap.count
+    (('deal-3', 'deal-4'), 2)
+    """
+
+    id: str | None = attrs.field(default=None, converter=_opt_str, kw_only=True)
+    doc_id: str | None = attrs.field(default=None, converter=_opt_str, kw_only=True)
+    published: dt.date | None = attrs.field(default=None, converter=opt_published, kw_only=True)
+    sums: tuple[str | None, ...] = attrs.field(factory=tuple, converter=_ids, kw_only=True)
 
 
 _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
