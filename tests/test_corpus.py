@@ -734,3 +734,42 @@ def test_a_recap_two_sets_could_add_up_to_names_none() -> None:
     )
     (recap,) = kb.aggregates()
     assert recap.sums == ()
+
+
+def test_each_field_names_the_article_it_comes_from() -> None:
+    day = TimeSpan.day(dt.date(2025, 8, 1))
+    kb = Corpus(
+        [
+            article("counts", "2025-08-02", deal(quantity=180, date=day)),
+            article("prices", "2025-08-03", deal(value=usd(6.5e9))),
+            article("plans", "2025-06-01", deal(status="planned", value=usd(6.5e9))),
+        ]
+    )
+    (merged,) = kb.arms_deals()
+    assert merged.stated_in("value") == "prices"
+    assert merged.stated_in("quantity") == "counts"
+    assert merged.stated_in("date") == "counts"  # the finest date: "on August 1"
+    assert merged.stated_in("status") == "prices"  # the first report (in date order) of the furthest status
+    assert MergedArmsDeal.from_dict(json.loads(json.dumps(merged.to_dict()))) == merged
+
+
+def test_two_terms_in_one_office_stay_two_leaders() -> None:
+    first = Leader(
+        name="Donald Trump", role="president", country=US, term_start="2017-01-20", term_end="2021-01-20"
+    )
+    second = Leader(name="Donald Trump", role="president", country=US, term_start="2025-01-20")
+    untimed = Leader(name="Donald Trump", role="president", country=US)
+    kb = Corpus([article("a1", "2019-05-01", first), article("a2", "2025-03-01", second, untimed)])
+    terms = kb.leaders(country="US")
+    assert [(t.term_start, t.term_end) for t in terms] == [
+        (dt.date(2017, 1, 20), dt.date(2021, 1, 20)),
+        (dt.date(2025, 1, 20), None),
+    ]
+    assert [len(t.evidence) for t in terms] == [1, 2]  # the untimed mention of 2025: the second term
+
+
+def test_reports_have_rows_of_their_records(kb: Corpus) -> None:
+    rows = kb.reports().to_rows()
+    assert len(rows) == len(kb.reports())
+    assert {row["type"] for row in rows} >= {"ArmsDeal", "AidPackage"}
+    assert all(row["doc_ids"] for row in rows)

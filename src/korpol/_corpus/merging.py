@@ -189,6 +189,13 @@ def _stage_order(a: StatusChange, b: StatusChange) -> int:
     return (a_start > b_start) - (a_start < b_start)
 
 
+def _first_stating(reports: Iterable[Report], field: str, value: object) -> str | None:
+    """The first report whose record states ``value`` for ``field``."""
+    if value is None:
+        return None
+    return next((r.doc_id for r in reports if getattr(r.record, field, None) == value), None)
+
+
 def _merge_deal(group: list[Report], key: str) -> MergedArmsDeal:
     deals = [r.record for r in group if isinstance(r.record, ArmsDeal)]
     top = max(STATUS_RANK[d.status] for d in deals)
@@ -208,13 +215,21 @@ def _merge_deal(group: list[Report], key: str) -> MergedArmsDeal:
     )
     rep = value_report.record if value_report is not None else at_top[0].record
     assert isinstance(rep, ArmsDeal)
+    date = _best_date(r.record.date for r in at_top) or _best_date(d.date for d in deals)
+    chosen = None if quantity is None else quantity.value
+    stated_by = (
+        ("status", at_top[0].doc_id),
+        ("value", None if value_report is None else value_report.doc_id),
+        ("quantity", _first_stating(at_top + group, "quantity", chosen)),
+        ("date", _first_stating(at_top + group, "date", date)),
+    )
     return MergedArmsDeal(
         supplier=_first(d.supplier for d in deals),
         recipient=_first(d.recipient for d in deals),
         status=STATUS_ORDER[top],
         value=rep.value,
         alt_values=rep.alt_values,
-        date=_best_date(r.record.date for r in at_top) or _best_date(d.date for d in deals),
+        date=date,
         systems=_union(d.systems for d in deals),
         quantity=None if quantity is None else quantity.value,  # type: ignore[arg-type]  # quantity claims hold ints
         contractors=_union(d.contractors for d in deals),
@@ -223,6 +238,7 @@ def _merge_deal(group: list[Report], key: str) -> MergedArmsDeal:
         reports=group,
         claims=[c for c, _, _ in value_claims] + quantities,
         status_history=history,
+        stated_by=tuple((field, doc) for field, doc in stated_by if doc is not None),
     )
 
 
@@ -275,26 +291,48 @@ def _merge_agreement(group: list[Report], key: str) -> MergedAgreement:
     )
 
 
+def _same_term(a: Leader, b: Leader) -> bool:
+    """Whether two mentions of one office holder can be of one term (a second term is another)."""
+    starts = {d for d in (a.term_start, b.term_start) if d is not None}
+    ends = {d for d in (a.term_end, b.term_end) if d is not None}
+    if len(starts) > 1 or len(ends) > 1:
+        return False
+    return not (starts and ends and min(starts) > max(ends))
+
+
 def merge_leaders(pairs: Iterable[tuple[Leader, Document]]) -> list[Leader]:
-    """One Leader per (name, role, country), with every mention's evidence."""
-    merged: dict[tuple[str, str, str | None], Leader] = {}
-    for leader, _doc in pairs:
+    """One Leader per (name, role, country) and term, with every mention's evidence.
+
+    Two terms in one office (2017-2021 and from 2025) stay two records; a mention that
+    gives no term joins the term its article was published in, else the first it fits.
+    """
+    merged: dict[tuple[str, str, str | None], list[Leader]] = {}
+    order: list[tuple[tuple[str, str, str | None], int]] = []
+    for leader, doc in pairs:
         # "Yoon Suk Yeol" and "Yoon Suk-yeol" are one person: compare letters only
         name = unicodedata.normalize("NFKD", leader.name.casefold())
         key = ("".join(c for c in name if c.isalnum()), leader.role, code_of(leader.country))
-        known = merged.get(key)
-        if known is None:
-            merged[key] = leader
+        terms = merged.setdefault(key, [])
+        fits = [i for i, known in enumerate(terms) if _same_term(known, leader)]
+        # an untimed mention belongs to the term its article was written in, if one
+        day = doc.published
+        current = [i for i in fits if day is not None and terms[i].held_on(day)]
+        chosen = current or fits
+        if not chosen:
+            terms.append(leader)
+            order.append((key, len(terms) - 1))
             continue
+        i = chosen[0]
+        known = terms[i]
         variants = [] if leader.name == known.name else [leader.name]
-        merged[key] = attrs.evolve(
+        terms[i] = attrs.evolve(
             known,
             aliases=_union([known.aliases, variants, leader.aliases]),
             term_start=known.term_start or leader.term_start,
             term_end=known.term_end or leader.term_end,
             evidence=(*known.evidence, *leader.evidence),
         )
-    return list(merged.values())
+    return [merged[key][i] for key, i in order]
 
 
 _Merge = tuple[Callable[[Report, Report], bool], Callable[[list[Report], str], MergedRecord], str]

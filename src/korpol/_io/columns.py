@@ -68,6 +68,7 @@ __all__ = [
     "ReportLine",
     "Table",
     "TextColumn",
+    "as_records",
     "in_office_as_of",
     "join",
     "record_rows",
@@ -680,11 +681,16 @@ def table_for(records: Sequence[Any]) -> Table[Any]:
     return TIMELINE
 
 
+def as_records(items: Iterable[Any]) -> list[Any]:
+    """Records as a table shows them: a :class:`~korpol.Report` is the article's own record."""
+    return [item.record if isinstance(item, Report) else item for item in items]
+
+
 def record_rows(records: Iterable[Any]) -> list[dict[str, Any]]:
     """Flat rows with typed cells (Decimal, date, int, str, bool, None), one per record.
 
     Records of one type get that type's columns (:data:`DEALS` ...); a mixture
-    (a timeline) gets the :data:`TIMELINE` columns.
+    (a timeline) gets the :data:`TIMELINE` columns; reports, their records' columns.
     """
-    items = list(records)
+    items = as_records(records)
     return table_for(items).rows(items)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from korpol._errors import MissingDependencyError
-from korpol._io.columns import KINDS, Table, table_for
+from korpol._io.columns import KINDS, Table, as_records, table_for
 
 __all__ = ["frame", "frames", "require_pandas", "to_dataframe"]
 
@@ -71,7 +71,7 @@ def to_dataframe(records: Iterable[Any], table: Table[Any] | None = None) -> Any
 
     The columns are those of the record type's table (a mixture gets the timeline's).
     """
-    items = list(records)
+    items = as_records(records)
     return frame(table or table_for(items), items)
 
 

@@ -217,6 +217,15 @@ class Drawdown(Record):
     uncounted: tuple[str | None, ...] = attrs.field(factory=tuple, converter=_ids)
 
 
+def _field_sources(values: Iterable[Iterable[str]] | Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    pairs = values.items() if isinstance(values, Mapping) else values or ()
+    out = []
+    for pair in pairs:
+        name, doc = tuple(pair)
+        out.append((str(name), str(doc)))
+    return tuple(out)
+
+
 def _opt_drawdown(value: Drawdown | Mapping[str, Any] | None) -> Drawdown | None:
     if value is None or isinstance(value, Drawdown):
         return value
@@ -254,6 +263,21 @@ class MergedArmsDeal(_MergedMixin, ArmsDeal):
     framework: str | None = attrs.field(default=None, converter=_opt_str, kw_only=True)
     #: for a framework agreement: what the contracts under it have used of it
     drawdown: Drawdown | None = attrs.field(default=None, converter=_opt_drawdown, kw_only=True)
+    #: which article the representative status, value, quantity and date come from
+    stated_by: tuple[tuple[str, str], ...] = attrs.field(
+        factory=tuple, converter=_field_sources, kw_only=True
+    )
+
+    def stated_in(self, field: str) -> str | None:
+        """The id of the article whose ``field`` (``status``, ``value``, ``quantity``, ``date``)
+        this merged deal shows; ``None`` when no report states it.
+
+        >>> deal = MergedArmsDeal(supplier="KR", recipient="PL", status="signed",
+        ...                       stated_by=[("value", "wire-2"), ("date", "wire-1")])
+        >>> deal.stated_in("value"), deal.stated_in("quantity")
+        ('wire-2', None)
+        """
+        return next((doc for name, doc in self.stated_by if name == field), None)
 
     @property
     def statuses(self) -> tuple[str, ...]:
