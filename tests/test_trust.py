@@ -44,11 +44,21 @@ class Sum:
 
 
 @attrs.frozen
+class Gift:
+    """An aid package: donor, recipient, the stated amount."""
+
+    donor: str | None
+    recipient: str | None
+    amount: str | None = None
+
+
+@attrs.frozen
 class Row:
     id: str
     text: str
     deals: tuple[Deal, ...] = ()
     sums: tuple[Sum, ...] = ()
+    aid: tuple[Gift, ...] = ()
     gap: str | None = None  # why korpol still gets this row wrong (a strict xfail)
 
 
@@ -86,6 +96,46 @@ ROWS = [
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),
+    ),
+    Row(
+        "a-currency-names-no-party",
+        "Canberra signed with France's Naval Group for 12 submarines in a deal valued at 90 billion"
+        " Australian dollars.",
+        (Deal("FR", "AU", "signed", 12, "90000000000"),),
+    ),
+    Row(
+        "a-currency-is-no-buyer",  # the buyer is in another sentence: no record rather than a guess
+        "The Armament Agency ordered a second batch of K2 tanks from Hyundai Rotem in a deal worth"
+        " six-point-five billion US dollars.",
+    ),
+    Row(
+        "compound-with-to-is-no-recipient",
+        "Taiwan thanked the United States for approving a potential $2 billion sale of surface-to-air"
+        " missiles, days after China staged war games.",
+        (Deal("US", "TW", "planned", None, "2000000000"),),
+    ),
+    Row(
+        "thanked-for-approving-a-sale",
+        "Vietnam thanked South Korea for approving a potential $300 million sale of K9 howitzers, the"
+        " ministry said.",
+        (Deal("KR", "VN", "planned", None, "300000000"),),
+    ),
+    Row(
+        "led-initiative-is-no-recipient",
+        "Belgium also contributes €80 million to the Czech-led initiative to buy shells for Ukraine.",
+        aid=(Gift("BE", "UA", "80000000"),),
+    ),
+    Row(
+        "each-clause-its-own-donor",
+        "Estonia will give 0.3 per cent of its GDP to military aid to Ukraine, and Finland has set aside"
+        " about EUR 120 million for military assistance to Ukraine next year.",
+        aid=(Gift("FI", "UA", "120000000"),),
+    ),
+    Row(
+        "ministers-of-two-states-sign-a-grant",
+        "On Monday in Tokyo, the Foreign Minister of Japan and the Foreign Secretary of Vietnam signed notes"
+        " on coastal radars for the Vietnamese navy, with a grant amount of 2 billion yen.",
+        aid=(Gift("JP", "VN", "2000000000"),),
     ),
     # --- "a contract with X": X sells, or X is the buyer's own ministry
     Row(
@@ -261,3 +311,12 @@ def test_trust(row: Row) -> None:
         for a in doc.aggregates
     ]
     assert sums == list(row.sums)
+    gifts = [
+        Gift(
+            p.donor.code if p.donor else None,
+            p.recipient.code if p.recipient else None,
+            format(p.value.amount, "f") if p.value else None,
+        )
+        for p in doc.aid_packages
+    ]
+    assert gifts == list(row.aid)

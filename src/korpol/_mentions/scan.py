@@ -157,15 +157,18 @@ def _office_party(person: PersonMention) -> Party | None:
 def scan_all(text: str, published: dt.date | None) -> list[M]:
     """Every mention in ``text``, sorted by position."""
     out: list[M] = []
+    money = sorted((MoneyM("money", *_where(m.span), m) for m in scan_money(text)), key=lambda m: m.start)
+    starts = [m.start for m in money]
     for p in scan_places(text):
         s, e = _where(p.span)
+        i = bisect.bisect_right(starts, s) - 1  # the last amount starting at or before the place
+        if i >= 0 and e <= money[i].end:
+            continue  # "US dollars", "90 billion Australian dollars": a currency, not a party
         out.append(PlaceM("place", s, e, p, p.party, p.form))
     for person in scan_people(text, published=published):
         s, e = _where(person.span)
         out.append(PersonM("person", s, e, person, _office_party(person)))
-    for m in scan_money(text):
-        s, e = _where(m.span)
-        out.append(MoneyM("money", s, e, m))
+    out.extend(money)
     for t in scan_times(text, published=published):
         s, e = _where(t.span)
         out.append(TimeM("time", s, e, t))

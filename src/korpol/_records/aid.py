@@ -12,7 +12,7 @@ from korpol._records.candidate import Candidate
 from korpol._records.context import Context, report_year
 from korpol._records.cues import CuePattern
 from korpol._records.merge import merge
-from korpol._records.roles import NOT_ACTOR_BEFORE, TO, first_party_after
+from korpol._records.roles import NOT_ACTOR_BEFORE, TO, excluded, first_party_after
 from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence, clauses_of, money_units
 from korpol._records.slots import assign_times, money_anchors, nearest_time, systems_in
@@ -79,7 +79,7 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
             cand.date = times.get(anchor.start) or (nearest_time(sent, a, b) if len(anchors) == 1 else None)
             if cand.date is None and ctx.published is not None:
                 cand.date = report_year(ctx.published)
-            _aid_direction(sent, a, b, cand, ctx)
+            _aid_direction(sent, a, b, cand, ctx, at=rel)
             if cand.first is None or cand.second is None or cand.first.code == cand.second.code:
                 continue
             out.append(cand)
@@ -198,7 +198,9 @@ def _listed_recipient(sent: Sentence, cand: Candidate) -> Party | None:
     return None
 
 
-def _aid_direction(sent: Sentence, a: int, b: int, cand: Candidate, ctx: Context) -> None:
+def _aid_direction(
+    sent: Sentence, a: int, b: int, cand: Candidate, ctx: Context, at: int | None = None
+) -> None:
     """Donor: the acting party (subject, "by X", a leader speaking); recipient: "to/for/in X".
 
     Read in this order: each place's role in the words around it (:func:`_aid_role`); a
@@ -209,8 +211,18 @@ def _aid_direction(sent: Sentence, a: int, b: int, cand: Candidate, ctx: Context
     donor: Party | None = None
     recipient: Party | None = None
     dateline: Party | None = None  # "In Oslo, the government said ...": where the speaker is
-    for m in sent.mentions:
-        if m.kind not in ("place", "person") or m.party is None:
+    # the amount's own clause first ("Latvia will allocate ..., and Lithuania has set aside EUR 200
+    # million": Lithuania gives the 200 million), then the rest of the sentence
+    lo, hi = a, b
+    if at is not None:
+        lo, hi = next(((x, y) for x, y in clauses_of(sent) if x <= at < y), (a, b))
+        verb = sent.regex(_GIVING).search(sent.low, lo, at)
+        if verb is None or not any(lo <= m.start - sent.start < verb.start() for m in sent.mentions):
+            lo, hi = a, b  # the clause gives nothing of its own ("X and Y signed ..., with a grant of")
+    inside = [m for m in sent.mentions if lo <= m.start - sent.start < hi]
+    outside = [m for m in sent.mentions if not lo <= m.start - sent.start < hi]
+    for m in (*inside, *outside):
+        if m.kind not in ("place", "person") or m.party is None or excluded(sent, m):
             continue
         role = _aid_role(sent, m)
         if role == "recipient" and recipient is None:
@@ -334,6 +346,12 @@ _GIVE_BEFORE = CuePattern(r"\b(?:⟨give_to⟩)\s+(?:the\s+)?$")
 
 
 _RECEIVE = CuePattern(r"\b(?:⟨receive⟩)\b")
+
+#: a giving verb of a clause's own: "and Lithuania has set aside EUR 200 million", "and Norway
+#: will give" (a finite verb: "with a grant amount of" is a noun)
+_GIVING = CuePattern(
+    r"\b(?:has|have|had|will|would|is to|are to|also)\s+(?:\w+\s+)?(?:⟨give_to⟩|⟨given_by⟩)\b"
+)
 
 
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")

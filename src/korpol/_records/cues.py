@@ -174,6 +174,7 @@ class Cues:
     # -- who is no party: rivals and foes
     rival: tuple[str, ...] = attrs.field(factory=_loader("rival"))
     hostile: tuple[str, ...] = attrs.field(factory=_loader("hostile"))
+    led: tuple[str, ...] = attrs.field(factory=_loader("led"))
     # -- weapons, counts and dates
     weapon_units: tuple[str, ...] = attrs.field(factory=_loader("weapon_units"))
     support_vehicles: tuple[str, ...] = attrs.field(factory=_loader("support_vehicles"))

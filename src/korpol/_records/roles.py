@@ -48,7 +48,8 @@ def parties_between(sent: Sentence, lo: int, hi: int, *, orgs: bool = False) -> 
 FROM = re.compile(r"\bfrom\b")
 
 
-TO = re.compile(r"\b(?:to|for)\b")
+#: "to Poland", "for Poland"; never the "to" of a compound ("surface-to-air missiles")
+TO = re.compile(r"(?<!-)\b(?:to|for)\b(?!-)")
 
 
 WITH = re.compile(r"\bwith\b")
@@ -80,6 +81,8 @@ def first_party_after(
 #: "chose Saab over Hanwha", "instead of Hyundai Rotem's K2": a competitor, not a party
 _RIVAL_BEFORE = CuePattern(r"\b(?:⟨rival⟩)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'-]+\s+){0,2}$")
 #: "Russia's invasion", "to counter China": the war's aggressor or a threat, not a party
+#: "the Czech-led initiative", "a US-brokered deal": a modifier, not a party
+_LED_AFTER = CuePattern(r"-(?:⟨led⟩)\b")
 _HOSTILE_AFTER = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}(?:⟨hostile⟩)\b")
 _HOSTILE_BEFORE = CuePattern(
     r"\b(?:(?:⟨hostile⟩)\s+(?:by|from|with)|counter(?:ing)?|deter(?:ring)?|confront(?:ing)?)\s+(?:the\s+)?$"
@@ -91,7 +94,8 @@ def excluded(sent: Sentence, m: M) -> bool:
 
     "the government chose Saab over Hanwha Ocean": Hanwha competed; "since Russia's full-scale
     invasion", "attacks by Russia", "aid to counter China": the aggressor (but not the victim
-    in "the invasion of Ukraine").  Worked out once per mention.
+    in "the invasion of Ukraine"); "the Czech-led initiative": a modifier.  Worked out once
+    per mention.
     """
     key = ("excluded", id(m))
     found: bool | None = sent.memo.get(key)
@@ -102,6 +106,7 @@ def excluded(sent: Sentence, m: M) -> bool:
             sent.regex(_RIVAL_BEFORE).search(low, max(0, rel - 40), rel)
             or sent.regex(_HOSTILE_BEFORE).search(low, max(0, rel - 40), rel)
             or sent.regex(_HOSTILE_AFTER).match(low, end)
+            or sent.regex(_LED_AFTER).match(low, end)
         )
     return found
 
