@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import logging
 import re
-from collections.abc import Callable
 from typing import Any, Literal
 
 from dateutil.parser import isoparse
@@ -232,16 +230,19 @@ def extract(
     rules = [rule() for rule in RULES]
     failed: dict[str, str] = {}
 
-    def run(rule: Rule, step: Callable[[], Any]) -> Any:
+    def fail(rule: Rule, exc: Exception) -> None:
+        if errors == "raise":
+            raise exc
+        failed[rule.field] = f"{rule.field} rule failed: {type(exc).__name__}: {exc}"
+        _log.warning("%s (document %s)", failed[rule.field], doc_id or "without id")
+
+    def records_of(rule: Rule) -> Any:
         if rule.field in failed:
             return ()
         try:
-            return step()
+            return rule.records(reading)
         except Exception as exc:
-            if errors == "raise":
-                raise
-            failed[rule.field] = f"{rule.field} rule failed: {type(exc).__name__}: {exc}"
-            _log.warning("%s (document %s)", failed[rule.field], doc_id or "without id")
+            fail(rule, exc)
             return ()
 
     starts = [m.start for m in mentions]
@@ -261,11 +262,16 @@ def extract(
         if not sent.mentions:
             continue
         reading.found.clear()
-        for rule in rules:
-            run(rule, functools.partial(rule.read, sent, reading))
+        for rule in rules:  # (inline: this loop runs once per rule and sentence)
+            if rule.field in failed:
+                continue
+            try:
+                rule.read(sent, reading)
+            except Exception as exc:
+                fail(rule, exc)
         reading.recent.append(sent)
         del reading.recent[:-3]
-    records = {rule.field: run(rule, functools.partial(rule.records, reading)) for rule in rules}
+    records = {rule.field: records_of(rule) for rule in rules}
     return Document(
         id=doc_id,
         published=published,
