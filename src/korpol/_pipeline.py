@@ -213,7 +213,13 @@ def extract(
         for rule in rules:
             run(rule, functools.partial(rule.read, sent, reading))
         reading.recent.append(sent)
-        del reading.recent[:-3]
+        if len(reading.recent) > 3:
+            # a sentence no rule reads again: its caches go, so memory stays ~20 bytes per
+            # character of one huge document instead of growing with every sentence read
+            # (what the records need later is recomputed from the sentence on demand)
+            passed = reading.recent.pop(0)
+            passed.memo.clear()
+            passed.gates.clear()
     records = {rule.field: run(rule, functools.partial(rule.records, reading)) for rule in rules}
     return Document(
         id=doc_id,
