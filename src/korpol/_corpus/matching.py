@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from decimal import Decimal
 from typing import Literal
 
@@ -24,7 +24,10 @@ from korpol._refdata import get_weapon_system, system_categories
 __all__ = [
     "VALUE_TOLERANCE",
     "Relation",
+    "agreement_features",
+    "aid_features",
     "code_of",
+    "deal_features",
     "resolved",
     "same_agreement",
     "same_aid",
@@ -211,6 +214,20 @@ def same_deal(a: Report, b: Report) -> bool:
     return False
 
 
+def deal_features(report: Report) -> Hashable:
+    """Everything :func:`same_deal` reads of a report but its document id (keep the two in step).
+
+    Reports with equal features match the same reports (:func:`~korpol._corpus.merging` tests
+    one of them for all); only whether the id is missing counts, as ``same_deal`` reads it.
+    """
+    x = report.record
+    assert isinstance(x, ArmsDeal)
+    return (
+        code_of(x.supplier), code_of(x.recipient), x.status, x.date, x.systems, x.value, x.alt_values,
+        x.quantity, report.year, report.doc_id is None,
+    )
+
+
 def _aid_kinds_match(a: str, b: str) -> bool:
     return a == b or "mixed" in (a, b)
 
@@ -237,6 +254,16 @@ def same_aid(a: Report, b: Report) -> bool:
     return items_overlap or (_fine(x.date) and _fine(y.date))
 
 
+def aid_features(report: Report) -> Hashable:
+    """Everything :func:`same_aid` reads of a report but its document id (see :func:`deal_features`)."""
+    x = report.record
+    assert isinstance(x, AidPackage)
+    return (
+        code_of(x.donor), code_of(x.recipient), x.kind, x.date, x.items, x.value, report.year,
+        report.doc_id is None,
+    )
+
+
 def same_agreement(a: Report, b: Report) -> bool:
     """Whether two reports can be the same agreement."""
     x, y = a.record, b.record
@@ -254,3 +281,12 @@ def same_agreement(a: Report, b: Report) -> bool:
     values = _value_relation(stated_figures(x.value), a.year, stated_figures(y.value), b.year)
     return values != "conflict"
 
+
+def agreement_features(report: Report) -> Hashable:
+    """Everything :func:`same_agreement` reads of a report but its document id (see :func:`deal_features`)."""
+    x = report.record
+    assert isinstance(x, Agreement)
+    return (
+        frozenset(p.code for p in x.parties), x.kind, x.date, x.until, x.value, report.year,
+        report.doc_id is None,
+    )

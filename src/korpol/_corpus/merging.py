@@ -12,12 +12,15 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 import attrs
 
 from korpol._corpus.matching import (
+    agreement_features,
+    aid_features,
     code_of,
+    deal_features,
     resolved,
     same_agreement,
     same_aid,
@@ -57,17 +60,72 @@ __all__ = [
 ]
 
 
-def _cluster(reports: list[Report], same: Callable[[Report, Report], bool]) -> list[list[Report]]:
-    """Greedy complete-linkage grouping: a report joins the first group it matches entirely."""
-    groups: list[list[Report]] = []
+class _Group:
+    """Reports judged to tell of one event, with what :func:`_cluster` needs to test a newcomer fast."""
+
+    __slots__ = ("doc_ids", "kinds", "members")
+
+    def __init__(self, first: Report, kind: int) -> None:
+        self.members = [first]
+        self.doc_ids = {first.doc_id}
+        self.kinds = {kind: first}  # one member of each distinct kind of report (see _cluster)
+
+    def add(self, report: Report, kind: int) -> None:
+        self.members.append(report)
+        self.doc_ids.add(report.doc_id)
+        self.kinds.setdefault(kind, report)
+
+
+#: How many answers of a ``same`` rule :func:`_cluster` remembers at most (then it starts afresh).
+_ANSWERS = 1 << 20
+
+
+def _cluster(reports: list[Report], rule: _Rule) -> list[list[Report]]:
+    """Greedy complete-linkage grouping: a report joins the first group it matches entirely.
+
+    Three shortcuts give the same groups as comparing every report with every member of every
+    group, in time linear in the number of reports of one event:
+
+    * a report is tried only on the groups whose first member it could match
+      (``rule.index`` and ``rule.probe``: reports of other parties never match);
+    * within a group, the members of one *kind* (equal ``rule.features``: everything the
+      ``same`` rule reads but the document id) are one test, because ``same`` cannot tell them
+      apart -- save that two reports of one article never match (the group's ``doc_ids``);
+    * the answer of ``same`` for two kinds is remembered.
+
+    Reports of many different events between the same parties are still each compared with
+    those events' groups.
+    """
+    groups: list[_Group] = []
+    index: dict[Hashable, list[int]] = {}
+    kinds: dict[Hashable, int] = {}
+    answers: dict[tuple[int, int], bool] = {}
     for report in reports:
-        for group in groups:
-            if all(same(report, member) for member in group):
-                group.append(report)
+        kind = kinds.setdefault(rule.features(report), len(kinds))
+        keys = rule.probe(report)
+        tried = sorted({g for key in keys for g in index.get(key, ())}) if len(keys) > 1 else (
+            index.get(keys[0], []) if keys else []
+        )
+        for g in tried:
+            group = groups[g]
+            if report.doc_id is not None and report.doc_id in group.doc_ids:
+                continue  # one article's records are one per fact already
+            for other, member in group.kinds.items():
+                answer = answers.get((kind, other))
+                if answer is None:
+                    if len(answers) >= _ANSWERS:
+                        answers.clear()
+                    answer = answers[(kind, other)] = rule.same(report, member)
+                if not answer:
+                    break
+            else:
+                group.add(report, kind)
                 break
         else:
-            groups.append([report])
-    return groups
+            for key in rule.index(report):
+                index.setdefault(key, []).append(len(groups))
+            groups.append(_Group(report, kind))
+    return [group.members for group in groups]
 
 
 def report_order(report: Report, index: int) -> tuple[dt.date, int]:
@@ -77,21 +135,25 @@ def report_order(report: Report, index: int) -> tuple[dt.date, int]:
 
 
 def _value_claims(reports: Sequence[Report]) -> list[tuple[Claim, list[Money], int | None]]:
-    claims: list[tuple[Claim, list[Money], int | None]] = []
+    # one claim per figure: [its first value, its sources, the distinct figures it covers, its year]
+    claims: list[tuple[Money, list[str | None], dict[Money, None], int | None]] = []
     for report in reports:
         record = report.record
         value = record.value
         if value is None:
             continue
         figures = stated_figures(value, getattr(record, "alt_values", ()))
-        for i, (claim, known, year) in enumerate(claims):
+        for _first, sources, known, year in claims:
             if any(same_figure(f, report.year, k, year) for f in figures for k in known):
-                grown = attrs.evolve(claim, sources=(*claim.sources, report.doc_id))
-                claims[i] = (grown, known + figures, year)
+                sources.append(report.doc_id)
+                known.update(dict.fromkeys(figures))
                 break
         else:
-            claims.append((Claim(field="value", value=value, sources=(report.doc_id,)), figures, report.year))
-    return claims
+            claims.append((value, [report.doc_id], dict.fromkeys(figures), report.year))
+    return [
+        (Claim(field="value", value=first, sources=tuple(sources)), list(known), year)
+        for first, sources, known, year in claims
+    ]
 
 
 def _quantity_claims(reports: Sequence[Report]) -> list[Claim]:
@@ -138,7 +200,8 @@ def _stating(reports: Iterable[Report], claim: Claim | None) -> Report | None:
     """The first report that states ``claim``."""
     if claim is None:
         return None
-    return next((r for r in reports if r.doc_id in claim.sources and r.record.value is not None), None)
+    sources = set(claim.sources)
+    return next((r for r in reports if r.doc_id in sources and r.record.value is not None), None)
 
 
 def _start(span: TimeSpan | None) -> dt.date | None:
@@ -233,34 +296,95 @@ def _merge_agreement(group: list[Report], key: str) -> MergedAgreement:
 
 def merge_leaders(pairs: Iterable[tuple[Leader, Document]]) -> list[Leader]:
     """One Leader per (name, role, country), with every mention's evidence."""
-    merged: dict[tuple[str, str, str | None], Leader] = {}
+    # per person and office: the first Leader, then what later mentions add (joined once, at the end)
+    merged: dict[tuple[str, str, str | None], tuple[Leader, list[Leader]]] = {}
     for leader, _doc in pairs:
         # "Yoon Suk Yeol" and "Yoon Suk-yeol" are one person: compare letters only
         name = unicodedata.normalize("NFKD", leader.name.casefold())
         key = ("".join(c for c in name if c.isalnum()), leader.role, code_of(leader.country))
-        known = merged.get(key)
-        if known is None:
-            merged[key] = leader
-            continue
-        variants = [] if leader.name == known.name else [leader.name]
-        merged[key] = attrs.evolve(
-            known,
-            aliases=_union([known.aliases, variants, leader.aliases]),
-            term_start=known.term_start or leader.term_start,
-            term_end=known.term_end or leader.term_end,
-            evidence=(*known.evidence, *leader.evidence),
-        )
-    return list(merged.values())
+        if key in merged:
+            merged[key][1].append(leader)
+        else:
+            merged[key] = (leader, [])
+    return [first if not more else _joined_leader(first, more) for first, more in merged.values()]
 
 
-_Merge = tuple[Callable[[Report, Report], bool], Callable[[list[Report], str], MergedRecord], str]
+def _joined_leader(first: Leader, more: list[Leader]) -> Leader:
+    """``first`` with the other spellings, the term and the evidence of ``more``."""
+    aliases = list(first.aliases)
+    term_start, term_end = first.term_start, first.term_end
+    for leader in more:
+        if leader.name != first.name:
+            aliases.append(leader.name)
+        aliases.extend(leader.aliases)
+        term_start = term_start or leader.term_start
+        term_end = term_end or leader.term_end
+    return attrs.evolve(
+        first,
+        aliases=_union([aliases]),
+        term_start=term_start,
+        term_end=term_end,
+        evidence=tuple(ev for leader in (first, *more) for ev in leader.evidence),
+    )
 
-#: The record types merged across articles: when two reports are the same event
-#: (:mod:`~korpol._corpus.matching`), how the merged record is built, its id's prefix.
-_MERGES: dict[str, _Merge] = {
-    "arms_deals": (same_deal, _merge_deal, "deal"),
-    "aid_packages": (same_aid, _merge_aid, "aid"),
-    "agreements": (same_agreement, _merge_agreement, "agreement"),
+
+@attrs.frozen
+class _Rule:
+    """How one record type is merged across articles.
+
+    ``same`` says when two reports are the same event (:mod:`~korpol._corpus.matching`);
+    ``features`` is everything ``same`` reads of a report but its document id; ``index``
+    gives the keys a group is found by (from its first report), ``probe`` the keys to look
+    up for a report: every group whose first report ``same`` could accept (a superset);
+    ``build`` makes the merged record; ``prefix`` starts its id.
+    """
+
+    same: Callable[[Report, Report], bool]
+    features: Callable[[Report], Hashable]
+    index: Callable[[Report], list[Hashable]]
+    probe: Callable[[Report], list[Hashable]]
+    build: Callable[[list[Report], str], MergedRecord]
+    prefix: str
+
+
+def _sides(report: Report) -> tuple[str | None, str | None]:
+    record = report.record
+    if isinstance(record, ArmsDeal):
+        return code_of(record.supplier), code_of(record.recipient)
+    assert isinstance(record, AidPackage)
+    return code_of(record.donor), code_of(record.recipient)
+
+
+def _index_sides(report: Report) -> list[Hashable]:
+    a, b = _sides(report)
+    return [("pair", a, b), ("first", a), ("second", b)]
+
+
+def _probe_sides(report: Report) -> list[Hashable]:
+    """Groups whose first report has the same known side(s): the roles must agree where both
+    are known, and at least one must be known on both (``_roles_match`` of the matching rules)."""
+    a, b = _sides(report)
+    if a is not None and b is not None:
+        return [("pair", a, b), ("pair", a, None), ("pair", None, b)]
+    if a is not None:
+        return [("first", a)]
+    return [] if b is None else [("second", b)]
+
+
+def _parties(report: Report) -> list[Hashable]:
+    record = report.record
+    assert isinstance(record, Agreement)
+    parties = frozenset(p.code for p in record.parties)
+    return [parties] if parties else []  # the same parties, and some: same_agreement
+
+
+#: The record types merged across articles, and how (see :class:`_Rule`).
+_RULES: dict[str, _Rule] = {
+    "arms_deals": _Rule(same_deal, deal_features, _index_sides, _probe_sides, _merge_deal, "deal"),
+    "aid_packages": _Rule(same_aid, aid_features, _index_sides, _probe_sides, _merge_aid, "aid"),
+    "agreements": _Rule(
+        same_agreement, agreement_features, _parties, _parties, _merge_agreement, "agreement"
+    ),
 }
 
 
@@ -270,5 +394,5 @@ def merged_records(field: str, reports: list[Report]) -> list[MergedRecord]:
     ``reports`` come in :func:`report_order`; each merged record's id is numbered in
     that order (``deal-1``, ``deal-2``).
     """
-    same, build, prefix = _MERGES[field]
-    return [build(group, f"{prefix}-{i}") for i, group in enumerate(_cluster(reports, same), 1)]
+    rule = _RULES[field]
+    return [rule.build(group, f"{rule.prefix}-{i}") for i, group in enumerate(_cluster(reports, rule), 1)]
