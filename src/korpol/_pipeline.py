@@ -34,7 +34,7 @@ from korpol._records.evidence import document_mentions
 from korpol._records.leaders import LeaderRule
 from korpol._records.rules import Reading, Rule
 from korpol._records.sentence import Sentence, bounded, lower
-from korpol._text import decode, normalize, segment
+from korpol._text import decode, normalize, segment, without_surrogates
 
 __all__ = ["check_published", "extract", "parse"]
 
@@ -110,9 +110,11 @@ def parse(
     korpol._errors.InputTypeError: text: expected str or bytes, got int (42)
     """
     day = check_published(published)
-    doc_id = check_opt_str("id", id)
-    title = check_opt_str("title", title)
-    source = check_opt_str("source", source)
+    # (surrogate code points are not text: no file could keep them; U+FFFD, one for one)
+    doc_id, title, source = (
+        None if value is None else without_surrogates(value)
+        for value in (check_opt_str("id", id), check_opt_str("title", title), check_opt_str("source", source))
+    )
     if errors not in ("record", "raise"):
         raise ValidationError("errors", errors, 'one of "record" (the default) or "raise"')
     encoding: str | None = None
@@ -120,6 +122,8 @@ def parse(
         text, encoding = decode(bytes(text))
     elif not isinstance(text, str):
         raise InputTypeError("text", text, "str or bytes")
+    else:
+        text = without_surrogates(text)
     if cues is not None and not isinstance(cues, Cues):
         raise InputTypeError("cues", cues, "a korpol.Cues or None")
     try:
