@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import os
 import re
+import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import korpol._pipeline
 from korpol import (
     Agreement,
     AidPackage,
@@ -29,7 +33,9 @@ from korpol import (
     Money,
     TimeSpan,
     ValidationError,
+    iter_parse,
     load_jsonl,
+    parse_many,
     save_jsonl,
 )
 from korpol._io.atomic import INCOMPLETE, TEMP_SUFFIX
@@ -224,3 +230,132 @@ def test_saved_then_loaded_is_still_the_same(tmp_path: Path) -> None:
     with kb.to_csv(tmp_path / "csv")[0].open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["id"] for r in rows] == ["new-0", "new-1", "new-2"]
+
+
+# ---------------------------------------------------------------- dead workers, time limits, Ctrl-C
+
+forked_workers = pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the faulty parser reaches the workers by fork"
+)
+
+_real_parse = korpol._pipeline.parse
+
+
+def _faulty_parse(text: Any, **meta: Any) -> Document:
+    """parse(), except that some texts kill, spin or stick the process parsing them."""
+    if isinstance(text, str):
+        if "KILL" in text:
+            os._exit(3)
+        if "SPIN" in text:
+            while True:
+                pass
+        if "STUCK" in text:  # where no time limit inside the worker can reach it
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(60)
+    return _real_parse(text, **meta)
+
+
+def _items(n: int, bad: dict[int, str]) -> list[tuple[str, dict[str, str]]]:
+    return [(f"{bad.get(i, '')} Poland ordered {i} K9 howitzers from South Korea.", {"id": f"d{i}"}) for i in range(n)]
+
+
+def _only_these_failed(docs: list[Document], n: int, failed: dict[int, str]) -> None:
+    assert [d.id for d in docs] == [f"d{i}" for i in range(n)]
+    for i, doc in enumerate(docs):
+        if i in failed:
+            assert len(doc.errors) == 1, (i, doc.errors)
+            assert doc.errors[0].startswith(f"item {i} (d{i}): {failed[i]}"), doc.errors
+        else:
+            assert doc.errors == (), (i, doc.errors)
+            assert len(doc.arms_deals) == 1
+
+
+@forked_workers
+def test_a_dead_worker_costs_only_its_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("korpol._pipeline.parse", _faulty_parse)
+    docs = parse_many(_items(40, {5: "KILL", 23: "KILL"}), processes=2, chunksize=4)
+    died = "WorkerDied: the worker process died while parsing this item"
+    _only_these_failed(docs, 40, {5: died, 23: died})
+
+
+@forked_workers
+def test_a_dead_worker_in_the_caller_s_pool_costs_only_its_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("korpol._pipeline.parse", _faulty_parse)
+    with ProcessPoolExecutor(2) as pool:
+        docs = parse_many(_items(20, {3: "KILL"}), executor=pool, chunksize=4)
+    _only_these_failed(docs, 20, {3: "WorkerDied"})
+
+
+@forked_workers
+@pytest.mark.parametrize("processes", [None, 2], ids=["in-process", "processes"])
+def test_an_item_over_the_time_limit_fails_alone(monkeypatch: pytest.MonkeyPatch, processes: int | None) -> None:
+    _real_parse("Poland ordered K9 howitzers.")  # (the reference data loads once, on the first parse)
+    monkeypatch.setattr("korpol._pipeline.parse", _faulty_parse)
+    docs = parse_many(_items(12, {4: "SPIN"}), processes=processes, chunksize=3, timeout=1)
+    _only_these_failed(docs, 12, {4: "TimeoutError: parsing took longer than the time limit (1 s)"})
+
+
+@forked_workers
+def test_a_worker_stuck_beyond_its_time_limit_is_ended(monkeypatch: pytest.MonkeyPatch) -> None:
+    _real_parse("Poland ordered K9 howitzers.")
+    monkeypatch.setattr("korpol._pipeline.parse", _faulty_parse)
+    monkeypatch.setattr("korpol._batch.GRACE", 0.5)
+    start = time.monotonic()
+    docs = parse_many(_items(8, {2: "STUCK"}), processes=2, chunksize=2, timeout=1)
+    assert time.monotonic() - start < 30
+    _only_these_failed(docs, 8, {2: "TimeoutError"})
+
+
+@forked_workers
+def test_abandoning_a_batch_ends_its_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("korpol._pipeline.parse", _faulty_parse)
+
+    def interrupted() -> None:
+        for _doc in iter_parse(_items(20, {6: "STUCK"}), processes=2, chunksize=1):
+            raise KeyboardInterrupt  # Ctrl-C while a worker is stuck
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted()
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert multiprocessing.active_children() == []
+
+
+# ---------------------------------------------------------------- items that fail in odd ways
+
+
+class _BadPath:
+    def __fspath__(self) -> str:
+        raise PermissionError("the share went away")
+
+
+class _BadMetadata(Mapping[str, Any]):
+    def __getitem__(self, key: str) -> Any:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        raise RuntimeError("metadata from a broken database cursor")
+
+    def __len__(self) -> int:
+        return 1
+
+
+def test_items_that_raise_cost_only_themselves() -> None:
+    text = "Poland ordered K9 howitzers from South Korea."
+    items: list[Any] = [text, _BadPath(), (text, _BadMetadata()), (text, {"id": "f", "title": lambda: "x"}), text]
+    docs = parse_many(items, processes=2, chunksize=8)
+    assert [bool(d.errors) for d in docs] == [False, True, True, True, False]
+    assert docs[1].errors == ("item 1: PermissionError: the share went away",)
+    assert docs[2].errors == ("item 2: RuntimeError: metadata from a broken database cursor",)
+    assert docs[3].errors[0].startswith("item 3 (f): InputTypeError: title: expected str or None, got function")
+    assert docs[3].text == text
+
+
+def test_an_extraction_failure_names_its_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing_rule(*args: Any, **kwargs: Any) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr("korpol._records.leaders.LeaderRule.records", failing_rule)
+    docs = parse_many([("Andrzej Duda met Yoon Suk Yeol.", {"id": "x"})])
+    assert docs[0].errors == ("item 0 (x): leaders rule failed: ZeroDivisionError: a bug",)
