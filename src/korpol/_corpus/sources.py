@@ -18,6 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from korpol import _pipeline
 from korpol._errors import ValidationError
 from korpol._model import Document
@@ -121,7 +123,9 @@ def parse_dir(
     """Parse every file of a directory that matches ``pattern``, sorted by name.
 
     Metadata as :meth:`~korpol.Corpus.from_dir` describes it: ``published``, then
-    the manifest, then the sidecar; the id defaults to the file's stem.
+    the manifest, then the sidecar; the id defaults to the file's stem.  A file that
+    cannot be read (its sidecar, its metadata, its bytes) gives a Document with its id
+    and the reason in ``errors``; an unreadable manifest is noted on every Document.
     """
     root: Traversable = Path(path) if isinstance(path, str | os.PathLike) else path
     if not root.is_dir():
@@ -129,23 +133,31 @@ def parse_dir(
     files = sorted(
         (f for f in root.iterdir() if f.is_file() and Path(f.name).match(pattern)), key=lambda f: f.name
     )
-    manifest = read_manifest(root)
+    try:
+        manifest, unread = read_manifest(root), ""
+    except (ValueError, OSError) as exc:  # the files are read all the same, each saying why it lacks its row
+        manifest, unread = {}, f"manifest.tsv not read: {type(exc).__name__}: {exc}"
     docs = []
     for i, file in enumerate(files):
         if progress is not None:
             progress(i, len(files), file.name)
         meta: dict[str, Any] = {"id": Path(file.name).stem, "published": published}
-        meta.update(manifest.get(file.name, {}))
-        meta.update(read_sidecar(root, file.name))
-        docs.append(
-            _pipeline.parse(
+        try:
+            meta.update(manifest.get(file.name, {}))
+            meta.update(read_sidecar(root, file.name))
+            doc = _pipeline.parse(
                 file.read_bytes(),
                 published=meta.get("published"),
                 id=meta.get("id"),
                 title=meta.get("title"),
                 source=meta.get("source"),
             )
-        )
+        except Exception as exc:  # one bad file (sidecar, metadata, unreadable) never stops the folder
+            doc_id = meta.get("id") if isinstance(meta.get("id"), str) else Path(file.name).stem
+            doc = Document(id=doc_id, errors=(f"{file.name}: {type(exc).__name__}: {exc}",))
+        if unread:
+            doc = attrs.evolve(doc, errors=(unread, *doc.errors))
+        docs.append(doc)
     if progress is not None:
         progress(len(files), len(files), "")
     return docs
