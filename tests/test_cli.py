@@ -266,16 +266,18 @@ def test_bad_files_are_reported_one_line_each_and_the_rest_exported(capsys: pyte
     (articles / "d.json").write_bytes(b'{"title": "caf\xe9"}')  # not UTF-8
     (articles / "e.txt").write_text(ARTICLE, encoding="utf-8")
     (articles / "e.json").write_text('{"published": "yesterday"}', encoding="utf-8")
+    (articles / "f.txt").write_text(ARTICLE, encoding="utf-8")
+    (articles / "f.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")  # nested past recursion
     target = tmp_path / "out.jsonl"
     code, _, err = run(capsys, "export", str(articles), "--jsonl", str(target))
     assert code == 1
     assert "Traceback" not in err
     failures = [line for line in err.splitlines() if line.startswith("korpol: error:")]
-    assert [line.split(": ")[2] for line in failures] == [str(articles / n) for n in ("c.txt", "d.txt", "e.txt")]
+    assert [line.split(": ")[2] for line in failures] == [str(articles / n) for n in ("c.txt", "d.txt", "e.txt", "f.txt")]
     assert "published: 'yesterday' is not valid" in failures[2]
     docs = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert [(d["id"], bool(d["errors"])) for d in docs] == [
-        ("a", False), ("b", False), ("c", True), ("d", True), ("e", True)
+        ("a", False), ("b", False), ("c", True), ("d", True), ("e", True), ("f", True)
     ]
     assert docs[0]["arms_deals"]  # the good files are parsed as ever
 

@@ -141,7 +141,7 @@ def _articles(paths: Sequence[Path], published: dt.date | None, *, override: boo
         if folder not in manifests:
             try:
                 manifests[folder] = (read_manifest(folder), "")
-            except (ValueError, OSError) as exc:
+            except Exception as exc:  # (not UTF-8, no 'file' column, unreadable: the files go on)
                 manifests[folder] = ({}, f"manifest.tsv not read: {type(exc).__name__}: {exc}")
         manifest, unread = manifests[folder]
         meta: dict[str, Any] = {"id": path.stem}
@@ -150,7 +150,7 @@ def _articles(paths: Sequence[Path], published: dt.date | None, *, override: boo
         try:
             meta.update(manifest.get(path.name, {}))
             meta.update(read_sidecar(folder, path.name))
-        except (ValueError, OSError) as exc:
+        except Exception as exc:  # a hostile sidecar (nested beyond recursion too) fails its file alone
             errors = (*([unread] if unread else []), f"{type(exc).__name__}: {exc}")
             found.append(_Article(str(path), failed=Document(id=path.stem, errors=errors)))
             continue
