@@ -430,6 +430,10 @@ class _Batch:
         """Run ``job`` by itself in the quarantine process: if that process dies, so does only this job."""
         try:
             future = self.workers.quarantine().submit(_run_chunk, [job], self.timeout)
+        except BrokenExecutor:  # (its process died between two items: a fresh one)
+            self.workers.quarantine_broken()
+            future = self.workers.quarantine().submit(_run_chunk, [job], self.timeout)
+        try:
             (doc,) = future.result(timeout=None if self.timeout is None else self.timeout + GRACE)
         except BrokenExecutor:
             self.workers.quarantine_broken()

@@ -218,13 +218,17 @@ def extract(
             run(rule, functools.partial(rule.read, sent, reading))
         reading.recent.append(sent)
         if len(reading.recent) > 3:
-            # a sentence no rule reads again: its caches go, so memory stays ~20 bytes per
-            # character of one huge document instead of growing with every sentence read
-            # (what the records need later is recomputed from the sentence on demand)
+            # a sentence no rule reads again: its caches go, so that the memory of one huge
+            # document does not grow with every search run on every sentence read (what the
+            # records need later is recomputed from the sentence on demand)
             passed = reading.recent.pop(0)
             passed.memo.clear()
             passed.gates.clear()
     records = {rule.field: run(rule, functools.partial(rule.records, reading)) for rule in rules}
+    # the sentences and candidates have done their work: they go before the mentions are built
+    rules.clear()
+    reading.sentences.clear()
+    reading.recent.clear()
     return Document(
         id=doc_id,
         published=published,
