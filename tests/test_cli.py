@@ -342,3 +342,16 @@ def test_ctrl_c_exits_130_with_one_line_and_writes_nothing(
     assert "Traceback" not in err
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["many"]  # no temporary file either
+
+
+def test_the_same_file_name_in_two_folders_is_named_by_its_path(capsys: pytest.CaptureFixture[str],
+                                                                tmp_path: Path) -> None:
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run(capsys, "parse", str(tmp_path / "one" / "x.txt"), str(tmp_path / "two" / "x.txt"),
+                       "--format", "jsonl")
+    assert code == 0
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert [d["id"] for d in docs] == ["x", str(tmp_path / "two" / "x.txt")]
+    assert docs[1]["arms_deals"][0]["evidence"][0]["doc_id"] == str(tmp_path / "two" / "x.txt")

@@ -706,3 +706,14 @@ def test_from_dir_reads_the_files_without_a_manifest_it_cannot_read(tmp_path: Pa
     (doc,) = Corpus.from_dir(tmp_path)
     assert doc.arms_deals
     assert doc.errors[0].startswith("manifest.tsv not read: UnicodeDecodeError")
+
+
+def test_from_dir_names_a_file_whose_sidecar_takes_another_s_id_by_its_file(tmp_path: Path) -> None:
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text("Poland ordered K2 tanks from South Korea.", encoding="utf-8")
+    (tmp_path / "b.json").write_text('{"id": "a"}', encoding="utf-8")
+    (tmp_path / "c.json").write_text('{"id": "a"}', encoding="utf-8")
+    kb = Corpus.from_dir(tmp_path)
+    assert [doc.id for doc in kb] == ["a", "b.txt", "c.txt"]
+    assert kb["c.txt"].errors == ("c.txt: the id 'a' is an earlier file's; named 'c.txt'",)
+    assert {ev.doc_id for deal in kb["c.txt"].arms_deals for ev in deal.evidence} == {"c.txt"}

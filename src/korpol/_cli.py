@@ -126,7 +126,9 @@ def _positive(kind: type[int] | type[float]) -> Callable[[str], Any]:
     return convert
 
 
-def _articles(paths: Sequence[Path], published: dt.date | None, *, override: bool) -> list[_Article]:
+def _articles(
+    paths: Sequence[Path], published: dt.date | None, *, override: bool, taken: set[str] | None = None
+) -> list[_Article]:
     """Each file's item for ``iter_parse`` (its bytes are read when the batch asks for them).
 
     Metadata, first to last wins: ``published`` (unless ``override``), the folder's
@@ -136,6 +138,7 @@ def _articles(paths: Sequence[Path], published: dt.date | None, *, override: boo
     """
     manifests: dict[Path, tuple[dict[str, dict[str, str]], str]] = {}
     found = []
+    taken = set() if taken is None else taken  # the ids given so far (shared across calls)
     for path in paths:
         folder = path.parent
         if folder not in manifests:
@@ -152,11 +155,19 @@ def _articles(paths: Sequence[Path], published: dt.date | None, *, override: boo
             meta.update(read_sidecar(folder, path.name))
         except Exception as exc:  # a hostile sidecar (nested beyond recursion too) fails its file alone
             errors = (*([unread] if unread else []), f"{type(exc).__name__}: {exc}")
-            found.append(_Article(str(path), failed=Document(id=path.stem, errors=errors)))
+            doc_id = str(path) if path.stem in taken else path.stem
+            taken.add(doc_id)
+            found.append(_Article(str(path), failed=Document(id=doc_id, errors=errors)))
             continue
         if published is not None and override:
             meta["published"] = published
-        found.append(_Article(str(path), item=(path, meta), note=unread))
+        note = unread
+        if meta["id"] in taken:  # the same file name in two folders, or an id a sidecar took from another
+            if meta["id"] != path.stem:
+                note = "; ".join(filter(None, (note, f"the id {meta['id']!r} is an earlier file's")))
+            meta["id"] = str(path)
+        taken.add(meta["id"])
+        found.append(_Article(str(path), item=(path, meta), note=note))
     return found
 
 
@@ -191,18 +202,6 @@ def _parse(articles: list[_Article], args: argparse.Namespace, activity: _Activi
     stream.close()
     progress.close()
     return docs
-
-
-def _unique(docs: list[Document], articles: list[_Article]) -> list[Document]:
-    """Documents with distinct ids: a later one whose id is taken is named by its path."""
-    seen: set[str | None] = set()
-    out = []
-    for doc, article in zip(docs, articles, strict=True):
-        if doc.id in seen:
-            doc = attrs.evolve(doc, id=article.name)
-        seen.add(doc.id)
-        out.append(doc)
-    return out
 
 
 _ITEM = re.compile(r"^item \d+(?: \([^)]*\))?: ")
@@ -248,15 +247,21 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, activity: _Activity) -> in
         if name != "-" and not Path(name).is_file():
             what = "is a directory, not a file" if Path(name).is_dir() else "no such file"
             raise UsageError(f"{what}: {name}")
-    articles = []
-    for name in args.files:
+    articles: list[_Article] = []
+    taken: set[str] = set()
+    files: list[Path] = []  # (read together: a folder's manifest once)
+    for name in [*args.files, None]:  # (None: the end)
+        if name is None or name == "-":
+            articles += _articles(files, args.published, override=True, taken=taken)
+            files = []
         if name == "-":
+            taken.add("stdin")
             meta = {"id": "stdin", "published": args.published}
             articles.append(_Article("-", item=(sys.stdin.buffer.read(), meta)))
-        else:
-            articles += _articles([Path(name)], args.published, override=True)
+        elif name is not None:
+            files.append(Path(name))
     activity.what = f"parsing {len(articles)} files"
-    docs = _unique(_parse(articles, args, activity), articles)
+    docs = _parse(articles, args, activity)
     activity.what = "writing the records"
     corpus = Corpus(docs)
     if args.format == "json":
@@ -281,7 +286,7 @@ def _load(directory: str, args: argparse.Namespace, activity: _Activity) -> tupl
     """A folder's articles parsed, and the exit code of their failures (each reported)."""
     articles = _articles(_folder(directory), args.published, override=False)
     activity.what = f"parsing {directory}"
-    docs = _unique(_parse(articles, args, activity), articles)
+    docs = _parse(articles, args, activity)
     return Corpus(docs), _report(docs, articles)
 
 

@@ -113,6 +113,15 @@ def seeds_root() -> Traversable:
     raise FileNotFoundError("the bundled seeds are missing: reinstall korpol")
 
 
+def _free(name: str, taken: set[str]) -> str:
+    """``name``, or ``name#2``, ``name#3`` ...: the first that no document has."""
+    found, n = name, 1
+    while found in taken:
+        n += 1
+        found = f"{name}#{n}"
+    return found
+
+
 def parse_dir(
     path: str | os.PathLike[str] | Traversable,
     *,
@@ -125,7 +134,9 @@ def parse_dir(
     Metadata as :meth:`~korpol.Corpus.from_dir` describes it: ``published``, then
     the manifest, then the sidecar; the id defaults to the file's stem.  A file that
     cannot be read (its sidecar, its metadata, its bytes) gives a Document with its id
-    and the reason in ``errors``; an unreadable manifest is noted on every Document.
+    and the reason in ``errors``; an unreadable manifest is noted on every Document; a
+    file whose metadata names an id an earlier file has is named by its file name, and
+    says so.
     """
     root: Traversable = Path(path) if isinstance(path, str | os.PathLike) else path
     if not root.is_dir():
@@ -138,13 +149,18 @@ def parse_dir(
     except (ValueError, OSError) as exc:  # the files are read all the same, each saying why it lacks its row
         manifest, unread = {}, f"manifest.tsv not read: {type(exc).__name__}: {exc}"
     docs = []
+    taken: set[str] = set()
     for i, file in enumerate(files):
         if progress is not None:
             progress(i, len(files), file.name)
         meta: dict[str, Any] = {"id": Path(file.name).stem, "published": published}
+        notes: tuple[str, ...] = (unread,) if unread else ()
         try:
             meta.update(manifest.get(file.name, {}))
             meta.update(read_sidecar(root, file.name))
+            if meta.get("id") in taken:  # a sidecar or manifest id another file has: named by its file
+                meta["id"], claimed = _free(file.name, taken), meta["id"]
+                notes += (f"{file.name}: the id {claimed!r} is an earlier file's; named {meta['id']!r}",)
             doc = _pipeline.parse(
                 file.read_bytes(),
                 published=meta.get("published"),
@@ -154,9 +170,12 @@ def parse_dir(
             )
         except Exception as exc:  # one bad file (sidecar, metadata, unreadable) never stops the folder
             doc_id = meta.get("id") if isinstance(meta.get("id"), str) else Path(file.name).stem
+            doc_id = _free(file.name, taken) if doc_id in taken else doc_id
             doc = Document(id=doc_id, errors=(f"{file.name}: {type(exc).__name__}: {exc}",))
-        if unread:
-            doc = attrs.evolve(doc, errors=(unread, *doc.errors))
+        if notes:
+            doc = attrs.evolve(doc, errors=(*notes, *doc.errors))
+        if doc.id is not None:
+            taken.add(doc.id)
         docs.append(doc)
     if progress is not None:
         progress(len(files), len(files), "")
