@@ -13,9 +13,11 @@ import multiprocessing
 import os
 import re
 import signal
+import struct
 import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -276,6 +278,26 @@ def test_a_dead_worker_costs_only_its_item(monkeypatch: pytest.MonkeyPatch) -> N
     docs = parse_many(_items(40, {5: "KILL", 23: "KILL"}), processes=2, chunksize=4)
     died = "WorkerDied: the worker process died while parsing this item"
     _only_these_failed(docs, 40, {5: died, 23: died})
+
+
+@forked_workers
+def test_a_worker_killed_while_sending_its_result_costs_only_its_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Half a result in the pipe, then the worker dies: the batch must not wait for the rest for ever."""
+    parent = os.getpid()
+    real_send = Connection._send_bytes
+
+    def half_then_die(self: Connection, buf: Any) -> None:
+        data = bytes(buf)
+        if os.getpid() != parent and b"HALFSEND" in data:
+            self._send(struct.pack("!i", len(data)) + data[: len(data) // 2])  # type: ignore[attr-defined]
+            os._exit(9)
+        real_send(self, buf)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Connection, "_send_bytes", half_then_die)
+    start = time.monotonic()
+    docs = parse_many(_items(16, {9: "HALFSEND"}), processes=2, chunksize=4)
+    assert time.monotonic() - start < 30
+    _only_these_failed(docs, 16, {9: "WorkerDied"})
 
 
 @forked_workers

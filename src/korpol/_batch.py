@@ -29,12 +29,15 @@ Work is sent to the executor in chunks (``chunksize`` items each) and at most
 order.  Memory therefore stays bounded by ``chunksize * max_pending``
 articles however long the input iterable is.
 
-When a worker process dies (killed, out of memory, ``os._exit`` in a parser)
-its process pool breaks and every chunk in it fails.  Those chunks are run
-again item by item in a quarantine pool of one process, where a death can only
-be that item's: only the item that kills its worker fails, and the batch goes
-on in a fresh pool.  A chunk that fails for another reason (an item that cannot
-be pickled, a Dask worker lost) is run again item by item on the same executor.
+``processes=N`` runs N worker processes of korpol's own, each with a pipe of
+its own and one chunk at a time (:func:`_own_pool`), so that a worker that dies
+(killed, out of memory, ``os._exit`` in a parser) costs exactly the chunk it was
+running: that chunk is run again item by item, an item whose worker dies again
+fails alone, and the dead worker is replaced.  (A ``ProcessPoolExecutor`` loses
+every chunk in flight when one worker dies, and can wait for ever for a result
+its worker died sending.)  With the caller's executor, a chunk that fails is run
+again item by item on it; when the executor breaks, what it lost and the rest
+of the input go to korpol's own workers.
 """
 
 from __future__ import annotations
@@ -42,14 +45,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Mapping
-from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, ProcessPoolExecutor, wait
-from concurrent.futures import TimeoutError as FutureTimeout  # (the builtin TimeoutError only from 3.11)
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, wait
+from multiprocessing.connection import Connection
+from multiprocessing.connection import wait as connection_wait
 from types import FrameType
 from typing import Any
 
@@ -232,82 +237,178 @@ def _run_chunk(jobs: list[_Job], timeout: float | None = None) -> list[Document]
     return [_run_job(job, timeout) for job in jobs]
 
 
-def _quiet_worker() -> None:
-    """A worker of korpol's own pools leaves Ctrl-C to the parent, which ends it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+# ---------------------------------------------------------------- korpol's own workers
 
 
-# ---------------------------------------------------------------- the workers
+def _serve(conn: Connection) -> None:
+    """A worker process of korpol's own: run the chunks its pipe brings, send back the Documents."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends us
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if task is None:
+            return
+        jobs, timeout = task
+        docs = _run_chunk(jobs, timeout)
+        try:
+            conn.send(docs)
+        except Exception as exc:  # a Document that cannot travel back: each item says so
+            conn.send([_failed(job, f"the result could not be sent back: {type(exc).__name__}: {exc}")
+                       for job in jobs])
 
 
-def _end_pool(pool: ProcessPoolExecutor) -> None:
-    """Stop a process pool korpol started, killing its workers (they may be stuck or dead)."""
-    processes = list(getattr(pool, "_processes", None) or {})
-    found = getattr(pool, "_processes", None) or {}
-    for pid in processes:
-        process = found.get(pid)
-        if process is not None and process.is_alive():
-            process.kill()
-    pool.shutdown(wait=True, cancel_futures=True)
+@attrs.define
+class _Task:
+    """Work for one worker: a whole chunk (``slot`` None) or one item of it (``slot``: its place)."""
+
+    seq: int
+    slot: int | None
+    jobs: list[_Job]
 
 
-class _Workers:
-    """Where chunks run: the caller's executor, or process pools korpol starts and replaces.
+class _Worker:
+    """A worker process korpol started, running one task at a time over a pipe of its own.
 
-    A pool korpol started is replaced when it breaks; so is the caller's when *it* breaks
-    (korpol then goes on in a pool of its own of the same size, and shuts that down; the
-    caller's stays theirs).  The quarantine is a pool of one process where a suspect item
-    runs alone: if that process dies, the item killed it.
+    Its own pipe is what makes a death exact: only the task it was running is lost, and a
+    result cut off half-way is an end of file, never a wait without end.
     """
 
-    def __init__(self, executor: Executor | None, processes: int | None) -> None:
-        self.given = executor
-        self.size = processes
-        self.own: ProcessPoolExecutor | None = None
-        self.isolation: ProcessPoolExecutor | None = None
+    def __init__(self, context: Any) -> None:
+        ours, theirs = context.Pipe(duplex=True)
+        self.process = context.Process(target=_serve, args=(theirs,), daemon=True)
+        self.process.start()
+        theirs.close()  # (so that its death reads as an end of file here)
+        self.conn: Connection = ours
+        self.task: _Task | None = None
+        self.deadline = float("inf")
 
-    @property
-    def executor(self) -> Executor:
-        if self.given is not None:
-            return self.given
-        if self.own is None:
-            self.own = ProcessPoolExecutor(self.size, initializer=_quiet_worker)
-        return self.own
+    def stop(self, *, politely: bool = False) -> None:
+        """End the process: asked to (an idle worker at the end of a batch), else killed."""
+        if politely:
+            with contextlib.suppress(Exception):
+                self.conn.send(None)
+                self.process.join(timeout=1.0)
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
 
-    @property
-    def stoppable(self) -> bool:
-        """Whether korpol may end the workers (only its own)."""
-        return self.given is None
 
-    def broken(self, pool: Executor | None) -> None:
-        """``pool`` is broken (or stuck): the next chunks go to a fresh one (if not done already)."""
-        if pool is not None and pool is self.given:
-            self.size = self.size or getattr(self.given, "_max_workers", None) or os.cpu_count() or 1
-            self.given = None
-        elif pool is not None and pool is self.own:
-            _end_pool(self.own)
-            self.own = None
+def _own_pool(
+    chunks: Iterator[list[_Job] | list[Document]], size: int, window: int, timeout: float | None
+) -> Iterator[Document]:
+    """Run ``chunks`` on ``size`` worker processes korpol starts; yield their Documents in order.
 
-    def quarantine(self) -> ProcessPoolExecutor:
-        if self.isolation is None:
-            self.isolation = ProcessPoolExecutor(1, initializer=_quiet_worker)
-        return self.isolation
+    At most ``window`` chunks are in flight or waiting to be yielded.  A chunk of Documents
+    (already parsed elsewhere) is yielded in its place.  When a worker dies, or overruns its
+    task's time (``timeout`` per item, plus :data:`GRACE`), it is ended and replaced; a chunk
+    it was running is run again item by item, and an item whose worker dies fails alone.
+    """
+    context = multiprocessing.get_context()
+    workers: list[_Worker] = []
+    again: deque[_Task] = deque()  # the items of chunks whose worker died: run first
+    results: dict[int, list[Document | None]] = {}
+    out: dict[int, int] = {}  # seq -> tasks of that chunk not back yet
+    read = done = 0  # chunks taken from the input; chunks yielded
+    exhausted = False
 
-    def quarantine_broken(self) -> None:
-        if self.isolation is not None:
-            _end_pool(self.isolation)
-            self.isolation = None
+    def put(task: _Task, docs: list[Document]) -> None:
+        if task.slot is None:
+            results[task.seq] = list(docs)
+        else:
+            results[task.seq][task.slot] = docs[0]
+        out[task.seq] -= 1
 
-    def close(self, *, kill: bool) -> None:
-        """Stop every pool korpol started: ``kill`` when the batch is abandoned (Ctrl-C, an error)."""
-        for pool in (self.own, self.isolation):
-            if pool is None:
-                continue
-            if kill:
-                _end_pool(pool)
+    def lost(task: _Task, why: str) -> None:
+        """The worker running ``task`` died or overran: run its items alone, or fail the one item."""
+        if task.slot is None and len(task.jobs) > 1:
+            out[task.seq] += len(task.jobs) - 1
+            again.extendleft(reversed([_Task(task.seq, i, [job]) for i, job in enumerate(task.jobs)]))
+        else:
+            put(task, [_failed(task.jobs[0], why)])
+
+    def send(worker: _Worker, task: _Task) -> None:
+        try:
+            worker.conn.send((task.jobs, timeout))
+        except (EOFError, OSError):  # it died between two tasks: a fresh one takes the task
+            worker.stop()
+            workers.remove(worker)
+            again.appendleft(task)
+            return
+        except Exception as exc:  # an item that cannot travel to a worker
+            if task.slot is None and len(task.jobs) > 1:
+                lost(task, "")
             else:
-                pool.shutdown(wait=True, cancel_futures=True)
-        self.own = self.isolation = None
+                why = f"could not be sent to a worker: {type(exc).__name__}: {exc}"
+                put(task, [_failed(task.jobs[0], why)])
+            return
+        worker.task = task
+        per_item = (timeout * len(task.jobs)) if timeout is not None else None
+        worker.deadline = float("inf") if per_item is None else time.monotonic() + per_item + GRACE
+
+    try:
+        while True:
+            while True:  # hand out work
+                idle = next((w for w in workers if w.task is None), None)
+                if idle is None and len(workers) < size and (again or not exhausted):
+                    idle = _Worker(context)
+                    workers.append(idle)
+                if idle is None:
+                    break
+                if again:
+                    send(idle, again.popleft())
+                    continue
+                if exhausted or len(results) >= window:
+                    break
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                    break
+                seq, read = read, read + 1
+                if chunk and isinstance(chunk[0], Document):  # parsed already
+                    results[seq], out[seq] = list(chunk), 0
+                    continue
+                results[seq], out[seq] = [None] * len(chunk), 1
+                send(idle, _Task(seq, None, chunk))  # type: ignore[arg-type]  # (jobs)
+            while done in results and out[done] == 0:  # hand back, in order
+                docs = results.pop(done)
+                del out[done]
+                done += 1
+                yield from (doc for doc in docs if doc is not None)
+            busy = [w for w in workers if w.task is not None]
+            if not busy:
+                if exhausted and not again and not results:
+                    return
+                continue
+            now = time.monotonic()
+            deadline = min(w.deadline for w in busy)
+            ready = connection_wait(
+                [w.conn for w in busy] + [w.process.sentinel for w in busy],
+                timeout=None if deadline == float("inf") else max(0.0, deadline - now),
+            )
+            for worker in busy:
+                task = worker.task
+                assert task is not None
+                if worker.conn in ready or worker.process.sentinel in ready:
+                    try:
+                        docs = worker.conn.recv()
+                    except (EOFError, OSError):  # it died (killed, out of memory, os._exit)
+                        worker.stop()
+                        workers.remove(worker)
+                        lost(task, "WorkerDied: the worker process died while parsing this item")
+                        continue
+                    worker.task = None
+                    put(task, docs)
+                elif time.monotonic() >= worker.deadline:  # stuck where its time limit cannot reach
+                    worker.stop()
+                    workers.remove(worker)
+                    assert timeout is not None
+                    lost(task, _overtime(timeout))
+    finally:
+        for worker in workers:  # (finished, abandoned or interrupted: none is left behind)
+            worker.stop(politely=worker.task is None)
 
 
 # ---------------------------------------------------------------- the batch
@@ -346,119 +447,109 @@ def _check_timeout(value: Any) -> float | None:
 
 @attrs.define
 class _Sent:
-    """A chunk sent to the workers: the pool it went to and its future, or why it could not be sent."""
+    """A chunk sent to the caller's executor: its future, or why it could not be sent."""
 
     jobs: list[_Job]
-    pool: Executor | None
     future: Future[list[Document]] | None
     error: BaseException | None = None
 
 
-class _Batch:
-    """Chunks in flight, collected in input order; a failed chunk is run again item by item."""
+def _pool_lost_a_worker(executor: Executor) -> bool:
+    """Whether a ``ProcessPoolExecutor`` has a dead worker (best effort: read from its private state)."""
+    processes = getattr(executor, "_processes", None) or {}
+    return any(p.exitcode is not None for p in list(processes.values()))
 
-    def __init__(self, workers: _Workers, window: int, timeout: float | None, chunksize: int) -> None:
-        self.workers = workers
+
+class _Batch:
+    """Chunks on the caller's executor, collected in input order.
+
+    A chunk that fails is run again item by item on the same executor, so only an item that
+    fails by itself fails.  When the executor breaks (a worker of a process pool died), the
+    chunks it lost and the rest of the input go to worker processes of korpol's own
+    (:func:`_own_pool`, as many as the executor had), and the caller's executor is left to the
+    caller.
+    """
+
+    def __init__(self, executor: Executor, window: int, timeout: float | None) -> None:
+        self.executor = executor
         self.window = window
         self.timeout = timeout
-        # no chunk finishing for this long means a worker is stuck past its items' limits
-        self.stall = None if timeout is None else timeout * chunksize + GRACE
         self.pending: deque[_Sent] = deque()
 
     def run(self, chunks: Iterator[list[_Job]]) -> Iterator[Document]:
+        broke = False
         for chunk in chunks:
             self.pending.append(self._send(chunk))
-            while len(self.pending) >= self.window:
-                yield from self._collect()
-        while self.pending:
-            yield from self._collect()
+            while self.pending and (
+                len(self.pending) >= self.window or isinstance(self.pending[-1].error, BrokenExecutor)
+            ):
+                if not self._settle(self.pending[0]):
+                    broke = True
+                    break
+                yield from self._collect(self.pending.popleft())
+            if broke:
+                break
+        while self.pending and not broke:
+            if not self._settle(self.pending[0]):
+                broke = True
+                break
+            yield from self._collect(self.pending.popleft())
+        if broke:
+            size = getattr(self.executor, "_max_workers", None) or os.cpu_count() or 1
+            yield from _own_pool(self._left(chunks), size, self.window, self.timeout)
+
+    def _left(self, chunks: Iterator[list[_Job]]) -> Iterator[list[_Job] | list[Document]]:
+        """What is still to do when the executor broke, in order: its results, or its chunks again."""
+        for sent in self.pending:
+            future = sent.future
+            if future is not None and future.done() and not future.cancelled() and future.exception() is None:
+                yield future.result()
+            else:
+                yield sent.jobs
+        self.pending.clear()
+        yield from chunks
 
     def _send(self, jobs: list[_Job]) -> _Sent:
-        for _attempt in range(2):
-            pool = self.workers.executor
-            try:
-                return _Sent(jobs, pool, pool.submit(_run_chunk, jobs, self.timeout))
-            except BrokenExecutor:
-                self.workers.broken(pool)  # and once more, on a fresh pool
-            except Exception as exc:  # a closed or refusing executor: each item is tried alone
-                return _Sent(jobs, pool, None, exc)
-        return _Sent(jobs, None, None, BrokenExecutor("the process pool broke twice in a row"))
+        try:
+            return _Sent(jobs, self.executor.submit(_run_chunk, jobs, self.timeout))
+        except Exception as exc:  # a broken, closed or refusing executor: see _settle
+            return _Sent(jobs, None, exc)
 
-    def _collect(self) -> Iterator[Document]:
-        sent = self.pending[0]
-        if sent.future is not None:
-            self._wait_for(sent.future)
-        self.pending.popleft()
-        error = sent.error
-        if sent.future is not None:
-            if sent.future.cancelled():  # (its pool was ended)
-                error = BrokenExecutor("the pool was ended")
-            else:
-                error = sent.future.exception()
-                if error is None:
-                    yield from sent.future.result()
-                    return
-        if isinstance(error, BrokenExecutor):
-            # a worker died (or was ended, stuck): every chunk in that pool failed with it
-            self.workers.broken(sent.pool)
-            yield from (self._alone(job) for job in sent.jobs)
+    def _settle(self, sent: _Sent) -> bool:
+        """Wait for ``sent``; False when the executor turned out broken."""
+        if isinstance(sent.error, BrokenExecutor):
+            return False
+        future = sent.future
+        if future is None:
+            return True
+        if isinstance(self.executor, ProcessPoolExecutor):
+            # a worker killed half-way through sending its result can leave the pool waiting
+            # for the rest of it for ever: a dead worker and no progress mean it broke
+            quiet = 0.0
+            while not future.done():
+                wait([future], timeout=1.0)
+                quiet = quiet + 1.0 if _pool_lost_a_worker(self.executor) else 0.0
+                if quiet >= 3.0 and not future.done():
+                    return False
         else:
-            yield from (self._single(job) for job in sent.jobs)
-
-    def _wait_for(self, future: Future[list[Document]]) -> None:
-        """Wait for ``future``; with a time limit, end a pool of korpol's whose workers stall."""
-        if self.stall is None or not self.workers.stoppable:
             wait([future])
-            return
-        last = time.monotonic()
-        while not future.done():
-            running = [s.future for s in self.pending if s.future is not None and not s.future.done()]
-            done, _ = wait(running, timeout=max(0.0, last + self.stall - time.monotonic()),
-                           return_when=FIRST_COMPLETED)
-            if done:
-                last = time.monotonic()
-            elif time.monotonic() - last >= self.stall:
-                # a worker stuck where its time limit cannot reach it: end its pool
-                stuck = BrokenExecutor("a worker overran its items' time limit and was ended")
-                for sent in self.pending:
-                    if sent.future is not None and not sent.future.done():
-                        self.workers.broken(sent.pool)
-                        sent.future, sent.error = None, stuck
-                return
+        return future.cancelled() is False and not isinstance(future.exception(), BrokenExecutor)
 
-    def _alone(self, job: _Job) -> Document:
-        """Run ``job`` by itself in the quarantine process: if that process dies, so does only this job."""
-        try:
-            future = self.workers.quarantine().submit(_run_chunk, [job], self.timeout)
-        except BrokenExecutor:  # (its process died between two items: a fresh one)
-            self.workers.quarantine_broken()
-            future = self.workers.quarantine().submit(_run_chunk, [job], self.timeout)
-        try:
-            (doc,) = future.result(timeout=None if self.timeout is None else self.timeout + GRACE)
-        except BrokenExecutor:
-            self.workers.quarantine_broken()
-            return _failed(job, "WorkerDied: the worker process died while parsing this item")
-        except FutureTimeout:
-            self.workers.quarantine_broken()
-            assert self.timeout is not None
-            return _failed(job, _overtime(self.timeout))
-        return doc
+    def _collect(self, sent: _Sent) -> Iterator[Document]:
+        future = sent.future
+        if future is not None and future.exception() is None:
+            yield from future.result()
+            return
+        yield from (self._single(job) for job in sent.jobs)
 
     def _single(self, job: _Job) -> Document:
         """Run ``job`` by itself on the same executor: its chunk failed, maybe for one of its items."""
-        pool = self.workers.executor
         try:
-            future = pool.submit(_run_chunk, [job], self.timeout)
-        except BrokenExecutor:
-            self.workers.broken(pool)
-            return self._alone(job)
+            future = self.executor.submit(_run_chunk, [job], self.timeout)
         except Exception as exc:
             return _failed(job, f"could not submit: {type(exc).__name__}: {exc}")
         try:
             (doc,) = future.result()
-        except BrokenExecutor:
-            self.workers.broken(pool)
-            return self._alone(job)
         except Exception as exc:
             return _failed(job, f"the worker failed: {type(exc).__name__}: {exc}")
         return doc
@@ -519,36 +610,37 @@ def iter_parse(
         )
     total = len(items) if isinstance(items, list | tuple) else None
     bar = Progress(total) if progress else None
-    pool = _Workers(executor, processes if executor is None else None) if parallel else None
-    return _generate(items, pool, size, window, limit, bar)
+    return _generate(items, executor, processes, size, window, limit, bar)
 
 
 def _generate(
     items: Iterable[Any],
-    workers: _Workers | None,
+    executor: Executor | None,
+    processes: int | None,
     size: int,
     window: int,
     timeout: float | None,
     bar: Progress | None,
 ) -> Generator[Document, None, None]:
-    finished = False
+    chunks = _chunks(items, size)
+    if executor is not None:
+        docs: Iterator[Document] = _Batch(executor, window, timeout).run(chunks)
+    elif processes is not None:
+        docs = _own_pool(chunks, processes, window, timeout)
+    else:
+        docs = (_run_job(job, timeout) for chunk in chunks for job in chunk)
     try:
-        if workers is None:
-            jobs = (job for chunk in _chunks(items, size) for job in chunk)
-            docs: Iterator[Document] = (_run_job(job, timeout) for job in jobs)
-        else:
-            docs = _Batch(workers, window, timeout, size).run(_chunks(items, size))
         for doc in docs:
             if bar is not None:
                 bar.update(doc)
             yield doc
-        finished = True
     finally:
-        if workers is not None:
-            # abandoned (Ctrl-C, an error, the caller closed the stream): end the workers now
-            workers.close(kill=not finished)
-        if bar is not None and finished:
-            bar.close()
+        # finished, or abandoned (Ctrl-C, an error, the caller closed the stream): workers end now
+        close = getattr(docs, "close", None)
+        if close is not None:
+            close()
+    if bar is not None:
+        bar.close()
 
 
 def parse_many(

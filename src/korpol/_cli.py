@@ -192,14 +192,16 @@ def _parse(articles: list[_Article], args: argparse.Namespace, activity: _Activi
     progress = Progress(len(articles))
     stream = iter_parse(_read(articles), processes=args.processes, timeout=args.timeout)
     docs = []
-    for article in articles:
-        doc = article.failed if article.failed is not None else next(stream)
-        if article.note:
-            doc = attrs.evolve(doc, errors=(article.note, *doc.errors))
-        docs.append(doc)
-        progress.update(doc)
-        activity.done += 1
-    stream.close()
+    try:
+        for article in articles:
+            doc = article.failed if article.failed is not None else next(stream)
+            if article.note:
+                doc = attrs.evolve(doc, errors=(article.note, *doc.errors))
+            docs.append(doc)
+            progress.update(doc)
+            activity.done += 1
+    finally:
+        stream.close()  # (on Ctrl-C too: the workers are ended now, not when the stream is collected)
     progress.close()
     return docs
 
