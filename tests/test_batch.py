@@ -192,13 +192,30 @@ def test_a_dead_worker_loses_no_document(at_submit: bool) -> None:
     items = [(f"text {i}", {"id": f"d{i}"}) for i in range(7)]
     docs = parse_many(items, executor=FailingExecutor(bad=1, at_submit=at_submit), chunksize=3)
     assert [d.id for d in docs] == [f"d{i}" for i in range(7)]
-    assert [bool(d.errors) for d in docs] == [False] * 3 + [True] * 3 + [False]
-    expected = (
-        "could not submit: RuntimeError: cannot schedule new futures after shutdown"
-        if at_submit
-        else "the worker failed: OSError: worker process died"
-    )
-    assert docs[4].errors == (f"item 4 (d4): {expected}",)
+    assert [d.errors for d in docs] == [()] * 7  # the failed chunk's items were run again, one by one
+    assert [d.text for d in docs] == [f"text {i}" for i in range(7)]
+
+
+class OneBadItem(Executor):
+    """Runs chunks inline; any chunk holding the text ``bad`` fails as if that item broke its worker."""
+
+    def __init__(self, bad: str) -> None:
+        self.bad = bad
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        if any(job[2] == self.bad for job in args[0]):
+            future.set_exception(OSError("worker process died"))
+        else:
+            future.set_result(fn(*args, **kwargs))
+        return future
+
+
+def test_only_the_item_that_fails_its_worker_fails() -> None:
+    items = [(f"text {i}", {"id": f"d{i}"}) for i in range(7)]
+    docs = parse_many(items, executor=OneBadItem("text 4"), chunksize=3)
+    assert [d.id for d in docs] == [f"d{i}" for i in range(7)]
+    assert [d.errors for d in docs] == [()] * 4 + [("item 4 (d4): the worker failed: OSError: worker process died",)] + [()] * 2
 
 
 # ---------------------------------------------------------------- executors and order
@@ -288,18 +305,47 @@ def test_closing_the_stream_early_stops_the_own_pool() -> None:
 # ---------------------------------------------------------------- progress
 
 
-def test_progress_line_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_is_one_line_redrawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
     parse_many(TEXTS[:5], progress=True)
-    err = capsys.readouterr().err
+    err = terminal.getvalue()
     assert err.startswith("\rkorpol:")
-    assert err.endswith("\n")
     assert "100% 5/5 documents, 0 with errors" in err
+    assert err.endswith("\n")
+    assert err.splitlines()[-1].lstrip("\r ").startswith("korpol: 5 documents, 5 records, 0 with errors, in ")
 
 
-def test_progress_counts_failures_and_needs_no_length(capsys: pytest.CaptureFixture[str]) -> None:
+def test_progress_elsewhere_is_a_final_line_with_counts(capsys: pytest.CaptureFixture[str]) -> None:
     list(iter_parse(iter([*TEXTS[:3], None]), progress=True))
     err = capsys.readouterr().err
-    assert "korpol: 4 documents, 1 with errors" in err
+    assert err.startswith("korpol: 4 documents, 3 records, 1 with errors, in ")
+    assert err.count("\n") == 1
+    assert "\r" not in err
+
+
+def test_progress_in_a_log_is_a_plain_line_every_so_often() -> None:
+    from korpol._io.display import Progress
+
+    now = [0.0]
+    log = io.StringIO()
+    progress = Progress(total=100, stream=log, every=30, clock=lambda: now[0])
+    for i in range(100):
+        now[0] = i  # one document a second
+        progress.update(Document(id=str(i)))
+    progress.close()
+    lines = log.getvalue().splitlines()
+    assert lines[:3] == [
+        "korpol:  31% 31/100 documents, 0 with errors, 1/s, 1:07 left",
+        "korpol:  61% 61/100 documents, 0 with errors, 1/s, 38 s left",
+        "korpol:  91% 91/100 documents, 0 with errors, 1/s, 8.9 s left",
+    ]
+    assert lines[3] == "korpol: 100 documents, 0 records, 0 with errors, in 1:39 (1 documents/s)"
 
 
 def test_no_progress_by_default(capsys: pytest.CaptureFixture[str]) -> None:

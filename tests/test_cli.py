@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import io
 import json
+import os
+import re
+import signal
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from korpol._cli import Progress, main
+import korpol._pipeline
+from korpol._cli import main
 from korpol._io.display import format_table
 
 ARTICLE = "Poland signed a contract with South Korea on Friday for 180 K2 tanks worth $6.5 billion.\n"
@@ -97,7 +101,9 @@ def test_parse_jsonl_several_files(capsys: pytest.CaptureFixture[str], articles:
     )
     assert code == 0
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["a", "b"]
-    assert err == ""  # no progress bar when stderr is not a terminal
+    # not a terminal: no progress bar, only the final line of counts
+    assert err.startswith("korpol: 2 documents, ")
+    assert err.count("\n") == 1
 
 
 @pytest.mark.parametrize(
@@ -195,18 +201,157 @@ def test_table_alignment() -> None:
     assert lines[3] == "US → PL"
 
 
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
 
 
-def test_progress_only_on_a_terminal() -> None:
-    pipe, tty = io.StringIO(), _Terminal()
-    for stream in (pipe, tty):
-        bar = Progress(stream)
-        for i in range(3):
-            bar(i, 3, f"{i}.txt")
-        bar(3, 3, "")
-    assert pipe.getvalue() == ""
-    assert "[##########....................] 1/3 1.txt" in tty.getvalue()
-    assert tty.getvalue().endswith("\r")  # the line is cleared at the end
+# ---------------------------------------------------------------- real batches
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert re.fullmatch(r"korpol \S+\n", out)
+
+
+@pytest.mark.parametrize("command", ["parse", "export", "summary"])
+def test_processes_give_the_same_records(capsys: pytest.CaptureFixture[str], articles: Path, tmp_path: Path,
+                                         command: str) -> None:
+    def output(*extra: str) -> str:
+        if command == "parse":
+            code, out, _ = run(capsys, "parse", str(articles / "a.txt"), str(articles / "b.txt"), "--format", "jsonl", *extra)
+            assert code == 0
+            return out
+        if command == "export":
+            target = tmp_path / f"out{len(extra)}.jsonl"
+            assert run(capsys, "export", str(articles), "--jsonl", str(target), *extra)[0] == 0
+            return target.read_text(encoding="utf-8")
+        code, out, _ = run(capsys, "summary", str(articles), *extra)
+        assert code == 0
+        return out
+
+    assert output("--processes", "2") == output()
+
+
+def _many(folder: Path, n: int) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"n{i:02d}.txt").write_text(f"Poland ordered {i + 1} K9 howitzers from South Korea.", encoding="utf-8")
+    return folder
+
+
+def test_a_summary_of_a_large_folder_does_not_list_every_article(capsys: pytest.CaptureFixture[str],
+                                                                tmp_path: Path) -> None:
+    folder = _many(tmp_path / "many", 12)
+    (folder / "n03.json").write_text('{"published": "2024-01-05"}', encoding="utf-8")
+    (folder / "n07.json").write_text('{"published": "2023-11-30"}', encoding="utf-8")
+    code, out, err = run(capsys, "summary", str(folder))
+    assert code == 0
+    head = out[: out.index("Arms deals (")]
+    assert "korpol: 12 articles from" in head
+    assert "n05" not in head
+    assert "published 2023-11-30 to 2024-01-05, 10 without a date (--list shows one line per article)" in head
+    assert err.startswith("korpol: 12 documents, 12 records, 0 with errors")
+    code, out, _ = run(capsys, "summary", str(folder), "--list")
+    head = out[: out.index("Arms deals (")]
+    assert [line.split()[0] for line in head.splitlines()[2:-1]] == [f"n{i:02d}" for i in range(12)]
+
+
+# ---------------------------------------------------------------- one bad file does not stop a folder
+
+
+def test_bad_files_are_reported_one_line_each_and_the_rest_exported(capsys: pytest.CaptureFixture[str],
+                                                                   articles: Path, tmp_path: Path) -> None:
+    (articles / "c.txt").write_text(ARTICLE, encoding="utf-8")
+    (articles / "c.json").write_text("{not json", encoding="utf-8")
+    (articles / "d.txt").write_text(ARTICLE, encoding="utf-8")
+    (articles / "d.json").write_bytes(b'{"title": "caf\xe9"}')  # not UTF-8
+    (articles / "e.txt").write_text(ARTICLE, encoding="utf-8")
+    (articles / "e.json").write_text('{"published": "yesterday"}', encoding="utf-8")
+    (articles / "f.txt").write_text(ARTICLE, encoding="utf-8")
+    (articles / "f.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")  # nested past recursion
+    target = tmp_path / "out.jsonl"
+    code, _, err = run(capsys, "export", str(articles), "--jsonl", str(target))
+    assert code == 1
+    assert "Traceback" not in err
+    failures = [line for line in err.splitlines() if line.startswith("korpol: error:")]
+    assert [line.split(": ")[2] for line in failures] == [str(articles / n) for n in ("c.txt", "d.txt", "e.txt", "f.txt")]
+    assert "published: 'yesterday' is not valid" in failures[2]
+    docs = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [(d["id"], bool(d["errors"])) for d in docs] == [
+        ("a", False), ("b", False), ("c", True), ("d", True), ("e", True), ("f", True)
+    ]
+    assert docs[0]["arms_deals"]  # the good files are parsed as ever
+
+
+def test_a_manifest_that_is_not_utf8_does_not_stop_the_folder(capsys: pytest.CaptureFixture[str],
+                                                             articles: Path, tmp_path: Path) -> None:
+    (articles / "manifest.tsv").write_bytes(b"file\ttitle\na.txt\tcaf\xe9\n")
+    code, _, err = run(capsys, "export", str(articles), "--jsonl", str(tmp_path / "out.jsonl"))
+    assert code == 1
+    assert "Traceback" not in err
+    assert err.count("manifest.tsv not read: UnicodeDecodeError") == 2  # a line for each file
+    docs = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert docs[0]["arms_deals"]  # parsed all the same, with the sidecar's metadata
+    assert docs[0]["title"] == "Tank deal"
+
+
+@pytest.mark.parametrize(
+    ("option", "kind", "message"),
+    [
+        ("--sqlite", "dir", "is a directory; give a file name"),
+        ("--jsonl", "dir", "is a directory; give a file name"),
+        ("--csv", "file", "is a file; give a folder for the CSV files"),
+        ("--sqlite", "nowhere", "no such directory"),
+    ],
+)
+def test_an_output_of_the_wrong_kind_is_a_usage_error(capsys: pytest.CaptureFixture[str], articles: Path,
+                                                      tmp_path: Path, option: str, kind: str, message: str) -> None:
+    target = {"dir": tmp_path, "file": articles / "a.txt", "nowhere": tmp_path / "no" / "k.db"}[kind]
+    code, _, err = run(capsys, "export", str(articles), option, str(target))
+    assert code == 2
+    assert f"korpol: error: {option} {target}: {message}" in err
+    assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------- Ctrl-C
+
+
+@pytest.mark.parametrize("processes", [None, "2"], ids=["in-process", "processes"])
+def test_ctrl_c_exits_130_with_one_line_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, processes: str | None
+) -> None:
+    folder = _many(tmp_path / "many", 30)
+    real = korpol._pipeline.parse
+    calls = []
+    me = os.getpid()
+
+    def interrupted_on_the_third(text: Any, **meta: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 3:
+            os.kill(me, signal.SIGINT)  # as Ctrl-C does (this process's main thread; workers ignore it)
+        return real(text, **meta)
+
+    monkeypatch.setattr("korpol._pipeline.parse", interrupted_on_the_third)
+    extra = [] if processes is None else ["--processes", processes]
+    target = tmp_path / "out.db"
+    code, _, err = run(capsys, "export", str(folder), "--sqlite", str(target), *extra)
+    if processes is not None and code == 0:
+        pytest.skip("the workers parsed everything before the parent saw the signal")
+    assert code == 130
+    assert err.strip().splitlines()[-1].startswith(f"korpol: interrupted while parsing {folder} (")
+    assert err.strip().endswith("; no partial output was written")
+    assert "Traceback" not in err
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["many"]  # no temporary file either
+
+
+def test_the_same_file_name_in_two_folders_is_named_by_its_path(capsys: pytest.CaptureFixture[str],
+                                                                tmp_path: Path) -> None:
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run(capsys, "parse", str(tmp_path / "one" / "x.txt"), str(tmp_path / "two" / "x.txt"),
+                       "--format", "jsonl")
+    assert code == 0
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert [d["id"] for d in docs] == ["x", str(tmp_path / "two" / "x.txt")]
+    assert docs[1]["arms_deals"][0]["evidence"][0]["doc_id"] == str(tmp_path / "two" / "x.txt")

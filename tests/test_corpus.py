@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 import pytest
 
+import korpol
 from korpol import (
     Aggregate,
     Agreement,
@@ -26,6 +27,7 @@ from korpol import (
     Country,
     Document,
     Evidence,
+    InputTypeError,
     Leader,
     Money,
     Organization,
@@ -773,3 +775,83 @@ def test_reports_have_rows_of_their_records(kb: Corpus) -> None:
     assert len(rows) == len(kb.reports())
     assert {row["type"] for row in rows} >= {"ArmsDeal", "AidPackage"}
     assert all(row["doc_ids"] for row in rows)
+
+
+# ---------------------------------------------------------------- the doors refuse what makes no sense
+
+
+@pytest.mark.parametrize(
+    ("call", "argument", "shown"),
+    [
+        (lambda kb: kb.arms_deals(supplier=42), "supplier", "got int (42)"),
+        (lambda kb: kb.arms_deals(party=3.5), "party", "got float"),
+        (lambda kb: kb.arms_deals(status=5), "status", "got int (5)"),
+        (lambda kb: kb.arms_deals(system=42), "system", "got int (42)"),
+        (lambda kb: kb.aid_packages(kind=7), "kind", "got int (7)"),
+        (lambda kb: kb.agreements(party=17), "party", "got int (17)"),
+        (lambda kb: kb.leaders(role=1), "role", "got int (1)"),
+        (lambda kb: kb.timeline(party=b"KR"), "party", "got bytes"),
+        (lambda kb: Corpus.from_texts("Poland bought K2 tanks."), "texts", "got str"),
+        (lambda kb: Corpus.from_texts(b"Poland"), "texts", "got bytes"),
+        (lambda kb: Corpus.from_dir(None), "path", "got NoneType"),
+        (lambda kb: Corpus.from_dir(".", pattern=3), "pattern", "got int"),
+    ],
+    ids=["supplier", "party", "status", "system", "kind", "agreement-party", "role", "timeline-party",
+         "from-texts-str", "from-texts-bytes", "from-dir-none", "from-dir-pattern"],
+)
+def test_a_wrong_type_at_a_door_is_an_input_type_error_naming_it(
+    kb: Corpus, call: Any, argument: str, shown: str
+) -> None:
+    with pytest.raises(InputTypeError) as info:
+        call(kb)
+    assert info.value.argument == argument
+    assert shown in str(info.value)
+
+
+@pytest.mark.parametrize("query", ["arms_deals", "aid_packages", "agreements"])
+def test_since_after_until_is_an_error_not_an_empty_answer(kb: Corpus, query: str) -> None:
+    with pytest.raises(ValidationError, match=r"since: .* is not valid: after until \(2022-12-31\)"):
+        getattr(kb, query)(since=2023, until=2022)
+    assert getattr(kb, query)(since=2022, until=2022) is not None  # one year is fine
+
+
+def test_repair_refuses_bytes() -> None:
+    with pytest.raises(InputTypeError, match="decode bytes first"):
+        korpol.repair(b"Korea\xe2\x80\x99s")
+
+
+def test_from_dir_goes_on_past_a_bad_file_and_says_so(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (tmp_path / "a.txt").write_text("Poland ordered K2 tanks from South Korea.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Poland ordered K9 howitzers from South Korea.", encoding="utf-8")
+    (tmp_path / "b.json").write_text("{broken", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Seoul pledged aid to Kyiv.", encoding="utf-8")
+    (tmp_path / "c.json").write_bytes(b'{"title": "caf\xe9"}')
+    (tmp_path / "d.txt").write_text("Seoul pledged aid.", encoding="utf-8")
+    (tmp_path / "d.json").write_text('{"published": "yesterday"}', encoding="utf-8")
+    kb = Corpus.from_dir(tmp_path)
+    assert [(doc.id, bool(doc.errors)) for doc in kb] == [("a", False), ("b", True), ("c", True), ("d", True)]
+    assert kb["b"].errors[0].startswith("b.txt: ValidationError: b.json:")
+    assert kb["c"].errors[0].startswith("c.txt: ValidationError: c.json:")
+    assert "can't decode byte 0xe9" in kb["c"].errors[0]
+    assert "published: 'yesterday' is not valid" in kb["d"].errors[0]
+    assert kb["a"].arms_deals
+    assert "3 of 4 files in" in caplog.text
+
+
+def test_from_dir_reads_the_files_without_a_manifest_it_cannot_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Poland ordered K2 tanks from South Korea.", encoding="utf-8")
+    (tmp_path / "manifest.tsv").write_bytes(b"file\ttitle\na.txt\tcaf\xe9\n")
+    (doc,) = Corpus.from_dir(tmp_path)
+    assert doc.arms_deals
+    assert doc.errors[0].startswith("manifest.tsv not read: UnicodeDecodeError")
+
+
+def test_from_dir_names_a_file_whose_sidecar_takes_another_s_id_by_its_file(tmp_path: Path) -> None:
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text("Poland ordered K2 tanks from South Korea.", encoding="utf-8")
+    (tmp_path / "b.json").write_text('{"id": "a"}', encoding="utf-8")
+    (tmp_path / "c.json").write_text('{"id": "a"}', encoding="utf-8")
+    kb = Corpus.from_dir(tmp_path)
+    assert [doc.id for doc in kb] == ["a", "b.txt", "c.txt"]
+    assert kb["c.txt"].errors == ("c.txt: the id 'a' is an earlier file's; named 'c.txt'",)
+    assert {ev.doc_id for deal in kb["c.txt"].arms_deals for ev in deal.evidence} == {"c.txt"}

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
+import os
 import re
 import shutil
 import sqlite3
+import stat
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -26,6 +29,7 @@ from korpol import (
     TimeSpan,
     ValidationError,
     load_jsonl,
+    parse,
     save_jsonl,
 )
 from korpol._corpus import Corpus
@@ -300,3 +304,154 @@ def test_dates_are_iso_text_in_sqlite(kb: Corpus, tmp_path: Path) -> None:
         db.close()
     assert published == ["2025-08-02", "2025-08-04"]
     assert dt.date.fromisoformat(published[0]) == dt.date(2025, 8, 2)
+
+
+# ---------------------------------------------------------------- text a spreadsheet would run
+
+FORMULAS = [
+    '=HYPERLINK("http://evil.example","click")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+def _hostile_corpus() -> Corpus:
+    docs = []
+    for i, formula in enumerate(FORMULAS):
+        sentence = formula + " Poland signed a deal."
+        ev = Evidence(doc_id=formula, start=0, end=len(sentence), text=sentence, sentence=sentence)
+        deal = ArmsDeal(supplier=KR, recipient=PL, status="signed", systems=[formula], quantity=180,
+                        value=Money(amount="6500000000", currency="USD", text=formula), evidence=[ev],
+                        date=TimeSpan.year(2020 + i))
+        docs.append(Document(id=formula, title=formula, source=formula, text=sentence, arms_deals=[deal]))
+    docs.append(Document(id="-5", title="+1.5", text="."))  # numbers stay numbers
+    return Corpus(docs)
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> None:
+    kb = _hostile_corpus()
+    kb.to_csv(tmp_path)
+    cells = []
+    for name in ("documents", "arms_deals", "reports"):
+        for row in _read(tmp_path / f"{name}.csv"):
+            cells += list(row.values())
+    assert cells
+    running = [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r")) and c not in ("-5", "+1.5")]
+    assert running == []
+    documents = _read(tmp_path / "documents.csv")
+    assert [d["id"] for d in documents] == ["'" + f for f in FORMULAS] + ["-5"]
+    assert documents[-1]["title"] == "+1.5"
+    deals = _read(tmp_path / "arms_deals.csv")
+    assert {d["value_amount"] for d in deals} == {"6500000000"}
+    assert {d["quantity"] for d in deals} == {"180"}
+    assert deals[0]["systems"] == "'" + FORMULAS[0]
+
+
+def test_jsonl_and_sqlite_keep_such_text_exactly(tmp_path: Path) -> None:
+    kb = _hostile_corpus()
+    assert load_jsonl(kb.save_jsonl(tmp_path / "k.jsonl")) == kb
+    assert Corpus.from_sqlite(kb.to_sqlite(tmp_path / "k.db")) == kb
+
+
+def test_the_dataframe_can_be_made_safe_for_a_spreadsheet() -> None:
+    pytest.importorskip("pandas")
+    deals = _hostile_corpus().arms_deals()
+    safe = deals.to_dataframe(spreadsheet_safe=True)
+    raw = deals.to_dataframe()
+    assert [FORMULAS[0]] in list(raw["systems"])  # exact by default (a list column: each cell a list)
+    cells = [item for items in safe["systems"] for item in items]
+    assert cells
+    assert not any(item.startswith(("=", "+", "@", "\t", "\r")) for item in cells)
+    assert list(safe["n_reports"]) == list(raw["n_reports"])  # numbers unchanged
+
+
+# ---------------------------------------------------------------- file permissions
+
+
+@pytest.fixture
+def umask() -> Any:
+    def set_to(mask: int) -> None:
+        os.umask(mask)
+
+    old = os.umask(0o022)
+    os.umask(old)
+    yield set_to
+    os.umask(old)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@pytest.mark.parametrize("mask", [0o022, 0o002, 0o077])
+def test_new_export_files_get_the_umask_s_mode(tmp_path: Path, umask: Any, mask: int) -> None:
+    umask(mask)
+    kb = Corpus([Document(id="a", text="Seoul")])
+    written = [kb.save_jsonl(tmp_path / "k.jsonl"), kb.to_sqlite(tmp_path / "k.db"), *kb.to_csv(tmp_path / "csv")]
+    assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in written} == {oct(0o666 & ~mask)}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_replaced_export_keeps_its_mode(tmp_path: Path, umask: Any) -> None:
+    umask(0o077)
+    kb = Corpus([Document(id="a", text="Seoul")])
+    targets = [tmp_path / "k.jsonl", tmp_path / "k.db", tmp_path / "csv" / "documents.csv"]
+    (tmp_path / "csv").mkdir()
+    for path in targets:
+        path.write_text("old")
+        path.chmod(0o644)
+    kb.save_jsonl(targets[0])
+    kb.to_sqlite(targets[1])
+    kb.to_csv(tmp_path / "csv")
+    assert [oct(stat.S_IMODE(p.stat().st_mode)) for p in targets] == [oct(0o644)] * 3
+
+
+# ---------------------------------------------------------------- any text parse() accepts round-trips
+
+_any_text = st.lists(
+    st.one_of(
+        st.characters(),
+        st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, categories=["Cs"]),  # lone surrogates
+        st.sampled_from(["\ud83d", "\ude00", "\ud83d\ude00", "😀", "\x00", "\u2028", "\r\n"]),  # a split pair
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_any_text, extra=st.sampled_from(["", " Poland bought K2 tanks for $3.4 billion."]))
+def test_every_export_round_trips_any_text_parse_accepts(
+    tmp_path_factory: pytest.TempPathFactory, text: str, extra: str
+) -> None:
+    folder = tmp_path_factory.mktemp("any")
+    doc = parse(text + extra, id="a", title=text, source=text)
+    kb = Corpus([doc])
+    with _no_fsync():
+        assert load_jsonl(kb.save_jsonl(folder / "k.jsonl")) == kb
+        assert Corpus.from_sqlite(kb.to_sqlite(folder / "k.db")) == kb
+        for path in kb.to_csv(folder / "csv"):
+            path.read_bytes().decode("utf-8")  # valid UTF-8, every file
+    # JSON written with \u escapes (json.dumps' default, as docs/scaling.md shows) reads back too
+    assert Document.from_dict(json.loads(json.dumps(doc.to_dict()))) == doc
+
+
+def test_a_lone_surrogate_becomes_a_replacement_character_one_for_one() -> None:
+    doc = parse("Poland \ud83d bought K2 tanks from South Korea for $3.4 billion.")
+    assert doc.text == "Poland \ufffd bought K2 tanks from South Korea for $3.4 billion."
+    (deal,) = doc.arms_deals
+    assert doc.text[deal.evidence[0].start : deal.evidence[0].end] == deal.evidence[0].text
+
+
+def test_a_hand_built_document_with_a_surrogate_is_written_with_a_replacement(tmp_path: Path) -> None:
+    kb = Corpus([Document(id="a\ud800", text="Seoul \udc00")])
+    (again,) = load_jsonl(kb.save_jsonl(tmp_path / "k.jsonl"))
+    assert (again.id, again.text) == ("a\ufffd", "Seoul \ufffd")
+    kb.to_csv(tmp_path)
+    assert "a\ufffd" in (tmp_path / "documents.csv").read_text(encoding="utf-8")
+
+
+def test_escaped_surrogates_in_a_jsonl_file_are_read_as_replacements(tmp_path: Path) -> None:
+    path = tmp_path / "k.jsonl"
+    path.write_text('{"id": "a", "text": "x\\ud83d\\ude00y\\udc00"}\n', encoding="utf-8")
+    (doc,) = load_jsonl(path)
+    assert doc.text == "x😀y\ufffd"

@@ -36,7 +36,7 @@ from korpol._records.leaders import LeaderRule
 from korpol._records.rules import Reading, Rule
 from korpol._records.sentence import Sentence, bounded, lower
 from korpol._records.sums import AggregateRule
-from korpol._text import decode, normalize, segment
+from korpol._text import decode, normalize, segment, without_surrogates
 
 __all__ = ["PUBLISHED_RANGE", "check_published", "extract", "parse"]
 
@@ -151,9 +151,11 @@ def parse(
     korpol._errors.InputTypeError: text: expected str or bytes, got int (42)
     """
     day = check_published(published)
-    doc_id = check_opt_str("id", id)
-    title = check_opt_str("title", title)
-    source = check_opt_str("source", source)
+    # (surrogate code points are not text: no file could keep them; U+FFFD, one for one)
+    doc_id, title, source = (
+        None if value is None else without_surrogates(value)
+        for value in (check_opt_str("id", id), check_opt_str("title", title), check_opt_str("source", source))
+    )
     if errors not in ("record", "raise"):
         raise ValidationError("errors", errors, 'one of "record" (the default) or "raise"')
     encoding: str | None = None
@@ -161,6 +163,8 @@ def parse(
         text, encoding = decode(bytes(text))
     elif not isinstance(text, str):
         raise InputTypeError("text", text, "str or bytes")
+    else:
+        text = without_surrogates(text)
     if cues is not None and not isinstance(cues, Cues):
         raise InputTypeError("cues", cues, "a korpol.Cues or None")
     try:
@@ -270,8 +274,18 @@ def extract(
             except Exception as exc:
                 fail(rule, exc)
         reading.recent.append(sent)
-        del reading.recent[:-3]
+        if len(reading.recent) > 3:
+            # a sentence no rule reads again: its caches go, so that the memory of one huge
+            # document does not grow with every search run on every sentence read (what the
+            # records need later is recomputed from the sentence on demand)
+            passed = reading.recent.pop(0)
+            passed.memo.clear()
+            passed.gates.clear()
     records = {rule.field: records_of(rule) for rule in rules}
+    # the sentences and candidates have done their work: they go before the mentions are built
+    rules.clear()
+    reading.sentences.clear()
+    reading.recent.clear()
     return Document(
         id=doc_id,
         published=published,

@@ -23,6 +23,7 @@ and return :class:`Results`, a typed sequence with :meth:`Results.total` and
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -34,6 +35,8 @@ from korpol import _pipeline
 from korpol._corpus.matching import code_of, resolved
 from korpol._corpus.merging import merge_leaders, merged_records, report_order
 from korpol._corpus.query import (
+    check_period,
+    check_system,
     date_bound,
     date_order,
     in_period,
@@ -45,7 +48,7 @@ from korpol._corpus.query import (
 from korpol._corpus.results import Results
 from korpol._corpus.sources import DEFAULT_PATTERNS, parse_dir, parse_file, seeds_root
 from korpol._corpus.sums import linked_aggregates
-from korpol._errors import InputTypeError, ValidationError
+from korpol._errors import InputTypeError, ValidationError, check_opt_str
 from korpol._io.columns import (
     AGGREGATES,
     AGREEMENTS,
@@ -85,6 +88,8 @@ __all__ = [
     "save_jsonl",
 ]
 
+
+_log = logging.getLogger("korpol")
 
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
@@ -384,6 +389,12 @@ class Corpus:
         sidecars, manifests and READMEs), a sidecar key it does not know that
         looks meant for one it does (``"date"`` for ``"published"``).
 
+        A file that cannot be read -- a broken sidecar, bad metadata, bytes the
+        system will not give -- does not stop the others: its Document keeps
+        its id and the reason in ``errors``, and a warning on the ``korpol``
+        logger names such files at the end.  An unreadable ``manifest.tsv`` is
+        noted in every Document's ``errors``.
+
         >>> import pathlib, tempfile
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     folder = pathlib.Path(tmp)
@@ -398,7 +409,18 @@ class Corpus:
         [('k2', '2025-08-01', 'Poland ordered tanks.'),
          ('k9', '2025-09-02', 'Romania ordered howitzers.')]
         """
+        folder_like = hasattr(path, "iterdir") and hasattr(path, "joinpath")  # (a Traversable)
+        if not isinstance(path, str | os.PathLike) and not folder_like:
+            raise InputTypeError("path", path, "a folder: a str or pathlib.Path")
+        if progress is not None and not callable(progress):
+            raise InputTypeError("progress", progress, "a function progress(i, n, name) or None")
+        _pipeline.check_published(published)  # (a wrong default is wrong for every file: said once)
         docs = parse_dir(path, pattern=pattern, published=published, progress=progress, extractor=extractor)
+        failed = [doc.id for doc in docs if doc.errors]
+        if failed:
+            named = ", ".join(str(f) for f in failed[:10]) + (" ..." if len(failed) > 10 else "")
+            what = "%d of %d files in %s have errors (see Document.errors): %s"
+            _log.warning(what, len(failed), len(docs), path, named)
         return cls(docs)
 
     @classmethod
@@ -699,7 +721,9 @@ class Corpus:
         recipients = resolve_parties(recipient, "recipient")
         parties = resolve_parties(party, "party")
         statuses = wanted_values(status, DEAL_STATUSES, "status")
+        system = check_system(system)
         start, end = date_bound(since, "since", upper=False), date_bound(until, "until", upper=True)
+        check_period(start, end)
         floor = None if min_value_usd is None else Money(amount=min_value_usd, currency="USD").amount
         found = []
         for deal in self._merged("arms_deals") if merged else self._raw("arms_deals"):
@@ -749,6 +773,7 @@ class Corpus:
         parties = resolve_parties(party, "party")
         kinds = wanted_values(kind, AID_KINDS, "kind")
         start, end = date_bound(since, "since", upper=False), date_bound(until, "until", upper=True)
+        check_period(start, end)
         found = []
         for package in self._merged("aid_packages") if merged else self._raw("aid_packages"):
             codes = (code_of(package.donor), code_of(package.recipient))
@@ -794,6 +819,7 @@ class Corpus:
         kinds = wanted_values(kind, AGREEMENT_KINDS, "kind")
         day = date_bound(active_on, "active_on", upper=False)
         start, end = date_bound(since, "since", upper=False), date_bound(until, "until", upper=True)
+        check_period(start, end)
         found = []
         for agreement in self._merged("agreements") if merged else self._raw("agreements"):
             if parties is not None and not parties <= {p.code for p in agreement.parties}:
@@ -833,6 +859,7 @@ class Corpus:
         ['Andrzej Duda']
         """
         countries = resolve_parties(country, "country")
+        role = check_opt_str("role", role)
         day = date_bound(on, "on", upper=False)
         pairs = [(leader, doc) for doc in self._documents for leader in doc.leaders]
         found = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from decimal import Decimal
 from typing import Literal
 
@@ -27,7 +27,10 @@ __all__ = [
     "CONVERTED_TOLERANCE",
     "VALUE_TOLERANCE",
     "Relation",
+    "agreement_features",
+    "aid_features",
     "code_of",
+    "deal_features",
     "deals_compatible",
     "resolved",
     "same_agreement",
@@ -357,6 +360,20 @@ def _same_news(a: Report, b: Report) -> bool:
     )
 
 
+def deal_features(report: Report) -> Hashable:
+    """Everything :func:`same_deal` reads of a report but its document id (keep the two in step).
+
+    Reports with equal features match the same reports (:func:`~korpol._corpus.merging` tests
+    one of them for all); only whether the id is missing counts, as ``same_deal`` reads it.
+    """
+    x = report.record
+    assert isinstance(x, ArmsDeal)
+    return (
+        code_of(x.supplier), code_of(x.recipient), x.status, x.date, x.systems, x.value, x.alt_values,
+        x.quantity, report.year, report.published, report.doc_id is None,
+    )
+
+
 def _aid_kinds_match(a: str, b: str) -> bool:
     return a == b or "mixed" in (a, b)
 
@@ -381,6 +398,16 @@ def same_aid(a: Report, b: Report) -> bool:
     return items_overlap or (_fine(x.date) and _fine(y.date))
 
 
+def aid_features(report: Report) -> Hashable:
+    """Everything :func:`same_aid` reads of a report but its document id (see :func:`deal_features`)."""
+    x = report.record
+    assert isinstance(x, AidPackage)
+    return (
+        code_of(x.donor), code_of(x.recipient), x.kind, x.date, x.items, x.value, report.year,
+        report.doc_id is None,
+    )
+
+
 def same_agreement(a: Report, b: Report) -> bool:
     """Whether two reports can be the same agreement."""
     x, y = a.record, b.record
@@ -397,3 +424,13 @@ def same_agreement(a: Report, b: Report) -> bool:
         return False
     values = _value_relation(stated_figures(x.value), a.year, stated_figures(y.value), b.year)
     return values != "conflict"
+
+
+def agreement_features(report: Report) -> Hashable:
+    """Everything :func:`same_agreement` reads of a report but its document id (see :func:`deal_features`)."""
+    x = report.record
+    assert isinstance(x, Agreement)
+    return (
+        frozenset(p.code for p in x.parties), x.kind, x.date, x.until, x.value, report.year,
+        report.doc_id is None,
+    )

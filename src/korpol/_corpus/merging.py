@@ -13,12 +13,15 @@ import collections
 import datetime as dt
 import functools
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 import attrs
 
 from korpol._corpus.matching import (
+    agreement_features,
+    aid_features,
     code_of,
+    deal_features,
     deals_compatible,
     resolved,
     same_agreement,
@@ -62,17 +65,72 @@ __all__ = [
 ]
 
 
-def _cluster(reports: list[Report], same: Callable[[Report, Report], bool]) -> list[list[Report]]:
-    """Greedy complete-linkage grouping: a report joins the first group it matches entirely."""
-    groups: list[list[Report]] = []
+class _Group:
+    """Reports judged to tell of one event, with what :func:`_cluster` needs to test a newcomer fast."""
+
+    __slots__ = ("doc_ids", "kinds", "members")
+
+    def __init__(self, first: Report, kind: int) -> None:
+        self.members = [first]
+        self.doc_ids = {first.doc_id}
+        self.kinds = {kind: first}  # one member of each distinct kind of report (see _cluster)
+
+    def add(self, report: Report, kind: int) -> None:
+        self.members.append(report)
+        self.doc_ids.add(report.doc_id)
+        self.kinds.setdefault(kind, report)
+
+
+#: How many answers of a ``same`` rule :func:`_cluster` remembers at most (then it starts afresh).
+_ANSWERS = 1 << 20
+
+
+def _cluster(reports: list[Report], rule: _Rule) -> list[list[Report]]:
+    """Greedy complete-linkage grouping: a report joins the first group it matches entirely.
+
+    Three shortcuts give the same groups as comparing every report with every member of every
+    group, in time linear in the number of reports of one event:
+
+    * a report is tried only on the groups whose first member it could match
+      (``rule.index`` and ``rule.probe``: reports of other parties never match);
+    * within a group, the members of one *kind* (equal ``rule.features``: everything the
+      ``same`` rule reads but the document id) are one test, because ``same`` cannot tell them
+      apart -- save that two reports of one article never match (the group's ``doc_ids``);
+    * the answer of ``same`` for two kinds is remembered.
+
+    Reports of many different events between the same parties are still each compared with
+    those events' groups.
+    """
+    groups: list[_Group] = []
+    index: dict[Hashable, list[int]] = {}
+    kinds: dict[Hashable, int] = {}
+    answers: dict[tuple[int, int], bool] = {}
     for report in reports:
-        for group in groups:
-            if all(same(report, member) for member in group):
-                group.append(report)
+        kind = kinds.setdefault(rule.features(report), len(kinds))
+        keys = rule.probe(report)
+        tried = sorted({g for key in keys for g in index.get(key, ())}) if len(keys) > 1 else (
+            index.get(keys[0], []) if keys else []
+        )
+        for g in tried:
+            group = groups[g]
+            if report.doc_id is not None and report.doc_id in group.doc_ids:
+                continue  # one article's records are one per fact already
+            for other, member in group.kinds.items():
+                answer = answers.get((kind, other))
+                if answer is None:
+                    if len(answers) >= _ANSWERS:
+                        answers.clear()
+                    answer = answers[(kind, other)] = rule.same(report, member)
+                if not answer:
+                    break
+            else:
+                group.add(report, kind)
                 break
         else:
-            groups.append([report])
-    return groups
+            for key in rule.index(report):
+                index.setdefault(key, []).append(len(groups))
+            groups.append(_Group(report, kind))
+    return [group.members for group in groups]
 
 
 def report_order(report: Report, index: int) -> tuple[dt.date, dt.date, str, int]:
@@ -291,13 +349,50 @@ def _merge_agreement(group: list[Report], key: str) -> MergedAgreement:
     )
 
 
-def _same_term(a: Leader, b: Leader) -> bool:
-    """Whether two mentions of one office holder can be of one term (a second term is another)."""
-    starts = {d for d in (a.term_start, b.term_start) if d is not None}
-    ends = {d for d in (a.term_end, b.term_end) if d is not None}
-    if len(starts) > 1 or len(ends) > 1:
-        return False
-    return not (starts and ends and min(starts) > max(ends))
+class _Term:
+    """One person's term in one office as the mentions tell it: the first mention, the term
+    they state, the later mentions (joined once, at the end: linear in the mentions)."""
+
+    __slots__ = ("end", "first", "more", "start")
+
+    def __init__(self, first: Leader) -> None:
+        self.first = first
+        self.start, self.end = first.term_start, first.term_end
+        self.more: list[Leader] = []
+
+    def fits(self, leader: Leader) -> bool:
+        """Whether ``leader`` can be a mention of this term (a second term is another)."""
+        start = self.start if leader.term_start is None else leader.term_start
+        end = self.end if leader.term_end is None else leader.term_end
+        if (self.start is not None and start != self.start) or (self.end is not None and end != self.end):
+            return False
+        return start is None or end is None or start <= end
+
+    def covers(self, day: dt.date | None) -> bool:
+        if day is None:
+            return False
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def add(self, leader: Leader) -> None:
+        self.more.append(leader)
+        self.start = self.start or leader.term_start
+        self.end = self.end or leader.term_end
+
+    def leader(self) -> Leader:
+        if not self.more:
+            return self.first
+        aliases = list(self.first.aliases)
+        for leader in self.more:
+            if leader.name != self.first.name:
+                aliases.append(leader.name)
+            aliases.extend(leader.aliases)
+        return attrs.evolve(
+            self.first,
+            aliases=_union([aliases]),
+            term_start=self.start,
+            term_end=self.end,
+            evidence=tuple(ev for leader in (self.first, *self.more) for ev in leader.evidence),
+        )
 
 
 def merge_leaders(pairs: Iterable[tuple[Leader, Document]]) -> list[Leader]:
@@ -306,43 +401,83 @@ def merge_leaders(pairs: Iterable[tuple[Leader, Document]]) -> list[Leader]:
     Two terms in one office (2017-2021 and from 2025) stay two records; a mention that
     gives no term joins the term its article was published in, else the first it fits.
     """
-    merged: dict[tuple[str, str, str | None], list[Leader]] = {}
-    order: list[tuple[tuple[str, str, str | None], int]] = []
+    terms: dict[tuple[str, str, str | None], list[_Term]] = {}
+    order: list[_Term] = []
     for leader, doc in pairs:
         # "Yoon Suk Yeol" and "Yoon Suk-yeol" are one person: compare letters only
         name = unicodedata.normalize("NFKD", leader.name.casefold())
         key = ("".join(c for c in name if c.isalnum()), leader.role, code_of(leader.country))
-        terms = merged.setdefault(key, [])
-        fits = [i for i, known in enumerate(terms) if _same_term(known, leader)]
+        known = terms.setdefault(key, [])
+        fits = [t for t in known if t.fits(leader)]
         # an untimed mention belongs to the term its article was written in, if one
-        day = doc.published
-        current = [i for i in fits if day is not None and terms[i].held_on(day)]
+        current = [t for t in fits if t.covers(doc.published)]
         chosen = current or fits
-        if not chosen:
-            terms.append(leader)
-            order.append((key, len(terms) - 1))
-            continue
-        i = chosen[0]
-        known = terms[i]
-        variants = [] if leader.name == known.name else [leader.name]
-        terms[i] = attrs.evolve(
-            known,
-            aliases=_union([known.aliases, variants, leader.aliases]),
-            term_start=known.term_start or leader.term_start,
-            term_end=known.term_end or leader.term_end,
-            evidence=(*known.evidence, *leader.evidence),
-        )
-    return [merged[key][i] for key, i in order]
+        if chosen:
+            chosen[0].add(leader)
+        else:
+            term = _Term(leader)
+            known.append(term)
+            order.append(term)
+    return [term.leader() for term in order]
 
 
-_Merge = tuple[Callable[[Report, Report], bool], Callable[[list[Report], str], MergedRecord], str]
+@attrs.frozen
+class _Rule:
+    """How one record type is merged across articles.
 
-#: The record types merged across articles: when two reports are the same event
-#: (:mod:`~korpol._corpus.matching`), how the merged record is built, its id's prefix.
-_MERGES: dict[str, _Merge] = {
-    "arms_deals": (same_deal, _merge_deal, "deal"),
-    "aid_packages": (same_aid, _merge_aid, "aid"),
-    "agreements": (same_agreement, _merge_agreement, "agreement"),
+    ``same`` says when two reports are the same event (:mod:`~korpol._corpus.matching`);
+    ``features`` is everything ``same`` reads of a report but its document id; ``index``
+    gives the keys a group is found by (from its first report), ``probe`` the keys to look
+    up for a report: every group whose first report ``same`` could accept (a superset);
+    ``build`` makes the merged record; ``prefix`` starts its id.
+    """
+
+    same: Callable[[Report, Report], bool]
+    features: Callable[[Report], Hashable]
+    index: Callable[[Report], list[Hashable]]
+    probe: Callable[[Report], list[Hashable]]
+    build: Callable[[list[Report], str], MergedRecord]
+    prefix: str
+
+
+def _sides(report: Report) -> tuple[str | None, str | None]:
+    record = report.record
+    if isinstance(record, ArmsDeal):
+        return code_of(record.supplier), code_of(record.recipient)
+    assert isinstance(record, AidPackage)
+    return code_of(record.donor), code_of(record.recipient)
+
+
+def _index_sides(report: Report) -> list[Hashable]:
+    a, b = _sides(report)
+    return [("pair", a, b), ("first", a), ("second", b)]
+
+
+def _probe_sides(report: Report) -> list[Hashable]:
+    """Groups whose first report has the same known side(s): the roles must agree where both
+    are known, and at least one must be known on both (``_roles_match`` of the matching rules)."""
+    a, b = _sides(report)
+    if a is not None and b is not None:
+        return [("pair", a, b), ("pair", a, None), ("pair", None, b)]
+    if a is not None:
+        return [("first", a)]
+    return [] if b is None else [("second", b)]
+
+
+def _parties(report: Report) -> list[Hashable]:
+    record = report.record
+    assert isinstance(record, Agreement)
+    parties = frozenset(p.code for p in record.parties)
+    return [parties] if parties else []  # the same parties, and some: same_agreement
+
+
+#: The record types merged across articles, and how (see :class:`_Rule`).
+_RULES: dict[str, _Rule] = {
+    "arms_deals": _Rule(same_deal, deal_features, _index_sides, _probe_sides, _merge_deal, "deal"),
+    "aid_packages": _Rule(same_aid, aid_features, _index_sides, _probe_sides, _merge_aid, "aid"),
+    "agreements": _Rule(
+        same_agreement, agreement_features, _parties, _parties, _merge_agreement, "agreement"
+    ),
 }
 
 
@@ -373,20 +508,49 @@ def _attach_vague(groups: list[list[Report]]) -> list[list[Report]]:
     # counted groups go first: the passing mentions of one article must not take the place
     # its counted report fits
     for level in (1, 0):
-        targets = list(out)
+        targets = _Targets(out)
         for group in (g for g in groups if rank(g) == level):
-            fits = [
-                o
-                for o in targets
-                if all(deals_compatible(r, m) for r in group for m in o)
-                and any(same_weapons(r, m) for r in group for m in o)
-            ]
+            fits = targets.fitting(group)
             if len(fits) == 1:
                 fits[0].extend(group)
-                fits[0].sort(key=lambda r: position[id(r)])
             else:
                 out.append(group)
-    return sorted(out, key=lambda g: min(position[id(r)] for r in g))
+    for group in out:
+        group.sort(key=lambda r: position[id(r)])
+    return sorted(out, key=lambda g: position[id(g[0])])
+
+
+class _Targets:
+    """The groups a less stated group may join, found by its parties; each group's reports of
+    one kind (equal :func:`~korpol._corpus.matching.deal_features`) tested once."""
+
+    def __init__(self, groups: list[list[Report]]) -> None:
+        self.groups = groups
+        self.index: dict[Hashable, list[int]] = {}
+        for i, group in enumerate(groups):
+            for key in {k for r in group for k in _index_sides(r)}:
+                self.index.setdefault(key, []).append(i)
+
+    def fitting(self, group: list[Report]) -> list[list[Report]]:
+        tried = sorted({i for r in group for key in _probe_sides(r) for i in self.index.get(key, ())})
+        docs = {r.doc_id for r in group if r.doc_id is not None}
+        mine = _kinds(group)
+        fits = []
+        for i in tried:
+            target = self.groups[i]
+            if docs & {r.doc_id for r in target}:
+                continue  # one article's records are one per fact already
+            theirs = _kinds(target)
+            if all(deals_compatible(r, m) for r in mine for m in theirs) and any(
+                same_weapons(r, m) for r in mine for m in theirs
+            ):
+                fits.append(target)
+        return fits
+
+
+def _kinds(group: list[Report]) -> list[Report]:
+    """One report of each kind in ``group`` (reports of one kind are alike to every rule)."""
+    return list({deal_features(r): r for r in reversed(group)}.values())
 
 
 def merged_records(field: str, reports: list[Report]) -> list[MergedRecord]:
@@ -395,19 +559,19 @@ def merged_records(field: str, reports: list[Report]) -> list[MergedRecord]:
     ``reports`` come in :func:`report_order`; each merged record's id is numbered in
     that order (``deal-1``, ``deal-2``).
     """
-    same, build, prefix = _MERGES[field]
+    rule = _RULES[field]
     if field == "arms_deals":
         # reports that state a figure or a count form the groups first; a passing mention
         # ("a second K2 contract, expected last year") then joins the one it fits
         position = {id(r): i for i, r in enumerate(reports)}
         informed = [r for r in reports if not _passing(r)]
-        groups = _cluster(informed + [r for r in reports if _passing(r)], same)
+        groups = _cluster(informed + [r for r in reports if _passing(r)], rule)
         for group in groups:
             group.sort(key=lambda r: position[id(r)])
         groups = _attach_vague(sorted(groups, key=lambda g: position[id(g[0])]))
     else:
-        groups = _cluster(reports, same)
-    merged = [build(group, f"{prefix}-{i}") for i, group in enumerate(groups, 1)]
+        groups = _cluster(reports, rule)
+    merged = [rule.build(group, f"{rule.prefix}-{i}") for i, group in enumerate(groups, 1)]
     if field == "arms_deals":
         linked: list[MergedRecord] = [*link_frameworks([m for m in merged if isinstance(m, MergedArmsDeal)])]
         return linked

@@ -19,6 +19,8 @@ from korpol._model import Country, Organization, Party, TimeSpan
 from korpol._refdata import lookup_party
 
 __all__ = [
+    "check_period",
+    "check_system",
     "date_bound",
     "date_order",
     "in_period",
@@ -38,11 +40,34 @@ def _resolve_party(value: Party | str, argument: str) -> str:
 
 
 def resolve_parties(value: Party | str | Iterable[Party | str] | None, argument: str) -> set[str] | None:
+    """The party codes a query argument names (``None``: any party).
+
+    >>> sorted(resolve_parties(["Poland", "KR"], "party"))
+    ['KR', 'PL']
+    >>> resolve_parties(42, "supplier")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    korpol._errors.InputTypeError: supplier: expected a country/organisation code, name or object, got int...
+    """
     if value is None:
         return None
     if isinstance(value, str | Country | Organization):
         return {_resolve_party(value, argument)}
+    if not isinstance(value, Iterable) or isinstance(value, bytes | bytearray | dict):
+        raise InputTypeError(argument, value, "a country/organisation code, name or object")
     return {_resolve_party(v, argument) for v in value}
+
+
+def check_period(since: dt.date | None, until: dt.date | None) -> None:
+    """``since`` after ``until`` is a mistake, not a question with no answer.
+
+    >>> check_period(dt.date(2024, 1, 1), dt.date(2023, 12, 31))
+    Traceback (most recent call last):
+    ...
+    korpol._errors.ValidationError: since: datetime.date(2024, 1, 1) is not valid: after until (2023-12-31)
+    """
+    if since is not None and until is not None and since > until:
+        raise ValidationError("since", since, f"after until ({until})")
 
 
 def date_bound(value: dt.date | int | str | None, argument: str, *, upper: bool) -> dt.date | None:
@@ -79,8 +104,10 @@ def wanted_values(
 ) -> set[str] | None:
     if value is None:
         return None
-    wanted = {value} if isinstance(value, str) else set(value)
     allowed = tuple(vocabulary)
+    if not isinstance(value, str) and (not isinstance(value, Iterable) or isinstance(value, bytes | dict)):
+        raise InputTypeError(argument, value, f"one of {', '.join(allowed)}, or several of them")
+    wanted = {value} if isinstance(value, str) else set(value)
     for item in wanted:
         if item not in allowed:
             raise ValidationError(argument, item, f"must be one of {', '.join(allowed)}")
@@ -110,6 +137,13 @@ def in_period(record: Any, since: dt.date | None, until: dt.date | None) -> bool
 def date_order(record: Any) -> tuple[dt.date, str]:
     when = record_period(record)
     return (when[0] if when else dt.date.max, type(record).__name__)
+
+
+def check_system(value: object) -> str | None:
+    """A ``system=`` query argument: a designation, alias or category noun (a ``str``), or ``None``."""
+    if value is not None and not isinstance(value, str):
+        raise InputTypeError("system", value, 'a weapon system name such as "K9" or "tanks", or None')
+    return value
 
 
 def system_matches(query: str, systems: Iterable[str]) -> bool:

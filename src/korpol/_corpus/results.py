@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar, overload
 
 from korpol._io.columns import TIMELINE, record_rows, table_for
+from korpol._io.csv import spreadsheet_safe
 from korpol._io.frames import to_dataframe
 from korpol._model import Money, usd_rate
 from korpol._model.merged import Total, record_year
@@ -185,19 +186,35 @@ class Results(Sequence[R], Generic[R]):
         """
         return record_rows(self._items)
 
-    def to_dataframe(self) -> Any:
+    def to_dataframe(self, *, spreadsheet_safe: bool = False) -> Any:
         """A :class:`pandas.DataFrame`, one row per record (needs the ``pandas`` extra).
 
-        Columns are those of the CSV export; amounts are exact decimal strings.
-        Raises :class:`~korpol.MissingDependencyError` when pandas is missing.
+        Columns are those of the CSV export.  Raises
+        :class:`~korpol.MissingDependencyError` when pandas is missing.
+
+        ``spreadsheet_safe=True`` is for a frame headed for ``to_excel`` or ``to_csv``: text
+        a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
+        or a carriage return) gets a leading ``'``, as :meth:`Corpus.to_csv` writes it;
+        numbers, dates and other text are unchanged (docs/exports.md).
 
         >>> from korpol import AidPackage, MissingDependencyError
-        >>> aid = AidPackage(donor="KR", recipient="UA", kind="humanitarian")
+        >>> aid = AidPackage(donor="KR", recipient="UA", kind="humanitarian", items=["=1+1"])
         >>> try:
-        ...     rows = len(Results([aid, aid]).to_dataframe())
+        ...     frame = Results([aid, aid]).to_dataframe(spreadsheet_safe=True)
+        ...     rows, items = len(frame), frame["items"][0]
         ... except MissingDependencyError:  # without the pandas extra
-        ...     rows = 2
-        >>> rows
-        2
+        ...     rows, items = 2, ["'=1+1"]
+        >>> rows, items
+        (2, ["'=1+1"])
         """
-        return to_dataframe(self._items)
+        frame = to_dataframe(self._items)
+        if spreadsheet_safe:
+            for name in frame.columns:
+                frame[name] = frame[name].map(_safe_cell)
+        return frame
+
+
+def _safe_cell(value: Any) -> Any:
+    if isinstance(value, list):  # a list column: each item is text a spreadsheet would show
+        return [_safe_cell(item) for item in value]
+    return spreadsheet_safe(value) if isinstance(value, str) else value

@@ -197,6 +197,8 @@ def seeds_root() -> Traversable:
 
 
 def _patterns(pattern: str | Sequence[str]) -> tuple[str, ...]:
+    if not isinstance(pattern, str | Sequence):
+        raise InputTypeError("pattern", pattern, "a glob such as '*.txt' or '**/*.html', or a list of them")
     patterns = (pattern,) if isinstance(pattern, str) else tuple(pattern)
     if not patterns or not all(isinstance(p, str) and p for p in patterns):
         raise InputTypeError("pattern", pattern, "a glob such as '*.txt' or '**/*.html', or a list of them")
@@ -268,6 +270,15 @@ def parse_file(
     return doc
 
 
+def _free(name: str, taken: set[str]) -> str:
+    """``name``, or ``name#2``, ``name#3`` ...: the first that no document has."""
+    found, n = name, 1
+    while found in taken:
+        n += 1
+        found = f"{name}#{n}"
+    return found
+
+
 def parse_dir(
     path: str | os.PathLike[str] | Traversable,
     *,
@@ -281,7 +292,11 @@ def parse_dir(
     Metadata as :meth:`~korpol.Corpus.from_dir` describes it: ``published``, then
     what a page states, then the manifest, then the sidecar; the id defaults to
     the file's path without its suffix.  Files that match no pattern get one
-    warning that names them (sidecars, manifests and READMEs excepted).
+    warning that names them (sidecars, manifests and READMEs excepted).  A file
+    that cannot be read (its sidecar, its metadata, its bytes) gives a Document
+    with its id and the reason in ``errors``; an unreadable manifest is noted on
+    every Document of its folder; a file whose metadata names an id an earlier
+    file has is named by its path, and says so.
     """
     if not isinstance(path, str | os.PathLike) and not hasattr(path, "iterdir"):
         raise InputTypeError("path", path, "a directory path (str or os.PathLike)")
@@ -303,21 +318,38 @@ def parse_dir(
             KorpolWarning,
             stacklevel=3,
         )
-    manifests: dict[PurePosixPath, dict[str, dict[str, str]]] = {}
+    manifests: dict[PurePosixPath, tuple[dict[str, dict[str, str]], str]] = {}
     docs = []
+    taken: set[str] = set()
     for i, (relative, file) in enumerate(files):
         if progress is not None:
             progress(i, len(files), str(relative))
         folder = relative.parent
         if folder not in manifests:
-            manifests[folder] = read_manifest(_folder(root, folder))
+            try:
+                manifests[folder] = (read_manifest(_folder(root, folder)), "")
+            except (ValueError, OSError) as exc:  # the files are read all the same, each saying why
+                manifests[folder] = ({}, f"manifest.tsv not read: {type(exc).__name__}: {exc}")
+        manifest, unread = manifests[folder]
         stem = str(relative.with_suffix("")) if relative.suffix else str(relative)
         meta: dict[str, Any] = {"id": stem}
-        meta.update(manifests[folder].get(relative.name, {}))
-        meta.update(read_sidecar(_folder(root, folder), relative.name))
-        docs.append(
-            parse_file(file.read_bytes(), str(relative), meta, published=published, extractor=extractor)
-        )
+        notes: tuple[str, ...] = (unread,) if unread else ()
+        try:
+            meta.update(manifest.get(relative.name, {}))
+            meta.update(read_sidecar(_folder(root, folder), relative.name))
+            if meta.get("id") in taken:  # a sidecar or manifest id another file has: named by its path
+                meta["id"], claimed = _free(str(relative), taken), meta["id"]
+                notes += (f"{relative}: the id {claimed!r} is an earlier file's; named {meta['id']!r}",)
+            doc = parse_file(file.read_bytes(), str(relative), meta, published=published, extractor=extractor)
+        except Exception as exc:  # one bad file (sidecar, metadata, unreadable) never stops the folder
+            doc_id = meta.get("id") if isinstance(meta.get("id"), str) else stem
+            doc_id = _free(str(relative), taken) if doc_id in taken else doc_id
+            doc = Document(id=doc_id, errors=(f"{relative}: {type(exc).__name__}: {exc}",))
+        if notes:
+            doc = attrs.evolve(doc, errors=(*notes, *doc.errors))
+        if doc.id is not None:
+            taken.add(doc.id)
+        docs.append(doc)
     if progress is not None:
         progress(len(files), len(files), "")
     return docs

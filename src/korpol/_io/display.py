@@ -1,22 +1,39 @@
-"""Records as the text a person reads: one-line summaries, short sums, aligned tables.
+"""Records as the text a person reads: one-line summaries, short sums, aligned tables, progress.
 
 Why this module exists: the CLI tables, the timeline and the SQLite ``merged.summary``
 column show a record the way an analyst writes it in a note ("arms deal KR → PL (signed):
 180 K2, USD 6.5 billion"), not as its fields.  The cells of the CLI tables are built from
-the helpers here by each record type's columns (:mod:`korpol._io.columns`).
+the helpers here by each record type's columns (:mod:`korpol._io.columns`).  A long batch
+reports how far it has got with :class:`Progress`, the one progress report of korpol (the
+batch functions' ``progress=True`` and every CLI command use it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TextIO
 
-from korpol._model import Agreement, AidPackage, ArmsDeal, Deployment, Leader, Meeting, Money, Party, TimeSpan
+from korpol._model import (
+    RECORD_FIELDS,
+    Agreement,
+    AidPackage,
+    ArmsDeal,
+    Deployment,
+    Document,
+    Leader,
+    Meeting,
+    Money,
+    Party,
+    TimeSpan,
+)
 
 __all__ = [
     "CELL_WIDTH",
     "EVIDENCE_WIDTH",
+    "Progress",
     "clip",
     "describe",
     "evidence_text",
@@ -155,3 +172,101 @@ def describe(record: Any) -> str:
     if value is not None:
         parts.append(short_money(value))
     return head + (": " + ", ".join(parts) if parts else "")
+
+
+def duration(seconds: float) -> str:
+    """A duration as a person reads it: ``0.4 s``, ``42 s``, ``3:05``, ``1:02:03``.
+
+    >>> duration(0.42), duration(42), duration(185), duration(3723)
+    ('0.4 s', '42 s', '3:05', '1:02:03')
+    """
+    if seconds < 10:
+        return f"{seconds:.1f} s"
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class Progress:
+    """How far a batch of documents has got, written to a stream (stderr by default).
+
+    On a terminal, one line redrawn in place at most ten times a second: the documents done
+    (of how many, when known), the rate and the time left.  Elsewhere (a log file, a CI job)
+    the same as a plain line every ``every`` seconds.  :meth:`close` always writes a final
+    line with the counts: documents, records, documents with errors, time taken.
+
+    >>> import io
+    >>> from korpol import ArmsDeal, Document
+    >>> log = io.StringIO()
+    >>> progress = Progress(total=2, stream=log)
+    >>> deal = ArmsDeal(supplier="KR", recipient="PL", status="signed")
+    >>> progress.update(Document(id="a", arms_deals=[deal]))
+    >>> progress.update(Document(id="b", errors=("item 1 (b): FileNotFoundError: b.txt",)))
+    >>> progress.close()  # doctest: +ELLIPSIS
+    >>> log.getvalue()
+    'korpol: 2 documents, 1 record, 1 with errors, in ... s (... documents/s)\\n'
+    """
+
+    def __init__(
+        self,
+        total: int | None = None,
+        *,
+        stream: TextIO | None = None,
+        every: float = 30.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.total = total
+        self.stream = sys.stderr if stream is None else stream
+        self.every = every
+        self.clock = clock
+        self.terminal = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.done = self.failed = self.records = 0
+        self.start = self.shown = clock()
+        self.drawn = 0  # width of the line on the terminal
+
+    def update(self, doc: Document) -> None:
+        """Count one finished document (and redraw or log when it is time)."""
+        self.done += 1
+        self.failed += bool(doc.errors)
+        self.records += sum(len(getattr(doc, field)) for field in RECORD_FIELDS)
+        now = self.clock()
+        if self.terminal:
+            if now - self.shown >= 0.1 or self.done == self.total:
+                self.shown = now
+                self._write("\r" + self._status(now).ljust(self.drawn))
+        elif now - self.shown >= self.every:
+            self.shown = now
+            self._write(self._status(now) + "\n")
+
+    def _status(self, now: float) -> str:
+        elapsed = max(now - self.start, 1e-9)
+        rate = self.done / elapsed
+        if self.total:
+            head = f"korpol: {100 * self.done // self.total:3d}% {self.done}/{self.total} documents"
+        else:
+            head = f"korpol: {self.done} documents"
+        left = ""
+        if self.total and rate > 0 and self.done < self.total:
+            left = f", {duration((self.total - self.done) / rate)} left"
+        return f"{head}, {self.failed} with errors, {rate:.0f}/s{left}"
+
+    def close(self) -> None:
+        """Write the final line: documents, records, documents with errors, time taken."""
+        elapsed = max(self.clock() - self.start, 1e-9)
+        if self.terminal and self.drawn:
+            self._write("\r" + " " * self.drawn + "\r")
+        records = f"{self.records} record" + ("" if self.records == 1 else "s")
+        documents = f"{self.done} document" + ("" if self.done == 1 else "s")
+        self._write(
+            f"korpol: {documents}, {records}, {self.failed} with errors, "
+            f"in {duration(elapsed)} ({self.done / elapsed:.0f} documents/s)\n"
+        )
+
+    def _write(self, text: str) -> None:
+        line = text.strip("\r\n")
+        self.drawn = max(self.drawn, len(line)) if text.startswith("\r") else self.drawn
+        self.stream.write(text)
+        self.stream.flush()

@@ -4,11 +4,17 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import attrs
 
-from korpol._model import Deployment, Meeting, TimeSpan
+from korpol._model import (
+    Deployment,
+    Evidence,
+    Meeting,
+    Party,
+    TimeSpan,
+)
 from korpol._model.values import time_in_original
 from korpol._records.context import Context
 from korpol._records.cues import CuePattern
@@ -60,41 +66,89 @@ def meetings_in(sent: Sentence, norm: NormalizedText, doc_id: str | None, origin
 
 
 def merge_meetings(found: list[Meeting]) -> tuple[Meeting, ...]:
-    """One meeting per set of participants and date: a readout mentions the same talks several times."""
-    out: list[Meeting] = []
+    """One meeting per set of participants and date: a readout mentions the same talks several times.
+
+    A meeting joins the first earlier one of the same participants whose date is unknown or
+    in the same year.  Linear time: the meetings of a set of participants are kept by year (only
+    the first can lack a date, and it then takes every later one), and the evidence of a merged
+    meeting is joined once, at the end, not copied at every merge.
+    """
+    out: list[_Joined] = []
+    by_people: dict[frozenset[str], tuple[_Joined, dict[int | None, _Joined]]] = {}
     for m in found:
-        for i, o in enumerate(out):
-            if set(o.participants) == set(m.participants) and (
-                o.date is None or m.date is None or year_of(o.date) == year_of(m.date)
-            ):
-                out[i] = attrs.evolve(
-                    o, place=o.place or m.place, date=o.date or m.date, evidence=(*o.evidence, *m.evidence)
-                )
-                break
-        else:
-            out.append(m)
-    return tuple(out)
+        key = frozenset(m.participants)
+        if key not in by_people:
+            first = _Joined(m, m.date, place=m.place)
+            out.append(first)
+            by_people[key] = (first, {} if m.date is None else {year_of(m.date): first})
+            continue
+        first, by_year = by_people[key]
+        target = first if first.date is None or m.date is None else by_year.get(year_of(m.date))
+        if target is None:
+            target = _Joined(m, m.date, place=m.place)
+            out.append(target)
+            by_year.setdefault(year_of(m.date), target)
+            continue
+        if target.date is None and m.date is not None:
+            by_year.setdefault(year_of(m.date), target)
+        target.join(m.evidence, date=target.date or m.date, place=target.detail["place"] or m.place)
+    return tuple(j.record() for j in out)
 
 
 def merge_deployments(found: list[Deployment]) -> tuple[Deployment, ...]:
-    """One record per sender and destination; a stated size fills in, a different one stays apart."""
-    out: list[Deployment] = []
+    """One record per sender and destination; a stated size fills in, a different one stays apart.
+
+    A deployment joins the first earlier one of the same sender and destination whose size is
+    unknown or the same ("11,000 troops ... 3,000 more": two dispatches).  Linear time: the
+    records of a pair are kept by size (only the first can lack one, and it then takes every
+    later one), and the evidence of a merged record is joined once, at the end.
+    """
+    out: list[_Joined] = []
+    by_pair: dict[tuple[Party | None, Party | None], tuple[_Joined, dict[int, _Joined]]] = {}
     for d in found:
-        for i, o in enumerate(out):
-            if (o.sender, o.destination) != (d.sender, d.destination):
-                continue
-            if o.size is not None and d.size is not None and o.size != d.size:
-                continue  # "11,000 troops ... 3,000 more": two dispatches
-            out[i] = attrs.evolve(
-                o,
-                size=o.size if o.size is not None else d.size,
-                date=o.date or d.date,
-                evidence=(*o.evidence, *d.evidence),
-            )
-            break
-        else:
-            out.append(d)
-    return tuple(out)
+        key = (d.sender, d.destination)
+        if key not in by_pair:
+            first = _Joined(d, d.date, size=d.size)
+            out.append(first)
+            by_pair[key] = (first, {} if d.size is None else {d.size: first})
+            continue
+        first, by_size = by_pair[key]
+        size = first.detail["size"]
+        target = first if size is None or d.size is None else by_size.get(d.size)
+        if target is None:
+            assert d.size is not None  # (a record without a size joins the first)
+            target = _Joined(d, d.date, size=d.size)
+            out.append(target)
+            by_size.setdefault(d.size, target)
+            continue
+        size = target.detail["size"]
+        if size is None and d.size is not None:
+            by_size.setdefault(d.size, target)
+        target.join(d.evidence, date=target.date or d.date, size=d.size if size is None else size)
+    return tuple(j.record() for j in out)
+
+
+class _Joined:
+    """A record of :func:`merge_meetings` or :func:`merge_deployments` and the repeats joined to it."""
+
+    __slots__ = ("date", "detail", "evidence", "first")
+
+    def __init__(self, first: Any, date: TimeSpan | None, **detail: Any) -> None:
+        self.first = first
+        self.date = date
+        self.detail = detail  # the place of a meeting, the size of a deployment
+        self.evidence: list[tuple[Evidence, ...]] = [first.evidence]
+
+    def join(self, evidence: tuple[Evidence, ...], *, date: TimeSpan | None, **detail: Any) -> None:
+        self.evidence.append(evidence)
+        self.date = date
+        self.detail.update(detail)
+
+    def record(self) -> Any:
+        if len(self.evidence) == 1:
+            return self.first
+        evidence = tuple(ev for part in self.evidence for ev in part)
+        return attrs.evolve(self.first, date=self.date, evidence=evidence, **self.detail)
 
 
 def _in_original(date: TimeSpan | None, norm: NormalizedText, original: str) -> TimeSpan | None:

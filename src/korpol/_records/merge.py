@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from decimal import Decimal
+from typing import Any
 
 from korpol._model import (
     Money,
@@ -69,24 +72,138 @@ def _vague(c: Candidate) -> bool:
     return c.value is None and (c.quantity is None or c.detail)
 
 
+def _earlier_deal(live: list[Candidate], framework_named: bool) -> Candidate | None:
+    """The deal a definite figure ("The contract is worth ...") belongs to, among ``live``.
+
+    ``live`` holds the earlier deal candidates not yet consumed, in order.  Wanted: the last
+    one that is the deal itself, not another passing reference to it ("how many tanks the deal
+    covers"), and -- unless the sentence names a framework -- a contract, not the framework it
+    falls under; each preference is dropped when nothing meets it.  Read from the end, so the
+    cost is the distance to that deal, not the length of the document.
+    """
+    last_itself: Candidate | None = None
+    last_contract: Candidate | None = None
+    for o in reversed(live):
+        itself = not (_vague(o) and o.definite)
+        contract = o.status != "framework"
+        if itself and (contract or framework_named):
+            return o
+        if itself and last_itself is None:
+            last_itself = o
+        if contract and last_contract is None:
+            last_contract = o
+    if last_itself is not None:
+        return last_itself
+    if last_contract is not None and not framework_named:
+        return last_contract
+    return live[-1] if live else None
+
+
+_Key = tuple[Any, Any, str]
+
+#: how many of the last deals a figure for "the tank contract" may refer back to
+_NAMED_REACH = 50
+
+
+class _Merged:
+    """The records merged so far, indexed so that a candidate meets only those it can repeat.
+
+    :func:`_same` needs the same parties and kind, and a compatible value or an equal
+    quantity; per parties and kind the index keeps the records in order, their figures by
+    currency (sorted) and their quantities.  A look-up may return records that turn out not
+    to match (each is checked with :func:`_same`), never miss one: the merge is the same as a
+    scan of every record, in linear time for the repeats of one record.
+    """
+
+    def __init__(self) -> None:
+        self.out: list[Candidate] = []
+        self.by_key: dict[_Key, list[int]] = {}
+        self.figures: dict[tuple[_Key, str], list[tuple[Decimal, int]]] = {}
+        self.quantities: dict[tuple[_Key, int], list[int]] = {}
+        self.position: dict[int, int] = {}  # id(record) -> its place in out
+        self.has_value: set[int] = set()
+        self.has_quantity: set[int] = set()
+        self.sentences: dict[int, set[int]] = {}
+        self.systems: dict[int, set[str]] = {}
+
+    @staticmethod
+    def key(c: Candidate) -> _Key:
+        return (c.first, c.second, c.kind)
+
+    def add(self, c: Candidate) -> None:
+        self.position[id(c)] = len(self.out)
+        self.by_key.setdefault(self.key(c), []).append(len(self.out))
+        self.out.append(c)
+        self._index(c)
+
+    def _index(self, c: Candidate) -> None:
+        """Index what record ``c`` has gained since: a value or a quantity (never lost)."""
+        at = self.position[id(c)]
+        if c.value is not None and at not in self.has_value:
+            self.has_value.add(at)
+            for money in (c.value, *c.value.equivalents):
+                bisect.insort(self.figures.setdefault((self.key(c), money.currency), []), (money.amount, at))
+        if c.quantity is not None and at not in self.has_quantity:
+            self.has_quantity.add(at)
+            self.quantities.setdefault((self.key(c), c.quantity), []).append(at)
+
+    def bucket(self, c: Candidate) -> list[Candidate]:
+        """The records with ``c``'s parties and kind, in order."""
+        return [self.out[at] for at in self.by_key.get(self.key(c), ())]
+
+    def first_same(self, c: Candidate) -> Candidate | None:
+        """The first record :func:`_same` says ``c`` repeats."""
+        key = self.key(c)
+        if key not in self.by_key:
+            return None
+        found: set[int] = set()
+        if c.value is not None:
+            for money in (c.value, *c.value.equivalents):
+                # |x - y| <= 2 % of x  <=>  y / 1.02 <= x <= y / 0.98 (widened: a superset)
+                figures = self.figures.get((key, money.currency), [])
+                low, high = money.amount / Decimal("1.03"), money.amount / Decimal("0.97")
+                i = bisect.bisect_left(figures, (low, -1))
+                while i < len(figures) and figures[i][0] <= high:
+                    found.add(figures[i][1])
+                    i += 1
+        if c.quantity is not None:
+            found.update(self.quantities.get((key, c.quantity), ()))
+        if (c.value is None) != (c.quantity is None):
+            # one report counts the weapons, the next prices them (see _same): among the last few
+            # records of these parties, those that state what this one lacks and lack what it states
+            found.update(self.by_key[key][-_NAMED_REACH:])
+        return next((self.out[at] for at in sorted(found) if _same(self.out[at], c)), None)
+
+    def absorb(self, into: Candidate, other: Candidate) -> None:
+        """:func:`_absorb`, with the sentences and systems ``into`` holds kept in sets."""
+        at = self.position[id(into)]
+        if at not in self.sentences:
+            self.sentences[at] = {id(s) for s in into.sentences}
+            self.systems[at] = set(into.systems)
+        _absorb(into, other, self.sentences[at], self.systems[at])
+        self._index(into)
+
+
 def merge(cands: list[Candidate]) -> list[Candidate]:
-    out: list[Candidate] = []
+    """One candidate per deal or package an article reports: repeats and "the deal" join it.
+
+    Linear in the number of candidates when one record is repeated: a figure joins the deal
+    just named, and a repeat is compared only with the records it can repeat (:class:`_Merged`).
+    """
     consumed: set[int] = set()
-    for i, c in enumerate(cands):
+    live: list[Candidate] = []  # the deal candidates read so far and not consumed, in order
+    for c in cands:
         # "The contract is worth about 14 billion won": a figure for the deal just mentioned
         if c.kind == "deal" and c.definite and c.value is not None and not c.families and c.quantity is None:
-            earlier = [o for o in cands[:i] if o.kind == c.kind and id(o) not in consumed]
-            # the deal itself, not another passing reference to it ("how many tanks the deal covers")
-            earlier = [o for o in earlier if not (_vague(o) and o.definite)] or earlier
-            if not re.search(r"\bframework\b", c.sentence.low):
-                # "the contract was worth ...": a contract, not the framework it falls under
-                earlier = [o for o in earlier if o.status != "framework"] or earlier
+            framework_named = bool(re.search(r"\bframework\b", c.sentence.low))
+            deal = _earlier_deal(live, framework_named)
             if c.categories:
                 # "The tank contract is worth $3.37 billion, the howitzer contract $2.4 billion":
-                # each figure prices the deal for the weapons its noun names
-                earlier = [o for o in earlier if o.categories & c.categories] or earlier
-            if earlier:
-                deal = earlier[-1]
+                # each figure prices the deal for the weapons its noun names (looked for among the
+                # last few deals only: a figure refers to a deal told just before)
+                named = [o for o in live[-_NAMED_REACH:] if o.categories & c.categories]
+                deal = _earlier_deal(named, framework_named) or deal
+            if deal is not None:
                 if deal.value is None:
                     deal.value = c.value
                 elif not _compatible_value(deal.value, c.value):
@@ -95,6 +212,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 if c.sentence is not deal.sentence:
                     deal.sentences.append(c.sentence)
                 consumed.add(id(c))
+        if c.kind == "deal" and id(c) not in consumed:
+            live.append(c)
     cands = [
         c
         for c in cands
@@ -103,22 +222,21 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         and c.second is not None
         and c.first.code != c.second.code
     ]
+    merged = _Merged()
     for c in cands:
         if _vague(c):
             continue
-        for o in out:
-            if _same(o, c):
-                _absorb(o, c)
-                break
+        same = merged.first_same(c)
+        if same is not None:
+            merged.absorb(same, c)
         else:
-            out.append(c)
+            merged.add(c)
     for c in cands:
         if not _vague(c):
             continue
         target: Candidate | None = None
-        for o in reversed(out):
-            if (o.first, o.second, o.kind) != (c.first, c.second, c.kind):
-                continue
+        bucket = merged.bucket(c)
+        for o in reversed(bucket):
             if (o.status == "framework") != (c.status == "framework") and not c.definite:
                 continue
             yo, yc = year_of(o.date), year_of(c.date)
@@ -128,33 +246,39 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 target = o
                 break
         if target is None:
-            for o in out:
-                if (
-                    (o.first, o.second, o.kind) == (c.first, c.second, c.kind)
-                    and _vague(o)
-                    and (o.families & c.families or o.categories & c.categories)
-                ):
+            for o in bucket:
+                if _vague(o) and (o.families & c.families or o.categories & c.categories):
                     target = o
                     break
         if target is not None:
-            _absorb(target, c)
+            merged.absorb(target, c)
         elif (
             (c.families and (c.sure >= 1 or c.status in ("planned", "framework")))
             or c.kind == "aid"
             or (c.categories and c.sure >= 2)
         ):
-            out.append(c)
-    return out
+            merged.add(c)
+    return merged.out
 
 
-def _absorb(into: Candidate, other: Candidate) -> None:
-    if other.sentence not in into.sentences and other.sentence is not into.sentence:
+def _absorb(
+    into: Candidate, other: Candidate, sentences: set[int] | None = None, systems: set[str] | None = None
+) -> None:
+    """Fold ``other`` into ``into``.  ``sentences`` (their ids) and ``systems`` mirror
+    ``into.sentences`` and ``into.systems`` when given, so a long run of repeats stays linear."""
+    if sentences is None:
+        sentences = {id(s) for s in into.sentences}
+    if systems is None:
+        systems = set(into.systems)
+    if id(other.sentence) not in sentences and other.sentence is not into.sentence:
         into.sentences.append(other.sentence)
+        sentences.add(id(other.sentence))
     if not _vague(other) or not into.systems:
         # a passing mention ("contracts for K2 tanks, K9 howitzers") adds no systems to a deal that has some
         for s in other.systems:
-            if s not in into.systems:
+            if s not in systems:
                 into.systems.append(s)
+                systems.add(s)
         into.families |= other.families
         into.categories |= other.categories
     if into.date is None or into.date.start is None:

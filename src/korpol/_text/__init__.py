@@ -10,10 +10,19 @@ caller's input through :class:`NormalizedText`.
 * :mod:`~korpol._text.segment` — sentences, headlines, captions, bylines, datelines.
 """
 
-from korpol._text.decode import decode
+from korpol._text.decode import decode, without_surrogates
 from korpol._text.normalize import non_ascii, normalize
 from korpol._text.offsets import NormalizedText
 from korpol._text.repair import repair
 from korpol._text.segment import Segment, segment
 
-__all__ = ["NormalizedText", "Segment", "decode", "non_ascii", "normalize", "repair", "segment"]
+__all__ = [
+    "NormalizedText",
+    "Segment",
+    "decode",
+    "non_ascii",
+    "normalize",
+    "repair",
+    "segment",
+    "without_surrogates",
+]

@@ -12,11 +12,32 @@ from functools import cache
 from korpol._errors import InputTypeError
 from korpol._text.repair import EK_SYMBOLS
 
-__all__ = ["DECODE_ORDER", "decode"]
+__all__ = ["DECODE_ORDER", "decode", "without_surrogates"]
 
 
 #: Order in which :func:`decode` tries encodings (documented in its docstring).
 DECODE_ORDER = ("bom", "utf-16-nul-pattern", "utf-8", "utf-8+legacy", "cp949", "cp1252", "latin-1")
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with every surrogate code point replaced by U+FFFD (one for one).
+
+    A Python ``str`` may hold lone surrogates (``"\\ud800"``, or a pair split into two
+    code points) that no UTF-8 file, JSON reader or SQLite database can keep: they are not
+    text.  :func:`korpol.parse` and korpol's readers replace them here, so that every export
+    of a document round-trips; the length is unchanged, so every offset still holds.
+
+    >>> without_surrogates("Seoul \\ud83d and Warsaw") == "Seoul \\ufffd and Warsaw"
+    True
+    >>> without_surrogates("Seoul 🇰🇷") == "Seoul 🇰🇷"
+    True
+    """
+    if text.isascii() or _SURROGATES.search(text) is None:
+        return text
+    return _SURROGATES.sub("\ufffd", text)
 
 
 @cache

@@ -14,6 +14,7 @@ from functools import cache
 
 import attrs
 
+from korpol._errors import InputTypeError
 from korpol._text.offsets import apply
 
 __all__ = ["EK_SYMBOLS", "find_repairs", "repair"]
@@ -346,7 +347,13 @@ def repair(text: str) -> str:
     'Władysław'
     >>> repair("¡Hola! Größe, Kraków, ÀÇ") == "¡Hola! Größe, Kraków, ÀÇ"
     True
+    >>> repair(b"Korea")
+    Traceback (most recent call last):
+    ...
+    korpol._errors.InputTypeError: text: expected str (decode bytes first), got bytes (b'Korea')
     """
+    if not isinstance(text, str):
+        raise InputTypeError("text", text, "str (decode bytes first)")
     if text.isascii():
         return text
     out = text
