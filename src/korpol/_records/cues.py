@@ -257,6 +257,25 @@ class Cues:
             found = self._patterns[cue.template] = re.compile(cue.source(self))
         return found
 
+    @functools.cached_property
+    def resolved(self) -> dict[int, re.Pattern[str]]:
+        """id(pattern) -> the compiled pattern a rule means by it: a :class:`CuePattern`
+        compiled with these cues, a compiled pattern itself.  Filled by :meth:`resolve`; the
+        patterns are module constants, so their ids are stable (the objects are kept in
+        :attr:`_pinned` all the same)."""
+        return {}
+
+    @functools.cached_property
+    def _pinned(self) -> list[object]:
+        return []
+
+    def resolve(self, pattern: re.Pattern[str] | CuePattern) -> re.Pattern[str]:
+        """What :meth:`Sentence.regex` returns for ``pattern`` (worked out once per pattern)."""
+        compiled = self.pattern(pattern) if isinstance(pattern, CuePattern) else pattern
+        self._pinned.append(pattern)
+        self.resolved[id(pattern)] = compiled
+        return compiled
+
 
 #: the names of the cue tables, in the order of ``data/cues.tsv``'s sections
 TABLES: tuple[str, ...] = tuple(field.name for field in attrs.fields(Cues))

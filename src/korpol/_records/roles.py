@@ -102,11 +102,13 @@ def excluded(sent: Sentence, m: M) -> bool:
     if found is None:
         rel, end = m.start - sent.start, m.end - sent.start
         low = sent.low
+        rival, before = sent.regex(_RIVAL_BEFORE), sent.regex(_HOSTILE_BEFORE)
+        after = sent.regex(_HOSTILE_AFTER)
         found = sent.memo[key] = bool(
-            sent.regex(_RIVAL_BEFORE).search(low, max(0, rel - 40), rel)
-            or sent.regex(_HOSTILE_BEFORE).search(low, max(0, rel - 40), rel)
-            or sent.regex(_HOSTILE_AFTER).match(low, end)
-            or sent.regex(_LED_AFTER).match(low, end)
+            (sent.may_match(rival) and rival.search(low, max(0, rel - 40), rel))
+            or (sent.may_match(before) and before.search(low, max(0, rel - 40), rel))
+            or (sent.may_match(after) and after.match(low, end))
+            or (low[end : end + 1] == "-" and sent.regex(_LED_AFTER).match(low, end))
         )
     return found
 

@@ -97,7 +97,10 @@ class Sentence:
 
     def regex(self, pattern: re.Pattern[str] | CuePattern) -> re.Pattern[str]:
         """``pattern`` itself, or a :class:`CuePattern` compiled with this sentence's cues."""
-        return self.cues.pattern(pattern) if isinstance(pattern, CuePattern) else pattern
+        try:
+            return self.cues.resolved[id(pattern)]  # (one look-up: this runs for every search)
+        except KeyError:
+            return self.cues.resolve(pattern)
 
     def search(
         self, pattern: re.Pattern[str] | CuePattern, lo: int = 0, hi: int | None = None
