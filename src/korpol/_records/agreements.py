@@ -280,7 +280,7 @@ def _agreement_when(
         until = until or until2
     if date is None and ctx.published is not None and siblings == 1 and sent.search(_SIGNING, lo, hi):
         date = report_year(ctx.published)
-    term = sent.regex(_TERM).search(low)
+    term = sent.find(_TERM)
     term_years = None
     if term:
         word = term.group(1)
@@ -312,7 +312,7 @@ _SIGNED_BY = CuePattern(r"\b(?:⟨signatory_verbs⟩)\b")
 def _signatories(sent: Sentence, lo: int, hi: int, siblings: int) -> tuple[str, ...]:
     """Office-holders named where the agreement is said to be signed or adopted."""
     a, b = (lo, hi) if siblings > 1 else (0, len(sent.low))
-    if not sent.regex(_SIGNED_BY).search(sent.low, a, b):
+    if not sent.find(_SIGNED_BY, a, b):
         return ()
     names = (m.value.name for m in sent.sub("person", a, b) if m.party is not None and m.value.role)
     return tuple(dict.fromkeys(n for n in names if n))

@@ -108,9 +108,8 @@ _STATED_AID = CuePattern(
 
 def _stated_aid(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candidate]:
     """Aid the text states without a figure: one package, kind from its adjectives."""
-    low = sent.low
-    m = sent.regex(_STATED_AID).search(low, a, b)
-    if m is None or sent.regex(NEGATED).search(low, max(0, m.start() - 16), m.start()):
+    m = sent.find(_STATED_AID, a, b)
+    if m is None or sent.find(NEGATED, max(0, m.start() - 16), m.start()):
         return []
     kinds = {k for k, pattern in ctx.cues.compiled_aid_kinds if pattern.search(m.group("kind"))}
     if "non-lethal" in m.group("kind") or "military" in m.group("kind"):
@@ -130,7 +129,7 @@ def _military_gifts(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candid
     "Denmark and the Netherlands pledged to transfer 19 and 24 F-16s" gives two.
     """
     low = sent.low
-    verb = sent.regex(AID_WORD).search(low, a, b)
+    verb = sent.find(AID_WORD, a, b)
     assert verb is not None
     weapons = weapon_mentions(sent, a, b)
     governed = any(
@@ -216,7 +215,7 @@ def _aid_direction(
     lo, hi = a, b
     if at is not None:
         lo, hi = next(((x, y) for x, y in clauses_of(sent) if x <= at < y), (a, b))
-        verb = sent.regex(_GIVING).search(sent.low, lo, at)
+        verb = sent.find(_GIVING, lo, at)
         if verb is None or not any(lo <= m.start - sent.start < verb.start() for m in sent.mentions):
             lo, hi = a, b  # the clause gives nothing of its own ("X and Y signed ..., with a grant of")
     inside = [m for m in sent.mentions if lo <= m.start - sent.start < hi]
@@ -270,7 +269,7 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
             return "dateline" if rel <= 3 and after.startswith(",") else None
         return "recipient"
     if re.search(r"\bby\s+(?:the\s+)?$", before):
-        return "given_by" if sent.regex(_GIVEN_BY).search(low, max(0, rel - 48), rel) else None
+        return "given_by" if sent.find(_GIVEN_BY, max(0, rel - 48), rel) else None
     if re.search(
         r"\b(?:at|during|on the sidelines of|near|from|counter|against|deter|confront)\s+(?:the\s+)?$", before
     ):
@@ -298,7 +297,7 @@ def _receiver_frame(sent: Sentence, a: int, b: int) -> tuple[Party, Party | None
     The subject receives and "from X" gives; without a "from X" the frame says nothing.
     """
     low = sent.low
-    receive = sent.regex(_RECEIVE).search(low, a, b)
+    receive = sent.find(_RECEIVE, a, b)
     if receive is None:
         return None
     src = re.compile(r"\bfrom\b").search(low, receive.end(), b)

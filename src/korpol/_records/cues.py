@@ -33,6 +33,7 @@ import attrs
 
 from korpol._errors import InputTypeError, ValidationError
 from korpol._model import AGREEMENT_KINDS, AID_KINDS
+from korpol._regex import required_literals
 from korpol._tables import once, read_table, suggest
 
 __all__ = ["DEFAULT_CUES", "STATUS_ORDER", "TABLES", "CuePattern", "Cues"]
@@ -258,23 +259,25 @@ class Cues:
         return found
 
     @functools.cached_property
-    def resolved(self) -> dict[int, re.Pattern[str]]:
-        """id(pattern) -> the compiled pattern a rule means by it: a :class:`CuePattern`
-        compiled with these cues, a compiled pattern itself.  Filled by :meth:`resolve`; the
-        patterns are module constants, so their ids are stable (the objects are kept in
-        :attr:`_pinned` all the same)."""
+    def resolved(self) -> dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]]:
+        """id(pattern) -> the compiled pattern a rule means by it (a :class:`CuePattern`
+        compiled with these cues, a compiled pattern itself) and the literals one of which its
+        every match holds (None: unknown).  Filled by :meth:`resolve`; the patterns are module
+        constants, so their ids are stable (the objects are kept in :attr:`_pinned` all the same)."""
         return {}
 
     @functools.cached_property
     def _pinned(self) -> list[object]:
         return []
 
-    def resolve(self, pattern: re.Pattern[str] | CuePattern) -> re.Pattern[str]:
-        """What :meth:`Sentence.regex` returns for ``pattern`` (worked out once per pattern)."""
+    def resolve(
+        self, pattern: re.Pattern[str] | CuePattern
+    ) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
+        """What :meth:`Sentence.regex` reads ``pattern`` as, and its literals (once per pattern)."""
         compiled = self.pattern(pattern) if isinstance(pattern, CuePattern) else pattern
         self._pinned.append(pattern)
-        self.resolved[id(pattern)] = compiled
-        return compiled
+        found = self.resolved[id(pattern)] = (compiled, required_literals(compiled))
+        return found
 
 
 #: the names of the cue tables, in the order of ``data/cues.tsv``'s sections

@@ -112,18 +112,17 @@ def _direction_facts(sent: Sentence, cues: Cues) -> _DirectionFacts:
 def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
     places = _acting_places(sent)
     wins = _wins(sent)
+    buys = list(finditer_in(sent, cues.compiled["buy"]))
+    sells = list(finditer_in(sent, cues.compiled["sell"]))
+    chooses = list(finditer_in(sent, _CHOOSE))
     votes = [
         *_win_votes(sent, wins),
-        *_buy_votes(sent, cues, places, wins),
-        *_sell_votes(sent, cues),
-        *_choose_votes(sent, places),
+        *_buy_votes(sent, buys, places, wins),
+        *_sell_votes(sent, sells),
+        *_choose_votes(sent, chooses, places),
         *_possessive_votes(sent, places),
     ]
-    verbs = sorted(
-        {w.start() for w in wins}
-        | {m.start() for table in ("buy", "sell") for m in finditer_in(sent, cues.compiled[table])}
-        | {m.start() for m in finditer_in(sent, _CHOOSE)}
-    )
+    verbs = sorted({m.start() for found in (wins, buys, sells, chooses) for m in found})
     return _DirectionFacts(places, votes, _weapon_demonyms(sent), verbs)
 
 
@@ -193,7 +192,10 @@ _BODY_AFTER = CuePattern(r"\s+(?:⟨buyer_bodies⟩|side|president|prime ministe
 
 
 def _buy_votes(
-    sent: Sentence, cues: Cues, places: Sequence[PlaceM | PersonM], wins: Sequence[re.Match[str]]
+    sent: Sentence,
+    buys: Sequence[re.Match[str]],
+    places: Sequence[PlaceM | PersonM],
+    wins: Sequence[re.Match[str]],
 ) -> list[_Vote]:
     """A buying verb ("Poland bought ... from Korea"): its subject buys, "from X" sells.
 
@@ -203,7 +205,7 @@ def _buy_votes(
     """
     low = sent.low
     votes = []
-    for verb in finditer_in(sent, cues.compiled["buy"]):
+    for verb in buys:
         if any(w.start() <= verb.start() <= w.end() + 60 for w in wins):
             continue  # the noun of "wins ... order": a win vote already
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
@@ -227,7 +229,7 @@ def _buy_votes(
     return votes
 
 
-def _sell_votes(sent: Sentence, cues: Cues) -> list[_Vote]:
+def _sell_votes(sent: Sentence, sells: Sequence[re.Match[str]]) -> list[_Vote]:
     """A selling verb ("Korea will export ... to Poland"): its subject sells, "to X" buys.
 
     A noun ("an $8.6 billion sale of 40 F-35s to Greece") or a passive has no seller subject,
@@ -235,7 +237,7 @@ def _sell_votes(sent: Sentence, cues: Cues) -> list[_Vote]:
     """
     low = sent.low
     votes = []
-    for verb in finditer_in(sent, cues.compiled["sell"]):
+    for verb in sells:
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or verb.group(0).startswith("sale")
@@ -280,7 +282,7 @@ def _with_whom(sent: Sentence, pos: int, lo: int, hi: int) -> tuple[Party, bool]
             return None
         if m.kind == "company":
             return m.party, True
-        if sent.regex(_BUYER_BODY).match(low, m.end - sent.start):
+        if sent.match(_BUYER_BODY, m.end - sent.start):
             return m.party, False
         systems = sent.sub("system", lo, hi)
         makers = {x.party.code for x in systems if x.party is not None and not x.value.generic}
@@ -288,7 +290,9 @@ def _with_whom(sent: Sentence, pos: int, lo: int, hi: int) -> tuple[Party, bool]
     return None
 
 
-def _choose_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> list[_Vote]:
+def _choose_votes(
+    sent: Sentence, chooses: Sequence[re.Match[str]], places: Sequence[PlaceM | PersonM]
+) -> list[_Vote]:
     """A verb of choosing ("the government chose Sweden's Saab"): its subject buys, its object sells.
 
     "picked Hanwha's K9 over the Krab": the object is the first party after the verb that is
@@ -296,7 +300,7 @@ def _choose_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> list[_V
     """
     low = sent.low
     votes = []
-    for verb in finditer_in(sent, _CHOOSE):
+    for verb in chooses:
         before = [m for m in places if m.end - sent.start <= verb.start() and not owns_deal_noun(sent, m)]
         before = [
             m
@@ -336,7 +340,7 @@ def _weapon_demonyms(sent: Sentence) -> dict[int, bool]:
     for m in sent.sub("place"):
         if m.form == "demonym" and isinstance(m.party, Country) and not excluded(sent, m):
             nxt = low[m.end - sent.start : m.end - sent.start + 40]
-            if sent.regex(OWNED_BEFORE).search(low, max(0, m.start - sent.start - 30), m.start - sent.start):
+            if sent.find(OWNED_BEFORE, max(0, m.start - sent.start - 30), m.start - sent.start):
                 continue
             if _ORDER_AFTER.match(nxt):
                 continue
@@ -537,6 +541,9 @@ def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool, arms_topic: 
     """
     if DEAL_STUFF.isdisjoint(sent.by_kind):
         return False  # no amount, weapon, count or maker: nothing a deal could be made of
+    arms = bool(sent.sub("system") or sent.sub("company") or sent.search(cues.compiled["arms"]))
+    if not arms and not sent.sub("money"):
+        return False  # (the cheap half of the last test, asked first: most sentences end here)
     has_trigger = (
         sent.search(cues.compiled["buy"])
         or sent.search(cues.compiled["sell"])
@@ -549,13 +556,11 @@ def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool, arms_topic: 
     )
     if not has_trigger or sent.search(DENIED):
         return False
-    follow_up = after_deal and sent.search(_DEFINITE_DEAL) is not None and bool(sent.sub("money"))
+    follow_up = after_deal and bool(sent.sub("money")) and sent.search(_DEFINITE_DEAL) is not None
     # "In all, Poland has signed Korean contracts worth some $16.5 billion since 2022": in an
     # article about arms deals, a sum of its contracts
     recap = (after_deal or arms_topic) and bool(sent.sub("money")) and _recap(sent, cues)
-    return bool(
-        sent.sub("system") or sent.sub("company") or sent.search(cues.compiled["arms"]) or follow_up or recap
-    )
+    return bool(arms or follow_up or recap)
 
 
 #: "contracts ... since 2022": deals counted over a period
@@ -725,7 +730,7 @@ def _unit_candidates(
     cand.quantity = qty if (n_qty == 1 or len(cand.families) <= 1) and not cand.aggregate else None
     if cand.value is None and cand.quantity is None and not cand.systems:
         return []
-    if cand.value is None and sent.regex(RUNNING_TOTAL).search(low, lo, hi):
+    if cand.value is None and sent.find(RUNNING_TOTAL, lo, hi):
         return []  # "364 K9s are on firm order": a running total, not a deal
     under = _fill_status(sent, clause, lo, hi, cand, cues)
     if cand.status == "framework" and sent.search_in(cues.compiled["remainder"], clause.a, hi):
@@ -754,8 +759,8 @@ def _is_a_sum(sent: Sentence, clause: _Clause, anchor: MoneyM, cues: Cues) -> bo
     """
     rel = anchor.start - sent.start
     low = sent.low
-    if aggregate_before(low, max(clause.a, rel - 40), rel, cues) or sent.regex(COMBINED_AFTER).match(
-        low, anchor.end - sent.start
+    if aggregate_before(low, max(clause.a, rel - 40), rel, cues) or sent.match(
+        COMBINED_AFTER, anchor.end - sent.start
     ):
         return True
     counted = cues.compiled["sum_nouns"].search(low, max(clause.a, rel - 80), rel)

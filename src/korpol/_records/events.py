@@ -44,7 +44,7 @@ def meetings_in(sent: Sentence, norm: NormalizedText, doc_id: str | None, origin
         return []  # (checked before the cue: most sentences name fewer than two office-holders)
     names = list(dict.fromkeys(m.value.name for m in people))
     parties = list({m.party.code: m.party for m in people if m.party is not None}.values())
-    if len(names) < 2 or len(parties) < 2 or not sent.regex(_MEETING).search(low):
+    if len(names) < 2 or len(parties) < 2 or not sent.find(_MEETING):
         return []
     place = None
     for m in sent.sub("place"):

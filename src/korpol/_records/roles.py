@@ -108,7 +108,7 @@ def excluded(sent: Sentence, m: M) -> bool:
             (sent.may_match(rival) and rival.search(low, max(0, rel - 40), rel))
             or (sent.may_match(before) and before.search(low, max(0, rel - 40), rel))
             or (sent.may_match(after) and after.match(low, end))
-            or (low[end : end + 1] == "-" and sent.regex(_LED_AFTER).match(low, end))
+            or (low[end : end + 1] == "-" and sent.match(_LED_AFTER, end))
         )
     return found
 

@@ -23,7 +23,6 @@ from korpol._mentions.scan import (
     TimeM,
 )
 from korpol._records.cues import CuePattern, Cues
-from korpol._regex import may_match
 
 __all__ = ["Sentence", "bounded", "clauses_of", "clauses_wide", "finditer_in", "lower", "money_units"]
 
@@ -97,6 +96,11 @@ class Sentence:
 
     def regex(self, pattern: re.Pattern[str] | CuePattern) -> re.Pattern[str]:
         """``pattern`` itself, or a :class:`CuePattern` compiled with this sentence's cues."""
+        return self._resolved(pattern)[0]
+
+    def _resolved(
+        self, pattern: re.Pattern[str] | CuePattern
+    ) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
         try:
             return self.cues.resolved[id(pattern)]  # (one look-up: this runs for every search)
         except KeyError:
@@ -106,37 +110,52 @@ class Sentence:
         self, pattern: re.Pattern[str] | CuePattern, lo: int = 0, hi: int | None = None
     ) -> re.Match[str] | None:
         """``pattern.search(low, lo, hi)``, run once per sentence and arguments."""
-        pattern = self.regex(pattern)
-        key = (id(pattern), lo, hi)
+        key = (id(pattern), lo, hi)  # (a pattern means one regex for the sentence's cues)
         try:
             return self.memo[key]  # type: ignore[no-any-return]
         except KeyError:
-            hit = self.memo[key] = (
-                pattern.search(self.low, lo, len(self.low) if hi is None else hi)
-                if self.may_match(pattern)
-                else None
-            )
+            hit = self.memo[key] = self.find(pattern, lo, hi)
             return hit
 
-    def may_match(self, pattern: re.Pattern[str]) -> bool:
-        """False when none of the literals every match of ``pattern`` starts with is in the sentence."""
-        key = id(pattern)  # (hashing a compiled pattern hashes its whole program)
+    def find(
+        self, pattern: re.Pattern[str] | CuePattern, lo: int = 0, hi: int | None = None
+    ) -> re.Match[str] | None:
+        """``pattern.search(low, lo, hi)``, not run when the pattern cannot match the sentence."""
+        compiled, need = self._resolved(pattern)
+        if need is not None and not self._gate(id(pattern), need):
+            return None
+        return compiled.search(self.low, lo, len(self.low) if hi is None else hi)
+
+    def match(self, pattern: re.Pattern[str] | CuePattern, pos: int) -> re.Match[str] | None:
+        """``pattern.match(low, pos)``, not run when the pattern cannot match the sentence."""
+        compiled, need = self._resolved(pattern)
+        if need is not None and not self._gate(id(pattern), need):
+            return None
+        return compiled.match(self.low, pos)
+
+    def _gate(self, key: int, need: tuple[str, ...]) -> bool:
+        """Whether one of ``need`` is in the sentence (worked out once per pattern)."""
         try:
             return self.gates[key]
         except KeyError:
-            found = self.gates[key] = may_match(pattern, self.low)
+            found = self.gates[key] = any(map(self.low.__contains__, need))
             return found
+
+    def may_match(self, pattern: re.Pattern[str] | CuePattern) -> bool:
+        """False when none of the literals every match of ``pattern`` holds is in the sentence."""
+        need = self._resolved(pattern)[1]
+        return need is None or self._gate(id(pattern), need)
 
     def search_in(self, pattern: re.Pattern[str] | CuePattern, a: int, b: int) -> re.Match[str] | None:
         """``pattern.search(low[a:b])`` (the slice's edges are the string's edges), run once."""
-        pattern = self.regex(pattern)
         if a <= 0 and b >= len(self.low):
             return self.search(pattern)
         key = (id(pattern), "in", a, b)
         try:
             return self.memo[key]  # type: ignore[no-any-return]
         except KeyError:
-            hit = self.memo[key] = pattern.search(self.low[a:b]) if self.may_match(pattern) else None
+            gate = self.may_match(pattern)
+            hit = self.memo[key] = self.regex(pattern).search(self.low[a:b]) if gate else None
             return hit
 
 
@@ -144,10 +163,9 @@ def finditer_in(
     sent: Sentence, pattern: re.Pattern[str] | CuePattern, lo: int = 0, hi: int | None = None
 ) -> Iterable[re.Match[str]]:
     """``pattern.finditer(sent.low, lo, hi)``; nothing at once when the pattern cannot match the sentence."""
-    pattern = sent.regex(pattern)
     if not sent.may_match(pattern):
         return ()
-    return pattern.finditer(sent.low, lo, len(sent.low) if hi is None else hi)
+    return sent.regex(pattern).finditer(sent.low, lo, len(sent.low) if hi is None else hi)
 
 
 def lower(text: str) -> str:

@@ -114,16 +114,16 @@ def is_main_count(sent: Sentence, m: QtyM) -> bool:
 
 def _is_main_count_now(sent: Sentence, m: QtyM) -> bool:
     rel = m.start - sent.start
-    if sent.regex(_SUPPORT).search(sent.low, rel, min(m.end - sent.start + 24, len(sent.low))):
+    if sent.find(_SUPPORT, rel, min(m.end - sent.start + 24, len(sent.low))):
         return False
     if any(
         x.start < m.end and m.start < x.end and x.value.category in sent.cues.words("support_categories")
         for x in sent.sub("system")
     ):
         return False  # "eight K10s": the data says a K10 is an ammunition vehicle
-    if sent.regex(_TRANCHE_BEFORE).search(sent.low, max(0, m.start - sent.start - 24), m.start - sent.start):
+    if sent.find(_TRANCHE_BEFORE, max(0, m.start - sent.start - 24), m.start - sent.start):
         return False  # "the first 12 of them": a tranche of a deal, not a deal
-    if sent.regex(_INSTALMENTS).search(sent.low, 0, rel):
+    if sent.find(_INSTALMENTS, 0, rel):
         return False  # "in three stages: 6 aircraft in September 2022, 18 ...": parts of one contract
     return m.value.unit.lower() in _weapon_units(sent)
 
@@ -244,7 +244,7 @@ _SCHEDULE = CuePattern(r"\b(?:⟨schedule⟩)\b")
 def _schedule(sent: Sentence, m: TimeM) -> bool:
     """A date of delivery or production ("deliveries from 2027"), not of the deal."""
     rel = m.start - sent.start
-    return sent.regex(_SCHEDULE).search(sent.low, max(0, rel - 30), rel) is not None
+    return sent.find(_SCHEDULE, max(0, rel - 30), rel) is not None
 
 
 def nearest_time(sent: Sentence, lo: int, hi: int) -> TimeSpan | None:
@@ -263,7 +263,7 @@ def owned_before(sent: Sentence, m: SystemM) -> bool:
     found: bool | None = sent.memo.get(key)
     if found is None:
         rel = m.start - sent.start
-        found = sent.memo[key] = sent.regex(OWNED_BEFORE).search(sent.low, max(0, rel - 40), rel) is not None
+        found = sent.memo[key] = sent.find(OWNED_BEFORE, max(0, rel - 40), rel) is not None
     return found
 
 
