@@ -326,7 +326,10 @@ def money_in_original(money: Money, original: str, to_original: ToOriginal) -> M
     if money.span is None:
         return attrs.evolve(money, equivalents=equivalents) if equivalents != money.equivalents else money
     start, end = to_original(*money.span)
-    return attrs.evolve(money, span=(start, end), text=original[start:end], equivalents=equivalents)
+    text = original[start:end]
+    if (start, end) == money.span and text == money.text and equivalents == money.equivalents:
+        return money  # (the input needed no normalising here: nothing to move)
+    return attrs.evolve(money, span=(start, end), text=text, equivalents=equivalents)
 
 
 def time_in_original(span: TimeSpan, original: str, to_original: ToOriginal) -> TimeSpan:
@@ -334,4 +337,7 @@ def time_in_original(span: TimeSpan, original: str, to_original: ToOriginal) -> 
     if span.span is None:
         return span
     start, end = to_original(*span.span)
-    return attrs.evolve(span, span=(start, end), text=original[start:end])
+    text = original[start:end]
+    if (start, end) == span.span and text == span.text:
+        return span  # (the input needed no normalising here: nothing to move)
+    return attrs.evolve(span, span=(start, end), text=text)

@@ -366,9 +366,10 @@ class AidRule:
 
     def read(self, sent: Sentence, reading: Reading) -> None:
         here = aid_candidates(sent, reading.ctx)
-        self.found.extend(c for c in here if not c.aggregate)
-        reading.sums.extend(c for c in here if c.aggregate)
         reading.found[self.field] = here  # (the deal rule leaves these amounts to aid)
+        if here:
+            self.found.extend(c for c in here if not c.aggregate)
+            reading.sums.extend(c for c in here if c.aggregate)
 
     def records(self, reading: Reading) -> tuple[AidPackage, ...]:
         return tuple(
