@@ -90,8 +90,9 @@ class Sentence:
 
     def sub(self, kind: MentionKind, lo: int = 0, hi: int | None = None) -> Sequence[M]:
         """Mentions of ``kind`` with start in [lo, hi) (sentence-relative), typed by their kind."""
-        hi = len(self.text) if hi is None else hi
         starts, found = self.by_kind.get(kind, _NO_HIT)
+        if hi is None:
+            return found[bisect.bisect_left(starts, lo) :] if lo > 0 else found[:]
         return found[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
     def regex(self, pattern: re.Pattern[str] | CuePattern) -> re.Pattern[str]:
@@ -121,30 +122,37 @@ class Sentence:
         self, pattern: re.Pattern[str] | CuePattern, lo: int = 0, hi: int | None = None
     ) -> re.Match[str] | None:
         """``pattern.search(low, lo, hi)``, not run when the pattern cannot match the sentence."""
-        compiled, need = self._resolved(pattern)
-        if need is not None and not self._gate(id(pattern), need):
-            return None
+        # (the look-ups of _resolved and _gate written out: this runs for every search)
+        key = id(pattern)
+        try:
+            compiled, need = self.cues.resolved[key]
+        except KeyError:
+            compiled, need = self.cues.resolve(pattern)
+        if need is not None:
+            gate = self.gates.get(key)
+            if gate is None:
+                gate = self.gates[key] = any(map(self.low.__contains__, need))
+            if not gate:
+                return None
         return compiled.search(self.low, lo, len(self.low) if hi is None else hi)
 
     def match(self, pattern: re.Pattern[str] | CuePattern, pos: int) -> re.Match[str] | None:
         """``pattern.match(low, pos)``, not run when the pattern cannot match the sentence."""
-        compiled, need = self._resolved(pattern)
-        if need is not None and not self._gate(id(pattern), need):
-            return None
-        return compiled.match(self.low, pos)
-
-    def _gate(self, key: int, need: tuple[str, ...]) -> bool:
-        """Whether one of ``need`` is in the sentence (worked out once per pattern)."""
-        try:
-            return self.gates[key]
-        except KeyError:
-            found = self.gates[key] = any(map(self.low.__contains__, need))
-            return found
+        return self.regex(pattern).match(self.low, pos) if self.may_match(pattern) else None
 
     def may_match(self, pattern: re.Pattern[str] | CuePattern) -> bool:
         """False when none of the literals every match of ``pattern`` holds is in the sentence."""
-        need = self._resolved(pattern)[1]
-        return need is None or self._gate(id(pattern), need)
+        key = id(pattern)
+        try:
+            need = self.cues.resolved[key][1]
+        except KeyError:
+            need = self.cues.resolve(pattern)[1]
+        if need is None:
+            return True
+        gate = self.gates.get(key)
+        if gate is None:
+            gate = self.gates[key] = any(map(self.low.__contains__, need))
+        return gate
 
     def search_in(self, pattern: re.Pattern[str] | CuePattern, a: int, b: int) -> re.Match[str] | None:
         """``pattern.search(low[a:b])`` (the slice's edges are the string's edges), run once."""
