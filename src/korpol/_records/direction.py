@@ -1,0 +1,431 @@
+"""Who sells and who buys in a deal: the votes of a sentence's verbs, possessives and names.
+
+Why this module exists: the direction of a deal is the one fact an analyst cannot afford to
+see reversed, and it is read from many small signals ("Poland bought ... from Korea", "Hanwha
+wins a Romanian order", "a contract with Hyundai Rotem", "South Korean K2 tanks").  Each signal
+is a named step here that casts weighted votes for a supplier or a recipient; what does not
+depend on the deal's unit is worked out once per sentence (:func:`_direction_facts`), and
+:func:`deal_direction` adds the unit's own votes and decides.  When no party wins a vote the
+deal gets no supplier from the words (``cand.grounded`` is False) and the corpus may orient it
+from clearer reports, or leave it out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from korpol._mentions.scan import PersonM, PlaceM
+from korpol._model import Country, Party
+from korpol._records.candidate import Candidate
+from korpol._records.context import Context
+from korpol._records.cues import CuePattern, Cues
+from korpol._records.roles import (
+    FROM,
+    NOT_ACTOR_BEFORE,
+    TO,
+    WITH,
+    AnyM,
+    clause_subject,
+    excluded,
+    first_party_after,
+    owns_deal_noun,
+)
+from korpol._records.sentence import Sentence, finditer_in
+from korpol._records.slots import OWNED_BEFORE, owned_before
+
+__all__ = ["deal_direction"]
+
+
+#: a word before "export"/"purchase"/"order" that makes it a noun ("the export of", "a K-defense export")
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|our|first|second|third|new|largest|biggest|single|arms|defen[cs]e|"
+    r"k-defen[cs]e|military|weapons?|major|this|that|whose|of)|'s?)\s+$"
+)
+
+
+#: "to be delivered", "was ordered": a passive verb has no buyer/seller subject
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|they|their|the country|the government)\b")
+
+
+#: "Hanwha wins a $1 billion Romanian howitzer order": a win verb counts only before the order it wins
+#: ("until Warsaw secures credit" is no win)
+_WIN = CuePattern(
+    r"\b(?:⟨win⟩)\s+(?:[\w$€£.,'-]+\s+){0,6}?(?:orders?|contracts?|deals?|tenders?|bids?|competitions?)\b"
+)
+#: "with Romania's defence ministry": a state's buying body after a party
+_BUYER_BODY = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:⟨buyer_bodies⟩)\b")
+#: "the government chose Sweden's Saab": the chooser buys, the chosen sells
+_CHOOSE = CuePattern(r"\b(?:⟨choose⟩)\s+(?!to\b)")
+
+
+_CURRENCY_WON = re.compile(r"(?:\d|illion|tln|bn|tn|trn)\s*$")  # "3.4 trillion won" is money, not a win
+
+
+_INFINITIVE = re.compile(r"\bto\s+$")
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
+
+
+#: what may stand between a demonym and the weapon it describes: "South Korean K2", "American-made Apache"
+_MODIFIES = re.compile(r"(?:-made|-built|-designed)?\s+(?:[\w-]+\s+){0,2}")
+
+
+class _Vote(NamedTuple):
+    """One vote of a verb or a possessive for a supplier or a recipient (see :func:`_direction_facts`)."""
+
+    supplier: bool  # a vote for the supplier, else for the recipient
+    party: Party | None
+    weight: float  # the weight, or (with ``verb_at``) the bonus on the verb's weight
+    verb_at: int | None = None  # where the verb starts: it weighs more inside the unit's span
+
+
+class _DirectionFacts(NamedTuple):
+    """What :func:`deal_direction` reads of a sentence whatever the unit: worked out once per sentence."""
+
+    places: list[PlaceM | PersonM]  # states and their leaders, in mention order
+    votes: list[_Vote]  # the verbs' and possessives' votes, in the order they are cast
+    demonyms: dict[int, bool]  # ids of demonyms that describe a weapon, a maker (True) or an order
+    verbs: list[int]  # where the sentence's buying, selling, choosing and winning verbs start
+
+
+def _direction_facts(sent: Sentence, cues: Cues) -> _DirectionFacts:
+    key = ("direction", id(cues))
+    found: _DirectionFacts | None = sent.memo.get(key)
+    if found is None:
+        found = sent.memo[key] = _direction_facts_now(sent, cues)
+    return found
+
+
+def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
+    places = _acting_places(sent)
+    wins = _wins(sent)
+    buys = list(finditer_in(sent, cues.compiled["buy"]))
+    sells = list(finditer_in(sent, cues.compiled["sell"]))
+    chooses = list(finditer_in(sent, _CHOOSE))
+    votes = [
+        *_win_votes(sent, wins),
+        *_buy_votes(sent, buys, places, wins),
+        *_sell_votes(sent, sells),
+        *_choose_votes(sent, chooses, places),
+        *_possessive_votes(sent, places),
+    ]
+    verbs = sorted({m.start() for found in (wins, buys, sells, chooses) for m in found})
+    return _DirectionFacts(places, votes, _weapon_demonyms(sent), verbs)
+
+
+def _acting_places(sent: Sentence) -> list[PlaceM | PersonM]:
+    """The states of the sentence and its leaders (a leader acts for his state), in mention order."""
+    return [
+        m
+        for m in sent.mentions
+        if m.kind in ("place", "person") and isinstance(m.party, Country) and not excluded(sent, m)
+    ]
+
+
+def _wins(sent: Sentence) -> list[re.Match[str]]:
+    """The verbs of winning an order ("Hanwha wins ..."), not the currency ("3.4 trillion won")."""
+    low = sent.low
+    return [
+        w for w in finditer_in(sent, _WIN) if not _CURRENCY_WON.search(low, max(0, w.start() - 12), w.start())
+    ]
+
+
+def _win_votes(sent: Sentence, wins: Sequence[re.Match[str]]) -> list[_Vote]:
+    """ "Hanwha wins a K9 order from Romania": the winner sells, "from X" buys."""
+    low = sent.low
+    votes = []
+    for win in wins:
+        before_win = [
+            m
+            for m in sent.mentions
+            if m.end - sent.start <= win.start()
+            and m.kind in ("place", "company")
+            and isinstance(m.party, Country)
+            and not excluded(sent, m)
+        ]
+        if before_win:
+            votes.append(_Vote(True, before_win[-1].party, 3.0))
+        src = re.compile(r"\b(?:from|by|with)\b").search(low, win.end(), min(len(low), win.end() + 90))
+        if src:
+            votes.append(_Vote(False, first_party_after(sent, src.end(), len(low)), 4.0))
+    return votes
+
+
+def _subject(sent: Sentence, before: Sequence[AnyM], verb: int) -> AnyM | None:
+    """The subject of the verb at ``verb`` among the parties ``before`` it, or None.
+
+    The nearest party before the verb, except: an infinitive ("signed a contract with Y to
+    buy") or a pronoun subject ("Hanwha ..., when it began supplying") takes the clause's
+    first actor; a demonym acts only as a state body ("the Polish government bought", not
+    "with Polish partners to export").
+    """
+    low = sent.low
+    body = sent.regex(_BODY_AFTER)
+    actors = [
+        m for m in before if m.kind != "place" or m.form != "demonym" or body.match(low, m.end - sent.start)
+    ]
+    if not actors:
+        return None
+    window = low[max(0, verb - 24) : verb]
+    if _INFINITIVE.search(window) or _PRONOUN_BEFORE.search(window):
+        return clause_subject(sent, actors, verb)
+    return actors[-1]
+
+
+#: "when it began supplying", "which will buy": a pronoun is the verb's subject
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|which|who)\s+(?:[a-z]+\s+){0,2}$")
+#: "the Polish government", "the Korean side": a demonym that acts
+_BODY_AFTER = CuePattern(r"\s+(?:⟨buyer_bodies⟩|side|president|prime minister|minister|leaders?)\b")
+
+
+def _buy_votes(
+    sent: Sentence,
+    buys: Sequence[re.Match[str]],
+    places: Sequence[PlaceM | PersonM],
+    wins: Sequence[re.Match[str]],
+) -> list[_Vote]:
+    """A buying verb ("Poland bought ... from Korea"): its subject buys, "from X" sells.
+
+    The subject is the nearest actor before the verb (not a place in "in Seoul", not "X's
+    purchase"); an infinitive ("signed a contract with Y to buy") takes the subject of the
+    clause.  A noun ("the purchase of") or a passive ("was ordered") has no subject.
+    """
+    low = sent.low
+    votes = []
+    for verb in buys:
+        if any(w.start() <= verb.start() <= w.end() + 60 for w in wins):
+            continue  # the noun of "wins ... order": a win vote already
+        noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        before = (
+            []
+            if noun
+            else [m for m in places if m.end - sent.start <= verb.start() and not owns_deal_noun(sent, m)]
+        )
+        before = [
+            m
+            for m in before
+            if not NOT_ACTOR_BEFORE.search(low[max(0, m.start - sent.start - 14) : m.start - sent.start])
+        ]
+        subject = _subject(sent, before, verb.start()) if before else None
+        if subject is not None:
+            votes.append(_Vote(False, subject.party, 0.0, verb.start()))
+        src = FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
+        if src:
+            votes.append(_Vote(True, first_party_after(sent, src.end(), len(low)), 1.0, verb.start()))
+    return votes
+
+
+def _sell_votes(sent: Sentence, sells: Sequence[re.Match[str]]) -> list[_Vote]:
+    """A selling verb ("Korea will export ... to Poland"): its subject sells, "to X" buys.
+
+    A noun ("an $8.6 billion sale of 40 F-35s to Greece") or a passive has no seller subject,
+    but its "to X" still names the buyer.
+    """
+    low = sent.low
+    votes = []
+    for verb in sells:
+        noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        noun = noun or verb.group(0).startswith("sale")
+        sellers = [
+            m
+            for m in sent.mentions
+            if m.end - sent.start <= verb.start()
+            and m.kind in ("place", "company", "person")
+            and isinstance(m.party, Country)
+            and not owns_deal_noun(sent, m)
+            and not excluded(sent, m)
+        ]
+        seller = _subject(sent, sellers, verb.start()) if sellers and not noun else None
+        if seller is not None:
+            votes.append(_Vote(True, seller.party, 0.0, verb.start()))
+        dst = TO.search(low, verb.end(), min(len(low), verb.end() + 80))
+        if dst:
+            party = first_party_after(sent, dst.end(), len(low), companies=False)
+            votes.append(_Vote(False, party, 1.0, verb.start()))
+    return votes
+
+
+def _with_whom(sent: Sentence, pos: int, lo: int, hi: int) -> tuple[Party, bool] | None:
+    """(party, sells?) of "a contract/deal with X", X the first party within a few words after ``pos``.
+
+    A company sells ("signed a contract with Hyundai Rotem").  A state's ministry, army or
+    agency buys ("signed on Tuesday with Romania's defence ministry").  A state sells when the
+    unit names no weapon from another maker ("a contract with South Korea for K2 tanks"), and
+    buys when it does ("signed a contract with Romania to supply 54 K9").
+    """
+    low = sent.low
+    limit = min(len(low), pos + 40)
+    for m in sent.mentions:
+        rel = m.start - sent.start
+        if rel < pos or rel >= limit or m.kind not in ("place", "company"):
+            continue
+        if excluded(sent, m):
+            return None  # "competing with Germany's TKMS": a rival, and no contract with anyone
+        if not isinstance(m.party, Country):
+            if m.kind == "company":
+                continue
+            return None
+        if m.kind == "company":
+            return m.party, True
+        if sent.match(_BUYER_BODY, m.end - sent.start):
+            return m.party, False
+        systems = sent.sub("system", lo, hi)
+        makers = {x.party.code for x in systems if x.party is not None and not x.value.generic}
+        return m.party, not makers or m.party.code in makers
+    return None
+
+
+def _choose_votes(
+    sent: Sentence, chooses: Sequence[re.Match[str]], places: Sequence[PlaceM | PersonM]
+) -> list[_Vote]:
+    """A verb of choosing ("the government chose Sweden's Saab"): its subject buys, its object sells.
+
+    "picked Hanwha's K9 over the Krab": the object is the first party after the verb that is
+    not a rival; the rival is never a party.
+    """
+    low = sent.low
+    votes = []
+    for verb in chooses:
+        before = [m for m in places if m.end - sent.start <= verb.start() and not owns_deal_noun(sent, m)]
+        before = [
+            m
+            for m in before
+            if not NOT_ACTOR_BEFORE.search(low[max(0, m.start - sent.start - 14) : m.start - sent.start])
+        ]
+        if before:
+            votes.append(_Vote(False, before[-1].party, 0.0, verb.start()))
+        chosen = first_party_after(sent, verb.end(), min(len(low), verb.end() + 40))
+        if chosen is not None:
+            votes.append(_Vote(True, chosen, 1.0, verb.start()))
+    return votes
+
+
+def _possessive_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> list[_Vote]:
+    """ "Finland's purchase", "Poland's order": the possessor buys (not "X's contract": any side has one)."""
+    low = sent.low
+    votes = []
+    for m in places:
+        rel_end = m.end - sent.start
+        contract = re.match(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:contracts?|deals?)", low[rel_end:])
+        if owns_deal_noun(sent, m) and not contract:
+            votes.append(_Vote(False, m.party, 4.0))
+    return votes
+
+
+def _weapon_demonyms(sent: Sentence) -> dict[int, bool]:
+    """Demonyms that describe a weapon or its maker, by id (True: the seller).
+
+    "South Korean K2", "American-made tanks", "German manufacturers": the maker's state sells.
+    Neither a buyer's name for another maker's weapon ("the Polish K2PL variant") nor an order
+    ("the Romanian howitzer order", "the British order": placed by Romania, placed with
+    Britain) says who sells.  Not one after "to complement its": that weapon is owned.
+    """
+    low = sent.low
+    demonyms: dict[int, bool] = {}
+    for m in sent.sub("place"):
+        if m.form == "demonym" and isinstance(m.party, Country) and not excluded(sent, m):
+            nxt = low[m.end - sent.start : m.end - sent.start + 40]
+            if sent.find(OWNED_BEFORE, max(0, m.start - sent.start - 30), m.start - sent.start):
+                continue
+            if _ORDER_AFTER.match(nxt):
+                continue
+            between = low[m.end - sent.start :]
+            described = [
+                x
+                for x in sent.sub("system")
+                if 0 <= x.start - m.end <= 30 and _MODIFIES.fullmatch(between[: x.start - m.end])
+            ]
+            others = [x for x in described if x.party is not None and not x.value.generic]
+            if described and len(others) == len(described) and all(x.party != m.party for x in others):
+                continue  # "the Polish K2PL variant": Korea makes it
+            if described or re.match(
+                r"(?:-made|-built)?\s*(?:[\w-]+\s+){0,2}(?:tanks?|howitzers?|jets?|weapons?|arms|drones?|equipment|"
+                r"missiles?|systems?|launchers?|hardware|army stocks|manufacturers?|makers?|firms?"
+                r"|compan(?:y|ies))\b",
+                nxt,
+            ):
+                demonyms[id(m)] = True
+    return demonyms
+
+
+#: "Romanian howitzer order", "the British order": a demonym before an order noun names no seller
+_ORDER_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}(?:orders?|purchases?|acquisitions?|procurement|tenders?|requirements?|buys?)\b"
+)
+
+
+def deal_direction(
+    sent: Sentence, lo: int, hi: int, cand: Candidate, ctx: Context, clause: tuple[int, int]
+) -> None:
+    """Decide supplier and recipient of a deal from the words around it.
+
+    What does not depend on the unit [lo, hi) (the verbs and their subjects and
+    objects) is read once per sentence by :func:`_direction_facts`; here only
+    the weights that do depend on it are added up.  A sentence often holds
+    several units, and those sentence-wide questions used to be asked again
+    for each.
+    """
+    low = sent.low
+    supplier: dict[str, float] = {}
+    recipient: dict[str, float] = {}
+    parties: dict[str, Party] = {}
+
+    def vote(box: dict[str, float], party: Party | None, weight: float) -> None:
+        if isinstance(party, Country):
+            box[party.code] = box.get(party.code, 0) + weight
+            parties[party.code] = party
+
+    facts = _direction_facts(sent, ctx.cues)
+    places = facts.places
+    a, b = clause
+    # a clause with a verb of its own is read by that verb alone: "It signed for 42 Rafale in an
+    # $8.1 billion deal, and in 2023 agreed to buy 12 Mirage jets from Qatar" (Qatar sold no Rafale)
+    own_verb = any(a <= at < b for at in facts.verbs)
+    for v in facts.votes:
+        if v.verb_at is not None and own_verb and not a <= v.verb_at < b:
+            continue
+        # a verb inside the unit (or just before it) weighs more than one elsewhere in the sentence
+        weight = v.weight if v.verb_at is None else (3.0 if lo - 40 <= v.verb_at < hi else 1.5) + v.weight
+        vote(supplier if v.supplier else recipient, v.party, weight)
+    for w_ in finditer_in(sent, WITH, lo, hi):
+        counterpart = _with_whom(sent, w_.end(), lo, hi)
+        if counterpart is not None:
+            vote(supplier if counterpart[1] else recipient, counterpart[0], 1.5)
+    # demonyms or origin of the named systems and companies
+    for m in sent.sub("place", lo, hi):
+        sells = facts.demonyms.get(id(m))
+        if sells is not None:
+            vote(supplier if sells else recipient, m.party, 2.5)
+    for company in sent.sub("company", lo, hi):
+        if excluded(sent, company):
+            continue  # "ahead of Hanwha Ocean's KSS-III": a rival bidder
+        vote(supplier, company.party, 1.0)
+        name = company.value.name
+        if name and name not in cand.contractors:
+            cand.contractors.append(name)
+    for system in sent.sub("system", lo, hi):
+        if not owned_before(sent, system) and not excluded(sent, system):
+            # a named weapon's origin outweighs a multinational maker's seat ("MBDA ... CAMM")
+            vote(supplier, system.party, 0.8 if system.value.generic else 1.2)
+    for party in cand.origins:
+        vote(supplier, party, 0.8)
+
+    if not recipient and _PRONOUN_SUBJECT.match(low) and cand.antecedent is not None:
+        vote(recipient, cand.antecedent, 2.0)  # "Poland remains the outlier. Its 2022 framework ..."
+    sup = max(supplier, key=lambda c: (supplier[c], -len(c))) if supplier else None
+    rec_box = {c: v for c, v in recipient.items() if c != sup}
+    rec = max(rec_box, key=lambda c: rec_box[c]) if rec_box else None
+    cand.first = parties.get(sup) if sup else None
+    cand.second = parties.get(rec) if rec else None
+    cand.sure = (supplier[sup] >= 2.5 if sup else 0) + (rec_box[rec] >= 3 if rec else 0)
+    cand.grounded = sup is not None
+    if cand.second is None:
+        others = [m.party for m in places if isinstance(m.party, Country) and m.party.code != sup]
+        cand.second = others[0] if others else ctx.partner(cand.first)
+    if cand.first is None:
+        cand.first = ctx.partner(cand.second)
