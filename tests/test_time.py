@@ -257,3 +257,16 @@ def test_formatted_date_is_found_again(day: dt.date) -> None:
     text = f"The deal was signed on {day.strftime('%B')} {day.day}, {day.year} in Warsaw."
     (t,) = find_times(text)
     assert (t.start, t.end, t.precision) == (day, day, "day")
+
+
+def test_finders_take_published_as_parse_does() -> None:
+    """An ISO string is a date for find_times and find_people too; anything else is a clear error."""
+    import korpol
+
+    text = "Defence Minister Mariusz Blaszczak signed on Wednesday."
+    assert [str(t) for t in korpol.find_times(text, published="2022-08-26")] == ["2022-08-24"]
+    assert [p.name for p in korpol.find_people(text, published="2022-08-26")] == ["Mariusz Blaszczak"]
+    with pytest.raises(korpol.ValidationError, match="not an ISO date"):
+        korpol.find_times(text, published="26/08/2022")
+    with pytest.raises(korpol.ValidationError, match="not an ISO date"):
+        korpol.find_people(text, published="last week")

@@ -50,6 +50,7 @@ from korpol._mentions.names import (
 from korpol._mentions.places import PlaceMention, scan_places
 from korpol._mentions.titles import KnownSpans, Title, known_spans, scan_titles
 from korpol._model import Party
+from korpol._published import check_published
 from korpol._refdata import Office
 from korpol._tables import Lazy
 from korpol._text import normalize
@@ -686,7 +687,7 @@ def _back_references(text: str, found: list[_Found], overlaps: Callable[[Span], 
     return sorted(found + extra, key=lambda f: f.mention.span)
 
 
-def find_people(text: str, *, published: dt.date | None = None) -> list[PersonMention]:
+def find_people(text: str, *, published: dt.date | str | None = None) -> list[PersonMention]:
     """Office holders named in ``text``; spans index ``text`` itself.
 
     >>> text = "On June 13, Mr. KISHIDA Fumio, Prime Minister of Japan, spoke."
@@ -695,8 +696,9 @@ def find_people(text: str, *, published: dt.date | None = None) -> list[PersonMe
     >>> [p.name for p in find_people("Hyundai Rotem President Lee Yong-bae signed it.")]
     []
     """
+    day = check_published(published)  # (the dates parse() accepts, with its errors)
     norm = normalize(text)
     return [
         attrs.evolve(m, **mapped_back(text, norm, m.span))
-        for m in scan_people(norm.text, published=published)
+        for m in scan_people(norm.text, published=day)
     ]

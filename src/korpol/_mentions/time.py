@@ -40,6 +40,7 @@ from typing import Any, Literal, Union
 from korpol._mentions.numbers import ORDINAL_WORDS, TIME_WORDS
 from korpol._model import Precision, Relation, TimeSpan
 from korpol._model.values import time_in_original
+from korpol._published import check_published
 from korpol._regex import trie_pattern
 from korpol._text import normalize
 
@@ -949,7 +950,7 @@ def _matches(text: str) -> list[tuple[re.Match[str], dict[str, str | None]]]:
     return out
 
 
-def find_times(text: str, *, published: dt.date | None = None) -> list[TimeSpan]:
+def find_times(text: str, *, published: dt.date | str | None = None) -> list[TimeSpan]:
     """Every time expression in ``text``, with ``span``/``text`` quoting ``text`` itself.
 
     ``published`` is the date relative expressions ("yesterday", "last year",
@@ -962,9 +963,10 @@ def find_times(text: str, *, published: dt.date | None = None) -> list[TimeSpan]
     >>> [t.text for t in find_times("It runs 24/7 and costs 3.5% of GDP.")]
     []
     """
+    day = check_published(published)  # (the dates parse() accepts, with its errors)
     norm = normalize(text)
     out = []
-    for t in scan_times(norm.text, published=published):
+    for t in scan_times(norm.text, published=day):
         if t.span is None:  # pragma: no cover - scan_times always sets a span
             continue
         out.append(time_in_original(t, norm.original, norm.to_original))
