@@ -103,3 +103,18 @@ def test_dates_outside_the_nanosecond_range_are_kept() -> None:
     frame = Corpus([Document(id="old", meetings=[meeting])]).to_dataframes()["meetings"]
     assert frame.loc[0, "date_start"].year == 1600
     assert frame.loc[0, "date_end"].date() == dt.date(1600, 12, 31)
+
+
+def test_an_empty_query_has_its_record_types_columns() -> None:
+    """No match is still a deals table: a notebook's code that selects "supplier" keeps working."""
+    pytest.importorskip("pandas")
+    from korpol import Corpus
+
+    kb = Corpus([])
+    assert list(kb.arms_deals().to_dataframe().columns)[:3] == ["id", "supplier", "supplier_name"]
+    assert list(kb.aid_packages(party="UA").to_dataframe().columns)[:3] == ["id", "donor", "donor_name"]
+    assert "kind" in kb.agreements().to_dataframe().columns
+    assert list(kb.leaders().to_dataframe().columns)[:2] == ["name", "role"]
+    assert "of" in kb.aggregates().to_dataframe().columns
+    assert list(kb.arms_deals()[:0].to_dataframe().columns)[:2] == ["id", "supplier"]  # a slice too
+    assert list(kb.timeline().to_dataframe().columns)[:2] == ["type", "id"]

@@ -71,6 +71,9 @@ from korpol._model import (
     AGREEMENT_KINDS,
     AID_KINDS,
     DEAL_STATUSES,
+    Aggregate,
+    Agreement,
+    AidPackage,
     ArmsDeal,
     Document,
     Leader,
@@ -745,7 +748,7 @@ class Corpus:
                 if usd is None or usd.amount < floor:
                     continue
             found.append(deal)
-        return Results(sorted(found, key=date_order))
+        return Results(sorted(found, key=date_order), of=ArmsDeal)
 
     def aid_packages(
         self,
@@ -788,7 +791,7 @@ class Corpus:
             if not in_period(package, start, end):
                 continue
             found.append(package)
-        return Results(sorted(found, key=date_order))
+        return Results(sorted(found, key=date_order), of=AidPackage)
 
     def agreements(
         self,
@@ -836,7 +839,7 @@ class Corpus:
                 if stop is not None and stop.end is not None and stop.end < day:
                     continue
             found.append(agreement)
-        return Results(sorted(found, key=date_order))
+        return Results(sorted(found, key=date_order), of=Agreement)
 
     def leaders(
         self,
@@ -871,7 +874,7 @@ class Corpus:
             if day is not None and not leader.held_on(day):
                 continue
             found.append(leader)
-        return Results(found)
+        return Results(found, of=Leader)
 
     def aggregates(
         self,
@@ -933,7 +936,7 @@ class Corpus:
             if end is not None and total.published > end:
                 continue
             found.append(total)
-        return Results(found)
+        return Results(found, of=Aggregate)
 
     def timeline(self, *, party: Party | str | None = None) -> Results[Any]:
         """Every dated record (merged deals, aid, agreements; deployments, meetings) in date order.

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Generic, TypeVar, overload
 
-from korpol._io.columns import TIMELINE, record_rows, table_for
+from korpol._io.columns import TIMELINE, record_rows, table_for, table_of
 from korpol._io.csv import spreadsheet_safe
 from korpol._io.frames import to_dataframe
 from korpol._model import Money, usd_rate
@@ -63,10 +63,12 @@ class Results(Sequence[R], Generic[R]):
     (2, Decimal('200'))
     """
 
-    __slots__ = ("_items",)
+    __slots__ = ("_items", "_of")
 
-    def __init__(self, items: Iterable[R] = ()) -> None:
+    def __init__(self, items: Iterable[R] = (), *, of: type | None = None) -> None:
         self._items: tuple[R, ...] = tuple(items)
+        #: the record type a query returns: an empty result still has that type's columns
+        self._of = of
 
     @overload
     def __getitem__(self, index: int) -> R: ...
@@ -76,7 +78,7 @@ class Results(Sequence[R], Generic[R]):
 
     def __getitem__(self, index: int | slice) -> R | Results[R]:
         if isinstance(index, slice):
-            return Results(self._items[index])
+            return Results(self._items[index], of=self._of)
         return self._items[index]
 
     def __len__(self) -> int:
@@ -207,7 +209,8 @@ class Results(Sequence[R], Generic[R]):
         >>> rows, items
         (2, ["'=1+1"])
         """
-        frame = to_dataframe(self._items)
+        empty_of = table_of(self._of) if not self._items and self._of is not None else None
+        frame = to_dataframe(self._items, empty_of)
         if spreadsheet_safe:
             for name in frame.columns:
                 frame[name] = frame[name].map(_safe_cell)

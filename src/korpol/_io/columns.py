@@ -681,6 +681,19 @@ def table_for(records: Sequence[Any]) -> Table[Any]:
     return TIMELINE
 
 
+def table_of(record_type: type) -> Table[Any]:
+    """The table of a record type (its subclasses, the merged records, included), else the timeline's.
+
+    >>> from korpol import ArmsDeal
+    >>> table_of(ArmsDeal).name
+    'arms_deals'
+    """
+    for table in _FLAT_TABLES:
+        if table.record is not None and issubclass(record_type, table.record):
+            return table
+    return TIMELINE
+
+
 def as_records(items: Iterable[Any]) -> list[Any]:
     """Records as a table shows them: a :class:`~korpol.Report` is the article's own record."""
     return [item.record if isinstance(item, Report) else item for item in items]
