@@ -347,6 +347,22 @@ def _when(record: Any) -> str:
 
 # ---------------------------------------------------------------- the record types
 
+def _sums(total: Any) -> list[str]:
+    """The ids of the records a recap total adds up (a corpus's :class:`~korpol.LinkedAggregate`)."""
+    return [i or "" for i in getattr(total, "sums", ())]
+
+
+#: The value of a deal, an aid package or a recap total: the figure, its currency and wording,
+#: and US dollars (stated, or korpol's conversion at the record year's rate).
+_VALUE_COLUMNS: tuple[Column[Any], ...] = (
+    Column("value_amount", lambda r: _amount(r.value), kind="amount", sql="NUMERIC"),
+    Column("value_currency", lambda r: _currency(r.value), sql="TEXT"),
+    Column("value_qualifier", lambda r: _qualifier(r.value), sql="TEXT"),
+    Column("value_text", lambda r: _money_text(r.value)),
+    Column("value_usd", usd=lambda r: r.value, sql="NUMERIC"),
+    Column("value_usd_estimated", _usd_estimated, kind="bool"),
+)
+
 DEALS: Table[ArmsDeal] = Table(
     name="arms_deals",
     record=ArmsDeal,
@@ -359,12 +375,7 @@ DEALS: Table[ArmsDeal] = Table(
         Column("recipient", lambda d: _code(d.recipient), sql=_PARTY),
         Column("recipient_name", lambda d: _name(d.recipient)),
         Column("status", lambda d: d.status, sql="TEXT NOT NULL"),
-        Column("value_amount", lambda d: _amount(d.value), kind="amount", sql="NUMERIC"),
-        Column("value_currency", lambda d: _currency(d.value), sql="TEXT"),
-        Column("value_qualifier", lambda d: _qualifier(d.value), sql="TEXT"),
-        Column("value_text", lambda d: _money_text(d.value)),
-        Column("value_usd", usd=lambda d: d.value, sql="NUMERIC"),
-        Column("value_usd_estimated", _usd_estimated, kind="bool"),
+        *_VALUE_COLUMNS,
         Column("date_start", lambda d: _start(d.date), kind="date", sql="TEXT"),
         Column("date_end", lambda d: _end(d.date), kind="date", sql="TEXT"),
         Column("date_precision", lambda d: _precision(d.date), sql="TEXT"),
@@ -404,12 +415,7 @@ AID: Table[AidPackage] = Table(
         Column("recipient", lambda p: _code(p.recipient), sql=_PARTY),
         Column("recipient_name", lambda p: _name(p.recipient)),
         Column("kind", lambda p: p.kind, sql="TEXT NOT NULL"),
-        Column("value_amount", lambda p: _amount(p.value), kind="amount", sql="NUMERIC"),
-        Column("value_currency", lambda p: _currency(p.value), sql="TEXT"),
-        Column("value_qualifier", lambda p: _qualifier(p.value), sql="TEXT"),
-        Column("value_text", lambda p: _money_text(p.value)),
-        Column("value_usd", usd=lambda p: p.value, sql="NUMERIC"),
-        Column("value_usd_estimated", _usd_estimated, kind="bool"),
+        *_VALUE_COLUMNS,
         Column("date_start", lambda p: _start(p.date), kind="date", sql="TEXT"),
         Column("date_end", lambda p: _end(p.date), kind="date", sql="TEXT"),
         Column("date_precision", lambda p: _precision(p.date), sql="TEXT"),
@@ -536,18 +542,13 @@ AGGREGATES: Table[Aggregate] = Table(
         Column("supplier_name", lambda a: _name(a.supplier)),
         Column("recipient", lambda a: _code(a.recipient), sql=_PARTY),
         Column("recipient_name", lambda a: _name(a.recipient)),
-        Column("value_amount", lambda a: _amount(a.value), kind="amount", sql="NUMERIC"),
-        Column("value_currency", lambda a: _currency(a.value), sql="TEXT"),
-        Column("value_qualifier", lambda a: _qualifier(a.value), sql="TEXT"),
-        Column("value_text", lambda a: _money_text(a.value)),
-        Column("value_usd", usd=lambda a: a.value, sql="NUMERIC"),
-        Column("value_usd_estimated", _usd_estimated, kind="bool"),
+        *_VALUE_COLUMNS,
         Column("date_start", lambda a: _start(a.date), kind="date", sql="TEXT"),
         Column("date_end", lambda a: _end(a.date), kind="date", sql="TEXT"),
         Column("date_text", lambda a: _span_text(a.date), sql="TEXT"),
         Column("count", lambda a: a.count, kind="int", sql="INTEGER"),
         Column("systems", items=lambda a: a.systems, sql="TEXT NOT NULL", note="JSON array"),
-        Column("sums", items=lambda a: [i or "" for i in getattr(a, "sums", ())]),
+        Column("sums", items=_sums),
         Column("doc_ids", items=_doc_ids),
         Column("sentence", _sentence),
     ),
@@ -557,7 +558,7 @@ AGGREGATES: Table[Aggregate] = Table(
         TextColumn("Total", lambda a: money_text(a.value)),
         TextColumn("Of", lambda a: (f"{a.count} " if a.count else "") + a.of.replace("_", " ")),
         TextColumn("Date", lambda a: span_text(a.date)),
-        TextColumn("Sums", lambda a: ", ".join(i or "" for i in getattr(a, "sums", ())) or "-"),
+        TextColumn("Sums", lambda a: ", ".join(_sums(a)) or "-"),
         TextColumn("Sources", sources_text),
         TextColumn("Evidence", evidence_text),
     ),
