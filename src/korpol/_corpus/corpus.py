@@ -42,6 +42,7 @@ from korpol._corpus.query import (
     in_period,
     record_period,
     resolve_parties,
+    sides_match,
     system_matches,
     wanted_values,
 )
@@ -731,11 +732,7 @@ class Corpus:
         found = []
         for deal in self._merged("arms_deals") if merged else self._raw("arms_deals"):
             codes = (code_of(deal.supplier), code_of(deal.recipient))
-            if suppliers is not None and codes[0] not in suppliers:
-                continue
-            if recipients is not None and codes[1] not in recipients:
-                continue
-            if parties is not None and not parties & set(codes):
+            if not sides_match(codes, suppliers, recipients, parties):
                 continue
             if statuses is not None and deal.status not in statuses:
                 continue
@@ -780,11 +777,7 @@ class Corpus:
         found = []
         for package in self._merged("aid_packages") if merged else self._raw("aid_packages"):
             codes = (code_of(package.donor), code_of(package.recipient))
-            if donors is not None and codes[0] not in donors:
-                continue
-            if recipients is not None and codes[1] not in recipients:
-                continue
-            if parties is not None and not parties & set(codes):
+            if not sides_match(codes, donors, recipients, parties):
                 continue
             if kinds is not None and package.kind not in kinds:
                 continue
@@ -923,11 +916,7 @@ class Corpus:
             codes = (code_of(total.supplier), code_of(total.recipient))
             if of is not None and total.of != of:
                 continue
-            if suppliers is not None and codes[0] not in suppliers:
-                continue
-            if recipients is not None and codes[1] not in recipients:
-                continue
-            if parties is not None and not parties & set(codes):
+            if not sides_match(codes, suppliers, recipients, parties):
                 continue
             if (start is not None or end is not None) and total.published is None:
                 continue

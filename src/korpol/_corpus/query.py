@@ -58,6 +58,26 @@ def resolve_parties(value: Party | str | Iterable[Party | str] | None, argument:
     return {_resolve_party(v, argument) for v in value}
 
 
+def sides_match(
+    codes: tuple[str | None, str | None],
+    givers: set[str] | None,
+    receivers: set[str] | None,
+    parties: set[str] | None,
+) -> bool:
+    """Whether a record's (giver, receiver) codes pass the party filters of a query (None: no filter).
+
+    >>> sides_match(("KR", "PL"), {"KR"}, None, {"PL", "US"})
+    True
+    >>> sides_match(("KR", "PL"), None, {"UA"}, None)
+    False
+    """
+    if givers is not None and codes[0] not in givers:
+        return False
+    if receivers is not None and codes[1] not in receivers:
+        return False
+    return parties is None or bool(parties & set(codes))
+
+
 def check_period(since: dt.date | None, until: dt.date | None) -> None:
     """``since`` after ``until`` is a mistake, not a question with no answer.
 
