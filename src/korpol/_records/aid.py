@@ -12,7 +12,7 @@ from korpol._records.candidate import Candidate
 from korpol._records.context import Context, report_year
 from korpol._records.cues import CuePattern
 from korpol._records.merge import merge
-from korpol._records.roles import NOT_ACTOR_BEFORE, TO, excluded, first_party_after
+from korpol._records.roles import FROM, NOT_ACTOR_BEFORE, TO, excluded, first_party_after
 from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence, clauses_of, money_units
 from korpol._records.slots import assign_times, money_anchors, nearest_time, systems_in
@@ -300,7 +300,7 @@ def _receiver_frame(sent: Sentence, a: int, b: int) -> tuple[Party, Party | None
     receive = sent.find(_RECEIVE, a, b)
     if receive is None:
         return None
-    src = re.compile(r"\bfrom\b").search(low, receive.end(), b)
+    src = FROM.search(low, receive.end(), b)
     giver = first_party_after(sent, src.end(), b, companies=False) if src else None
     if giver is None:
         return None

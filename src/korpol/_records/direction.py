@@ -133,6 +133,10 @@ def _wins(sent: Sentence) -> list[re.Match[str]]:
     ]
 
 
+#: "wins a K9 order from Romania", "... by Norway", "... with Egypt": who placed the order won
+_WIN_SOURCE = re.compile(r"\b(?:from|by|with)\b")
+
+
 def _win_votes(sent: Sentence, wins: Sequence[re.Match[str]]) -> list[_Vote]:
     """ "Hanwha wins a K9 order from Romania": the winner sells, "from X" buys."""
     low = sent.low
@@ -148,7 +152,7 @@ def _win_votes(sent: Sentence, wins: Sequence[re.Match[str]]) -> list[_Vote]:
         ]
         if before_win:
             votes.append(_Vote(True, before_win[-1].party, 3.0))
-        src = re.compile(r"\b(?:from|by|with)\b").search(low, win.end(), min(len(low), win.end() + 90))
+        src = _WIN_SOURCE.search(low, win.end(), min(len(low), win.end() + 90))
         if src:
             votes.append(_Vote(False, first_party_after(sent, src.end(), len(low)), 4.0))
     return votes
@@ -305,13 +309,17 @@ def _choose_votes(
     return votes
 
 
+#: "Poland's K2 contract": any side of a deal has one, so the possessive names no buyer
+_OWN_CONTRACT = re.compile(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:contracts?|deals?)")
+
+
 def _possessive_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> list[_Vote]:
     """ "Finland's purchase", "Poland's order": the possessor buys (not "X's contract": any side has one)."""
     low = sent.low
     votes = []
     for m in places:
         rel_end = m.end - sent.start
-        contract = re.match(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:contracts?|deals?)", low[rel_end:])
+        contract = _OWN_CONTRACT.match(low, rel_end)
         if owns_deal_noun(sent, m) and not contract:
             votes.append(_Vote(False, m.party, 4.0))
     return votes
