@@ -97,15 +97,10 @@ class Sentence:
 
     def regex(self, pattern: re.Pattern[str] | CuePattern) -> re.Pattern[str]:
         """``pattern`` itself, or a :class:`CuePattern` compiled with this sentence's cues."""
-        return self._resolved(pattern)[0]
-
-    def _resolved(
-        self, pattern: re.Pattern[str] | CuePattern
-    ) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
         try:
-            return self.cues.resolved[id(pattern)]  # (one look-up: this runs for every search)
+            return self.cues.resolved[id(pattern)][0]
         except KeyError:
-            return self.cues.resolve(pattern)
+            return self.cues.resolve(pattern)[0]
 
     def search(
         self, pattern: re.Pattern[str] | CuePattern, lo: int = 0, hi: int | None = None
@@ -122,7 +117,7 @@ class Sentence:
         self, pattern: re.Pattern[str] | CuePattern, lo: int = 0, hi: int | None = None
     ) -> re.Match[str] | None:
         """``pattern.search(low, lo, hi)``, not run when the pattern cannot match the sentence."""
-        # (the look-ups of _resolved and _gate written out: this runs for every search)
+        # (the look-ups written out, not called: this runs for every search)
         key = id(pattern)
         try:
             compiled, need = self.cues.resolved[key]
