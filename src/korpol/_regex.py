@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-__all__ = ["may_match", "may_match_any", "required_literals", "trie_pattern"]
+__all__ = ["first_chars", "lead_words", "may_match", "may_match_any", "required_literals", "trie_pattern"]
 
 try:  # Python >= 3.11
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -205,6 +205,174 @@ def _prefixes(items: list[Any]) -> list[str] | None:
             return None
         return _prefixes(list(sub.data if hasattr(sub, "data") else sub))
     return None
+
+
+# ---------------------------------------------------------------- where a match can start
+#
+# A scanner that tries a pattern at many positions can skip the positions where no match can
+# start.  These read, from the pattern's own parse tree, the characters (:func:`first_chars`) and
+# the letter-initial first words (:func:`lead_words`) a match can begin with.  Both are exact or
+# say they cannot tell (None): a caller that skips on their answer skips only what would not match.
+
+
+def first_chars(pattern: str) -> tuple[frozenset[str], bool] | None:
+    r"""(the characters a match of ``pattern`` can start with, whether a digit can start it).
+
+    None when that is unknown (an operator it does not read, a case-insensitive group) or when the
+    pattern can match the empty string: the caller then tries every position.
+
+    >>> first_chars(r"(?P<q>Q[1-4]|[Tt]he quarter)")
+    (frozenset({'Q', 'T', 't'}), False)
+    >>> first_chars(r"(?:19|20)\d\d") == (frozenset({'1', '2'}), False)
+    True
+    >>> first_chars(r"x?") is None
+    True
+    """
+    try:
+        first = _first_chars(list(_sre_parse.parse(pattern).data))
+    except Exception:  # a parse tree of another shape
+        return None
+    return None if first is None or first[2] else (first[0], first[1])
+
+
+def lead_words(pattern: str) -> frozenset[str] | None:
+    r"""Every word a match of ``pattern`` that starts with a letter can start with; None if unknown.
+
+    A word here is a run of letters and digits; the words the pattern can begin with are read from
+    its parse tree (literals, classes, branches, optional parts), words starting with a digit are
+    left out.
+
+    >>> sorted(lead_words(r"(?:[Ll]ast|next) (?:year|month)|\d+ days? ago"))
+    ['Last', 'last', 'next']
+    """
+    try:
+        states = _first_words(list(_sre_parse.parse(pattern).data), frozenset({("", False)}))
+    except Exception:  # a parse tree of another shape
+        return None
+    return None if states is None else frozenset(w for w, _ended in states if w)
+
+
+def _first_chars(items: list[tuple[Any, Any]]) -> tuple[frozenset[str], bool, bool] | None:
+    """(characters, may be a Unicode digit, may match empty) a parsed sequence can start with.
+
+    None when it cannot tell (an operator it does not know): the caller then assumes any character.
+    """
+    chars: set[str] = set()
+    digit = False
+    for op, av in items:
+        name = str(op)
+        first: tuple[frozenset[str], bool, bool] | None
+        if name == "LITERAL":
+            first = frozenset(chr(av)), False, False
+        elif name == "IN":
+            first = _charset(av)
+        elif name == "SUBPATTERN":
+            _group, add_flags, _del_flags, sub = av
+            first = None if add_flags & re.IGNORECASE else _first_chars(list(sub))
+        elif name == "BRANCH":
+            first = frozenset(), False, False
+            for branch in av[1]:
+                one = _first_chars(list(branch))
+                if one is None:
+                    return None
+                first = first[0] | one[0], first[1] or one[1], first[2] or one[2]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, _high, sub = av
+            one = _first_chars(list(sub))
+            first = None if one is None else (one[0], one[1], one[2] or low == 0)
+        elif name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue  # zero width: the next item starts the match
+        else:
+            return None
+        if first is None:
+            return None
+        chars |= first[0]
+        digit = digit or first[1]
+        if not first[2]:
+            return frozenset(chars), digit, False
+    return frozenset(chars), digit, True
+
+
+def _charset(items: list[tuple[Any, Any]]) -> tuple[frozenset[str], bool, bool] | None:
+    chars: set[str] = set()
+    digit = False
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            chars.add(chr(av))
+        elif name == "RANGE" and av[1] - av[0] < 256:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        elif name == "CATEGORY" and str(av) == "CATEGORY_DIGIT":
+            digit = True
+        else:
+            return None
+    return frozenset(chars), digit, False
+
+
+_State = frozenset[tuple[str, bool]]  # (the first word so far, whether it has ended)
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def _first_words(items: list[tuple[Any, Any]], states: _State) -> _State | None:
+    """The first words after reading ``items`` from ``states``; words starting with a digit dropped.
+
+    None when it cannot tell (an operator it does not know inside a word): the caller then tries
+    every word.
+    """
+    for op, av in items:
+        if all(ended for _word, ended in states):
+            return states
+        name = str(op)
+        if name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue  # zero width
+        if name == "SUBPATTERN":
+            _group, add_flags, _del_flags, sub = av
+            if add_flags & re.IGNORECASE:
+                return None
+            found = _first_words(list(sub), states)
+        elif name == "BRANCH":
+            union: set[tuple[str, bool]] = set()
+            for branch in av[1]:
+                one = _first_words(list(branch), states)
+                if one is None:
+                    return None
+                union |= one
+            found = frozenset(union)
+        elif name in _REPEATS and av[:2] in ((0, 1), (1, 1)):
+            once = _first_words(list(av[2]), states)
+            if once is None:
+                return None
+            found = once | states if av[0] == 0 else once
+        else:
+            found = _step(name, av, states)
+        if found is None:
+            return None
+        # a word starting with a digit is not a letter-initial first word
+        states = frozenset((w, ended) for w, ended in found if not w[:1].isdigit())
+    return states
+
+
+def _step(name: str, av: Any, states: _State) -> _State | None:
+    """``states`` after one more character: a literal, a class, or a repeat of digits."""
+    if name == "LITERAL":
+        chars, digit = frozenset(chr(av)), False
+    elif name == "IN" and (one := _charset(av)) is not None:
+        chars, digit = one[0], one[1]
+    elif name in _REPEATS and (one := _first_chars(list(av[2]))) is not None and not one[0] and not one[2]:
+        chars, digit = frozenset(), one[1]  # digits repeated: \d{1,2}
+    else:
+        return None
+    out: set[tuple[str, bool]] = set()
+    for w, ended in states:
+        if ended:
+            out.add((w, True))
+            continue
+        if digit and w:
+            return None  # a digit inside a word: the words cannot be listed
+        # (a digit as the first character makes a digit-initial word: dropped)
+        for ch in chars:
+            out.add((w + ch, False) if ch.isalnum() else (w, True))
+    return frozenset(out)
 
 
 def trie_pattern(words: Iterable[str], *, loose_space: bool = False) -> str:

@@ -35,13 +35,13 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from typing import Any, Literal, Union
+from typing import Literal, Union
 
 from korpol._mentions.numbers import ORDINAL_WORDS, TIME_WORDS
 from korpol._model import Precision, Relation, TimeSpan
 from korpol._model.values import time_in_original
 from korpol._published import check_published
-from korpol._regex import trie_pattern
+from korpol._regex import first_chars, lead_words, trie_pattern
 from korpol._text import normalize
 
 __all__ = ["MONTHS", "RELATION_WORDS", "TENSE_CUES", "WEEKDAYS", "find_times", "scan_times"]
@@ -142,78 +142,10 @@ def _alternatives() -> tuple[str, ...]:
 # tree, and each word is matched against only the alternatives it can start (in the same order,
 # so the same alternative wins).
 
-def _first_chars(items: list[tuple[Any, Any]]) -> tuple[frozenset[str], bool, bool] | None:
-    """(characters, may be a Unicode digit, may match empty) a parsed sequence can start with.
-
-    None when it cannot tell (an operator it does not know): the caller then assumes any character.
-    """
-    chars: set[str] = set()
-    digit = False
-    for op, av in items:
-        name = str(op)
-        first: tuple[frozenset[str], bool, bool] | None
-        if name == "LITERAL":
-            first = frozenset(chr(av)), False, False
-        elif name == "IN":
-            first = _charset(av)
-        elif name == "SUBPATTERN":
-            _group, add_flags, _del_flags, sub = av
-            first = None if add_flags & re.IGNORECASE else _first_chars(list(sub))
-        elif name == "BRANCH":
-            first = frozenset(), False, False
-            for branch in av[1]:
-                one = _first_chars(list(branch))
-                if one is None:
-                    return None
-                first = first[0] | one[0], first[1] or one[1], first[2] or one[2]
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            low, _high, sub = av
-            one = _first_chars(list(sub))
-            first = None if one is None else (one[0], one[1], one[2] or low == 0)
-        elif name in ("ASSERT", "ASSERT_NOT", "AT"):
-            continue  # zero width: the next item starts the match
-        else:
-            return None
-        if first is None:
-            return None
-        chars |= first[0]
-        digit = digit or first[1]
-        if not first[2]:
-            return frozenset(chars), digit, False
-    return frozenset(chars), digit, True
-
-
-def _charset(items: list[tuple[Any, Any]]) -> tuple[frozenset[str], bool, bool] | None:
-    chars: set[str] = set()
-    digit = False
-    for op, av in items:
-        name = str(op)
-        if name == "LITERAL":
-            chars.add(chr(av))
-        elif name == "RANGE" and av[1] - av[0] < 256:
-            chars.update(map(chr, range(av[0], av[1] + 1)))
-        elif name == "CATEGORY" and str(av) == "CATEGORY_DIGIT":
-            digit = True
-        else:
-            return None
-    return frozenset(chars), digit, False
-
-
 @functools.cache
 def _starts() -> tuple[tuple[frozenset[str], bool] | None, ...]:
     """For each alternative: the characters it can start with and whether a digit can start it."""
-    try:
-        from re import _parser as parser  # type: ignore[attr-defined]
-    except ImportError:  # Python 3.10
-        import sre_parse as parser
-    out: list[tuple[frozenset[str], bool] | None] = []
-    for alt in _alternatives():
-        try:
-            first = _first_chars(list(parser.parse(alt).data))
-        except Exception:  # a parse tree of another shape: try this alternative at every word
-            first = None
-        out.append(None if first is None or first[2] else (first[0], first[1]))
-    return tuple(out)
+    return tuple(first_chars(alt) for alt in _alternatives())
 
 
 @functools.cache
@@ -265,89 +197,16 @@ def _groups(m: re.Match[str]) -> dict[str, str | None]:
 # without calling the regex; it could not have been a plausible match (a plausible match ends at a
 # word boundary, so its first word is a whole word of the text).
 
-_State = frozenset[tuple[str, bool]]  # (the first word so far, whether it has ended)
-_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-
-
-def _first_words(items: list[tuple[Any, Any]], states: _State) -> _State | None:
-    """The first words after reading ``items`` from ``states``; words starting with a digit dropped.
-
-    None when it cannot tell (an operator it does not know inside a word): the caller then tries
-    every word.
-    """
-    for op, av in items:
-        if all(ended for _word, ended in states):
-            return states
-        name = str(op)
-        if name in ("ASSERT", "ASSERT_NOT", "AT"):
-            continue  # zero width
-        if name == "SUBPATTERN":
-            _group, add_flags, _del_flags, sub = av
-            if add_flags & re.IGNORECASE:
-                return None
-            found = _first_words(list(sub), states)
-        elif name == "BRANCH":
-            union: set[tuple[str, bool]] = set()
-            for branch in av[1]:
-                one = _first_words(list(branch), states)
-                if one is None:
-                    return None
-                union |= one
-            found = frozenset(union)
-        elif name in _REPEATS and av[:2] in ((0, 1), (1, 1)):
-            once = _first_words(list(av[2]), states)
-            if once is None:
-                return None
-            found = once | states if av[0] == 0 else once
-        else:
-            found = _step(name, av, states)
-        if found is None:
-            return None
-        # a word starting with a digit is not a letter-initial first word
-        states = frozenset((w, ended) for w, ended in found if not w[:1].isdigit())
-    return states
-
-
-def _step(name: str, av: Any, states: _State) -> _State | None:
-    """``states`` after one more character: a literal, a class, or a repeat of digits."""
-    if name == "LITERAL":
-        chars, digit = frozenset(chr(av)), False
-    elif name == "IN" and (one := _charset(av)) is not None:
-        chars, digit = one[0], one[1]
-    elif name in _REPEATS and (one := _first_chars(list(av[2]))) is not None and not one[0] and not one[2]:
-        chars, digit = frozenset(), one[1]  # digits repeated: \d{1,2}
-    else:
-        return None
-    out: set[tuple[str, bool]] = set()
-    for w, ended in states:
-        if ended:
-            out.add((w, True))
-            continue
-        if digit and w:
-            return None  # a digit inside a word: the words cannot be listed
-        # (a digit as the first character makes a digit-initial word: dropped)
-        for ch in chars:
-            out.add((w + ch, False) if ch.isalnum() else (w, True))
-    return frozenset(out)
-
-
 @functools.cache
 def _lead_words() -> frozenset[str] | None:
     """Every word a match that starts with a letter can start with; None if the pattern is not
     understood (then every word is tried)."""
-    try:
-        from re import _parser as parser  # type: ignore[attr-defined]
-    except ImportError:  # Python 3.10
-        import sre_parse as parser
     words: set[str] = set()
     for alt in _alternatives():
-        try:
-            states = _first_words(list(parser.parse(alt).data), frozenset({("", False)}))
-        except Exception:  # a parse tree of another shape
-            states = None
-        if states is None:
+        lead = lead_words(alt)
+        if lead is None:
             return None
-        words.update(w for w, _ended in states if w)
+        words |= lead
     return frozenset(words)
 
 
