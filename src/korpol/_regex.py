@@ -221,8 +221,9 @@ def first_chars(pattern: str) -> tuple[frozenset[str], bool] | None:
     None when that is unknown (an operator it does not read, a case-insensitive group) or when the
     pattern can match the empty string: the caller then tries every position.
 
-    >>> first_chars(r"(?P<q>Q[1-4]|[Tt]he quarter)")
-    (frozenset({'Q', 'T', 't'}), False)
+    >>> chars, digit = first_chars(r"(?P<q>Q[1-4]|[Tt]he quarter)")
+    >>> sorted(chars), digit
+    (['Q', 'T', 't'], False)
     >>> first_chars(r"(?:19|20)\d\d") == (frozenset({'1', '2'}), False)
     True
     >>> first_chars(r"x?") is None

@@ -1,6 +1,7 @@
 """Many parsed articles as one knowledge base: merged records and analyst queries.
 
-* :mod:`~korpol._corpus.corpus` — :class:`Corpus`, its construction, queries and exports;
+* :mod:`~korpol._corpus.documents` — the documents of a corpus and every way to build them;
+* :mod:`~korpol._corpus.corpus` — :class:`Corpus`: its merges, queries and exports;
 * :mod:`~korpol._corpus.matching` — when two reports are the same event;
 * :mod:`~korpol._corpus.merging` — one merged record from the reports of one event;
 * :mod:`~korpol._corpus.query` — the query arguments, resolved and checked;
