@@ -137,6 +137,52 @@ ROWS = [
         " on coastal radars for the Vietnamese navy, with a grant amount of 2 billion yen.",
         aid=(Gift("JP", "VN", "2000000000"),),
     ),
+    # --- a country that fills no slot of the verb's frame is never a party
+    Row(
+        "pronoun-subject-is-the-sentence-before",  # (a bystander in the other clause used to be the buyer)
+        "Lithuania has been rearming fast. Last year it bought 18 Caesar howitzers from France, and in"
+        " March it signed a deal with Germany for 12 Leopard tanks.",
+        (Deal("FR", "LT", "signed", 18), Deal("DE", "LT", "signed", 12)),
+    ),
+    Row(
+        "third-country-deal-gets-no-guessed-buyer",  # "the kingdom": no named buyer, so no record
+        "South Korea signed a $3.2 billion deal to supply 10 Cheongung-II batteries to Saudi Arabia on"
+        " Tuesday. The kingdom also holds a $15 billion contract for 44 THAAD launchers.",
+        (Deal("KR", "SA", "signed", 10, "3200000000"),),
+    ),
+    Row(
+        "each-conjunct-its-own-source",
+        "Poland bought 250 Abrams tanks from the United States and 180 K2 tanks from South Korea in 2022.",
+        (Deal("US", "PL", "signed", 250, None, 2022), Deal("KR", "PL", "signed", 180, None, 2022)),
+    ),
+    Row(
+        "a-sellers-clear-deals-name-the-buyer",  # not the article's other most-named country (the US)
+        "Poland bought 250 Abrams tanks from the United States and 180 K2 tanks from South Korea in 2022."
+        " Washington also approved 96 Apache helicopters. The K2 framework foresees up to 1,000 tanks.",
+        (
+            Deal("US", "PL", "signed", 250),
+            Deal("KR", "PL", "signed", 180),
+            Deal("US", "PL", "planned", 96),
+            Deal("KR", "PL", "framework", 1000),
+        ),
+    ),
+    Row(
+        "negotiating-a-purchase-is-buying",
+        "Madrid is negotiating the purchase of 20 Hurjet trainers from Turkey, officials said.",
+        (Deal("TR", "ES", "planned", 20),),
+    ),
+    Row(
+        "relative-clause-names-its-subject",
+        "Besides Norway, recent customers include Egypt, which signed a $1.65 billion contract for K9"
+        " howitzers in 2022.",
+        (Deal("KR", "EG", "signed", None, "1650000000", 2022),),
+    ),
+    Row(
+        "actor-inside-an-aside-is-no-subject",
+        "Estonia, which borders Russia, bought 12 K9 howitzers in 2018 in a deal arranged together with"
+        " Finland, and added six more the following year.",
+        (Deal("KR", "EE", "signed", 12, None, 2018), Deal("KR", "EE", "signed", 6)),
+    ),
     # --- "a contract with X": X sells, or X is the buyer's own ministry
     Row(
         "contract-with-a-maker",

@@ -145,6 +145,8 @@ class Cues:
     delivered: tuple[str, ...] = attrs.field(factory=_loader("delivered"))
     win: tuple[str, ...] = attrs.field(factory=_loader("win"))
     choose: tuple[str, ...] = attrs.field(factory=_loader("choose"))
+    pursue: tuple[str, ...] = attrs.field(factory=_loader("pursue"))
+    thank: tuple[str, ...] = attrs.field(factory=_loader("thank"))
     buyer_bodies: tuple[str, ...] = attrs.field(factory=_loader("buyer_bodies"))
     signed_words: tuple[str, ...] = attrs.field(factory=_loader("signed_words"))
     # -- figures that are not one deal or package

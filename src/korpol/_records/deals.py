@@ -16,7 +16,7 @@ from korpol._records.candidate import Candidate
 from korpol._records.context import Context, report_year
 from korpol._records.cues import CuePattern, Cues
 from korpol._records.direction import deal_direction
-from korpol._records.merge import merge, orient
+from korpol._records.merge import merge, orient, settle_guessed
 from korpol._records.roles import (
     sentence_actors,
 )
@@ -558,6 +558,7 @@ class DealRule:
 
     def records(self, reading: Reading) -> tuple[ArmsDeal, ...]:
         # the sums of deals this rule met follow the article's clear directions too
+        self.found = settle_guessed(self.found)
         orient([*self.found, *(c for c in reading.sums if c.kind == "deal")])
         return tuple(
             ArmsDeal(

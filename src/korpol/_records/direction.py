@@ -45,6 +45,10 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+#: a past form of a buying verb ("bought", "ordered"): a verb, never a noun
+_PAST = re.compile(r"(?:ed|bought)$")
+
+
 #: "to be delivered", "was ordered": a passive verb has no buyer/seller subject
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|they|their|the country|the government)\b")
 
@@ -56,6 +60,10 @@ _WIN = CuePattern(
 )
 #: "with Romania's defence ministry": a state's buying body after a party
 _BUYER_BODY = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:⟨buyer_bodies⟩)\b")
+#: "Taiwan thanked the United States for approving a sale": who is thanked sells, the thanker buys
+_THANK = CuePattern(r"\b(?:⟨thank⟩)\s+(?:the\s+)?$")
+#: "Warsaw is negotiating the purchase of": a verb that pursues a purchase noun; its subject buys
+_PURSUE = CuePattern(r"\b(?:⟨pursue⟩)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}$")
 #: "the government chose Sweden's Saab": the chooser buys, the chosen sells
 _CHOOSE = CuePattern(r"\b(?:⟨choose⟩)\s+(?!to\b)")
 
@@ -69,6 +77,8 @@ _INFINITIVE = re.compile(r"\bto\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
 
 
+#: "180 K2 tanks from South Korea": a weapon and where it comes from
+_SOURCE_AFTER = re.compile(r"[\w-]*(?:\s+[\w-]+){0,2}?\s+from\s+(?:the\s+)?")
 #: what may stand between a demonym and the weapon it describes: "South Korean K2", "American-made Apache"
 _MODIFIES = re.compile(r"(?:-made|-built|-designed)?\s+(?:[\w-]+\s+){0,2}")
 
@@ -80,6 +90,7 @@ class _Vote(NamedTuple):
     party: Party | None
     weight: float  # the weight, or (with ``verb_at``) the bonus on the verb's weight
     verb_at: int | None = None  # where the verb starts: it weighs more inside the unit's span
+    pronoun: bool = False  # "it ordered": the party is the previous sentence's actor (``cand.antecedent``)
 
 
 class _DirectionFacts(NamedTuple):
@@ -108,7 +119,7 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
     votes = [
         *_win_votes(sent, wins),
         *_buy_votes(sent, buys, places, wins),
-        *_sell_votes(sent, sells),
+        *_sell_votes(sent, sells, places),
         *_choose_votes(sent, chooses, places),
         *_possessive_votes(sent, places),
     ]
@@ -173,12 +184,33 @@ def _subject(sent: Sentence, before: Sequence[AnyM], verb: int) -> AnyM | None:
     ]
     if not actors:
         return None
+    # "Estonia, which borders Russia, bought": an actor inside a relative clause is not the subject
+    for aside in _ASIDE.finditer(low, max(0, actors[0].end - sent.start), verb):
+        kept = [m for m in actors if not aside.start() <= m.start - sent.start < aside.end()]
+        actors = kept or actors
     window = low[max(0, verb - 24) : verb]
-    if _INFINITIVE.search(window) or _PRONOUN_BEFORE.search(window):
+    which = _WHICH_BEFORE.search(low, max(0, verb - 40), verb)
+    if which is not None:
+        # "customers include Egypt, which signed a contract": the noun before ", which" acts
+        named = [m for m in actors if 0 <= which.start() - (m.end - sent.start) <= 1]
+        if named:
+            return named[-1]
+    if _INFINITIVE.search(window) or _PRONOUN_BEFORE.search(window) or _AND_BEFORE.search(window):
+        # ("Estonia bought 12 K9s in a deal arranged with Finland, and added six more": Estonia added)
         return clause_subject(sent, actors, verb)
     return actors[-1]
 
 
+#: "..., and added": a verb that shares the subject of the verb before it
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+)?$")
+#: ", which borders Russia,": a relative clause closed by a comma before the verb
+_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]{1,80},")
+#: "Egypt, which signed": a relative pronoun right after a comma, a few words before the verb
+_WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:[a-z]+\s+){0,2}$")
+
+
+#: "In May 2023 it ordered": a pronoun subject and no actor before it in the sentence
+_IT_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|have|had|also|then|later|first|already)\s+){0,2}$")
 #: "when it began supplying", "which will buy": a pronoun is the verb's subject
 _PRONOUN_BEFORE = re.compile(r"\b(?:it|they|which|who)\s+(?:[a-z]+\s+){0,2}$")
 #: "the Polish government", "the Korean side": a demonym that acts
@@ -202,28 +234,34 @@ def _buy_votes(
     for verb in buys:
         if any(w.start() <= verb.start() <= w.end() + 60 for w in wins):
             continue  # the noun of "wins ... order": a win vote already
-        noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        at = verb.start()
+        # ("first bought", "its ordered": a past form is never the noun "the first purchase")
+        noun = not _PAST.search(verb.group(0)) and _NOUN_BEFORE.search(low, max(0, at - 12), at) is not None
+        if noun and (pursued := sent.find(_PURSUE, max(0, at - 60), at)) is not None:
+            noun, at = False, pursued.start()  # "Warsaw is negotiating the purchase of": Warsaw buys
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         before = (
-            []
-            if noun
-            else [m for m in places if m.end - sent.start <= verb.start() and not owns_deal_noun(sent, m)]
+            [] if noun else [m for m in places if m.end - sent.start <= at and not owns_deal_noun(sent, m)]
         )
         before = [
             m
             for m in before
             if not NOT_ACTOR_BEFORE.search(low[max(0, m.start - sent.start - 14) : m.start - sent.start])
         ]
-        subject = _subject(sent, before, verb.start()) if before else None
+        subject = _subject(sent, before, at) if before else None
         if subject is not None:
             votes.append(_Vote(False, subject.party, 0.0, verb.start()))
+        elif not noun and _IT_BEFORE.search(low, max(0, at - 30), at):
+            votes.append(_Vote(False, None, 0.0, verb.start(), pronoun=True))  # "In 2022 it signed for"
         src = FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
         if src:
             votes.append(_Vote(True, first_party_after(sent, src.end(), len(low)), 1.0, verb.start()))
     return votes
 
 
-def _sell_votes(sent: Sentence, sells: Sequence[re.Match[str]]) -> list[_Vote]:
+def _sell_votes(
+    sent: Sentence, sells: Sequence[re.Match[str]], places: Sequence[PlaceM | PersonM]
+) -> list[_Vote]:
     """A selling verb ("Korea will export ... to Poland"): its subject sells, "to X" buys.
 
     A noun ("an $8.6 billion sale of 40 F-35s to Greece") or a passive has no seller subject,
@@ -247,6 +285,13 @@ def _sell_votes(sent: Sentence, sells: Sequence[re.Match[str]]) -> list[_Vote]:
         seller = _subject(sent, sellers, verb.start()) if sellers and not noun else None
         if seller is not None:
             votes.append(_Vote(True, seller.party, 0.0, verb.start()))
+            # "Taiwan thanked the United States for approving a sale": the thanker buys
+            rel = seller.start - sent.start
+            thanks = sent.find(_THANK, max(0, rel - 30), rel)
+            thankers = [m for m in places if m.end <= seller.start] if thanks else []
+            thanker = _subject(sent, thankers, thanks.start()) if thanks and thankers else None
+            if thanker is not None:
+                votes.append(_Vote(False, thanker.party, 0.0, verb.start()))
         dst = TO.search(low, verb.end(), min(len(low), verb.end() + 80))
         if dst:
             party = first_party_after(sent, dst.end(), len(low), companies=False)
@@ -399,7 +444,7 @@ def deal_direction(
             continue
         # a verb inside the unit (or just before it) weighs more than one elsewhere in the sentence
         weight = v.weight if v.verb_at is None else (3.0 if lo - 40 <= v.verb_at < hi else 1.5) + v.weight
-        vote(supplier if v.supplier else recipient, v.party, weight)
+        vote(supplier if v.supplier else recipient, cand.antecedent if v.pronoun else v.party, weight)
     for w_ in finditer_in(sent, WITH, lo, hi):
         counterpart = _with_whom(sent, w_.end(), lo, hi)
         if counterpart is not None:
@@ -417,6 +462,11 @@ def deal_direction(
         if name and name not in cand.contractors:
             cand.contractors.append(name)
     for system in sent.sub("system", lo, hi):
+        rel = system.end - sent.start
+        src = sent.match(_SOURCE_AFTER, rel)
+        if src is not None:
+            # "250 Abrams from the United States and 180 K2 tanks from South Korea": each its own
+            vote(supplier, first_party_after(sent, src.end(), min(len(low), src.end() + 30)), 3.0)
         if not owned_before(sent, system) and not excluded(sent, system):
             # a named weapon's origin outweighs a multinational maker's seat ("MBDA ... CAMM")
             vote(supplier, system.party, 0.8 if system.value.generic else 1.2)
@@ -433,7 +483,15 @@ def deal_direction(
     cand.sure = (supplier[sup] >= 2.5 if sup else 0) + (rec_box[rec] >= 3 if rec else 0)
     cand.grounded = sup is not None
     if cand.second is None:
-        others = [m.party for m in places if isinstance(m.party, Country) and m.party.code != sup]
-        cand.second = others[0] if others else ctx.partner(cand.first)
+        others = {m.party.code: m.party for m in places if isinstance(m.party, Country)}
+        others.pop(sup or "", None)
+        main_pair = {p.code for p in ctx.principal}
+        if len(others) == 1 or (sup is None and len(main_pair) == 2 and set(others) == main_pair):
+            # (one other state; or just the article's two, no word saying who sells: orient decides)
+            cand.second = next(iter(others.values()))
+        elif not others:
+            cand.second = ctx.partner(cand.first)
+            cand.guessed = "recipient" if cand.first is not None else ""  # (see merge.settle_guessed)
     if cand.first is None:
-        cand.first = ctx.partner(cand.second)
+        cand.first = ctx.partner(cand.second)  # (an article about one side's exports names it once)
+        cand.guessed = "supplier" if cand.second is not None and rec is not None else cand.guessed

@@ -11,11 +11,12 @@ from typing import Any
 
 from korpol._model import (
     Money,
+    Party,
     TimeSpan,
 )
 from korpol._records.candidate import Candidate
 
-__all__ = ["merge", "orient", "year_of"]
+__all__ = ["merge", "orient", "settle_guessed", "year_of"]
 
 
 def _compatible_value(a: Money, b: Money) -> bool:
@@ -308,3 +309,41 @@ def orient(deals: list[Candidate]) -> None:
         forward, backward = clear[(c.first.code, c.second.code)], clear[(c.second.code, c.first.code)]
         if backward > forward:
             c.first, c.second = c.second, c.first
+
+
+def settle_guessed(deals: list[Candidate]) -> list[Candidate]:
+    """Deals with one side guessed from the article take that side from its clear deals.
+
+    A deal whose words name one side only ("the July 2022 frameworks foresee up to 1,000 K2
+    tanks"; "Estonia ... added six more") was given the article's other main party.  A guess
+    that plays the same role in the article's clear deals (those whose words name both sides)
+    stands.  Otherwise, when the clear deals show one partner for the named side, that partner
+    it is; and a guess that plays the other role there (a guessed buyer that sells elsewhere in
+    the article: "the kingdom holds a $15 billion contract for 44 THAAD launchers" in a story on
+    Korea's missile exports) leaves the deal with no known partner: it is left out, unless the
+    clear deals show the pair the other way round (:func:`orient` turns it).
+    """
+    if not any(c.guessed for c in deals):
+        return deals
+    buyers: dict[str, dict[str, Party]] = {}  # seller -> its buyers in clear deals
+    sellers: dict[str, dict[str, Party]] = {}  # buyer -> its sellers in clear deals
+    for c in deals:
+        if not c.guessed and c.first is not None and c.second is not None:
+            buyers.setdefault(c.first.code, {})[c.second.code] = c.second
+            sellers.setdefault(c.second.code, {})[c.first.code] = c.first
+    kept = []
+    for c in deals:
+        if c.guessed and c.first is not None and c.second is not None:
+            to_buyer = c.guessed == "recipient"
+            named, guess = (c.first, c.second) if to_buyer else (c.second, c.first)
+            same_role, other_role = (sellers, buyers) if to_buyer else (buyers, sellers)
+            seen = (buyers if to_buyer else sellers).get(named.code, {})
+            if guess.code not in same_role and len(seen) == 1:
+                found = next(iter(seen.values()))
+                c.first, c.second = (c.first, found) if to_buyer else (found, c.second)
+            elif guess.code in other_role and guess.code not in same_role:
+                turned = not c.grounded and named.code in other_role[guess.code]
+                if not turned:  # (an ungrounded pair the clear deals show the other way round is orient's)
+                    continue
+        kept.append(c)
+    return kept
