@@ -137,6 +137,12 @@ ROWS = [
         " on coastal radars for the Vietnamese navy, with a grant amount of 2 billion yen.",
         aid=(Gift("JP", "VN", "2000000000"),),
     ),
+    Row(
+        "a-visited-capital-is-no-donor",  # (the visit's Kyiv used to give, and the Netherlands receive)
+        "When she visited Kyiv, the minister announced 150 million euros of humanitarian aid for Ukraine"
+        " from the Netherlands.",
+        aid=(Gift("NL", "UA", "150000000"),),
+    ),
     # --- a country that fills no slot of the verb's frame is never a party
     Row(
         "pronoun-subject-is-the-sentence-before",  # (a bystander in the other clause used to be the buyer)

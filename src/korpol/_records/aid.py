@@ -218,6 +218,8 @@ def _aid_direction(
         verb = sent.find(_GIVING, lo, at)
         if verb is None or not any(lo <= m.start - sent.start < verb.start() for m in sent.mentions):
             lo, hi = a, b  # the clause gives nothing of its own ("X and Y signed ..., with a grant of")
+    given = False  # whether the donor is named as such ("by X", "X's support"), not only an actor
+    for_whom = False  # whether the recipient is named "to X"/"for X" (not "of X", "in X")
     inside = [m for m in sent.mentions if lo <= m.start - sent.start < hi]
     outside = [m for m in sent.mentions if not lo <= m.start - sent.start < hi]
     for m in (*inside, *outside):
@@ -226,10 +228,16 @@ def _aid_direction(
         role = _aid_role(sent, m)
         if role == "recipient" and recipient is None:
             recipient = m.party
+            rel = m.start - sent.start
+            for_whom = _FOR_WHOM.search(sent.low, max(0, rel - 6), rel) is not None
         elif role == "dateline":
             dateline = m.party
         elif role == "given_by" or (role == "actor" and donor is None):
             donor = m.party
+            given = role == "given_by" or given
+    same = donor is not None and recipient is not None and donor.code == recipient.code
+    if same and for_whom and not given:
+        donor = None  # "for Ukraine" says who receives; an actor of the same state is not the giver
     framed = _receiver_frame(sent, a, b)
     if framed is not None:
         donor, recipient = framed[0], framed[1] or recipient
@@ -270,6 +278,10 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return "recipient"
     if re.search(r"\bby\s+(?:the\s+)?$", before):
         return "given_by" if sent.find(_GIVEN_BY, max(0, rel - 48), rel) else None
+    if sent.find(_VISITED, max(0, rel - 24), rel):
+        return None  # "when he visited Kyiv": where, not who
+    if m.form != "demonym" and sent.match(_OWN_AID, m.end - sent.start):
+        return "given_by"  # "the UK's military support for Ukraine": the possessor gives
     if re.search(
         r"\b(?:at|during|on the sidelines of|near|from|counter|against|deter|confront)\s+(?:the\s+)?$", before
     ):
@@ -351,6 +363,13 @@ _RECEIVE = CuePattern(r"\b(?:⟨receive⟩)\b")
 _GIVING = CuePattern(
     r"\b(?:has|have|had|will|would|is to|are to|also)\s+(?:\w+\s+)?(?:⟨give_to⟩|⟨given_by⟩)\b"
 )
+
+
+_FOR_WHOM = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")
+#: "visited Kyiv", "arrived in Warsaw": a place travelled to
+_VISITED = CuePattern(r"\b(?:⟨visit⟩)\s+(?:the\s+)?$")
+#: "the UK's military support", "Germany's aid package": an aid noun its possessor gives
+_OWN_AID = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:⟨aid_nouns⟩|package|pledge|donation|contribution)s?\b")
 
 
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")

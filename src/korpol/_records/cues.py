@@ -178,6 +178,7 @@ class Cues:
     rival: tuple[str, ...] = attrs.field(factory=_loader("rival"))
     hostile: tuple[str, ...] = attrs.field(factory=_loader("hostile"))
     led: tuple[str, ...] = attrs.field(factory=_loader("led"))
+    visit: tuple[str, ...] = attrs.field(factory=_loader("visit"))
     # -- weapons, counts and dates
     weapon_units: tuple[str, ...] = attrs.field(factory=_loader("weapon_units"))
     support_vehicles: tuple[str, ...] = attrs.field(factory=_loader("support_vehicles"))
