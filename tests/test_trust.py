@@ -143,6 +143,11 @@ ROWS = [
         " from the Netherlands.",
         aid=(Gift("NL", "UA", "150000000"),),
     ),
+    Row(
+        "a-state-adjective-before-aid-gives",
+        "Kyiv is rationing shells while a $60 billion U.S. aid package remains stalled in Congress.",
+        aid=(Gift("US", "UA", "60000000000"),),
+    ),
     # --- a country that fills no slot of the verb's frame is never a party
     Row(
         "pronoun-subject-is-the-sentence-before",  # (a bystander in the other clause used to be the buyer)

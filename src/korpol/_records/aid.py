@@ -282,6 +282,8 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return None  # "when he visited Kyiv": where, not who
     if m.form != "demonym" and sent.match(_OWN_AID, m.end - sent.start):
         return "given_by"  # "the UK's military support for Ukraine": the possessor gives
+    if m.form in ("demonym", "code") and sent.match(_ADJECTIVE_AID, m.end - sent.start):
+        return "given_by"  # "a $60 billion U.S. aid package", "German military aid"
     if re.search(
         r"\b(?:at|during|on the sidelines of|near|from|counter|against|deter|confront)\s+(?:the\s+)?$", before
     ):
@@ -365,6 +367,10 @@ _GIVING = CuePattern(
 )
 
 
+#: "U.S. aid package", "German military assistance": an aid noun its state's adjective gives
+_ADJECTIVE_AID = CuePattern(
+    r"\s+(?:(?:military|humanitarian|financial|economic|security)\s+)?(?:⟨aid_nouns⟩)\b"
+)
 _FOR_WHOM = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")
 #: "visited Kyiv", "arrived in Warsaw": a place travelled to
 _VISITED = CuePattern(r"\b(?:⟨visit⟩)\s+(?:the\s+)?$")
