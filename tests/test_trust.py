@@ -148,6 +148,16 @@ ROWS = [
         "Kyiv is rationing shells while a $60 billion U.S. aid package remains stalled in Congress.",
         aid=(Gift("US", "UA", "60000000000"),),
     ),
+    Row(
+        "a-package-that-was-bought-is-no-aid",
+        "In June Latvia bought two IRIS-T systems from Germany, a package costing more than 200 million euros.",
+        (Deal("DE", "LV", "signed", 2, "200000000"),),
+    ),
+    Row(
+        "a-package-for-a-state-is-aid",
+        "The Pentagon announced a new $400 million package for Ukraine on Friday.",
+        aid=(Gift("US", "UA", "400000000"),),
+    ),
     # --- a country that fills no slot of the verb's frame is never a party
     Row(
         "pronoun-subject-is-the-sentence-before",  # (a bystander in the other clause used to be the buyer)

@@ -14,7 +14,7 @@ from korpol._records.cues import CuePattern
 from korpol._records.merge import merge
 from korpol._records.roles import FROM, NOT_ACTOR_BEFORE, TO, excluded, first_party_after
 from korpol._records.rules import Reading
-from korpol._records.sentence import Sentence, clauses_of, money_units
+from korpol._records.sentence import Sentence, clauses_of, finditer_in, money_units
 from korpol._records.slots import assign_times, money_anchors, nearest_time, systems_in
 from korpol._records.transfer import (
     AID_WORD,
@@ -40,6 +40,8 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
         return []  # neither an amount or a weapon nor aid stated in words
     if not (sent.search(cues.compiled["aid"]) or sent.search(AID_WORD)) or sent.search(DENIED):
         return []
+    if _sold_package(sent):
+        return []  # "a package costing more than DKK 6 billion", "KAI said the package includes"
     out: list[Candidate] = []
     for a, b in _clauses_aid(sent):
         anchors = money_anchors(sent, a, b, cues)
@@ -84,6 +86,18 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
                 continue
             out.append(cand)
     return out
+
+
+def _sold_package(sent: Sentence) -> bool:
+    """A sentence whose only giving word is "package" and that speaks of a sale or a maker.
+
+    "package" alone is what a sale is sold as as often as what a donor gives: "it bought an
+    IRIS-T system ..., a package costing more than DKK 6 billion" is a purchase.
+    """
+    words = {m.group(0) for m in finditer_in(sent, AID_WORD)}
+    if words != {"package"}:
+        return False
+    return sent.search(SALE_WORD) is not None or bool(sent.sub("company"))
 
 
 def _clauses_aid(sent: Sentence) -> list[tuple[int, int]]:
