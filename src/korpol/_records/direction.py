@@ -49,6 +49,13 @@ _NOUN_BEFORE = re.compile(
 _PAST = re.compile(r"(?:ed|bought)$")
 
 
+#: "its only export customer", "the order book", "import licences": the verb word as a noun's modifier
+_NOUN_AFTER = re.compile(
+    r"\s+(?:customers?|markets?|licen[cs]es?|versions?|variants?|models?|success(?:es)?|credits?|"
+    r"guarantees?|controls?|bans?|agency|bank|records?|revenues?|books?|backlog|destinations?|figures?)\b"
+)
+
+
 #: "to be delivered", "was ordered": a passive verb has no buyer/seller subject
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:it|its|they|their|the country|the government)\b")
 
@@ -237,6 +244,7 @@ def _buy_votes(
         at = verb.start()
         # ("first bought", "its ordered": a past form is never the noun "the first purchase")
         noun = not _PAST.search(verb.group(0)) and _NOUN_BEFORE.search(low, max(0, at - 12), at) is not None
+        noun = noun or _NOUN_AFTER.match(low, verb.end()) is not None
         if noun and (pursued := sent.find(_PURSUE, max(0, at - 60), at)) is not None:
             noun, at = False, pursued.start()  # "Warsaw is negotiating the purchase of": Warsaw buys
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
@@ -272,7 +280,7 @@ def _sell_votes(
     for verb in sells:
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
-        noun = noun or verb.group(0).startswith("sale")
+        noun = noun or verb.group(0).startswith("sale") or _NOUN_AFTER.match(low, verb.end()) is not None
         sellers = [
             m
             for m in sent.mentions
