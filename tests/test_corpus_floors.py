@@ -1,0 +1,48 @@
+"""No annotated set in this repository may lose ground: F1 floors and direction ceilings.
+
+Each set under ``tests/`` (written blind, from publicly reported facts; see each README) is
+scored with :func:`korpol.evaluate`, as ``korpol evaluate`` does.  A floor is the set's F1 per
+record type when it was last raised, less 0.01; a ceiling is the number of deals and aid
+packages with a gold counterpart whose pair was reversed or wrong.  A change that fixes one
+sentence at the cost of another set fails here; a change that improves a set should raise its
+floor in the same commit.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+import korpol
+
+HERE = pathlib.Path(__file__).parent
+
+#: set -> (arms deals, aid packages, agreements, leaders, overall) F1 floors, direction errors ceiling
+FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
+    "corpus": ((0.95, 0.96, 0.82, 0.93, 0.93), 0),
+    "corpus_b": ((0.94, 0.73, 0.95, 0.96, 0.94), 2),
+    "corpus_c": ((0.76, 0.48, 0.74, 0.95, 0.83), 1),
+    "corpus_d": ((0.70, 0.81, 0.62, 0.92, 0.80), 2),
+    "corpus_e": ((0.77, 0.71, 0.70, 0.91, 0.81), 6),
+    "corpus_f": ((0.66, 0.52, 0.71, 0.88, 0.75), 7),
+    "corpus_g": ((0.70, 0.62, 0.60, 0.94, 0.79), 5),
+    "programme_kr_pl": ((0.90, 0.0, 0.39, 0.96, 0.90), 0),
+}
+TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")
+
+
+def test_every_annotated_set_has_a_floor() -> None:
+    sets = {p.parent.name for p in HERE.glob("*/*.json") if p.with_suffix(".txt").exists()}
+    assert sets == set(FLOORS)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_annotated_set_keeps_its_floor(name: str) -> None:
+    report = korpol.evaluate(HERE / name)
+    (*type_floors, overall_floor), ceiling = FLOORS[name]
+    got = {t: round(report.score(t).f1, 3) for t in TYPES}
+    assert all(got[t] >= floor for t, floor in zip(TYPES, type_floors, strict=True)), (got, type_floors)
+    assert report.overall.f1 >= overall_floor, report.overall.f1
+    _checked, reversed_, wrong = report.direction
+    assert reversed_ + wrong <= ceiling, report.direction
