@@ -317,6 +317,10 @@ def _unit_candidates(
     if recent:
         prior = sentence_actors(recent[-1])
         cand.antecedent = next((p for p in prior if isinstance(p, Country)), None)
+    # the states named in this sentence and the two before: where a guessed side may come from
+    cand.nearby = frozenset(
+        m.party.code for s in (*recent[-2:], sent) for m in s.sub("place") if isinstance(m.party, Country)
+    )
     if anchor is not None:
         cand.aggregate = _is_a_sum(sent, clause, anchor, cues)
         cand.value = anchor.value

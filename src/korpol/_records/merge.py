@@ -317,9 +317,10 @@ def settle_guessed(deals: list[Candidate]) -> list[Candidate]:
     A deal whose words name one side only ("the July 2022 frameworks foresee up to 1,000 K2
     tanks"; "Estonia ... added six more") was given the article's other main party.  A guess
     that plays the same role in the article's clear deals (those whose words name both sides)
-    stands.  Otherwise, when the clear deals show one partner for the named side, that partner
-    it is; and a guess that plays the other role there (a guessed buyer that sells elsewhere in
-    the article: "the kingdom holds a $15 billion contract for 44 THAAD launchers" in a story on
+    stands.  Otherwise, when the clear deals show one partner for the named side (and, for a
+    buyer, no other state is named in this sentence or the two before), that partner it is; and
+    a guess that plays the other role there (a guessed buyer that sells elsewhere in the
+    article: "the kingdom holds a $15 billion contract for 44 THAAD launchers" in a story on
     Korea's missile exports) leaves the deal with no known partner: it is left out, unless the
     clear deals show the pair the other way round (:func:`orient` turns it).
     """
@@ -338,8 +339,10 @@ def settle_guessed(deals: list[Candidate]) -> list[Candidate]:
             named, guess = (c.first, c.second) if to_buyer else (c.second, c.first)
             same_role, other_role = (sellers, buyers) if to_buyer else (buyers, sellers)
             seen = (buyers if to_buyer else sellers).get(named.code, {})
-            if guess.code not in same_role and len(seen) == 1:
-                found = next(iter(seen.values()))
+            found = next(iter(seen.values())) if len(seen) == 1 else None
+            # (a buyer not when another state is named near the deal: "the kingdom" may be that one)
+            near = c.nearby - {named.code, guess.code, found.code} if found is not None else c.nearby
+            if guess.code not in same_role and found is not None and not (near and to_buyer):
                 c.first, c.second = (c.first, found) if to_buyer else (found, c.second)
             elif guess.code in other_role and guess.code not in same_role:
                 turned = not c.grounded and named.code in other_role[guess.code]
