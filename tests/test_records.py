@@ -520,6 +520,16 @@ AGREEMENT_EXAMPLES = [
         [("other", {"CA", "JP"}, 2019, None), ("declaration", {"CA", "JP"}, 2023, None)],
     ),
     (
+        "a-partnership-only-talked-about-is-no-record",  # (undated: it used to be a record)
+        "Both leaders vowed to solidify the strategic partnership between South Korea and Poland.",
+        [],
+    ),
+    (
+        "a-treaty-in-passing-is-no-record",
+        "Officials said the new contracts would strengthen the treaty between Britain and Poland.",
+        [],
+    ),
+    (
         "statement-of-intent",
         "Sweden and Finland signed a statement of intent on air defence cooperation in 2021.",
         [("declaration", {"SE", "FI"}, 2021, None)],

@@ -398,4 +398,8 @@ class AgreementRule:
         self.found.extend(agreement_candidates(sent, reading.ctx, reading.recent))
 
     def records(self, reading: Reading) -> tuple[Agreement, ...]:
-        return merge_agreements(self.found, reading.norm, reading.doc_id, reading.original)
+        out = merge_agreements(self.found, reading.norm, reading.doc_id, reading.original)
+        # An agreement the text neither dates nor reports as made (no signing, adopting or
+        # establishing in the article's time) is one that is only talked about: "vowed to
+        # solidify the strategic partnership", "the treaty" in passing.  It is no record.
+        return tuple(a for a in out if a.date is not None)
