@@ -240,8 +240,9 @@ PEOPLE: dict[str, list[Example]] = {
             "Dutch Prime Minister Mark van der Berg said", [("Mark van der Berg", "prime minister", "NL")]
         ),
         Example(
+            # the reference data's "Lloyd Austin": a middle initial and a suffix do not hide him
             "Secretary of Defense Lloyd J. Austin III will host the meeting",
-            [("Lloyd J. Austin III", "defense secretary", None)],
+            [("Lloyd J. Austin III", "defense secretary", "US")],
         ),
     ],
     "more-titles": [

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 import attrs
@@ -393,6 +394,17 @@ def _party_of_role(role: str) -> Party | None:
     return None
 
 
+#: tokens a holder's name is written with that the reference data leaves out: "J.", "Jr.", "III"
+_MIDDLE_OR_SUFFIX = re.compile(r"(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|IV),?")
+
+
+def _core_tokens(tokens: Sequence[str]) -> list[str]:
+    """A name without middle initials and generational suffixes ("Joseph R. Biden, Jr." -> Joseph Biden)."""
+    if len(tokens) < 3:
+        return list(tokens)
+    return [tokens[0], *(t for t in tokens[1:] if not _MIDDLE_OR_SUFFIX.fullmatch(t))]
+
+
 def _person(
     text: str,
     name: Name,
@@ -407,6 +419,8 @@ def _person(
     surface = text[name.start : name.end]
     display = display_name(name.tokens)
     entry = _known(surface) or _known(display) or _known(" ".join(name.tokens))
+    if entry is None and len(core := _core_tokens(name.tokens)) >= 2 and core != list(name.tokens):
+        entry = _known(" ".join(core))  # "Lloyd J. Austin III" is the data's "Lloyd Austin"
     office = None
     if entry is not None:
         office = _pick_office(entry.offices, role, party.code if party else None, published)
