@@ -6,7 +6,9 @@ expects from it.  Rows are grouped by the phenomenon they exercise.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import pathlib
 from decimal import Decimal
 
 import attrs
@@ -686,3 +688,15 @@ def test_times_told_against_the_date_before(text: str, phrase: str, key: str) ->
 def test_an_anaphoric_time_without_a_date_before_is_not_guessed() -> None:
     doc = korpol.parse("Poland will sign the contract the following year.", published=PUB)
     assert [m.text for m in doc.mentions if m.kind == "time"] == []
+
+
+def test_a_year_the_text_does_not_state_is_marked_inferred(tmp_path: pathlib.Path) -> None:
+    stated = korpol.parse("Poland ordered 180 K2 tanks from South Korea in 2022.", published=PUB)
+    guessed = korpol.parse("Poland ordered 180 K2 tanks from South Korea.", published=PUB)
+    (a,), (b,) = stated.arms_deals, guessed.arms_deals
+    assert (a.date.year_value, a.date.inferred) == (2022, False)
+    assert (b.date.year_value, b.date.inferred, b.date.text) == (PUB.year, True, "")
+    korpol.Corpus([guessed]).to_csv(tmp_path)
+    with (tmp_path / "arms_deals.csv").open(encoding="utf-8") as fh:
+        (row,) = csv.DictReader(fh)
+    assert (row["date_start"], row["date_inferred"]) == (f"{PUB.year}-01-01", "true")

@@ -250,6 +250,11 @@ def _span_text(span: TimeSpan | None) -> str | None:
     return None if span is None else span.text
 
 
+def _inferred(span: TimeSpan | None) -> bool | None:
+    """Whether a record's date is the article's publication year, not a time the text states."""
+    return None if span is None else span.inferred
+
+
 def _merged_id(record: Any) -> str | None:
     """A merged record's id (``deal-1``); an article's own record has none."""
     return getattr(record, "id", None)
@@ -380,6 +385,7 @@ DEALS: Table[ArmsDeal] = Table(
         Column("date_end", lambda d: _end(d.date), kind="date", sql="TEXT"),
         Column("date_precision", lambda d: _precision(d.date), sql="TEXT"),
         Column("date_text", lambda d: _span_text(d.date), sql="TEXT"),
+        Column("date_inferred", lambda d: _inferred(d.date), kind="bool", sql="INTEGER"),
         Column("systems", items=lambda d: d.systems, sql="TEXT NOT NULL", note="JSON array"),
         Column("quantity", lambda d: d.quantity, kind="int", sql="INTEGER"),
         Column("contractors", items=lambda d: d.contractors, sql="TEXT NOT NULL"),
@@ -420,6 +426,7 @@ AID: Table[AidPackage] = Table(
         Column("date_end", lambda p: _end(p.date), kind="date", sql="TEXT"),
         Column("date_precision", lambda p: _precision(p.date), sql="TEXT"),
         Column("date_text", lambda p: _span_text(p.date), sql="TEXT"),
+        Column("date_inferred", lambda p: _inferred(p.date), kind="bool", sql="INTEGER"),
         Column("items", items=lambda p: p.items, sql="TEXT NOT NULL"),
         *_MERGE_COLUMNS,
     ),
@@ -448,6 +455,7 @@ AGREEMENTS: Table[Agreement] = Table(
         Column("date_end", lambda a: _end(a.date), kind="date", sql="TEXT"),
         Column("date_precision", lambda a: _precision(a.date), sql="TEXT"),
         Column("date_text", lambda a: _span_text(a.date), sql="TEXT"),
+        Column("date_inferred", lambda a: _inferred(a.date), kind="bool", sql="INTEGER"),
         Column("until_start", lambda a: _start(a.until), kind="date", sql="TEXT"),
         Column("until_end", lambda a: _end(a.until), kind="date", sql="TEXT"),
         Column("until_text", lambda a: _span_text(a.until)),
@@ -546,6 +554,7 @@ AGGREGATES: Table[Aggregate] = Table(
         Column("date_start", lambda a: _start(a.date), kind="date", sql="TEXT"),
         Column("date_end", lambda a: _end(a.date), kind="date", sql="TEXT"),
         Column("date_text", lambda a: _span_text(a.date), sql="TEXT"),
+        Column("date_inferred", lambda a: _inferred(a.date), kind="bool", sql="INTEGER"),
         Column("count", lambda a: a.count, kind="int", sql="INTEGER"),
         Column("systems", items=lambda a: a.systems, sql="TEXT NOT NULL", note="JSON array"),
         Column("sums", items=_sums),

@@ -91,8 +91,13 @@ def money_text(money: Money | None) -> str:
 
 
 def span_text(span: TimeSpan | None) -> str:
-    """A time as a table shows it ("2024", "2025-08-01"), empty when unknown."""
-    return "" if span is None else str(span)
+    """A time as a table shows it ("2024", "2025-08-01"), empty when unknown.
+
+    A year the text does not state (the article's publication year) says so: "2024 (inferred)".
+    """
+    if span is None:
+        return ""
+    return f"{span} (inferred)" if span.inferred else str(span)
 
 
 def sources_text(record: Any) -> str:

@@ -205,6 +205,17 @@ class TimeSpan(Record):
         return self.start is not None
 
     @property
+    def inferred(self) -> bool:
+        """True for a date no words of the text state: the article's publication year, taken
+        for a record whose text gives no time (``text`` is then empty).
+
+        >>> stated, inferred = TimeSpan.year(2024), TimeSpan(dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year")
+        >>> stated.inferred, inferred.inferred
+        (False, True)
+        """
+        return self.start is not None and not self.text
+
+    @property
     def year_value(self) -> int | None:
         """The year of ``start`` (``None`` when unresolved)."""
         return None if self.start is None else self.start.year
