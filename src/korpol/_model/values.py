@@ -209,7 +209,8 @@ class TimeSpan(Record):
         """True for a date no words of the text state: the article's publication year, taken
         for a record whose text gives no time (``text`` is then empty).
 
-        >>> stated, inferred = TimeSpan.year(2024), TimeSpan(dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year")
+        >>> stated = TimeSpan.year(2024)
+        >>> inferred = TimeSpan(dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year")
         >>> stated.inferred, inferred.inferred
         (False, True)
         """
