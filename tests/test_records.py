@@ -700,3 +700,15 @@ def test_a_year_the_text_does_not_state_is_marked_inferred(tmp_path: pathlib.Pat
     with (tmp_path / "arms_deals.csv").open(encoding="utf-8") as fh:
         (row,) = csv.DictReader(fh)
     assert (row["date_start"], row["date_inferred"]) == (f"{PUB.year}-01-01", "true")
+
+
+def test_a_sentence_that_follows_the_one_before_takes_its_year() -> None:
+    text = (
+        "Poland signed a framework agreement with South Korea for 1,000 K2 tanks in July 2022."
+        " The first executive contract followed within weeks: 180 K2 tanks for $3.37 billion."
+    )
+    framework, contract = korpol.parse(text, published=dt.date(2023, 12, 20)).arms_deals
+    assert (framework.status, framework.date.year_value) == ("framework", 2022)
+    assert (contract.status, contract.quantity, contract.date.year_value) == ("signed", 180, 2022)
+    assert not contract.date.inferred
+    assert contract.date.span is not None and text[slice(*contract.date.span)] == "July 2022"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import ClassVar, cast
@@ -336,7 +337,7 @@ def _unit_candidates(
     under = _fill_status(sent, clause, lo, hi, cand, cues)
     if cand.status == "framework" and sent.search_in(cues.compiled["remainder"], clause.a, hi):
         return []  # "the remaining K9s under the framework": what is left of it, not a deal
-    _fill_date(sent, ctx, clause, lo, hi, anchor, cand)
+    _fill_date(sent, ctx, clause, lo, hi, anchor, cand, recent)
     cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
     cand.detail = cand.value is None and _DETAIL.search(low, clause.a, clause.b) is not None
     deal_direction(sent, lo, hi, cand, ctx, (clause.a, clause.b))
@@ -489,10 +490,14 @@ def _fill_date(
     hi: int,
     anchor: MoneyM | None,
     cand: Candidate,
+    recent: Sequence[Sentence] = (),
 ) -> None:
     """The unit's date: the one paired with its amount, else the clause's; else the report's year.
 
-    Only a planned or signed deal takes the year it is reported in when the text gives none.
+    A sentence that says it follows the one before ("The first executive contracts followed
+    within weeks", "later that year") and states no time of its own takes the year of the last
+    time the sentence before states.  Only a planned or signed deal takes the year it is reported
+    in when the text gives none.
     """
     if anchor is not None:
         cand.date = clause.times.get(anchor.start) or (
@@ -500,8 +505,28 @@ def _fill_date(
         )
     else:
         cand.date = nearest_time(sent, lo, hi) or nearest_time(sent, clause.a, clause.b)
+    if cand.date is None and recent and not sent.sub("time") and sent.search(_FOLLOWS):
+        cand.date = _year_before(recent[-1])
     if cand.date is None and cand.status in ("planned", "signed") and ctx.published is not None:
         cand.date = report_year(ctx.published)
+
+
+#: "followed within weeks", "later that year", "soon after": a sentence told after the one before
+_FOLLOWS = re.compile(
+    r"\b(?:followed|within (?:days|weeks|months)|(?:days|weeks|months) later|later that year|"
+    r"that same year|the same year|soon after(?:wards)?|shortly after(?:wards)?)\b"
+)
+
+
+def _year_before(prev: Sentence) -> TimeSpan | None:
+    """The year of the last time the sentence before states, its words kept as the evidence."""
+    times = [t.value for t in prev.sub("time") if t.value.start is not None and t.value.text]
+    if not times or times[-1].relation not in ("at", "since"):
+        return None
+    last = times[-1]
+    assert last.start is not None
+    year = last.start.year
+    return TimeSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", last.text, "at", last.span)
 
 
 def _date_before(sent: Sentence, anchor: MoneyM) -> TimeSpan | None:
