@@ -711,4 +711,5 @@ def test_a_sentence_that_follows_the_one_before_takes_its_year() -> None:
     assert (framework.status, framework.date.year_value) == ("framework", 2022)
     assert (contract.status, contract.quantity, contract.date.year_value) == ("signed", 180, 2022)
     assert not contract.date.inferred
-    assert contract.date.span is not None and text[slice(*contract.date.span)] == "July 2022"
+    assert contract.date.span is not None
+    assert text[slice(*contract.date.span)] == "July 2022"

@@ -97,6 +97,12 @@ RELATIVE = [
     E("On Dec. 1, Poland signed.", "2023-12-01", id="past-tense-month-day-last-year"),
     E("The contract was signed last Friday.", "2024-10-25", id="last-weekday"),
     E("Later this year the navy will choose.", "2024", id="later-this-year"),
+    # years read aloud (radio and TV transcripts)
+    E("The first contract, signed in twenty twenty-two, covered 180 tanks.", "2022", id="spoken-year"),
+    E("In April twenty-twenty-three, Poland signed a deal.", "2023-04", id="spoken-month-year"),
+    E("The order was placed in two thousand and nine.", "2009", id="spoken-two-thousand"),
+    E("The programme dates from twenty-ten.", "since 2010", id="spoken-twenty-ten"),
+    E("There were twenty twenty-two fans at the gate.", id="spoken-number-is-no-year"),
     E("This month the ministry said.", "2024-10", id="this-month"),
     E("The minister will travel to Seoul next week.", "2024-11-04..2024-11-10", id="next-week"),
 ]

@@ -93,6 +93,31 @@ _QUARTERS = {
 }
 
 
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen")
+#: a year of this century read aloud: "twenty twenty-two", "twenty-ten", "two thousand and nine"
+_UNIT = "|".join(_UNITS)
+_TEEN = "|".join(_TEENS)
+_SPOKEN_YEAR = (
+    rf"(?:[Tt]wenty[- ](?:twenty(?:[- ](?:{_UNIT}))?|{_TEEN})"
+    rf"|[Tt]wo thousand(?: and)? (?:twenty(?:[- ](?:{_UNIT}))?|{_TEEN}|{_UNIT}))(?![\w-])"
+)
+_SPOKEN_VALUES = {w: i for i, w in enumerate(("zero", *_UNITS, *_TEENS, "twenty"))}
+
+
+def spoken_year(text: str) -> int:
+    """The year a :data:`_SPOKEN_YEAR` match reads aloud.
+
+    >>> spoken_year("twenty twenty-two"), spoken_year("Twenty-ten"), spoken_year("two thousand and nine")
+    (2022, 2010, 2009)
+    """
+    words = text.lower().replace("-", " ").split()
+    rest = words[2:] if words[:2] == ["two", "thousand"] else words[1:]
+    rest = [w for w in rest if w != "and"]
+    return 2000 + sum(_SPOKEN_VALUES[w] for w in rest)
+
+
 @functools.cache
 def _alternatives() -> tuple[str, ...]:
     """The time pattern's alternatives, most specific first (the first that matches wins)."""
@@ -113,6 +138,8 @@ def _alternatives() -> tuple[str, ...]:
         rf"(?P<dmy_d>{d})(?:(?: ?- ?| to | and )(?P<dmy_d2>{d}))? (?P<dmy_m>{month})(?:,? (?P<dmy_y>{y}))?",
         rf"(?P<mr_a>{month})(?: ?- ?| to | through | and )(?P<mr_b>{month}),? (?P<mr_y>{y})",
         rf"(?P<my_m>{month}),? (?P<my_y>{y})",
+        # a year read aloud (radio and TV transcripts): "April twenty-twenty-three"
+        rf"(?P<smy_m>{month}),? (?P<smy_y>{_SPOKEN_YEAR})",
         rf"(?P<yr_a>{y})(?P<yr_sep> ?- ?| to | through | and |/)(?P<yr_b>{y}|\d\d(?!\d))",
         rf"(?P<q>Q[1-4]|[Tt]he (?:first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter|"
         rf"(?:first|second|third|fourth) quarter)(?:,? (?:of )?(?P<q_y>{y}|{ry}))?",
@@ -128,6 +155,7 @@ def _alternatives() -> tuple[str, ...]:
         rf"(?P<ago_n>\d{{1,2}}|{ago_words}|[Ss]everal) (?P<ago_u>years?|months?|weeks?|days?) ago",
         r"(?P<od>the \d{1,2}(?:st|nd|rd|th))(?![\w])",
         rf"(?P<y>{y})",
+        rf"(?P<sy>{_SPOKEN_YEAR})",
         rf"(?P<mo>{month})",
     ]
     return tuple(alts)
@@ -425,6 +453,9 @@ def _resolve(g: dict[str, str | None], ctx: _Ctx) -> _Result:
     if g["my_m"]:
         start, end = _month_span(int(g["my_y"] or 0), MONTHS[g["my_m"]])
         return start, end, "month"
+    if g["smy_m"]:
+        start, end = _month_span(spoken_year(g["smy_y"] or ""), MONTHS[g["smy_m"]])
+        return start, end, "month"
     if g["yr_a"]:
         a, b_text, sep = int(g["yr_a"]), g["yr_b"] or "", (g["yr_sep"] or "").strip()
         b = int(b_text) if len(b_text) == 4 else (a // 100) * 100 + int(b_text)
@@ -467,8 +498,8 @@ def _resolve(g: dict[str, str | None], ctx: _Ctx) -> _Result:
         return _ago(g["ago_n"].lower(), g["ago_u"] or "", ctx)
     if g["od"]:
         return _ordinal_day(int(re.sub(r"\D", "", g["od"])), ctx)
-    if g["y"]:
-        start, end = _year_span(int(g["y"]))
+    if g["y"] or g["sy"]:
+        start, end = _year_span(int(g["y"]) if g["y"] else spoken_year(g["sy"] or ""))
         return start, end, "year"
     if g["mo"]:
         if p is None:
@@ -644,8 +675,8 @@ def _plausible(text: str, m: re.Match[str], g: dict[str, str | None]) -> bool:
         tail = text[end : end + 10]
         if tail.startswith((" percent", " per cent", " billion", " million", " trillion", " troops")):
             return False
-    if g["mo"]:
-        # a bare month needs a preposition or a time word before it ("in July", "since May")
+    if g["mo"] or g["sy"]:
+        # a bare month (or a year read aloud) needs a preposition or a time word before it ("in July")
         word = text[max(0, start - 12) : start].split()[-1:] if start else []
         if not word or word[0].lower() not in {"in", "since", "until", "till", "by", "from", "through",
                                                   "of", "early", "late", "mid", "during", "before", "after",
@@ -685,7 +716,7 @@ _TRIGGER_WORDS = (
     *{m[:3] for m in calendar.month_name[1:]}, *{d[:3] for d in calendar.day_name},
     "year", "Year", "month", "Month", "week", "Week", "quarter", "Quarter", "half", "ago",
     "yesterday", "Yesterday", "today", "Today", "tomorrow", "Tomorrow", "tonight", "Tonight",
-    "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+    "Q1", "Q2", "Q3", "Q4", "H1", "H2", "twenty", "Twenty", "two thousand", "Two thousand",
 )
 # The numbers that may be part of a time expression (see _triggers).  Led by one class, so the
 # engine skips to the next digit; the look-behind after it sees the character before the number.
