@@ -713,3 +713,31 @@ def test_a_sentence_that_follows_the_one_before_takes_its_year() -> None:
     assert not contract.date.inferred
     assert contract.date.span is not None
     assert text[slice(*contract.date.span)] == "July 2022"
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        pytest.param(
+            "Ottawa will give Ukraine two-point-five billion dollars in economic assistance, on top of the"
+            " 500 million U.S. dollars it pledged to NATO's fund.",
+            "CAD",
+            id="beside-explicit-us-dollars-a-plain-dollar-is-local",
+        ),
+        pytest.param(
+            "Ottawa will give Ukraine two-point-five billion dollars in economic assistance.",
+            "USD",
+            id="without-explicit-us-dollars-a-plain-dollar-stays-usd",
+        ),
+        pytest.param(
+            "Canberra signed for 200 Tomahawk missiles worth $1.3 billion; Washington had approved the sale"
+            " at 895 million US dollars.",
+            "AUD",
+            id="a-bare-dollar-sign-too",
+        ),
+    ],
+)
+def test_plain_dollars_in_an_article_about_a_dollar_state(text: str, currency: str) -> None:
+    doc = korpol.parse(text, published=PUB)
+    (first,) = [r.value for r in (*doc.aid_packages, *doc.arms_deals) if r.value and r.value.amount > 10**9]
+    assert first.currency == currency

@@ -28,6 +28,7 @@ from korpol._records.aid import AidRule
 from korpol._records.context import document_context
 from korpol._records.cues import DEFAULT_CUES, Cues
 from korpol._records.deals import DealRule
+from korpol._records.dollars import local_dollars
 from korpol._records.events import DeploymentRule, MeetingRule
 from korpol._records.evidence import document_mentions
 from korpol._records.leaders import LeaderRule
@@ -156,7 +157,9 @@ def extract(
     norm = normalize(text)
     clean = norm.text
     mentions = scan_all(clean, published)
-    reading = Reading(document_context(mentions, published, cues, clean), norm, text, doc_id, mentions)
+    context = document_context(mentions, published, cues, clean)
+    mentions = local_dollars(mentions, context.principal, clean)
+    reading = Reading(context, norm, text, doc_id, mentions)
     rules = [rule() for rule in RULES]
     failed: dict[str, str] = {}
 

@@ -294,7 +294,7 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return "given_by" if sent.find(_GIVEN_BY, max(0, rel - 48), rel) else None
     if sent.find(_VISITED, max(0, rel - 24), rel):
         return None  # "when he visited Kyiv": where, not who
-    if m.form != "demonym" and sent.match(_OWN_AID, m.end - sent.start):
+    if m.form != "demonym" and sent.match(_OWN_AID, m.end - sent.start) and not _INTO.search(before):
         return "given_by"  # "the UK's military support for Ukraine": the possessor gives
     if m.form in ("demonym", "code") and sent.match(_ADJECTIVE_AID, m.end - sent.start):
         return "given_by"  # "a $60 billion U.S. aid package", "German military aid"
@@ -385,6 +385,8 @@ _GIVING = CuePattern(
 _ADJECTIVE_AID = CuePattern(
     r"\s+(?:(?:military|humanitarian|financial|economic|security)\s+)?(?:⟨aid_nouns⟩)\b"
 )
+#: "put $35 million into NATO's assistance package": the fund's owner, not who gives
+_INTO = re.compile(r"\b(?:into|to|for|from|in|of|under)\s+(?:the\s+)?$")
 _FOR_WHOM = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")
 #: "visited Kyiv", "arrived in Warsaw": a place travelled to
 _VISITED = CuePattern(r"\b(?:⟨visit⟩)\s+(?:the\s+)?$")

@@ -28,6 +28,8 @@ class CurrencyLexicon:
 
     forms: dict[str, tuple[str, str]]
     pattern: re.Pattern[str]
+    #: state -> the currency its own news calls plain "dollars" (CA -> CAD; the ``home`` column)
+    homes: dict[str, str] = attrs.field(factory=dict)
 
 
 def _variants(name: str) -> set[str]:
@@ -48,8 +50,11 @@ def _variants(name: str) -> set[str]:
 def currency_lexicon() -> CurrencyLexicon:
     """The symbols, codes and names of ``data/currencies.tsv`` (loaded once)."""
     forms: dict[str, tuple[str, str]] = {}
+    homes: dict[str, str] = {}
     for row in read_table("currencies.tsv"):
         code = row["code"]
+        if row.get("home", "").strip():
+            homes[row["home"].strip()] = code
         names = [n.strip() for n in row.get("names", "").split(";") if n.strip()]
         symbols = [s.strip() for s in row.get("symbols", "").split(";") if s.strip()]
         if not names and not symbols:
@@ -61,4 +66,4 @@ def currency_lexicon() -> CurrencyLexicon:
             for v in _variants(n):
                 forms.setdefault(v, (code, "name"))
     pattern = re.compile(trie_pattern(set(forms)))
-    return CurrencyLexicon(forms=forms, pattern=pattern)
+    return CurrencyLexicon(forms=forms, pattern=pattern, homes=homes)

@@ -1,0 +1,52 @@
+"""Plain "dollars" in an article about a state that has dollars of its own.
+
+Why this module exists: a Canadian or Australian broadcast says "two-point-five billion
+dollars" for its own currency and "five hundred million U.S. dollars" when it means the
+American one.  Read alone, a plain "dollars" or "$" is US dollars; in an article about one of
+those states that also writes "US dollars" or "US$" explicitly, it is that state's dollar
+(``home`` in ``data/currencies.tsv``).  An article that never names US dollars explicitly
+gives no such sign, and its plain dollars stay US dollars.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from korpol._mentions.scan import M
+from korpol._model import Party
+from korpol._refdata.currencies import currency_lexicon
+
+__all__ = ["local_dollars"]
+
+#: "US dollars", "U.S. dollars", "U-S dollars", "American dollars", "US$", "U.S.$"
+_US_EXPLICIT = re.compile(r"\b(?:U\.?-?S\.?|American) dollars?\b|\bU\.?S\.? ?\$", re.IGNORECASE)
+#: a figure written with a bare "$" or a bare "dollars", no state named in it
+_PLAIN = re.compile(
+    r"^\$|(?<![A-Za-z.$-])(?<!US )(?<!U\.S\. )(?<!U-S )(?<!American )dollars?$", re.IGNORECASE
+)
+
+
+def local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> list[M]:
+    """``mentions`` with plain US-dollar figures read as the article's own dollar, where it has one.
+
+    >>> from korpol._mentions.scan import scan_all
+    >>> from korpol._model import Country
+    >>> text = "Canada will give two billion dollars, on top of 500 million U.S. dollars from NATO."
+    >>> found = local_dollars(scan_all(text, None), (Country(code="CA", name="Canada"),), text)
+    >>> [(m.value.amount, m.value.currency) for m in found if m.kind == "money"]
+    [(Decimal('2000000000'), 'CAD'), (Decimal('500000000'), 'USD')]
+    """
+    homes = currency_lexicon().homes
+    local = {homes[p.code] for p in principal if p.code in homes}
+    if len(local) != 1 or not _US_EXPLICIT.search(text):
+        return mentions
+    (currency,) = local
+    out: list[M] = []
+    for m in mentions:
+        if m.kind == "money" and m.value.currency == "USD" and _PLAIN.search(m.value.text.strip()):
+            m = m._replace(value=attrs.evolve(m.value, currency=currency))
+        out.append(m)
+    return out
