@@ -158,6 +158,12 @@ ROWS = [
         "The Pentagon announced a new $400 million package for Ukraine on Friday.",
         aid=(Gift("US", "UA", "400000000"),),
     ),
+    Row(
+        "cleared-a-larger-sale",  # (the approving state used to become the buyer)
+        "Athens bought 20 F-35A fighters for €3.5 billion in July. Washington had cleared a larger sale"
+        " in January: up to 40 aircraft worth $8.6 billion.",
+        (Deal("US", "GR", "signed", 20), Deal("US", "GR", "planned", 40, "8600000000")),
+    ),
     # --- a country that fills no slot of the verb's frame is never a party
     Row(
         "pronoun-subject-is-the-sentence-before",  # (a bystander in the other clause used to be the buyer)
