@@ -79,6 +79,11 @@ MODIFIERS = [
     E("18 new K9 howitzers", "18 howitzer", id="new-designation"),
     E("Poland will buy six more.", "6", id="bare-more"),
     E("72 launchers now and six more later", "72 launcher", "6", id="bare-more-after-count"),
+    E("Warsaw agreed to buy 32 Lockheed Martin F-35 fighters.", "32 fighter", id="maker-name-between"),
+    E("It ordered 66 F-16V Block 70 fighter jets in 2019.", "66 fighter jet", id="variant-and-block"),
+    E("Japan will supply four air surveillance radars.", "4 radar", id="surveillance-modifier"),
+    # the nearest number qualifies when an earlier one does not ("dollars for" is no modifier)
+    E("a deal worth 414 million dollars for twenty launchers", "20 launcher", id="count-after-an-amount"),
 ]
 
 HEDGES = [

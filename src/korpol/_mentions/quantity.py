@@ -65,7 +65,9 @@ MODIFIERS: frozenset[str] = frozenset({
     "long-range", "short-range", "medium-range", "anti-tank", "anti-aircraft", "air-defense",
     "air-defence", "guided", "special", "active-duty", "active", "reserve", "foreign", "spare",
     "training", "trainer", "supersonic", "multirole", "multi-role", "stealth", "operational",
-    "fully", "basic", "export", "export-version",
+    "fully", "basic", "export", "export-version", "newer", "older", "refurbished", "surveillance",
+    "early-warning", "coastal", "patrol", "offshore", "amphibious", "transport", "tactical", "maritime",
+    "reconnaissance", "utility", "armed", "fighter", "rocket", "air-to-air",
 })
 # Hedges before the number.  "about" and kin make the count approximate; the rest bound it.
 _HEDGES: dict[str, tuple[bool, Bound | None]] = {
@@ -226,14 +228,14 @@ def _value(token: str, scale: str | None) -> int | None:
 
 
 def _mid_ok(mid: str) -> bool:
-    """Between number and noun: designations or known modifiers only, at most two designations."""
+    """Between number and noun: designations or known modifiers only, at most three designations."""
     designations = 0
     for word in mid.split():
         if word in MODIFIERS or word.lower() in MODIFIERS:
             continue
         if any(ch.isdigit() for ch in word) or word.isupper() or word[:1].isupper():
-            designations += 1
-            if designations > 2:
+            designations += 1  # ("32 Lockheed Martin F-35 fighters", "66 F-16V Block 70 fighter jets")
+            if designations > 3:
                 return False
             continue
         return False
@@ -291,15 +293,15 @@ def scan_quantities(text: str) -> list[Quantity]:
         if text[s - 1 : s] != " ":
             continue  # the left pattern ends with a space: skip the search
         lm = left.search(text, max(done, s - 80), s)
+        while lm is not None and lm.group("mid") and not _mid_ok(lm.group("mid")):
+            # "414 million dollars for twenty launchers": the nearest number may still qualify
+            lm = left.search(text, lm.end("num"), s)
         spoken = _spoken_count(text, max(done, s - 80), s)
         if spoken is not None:
             found.append(_make(text, spoken[0], e, spoken[1], forms[m.group()]))
             done = e
             continue
         if lm is None:
-            continue
-        mid = lm.group("mid")
-        if mid and not _mid_ok(mid):
             continue
         token = lm.group("num")
         if _not_a_count(token, text, lm.start()) and not lm.group("scale"):
