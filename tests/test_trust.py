@@ -284,6 +284,12 @@ ROWS = [
         "Still to be contracted under Egypt's 2022 framework agreement with South Korea are 100 K9 howitzers"
         " and 40 K10 vehicles.",
     ),
+    Row(
+        "an-approval-told-in-passing-is-not-the-status",
+        "In January Romania ordered 54 Abrams tanks for $1 billion, a deal that Washington had approved"
+        " in December.",
+        (Deal("US", "RO", "signed", 54, "1000000000"),),
+    ),
     # --- one contract, its parts and its figure
     Row(
         "instalments-of-one-contract",

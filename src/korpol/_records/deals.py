@@ -428,6 +428,10 @@ def _fill_status(
     ..., which provides for up to 672": the framework's own terms, not a contract under it.
     """
     cand.status = sent_status(sent, *clause.status_span, cues)
+    if cand.status == "planned" and sent.search_in(_BOUGHT, *clause.status_span):
+        # "Poland ordered 116 Abrams, a deal that Washington had approved in December": the
+        # approval told in passing is not the deal's status
+        cand.status = _status(_PRIOR_APPROVAL.sub(" ", sent.low[slice(*clause.status_span)]), cues)
     under = sent.search_in(_UNDER_FRAMEWORK, lo, hi)
     if under and not _amount_before(sent, lo, hi, under) and not _contract_then_amount(sent, lo, hi, under):
         under = None
@@ -467,6 +471,16 @@ def _contract_then_amount(sent: Sentence, lo: int, hi: int, under: re.Match[str]
         return False
     after = [at for at in _amounts(sent, lo, hi) if at >= lo + under.end()]
     return bool(after) and not _FRAMEWORK_TERMS.search(sent.low, lo + under.end(), after[0])
+
+
+#: a purchase told as done: "ordered", "bought", "signing for"
+_BOUGHT = re.compile(r"\b(?:ordered|bought|purchased|acquired|signing for|signed for|it ordered)\b")
+#: an approval told in passing, in a clause of its own: "a deal that Washington had approved in
+#: December", "after Washington had cleared a sale", "once Congress approved it"
+_PRIOR_APPROVAL = re.compile(
+    r"\b(?:that|which|after|once|when|since)\s+(?:[\w.-]+\s+){0,3}?(?:had\s+|has\s+)?"
+    r"(?:approved|cleared|authori[sz]ed)\b[^,;:]*"
+)
 
 
 #: words that attach what follows to the framework: "for 288", "which provides for", "of 2022"
