@@ -290,6 +290,12 @@ ROWS = [
         " in December.",
         (Deal("US", "RO", "signed", 54, "1000000000"),),
     ),
+    Row(
+        "a-delivery-after-the-signing-told-in-passing",
+        "The first 12 FA-50 jets bought from South Korea were handed over to Malaysia on Monday, two"
+        " years after the contract was signed.",
+        (Deal("KR", "MY", "delivered"),),
+    ),
     # --- one contract, its parts and its figure
     Row(
         "instalments-of-one-contract",

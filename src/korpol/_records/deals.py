@@ -428,10 +428,8 @@ def _fill_status(
     ..., which provides for up to 672": the framework's own terms, not a contract under it.
     """
     cand.status = sent_status(sent, *clause.status_span, cues)
-    if cand.status == "planned" and sent.search_in(_BOUGHT, *clause.status_span):
-        # "Poland ordered 116 Abrams, a deal that Washington had approved in December": the
-        # approval told in passing is not the deal's status
-        cand.status = _status(_PRIOR_APPROVAL.sub(" ", sent.low[slice(*clause.status_span)]), cues)
+    if cand.status in ("planned", "signed") and sent.search_in(_IN_PASSING, *clause.status_span):
+        cand.status = _main_status(sent.low[slice(*clause.status_span)], cand.status, cues)
     under = sent.search_in(_UNDER_FRAMEWORK, lo, hi)
     if under and not _amount_before(sent, lo, hi, under) and not _contract_then_amount(sent, lo, hi, under):
         under = None
@@ -474,13 +472,30 @@ def _contract_then_amount(sent: Sentence, lo: int, hi: int, under: re.Match[str]
 
 
 #: a purchase told as done: "ordered", "bought", "signing for"
-_BOUGHT = re.compile(r"\b(?:ordered|bought|purchased|acquired|signing for|signed for|it ordered)\b")
-#: an approval told in passing, in a clause of its own: "a deal that Washington had approved in
-#: December", "after Washington had cleared a sale", "once Congress approved it"
-_PRIOR_APPROVAL = re.compile(
-    r"\b(?:that|which|after|once|when|since)\s+(?:[\w.-]+\s+){0,3}?(?:had\s+|has\s+)?"
-    r"(?:approved|cleared|authori[sz]ed)\b[^,;:]*"
+_BOUGHT = re.compile(r"\b(?:ordered|bought|purchased|acquired|signing for|signed for)\b")
+#: an earlier step told in passing, in a clause of its own: "a deal that Washington had approved
+#: in December", "after Washington had cleared a sale", "four months after the contracts were signed"
+_IN_PASSING = re.compile(
+    r"\b(?:that|which|after|once|when|since)\s+(?:[\w.-]+\s+){0,3}?(?:had\s+|has\s+|was\s+|were\s+)?"
+    r"(?:approved|cleared|authori[sz]ed|signed|concluded)\b[^,;:]*"
 )
+
+
+_MAIN_ORDER = ("framework", "planned", "delivered", "signed")
+
+
+def _main_status(low: str, status: str, cues: Cues) -> str:
+    """The status of a clause without the earlier steps it tells in passing (see :data:`_IN_PASSING`).
+
+    "The first ten K2 tanks ... were handed over on Tuesday, four months after the contracts were
+    signed": delivered.  "Poland ordered 116 Abrams, a deal that Washington had approved": signed.
+    """
+    rest = _IN_PASSING.sub(" ", low)
+    # (what is left is the clause's own event: a delivery there is what happened, "bought" or not)
+    found = next((s for s in _MAIN_ORDER if cues.compiled[s].search(rest)), None)
+    if found is not None:
+        return found
+    return "signed" if _BOUGHT.search(rest) else status
 
 
 #: words that attach what follows to the framework: "for 288", "which provides for", "of 2022"
