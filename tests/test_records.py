@@ -726,8 +726,13 @@ def test_a_sentence_that_follows_the_one_before_takes_its_year() -> None:
         ),
         pytest.param(
             "Ottawa will give Ukraine two-point-five billion dollars in economic assistance.",
+            "CAD",
+            id="an-article-about-canada-and-ukraine",
+        ),
+        pytest.param(
+            "Ottawa will buy 88 F-35 jets from the United States for $19 billion.",
             "USD",
-            id="without-explicit-us-dollars-a-plain-dollar-stays-usd",
+            id="canada-and-the-us-without-explicit-us-dollars-stays-usd",
         ),
         pytest.param(
             "Canberra signed for 200 Tomahawk missiles worth $1.3 billion; Washington had approved the sale"

@@ -1,11 +1,11 @@
 """Plain "dollars" in an article about a state that has dollars of its own.
 
-Why this module exists: a Canadian or Australian broadcast says "two-point-five billion
-dollars" for its own currency and "five hundred million U.S. dollars" when it means the
-American one.  Read alone, a plain "dollars" or "$" is US dollars; in an article about one of
-those states that also writes "US dollars" or "US$" explicitly, it is that state's dollar
-(``home`` in ``data/currencies.tsv``).  An article that never names US dollars explicitly
-gives no such sign, and its plain dollars stay US dollars.
+Why this module exists: a Canadian or Australian broadcast or government release says
+"two-point-five billion dollars" for its own currency and "five hundred million U.S. dollars"
+when it means the American one.  Read alone, a plain "dollars" or "$" is US dollars; in an
+article about one of those states (``home`` in ``data/currencies.tsv``) it is that state's
+dollar -- unless the article is about that state and the United States and never writes "US
+dollars" or "US$" explicitly: then a plain dollar may be either, and stays US dollars.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ def local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> l
     """
     homes = currency_lexicon().homes
     local = {homes[p.code] for p in principal if p.code in homes}
-    if len(local) != 1 or not _US_EXPLICIT.search(text):
+    american = any(p.code == "US" for p in principal)
+    if len(local) != 1 or (american and not _US_EXPLICIT.search(text)):
         return mentions
     (currency,) = local
     out: list[M] = []
