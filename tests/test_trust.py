@@ -164,6 +164,16 @@ ROWS = [
         " in January: up to 40 aircraft worth $8.6 billion.",
         (Deal("US", "GR", "signed", 20), Deal("US", "GR", "planned", 40, "8600000000")),
     ),
+    Row(
+        "each-amount-its-own-recipient",  # (Israel used to receive both; Ukraine, as a donor)
+        "The U.S. Senate passed the aid bill on Tuesday. The package also provides about $26 billion"
+        " for Israel and $61 billion for Ukraine, which has received most U.S. aid since 2022.",
+        aid=(Gift("US", "IL", "26000000000"), Gift("US", "UA", "61000000000")),
+    ),
+    Row(
+        "a-loan-is-no-aid",
+        "The EU will provide Ukraine 5 billion euros in the form of concessional loans.",
+    ),
     # --- a country that fills no slot of the verb's frame is never a party
     Row(
         "pronoun-subject-is-the-sentence-before",  # (a bystander in the other clause used to be the buyer)

@@ -64,6 +64,8 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
             total = aid_total(sent, a, anchor, cues)
             if total and part_of_a_sum(sent, a, anchor):
                 continue  # "This includes $2.4 billion in ...": a part of a sum named before
+            if _lent(sent, anchor, a, b):
+                continue  # "$9 billion ... in the form of forgivable loans": lent, not given
             cand = Candidate("aid", sent, lo, hi, value=anchor.value, aggregate=total)
             systems_in(sent, a, b, cand)  # the weapons a military package includes are its items
             unit_low = low[lo:hi]
@@ -98,6 +100,21 @@ def _sold_package(sent: Sentence) -> bool:
     if words != {"package"}:
         return False
     return sent.search(SALE_WORD) is not None or bool(sent.sub("company"))
+
+
+#: lending, not giving: "in the form of forgivable loans", "a loan of", "loan guarantees", "a credit line"
+_LOAN = re.compile(
+    r"\b(?:(?:forgivable|concessional|soft|low-interest|long-term|preferential)\s+)?"
+    r"(?:loans?|loan guarantees?|credit lines?|lines? of credit)\b"
+)
+
+
+def _lent(sent: Sentence, anchor: M, a: int, b: int) -> bool:
+    """An amount the words around it lend: "$9 billion ... in the form of forgivable loans",
+    "a loan of $2 billion", "1.6 billion in loan guarantees" (a loan is neither aid nor a deal)."""
+    rel, end = anchor.start - sent.start, anchor.end - sent.start
+    before = _LOAN.search(sent.low, max(a, rel - 24), rel)
+    return bool(before or _LOAN.search(sent.low, end, min(b, end + 90)))
 
 
 def _clauses_aid(sent: Sentence) -> list[tuple[int, int]]:
@@ -196,6 +213,20 @@ def _military_gifts(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candid
     return out
 
 
+def _own_recipient(sent: Sentence, cand: Candidate) -> Party | None:
+    """The state named right after the amount with "for"/"to": "$61 billion for Ukraine"."""
+    span = cand.value.span if cand.value is not None else None
+    if span is None:
+        return None
+    end = span[1] - sent.start
+    for m in sent.sub("place", end, min(len(sent.low), end + 30)):
+        rel = m.start - sent.start
+        named = isinstance(m.party, Country) and _FOR_WHOM.search(sent.low, max(end, rel - 8), rel)
+        if named and sent.low[end:rel].count(" ") <= 3 and not excluded(sent, m):
+            return m.party
+    return None
+
+
 def _listed_recipient(sent: Sentence, cand: Candidate) -> Party | None:
     """The state a bracketed amount belongs to in a list: "Bangladesh (patrol boats, 575 million yen)"."""
     span = cand.value.span if cand.value is not None else None
@@ -252,6 +283,9 @@ def _aid_direction(
     same = donor is not None and recipient is not None and donor.code == recipient.code
     if same and for_whom and not given:
         donor = None  # "for Ukraine" says who receives; an actor of the same state is not the giver
+    own = _own_recipient(sent, cand)
+    if own is not None:
+        recipient = own  # "$26 billion for Israel and $61 billion for Ukraine": each its own
     framed = _receiver_frame(sent, a, b)
     if framed is not None:
         donor, recipient = framed[0], framed[1] or recipient
@@ -354,8 +388,9 @@ def _fill_aid_parties(
     if donor is None and dateline is not None and (recipient is None or recipient.code != dateline.code):
         donor = dateline
     if donor is None and ctx.principal:
-        gets = recipient or ctx.aid_recipient
-        donor = next((p for p in ctx.principal if gets is None or p.code != gets.code), ctx.principal[0])
+        # not the state this package goes to, nor the one the article's aid goes to
+        takers = {p.code for p in (recipient, ctx.aid_recipient) if p is not None}
+        donor = next((p for p in ctx.principal if p.code not in takers), ctx.principal[0])
     cand.first = donor
     if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
         recipient = ctx.aid_recipient
