@@ -174,6 +174,12 @@ ROWS = [
         "a-loan-is-no-aid",
         "The EU will provide Ukraine 5 billion euros in the form of concessional loans.",
     ),
+    Row(
+        "weapons-supplied-to-the-aid-recipient-are-no-sale",  # (a "2 Challenger 2" deal used to appear)
+        "Britain will give £500 million in military aid to Ukraine, the Prime Minister said. The UK has"
+        " already supplied Ukraine with a squadron of Challenger 2 tanks and Storm Shadow missiles.",
+        aid=(Gift("GB", "UA", "500000000"),),
+    ),
     # --- a country that fills no slot of the verb's frame is never a party
     Row(
         "pronoun-subject-is-the-sentence-before",  # (a bystander in the other clause used to be the buyer)

@@ -341,6 +341,8 @@ def _unit_candidates(
     cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
     cand.detail = cand.value is None and _DETAIL.search(low, clause.a, clause.b) is not None
     deal_direction(sent, lo, hi, cand, ctx, (clause.a, clause.b))
+    if _supplied_as_aid(sent, cand, ctx):
+        return []
     if cand.aggregate:
         assert anchor is not None
         cand.definite = False
@@ -353,6 +355,27 @@ def _unit_candidates(
     if under and cand.families:
         return [cand, _framework_of(cand)]
     return [cand]
+
+
+#: words that make a transfer a sale even to a state at war: a contract, an order, a price
+_SOLD = re.compile(
+    r"\b(?:contracts?|deals?|orders?|ordered|purchas\w*|bought|buy\w*|sales?|sold|paid|price|worth|"
+    r"acqui\w*|procur\w*|frameworks?|import\w*|export\w*|leas(?:e|es|ed|ing))\b"
+)
+#: verbs of handing weapons over, sold or given: "has supplied Ukraine with", "delivered", "sent"
+_HANDED = re.compile(
+    r"\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sent|send(?:s|ing)?|provid(?:e|es|ed|ing)|"
+    r"handed over|transferr(?:ed|ing)|gave|given)\b"
+)
+
+
+def _supplied_as_aid(sent: Sentence, cand: Candidate, ctx: Context) -> bool:
+    """ "The UK has already supplied Ukraine with Challenger 2 tanks": weapons the article's aid
+    recipient got with no price, no contract and no order are given, not sold -- no deal."""
+    gets = ctx.aid_recipient
+    if gets is None or cand.second is None or cand.second.code != gets.code or cand.value is not None:
+        return False
+    return sent.search(_HANDED) is not None and sent.search(_SOLD) is None
 
 
 def _is_a_sum(sent: Sentence, clause: _Clause, anchor: MoneyM, cues: Cues) -> bool:
