@@ -93,6 +93,12 @@ ROWS = [
         (Deal("IL", "FI", "planned"),),
     ),
     Row(
+        "a-list-of-turned-down-bidders",  # (the last bidder of the list used to be the seller)
+        "In November Estonia signed a €300 million contract for 12 Chunmoo launchers, having turned down"
+        " bids from Germany's Rheinmetall, Norway's Kongsberg and France's MBDA.",
+        (Deal("KR", "EE", "signed", 12, "300000000"),),
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),

@@ -501,6 +501,7 @@ _BOUGHT = re.compile(r"\b(?:ordered|bought|purchased|acquired|signing for|signed
 _IN_PASSING = re.compile(
     r"\b(?:that|which|after|once|when|since)\s+(?:[\w.-]+\s+){0,3}?(?:had\s+|has\s+|was\s+|were\s+)?"
     r"(?:approved|cleared|authori[sz]ed|signed|concluded)\b[^,;:]*"
+    r"|\b(?:turned down|rejected|passed over)\b[^,;:]*"  # "having turned down bids from Diehl"
 )
 
 
