@@ -227,6 +227,12 @@ ROWS = [
         (Deal("KR", "EG", "signed", None, "1650000000", 2022),),
     ),
     Row(
+        "each-relative-clause-its-own-buyer",
+        "Recent customers include Egypt, which signed a $1.65 billion contract for K9 howitzers in 2022,"
+        " and Romania, which signed for 54 K9s in July.",
+        (Deal("KR", "EG", "signed", None, "1650000000", 2022), Deal("KR", "RO", "signed", 54)),
+    ),
+    Row(
         "actor-inside-an-aside-is-no-subject",
         "Estonia, which borders Russia, bought 12 K9 howitzers in 2018 in a deal arranged together with"
         " Finland, and added six more the following year.",

@@ -210,6 +210,8 @@ def _subject(sent: Sentence, before: Sequence[AnyM], verb: int) -> AnyM | None:
 
 #: "..., and added": a verb that shares the subject of the verb before it
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+)?$")
+#: ", which": a relative clause of its own noun starts here
+_WHICH_BETWEEN = re.compile(r",\s*(?:which|who)\b")
 #: ", which borders Russia,": a relative clause closed by a comma before the verb
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]{1,80},")
 #: "Egypt, which signed": a relative pronoun right after a comma, a few words before the verb
@@ -450,6 +452,8 @@ def deal_direction(
     for v in facts.votes:
         if v.verb_at is not None and own_verb and not a <= v.verb_at < b:
             continue
+        if v.verb_at is not None and v.verb_at >= b and _WHICH_BETWEEN.search(low, b, v.verb_at):
+            continue  # another noun's clause: "Egypt, which signed ..., and Romania, which signed for"
         # a verb inside the unit (or just before it) weighs more than one elsewhere in the sentence
         weight = v.weight if v.verb_at is None else (3.0 if lo - 40 <= v.verb_at < hi else 1.5) + v.weight
         vote(supplier if v.supplier else recipient, cand.antecedent if v.pronoun else v.party, weight)
