@@ -240,6 +240,11 @@ PEOPLE: dict[str, list[Example]] = {
             "Dutch Prime Minister Mark van der Berg said", [("Mark van der Berg", "prime minister", "NL")]
         ),
         Example(
+            # scraped text: a sentence glued to a name after its full stop is not part of the name
+            "Defence Minister Władysław Kosiniak-Kamysz.Gen. Wiesław Kukuła said",
+            [("Władysław Kosiniak-Kamysz", "defense minister", "PL")],
+        ),
+        Example(
             # the reference data's "Lloyd Austin": a middle initial and a suffix do not hide him
             "Secretary of Defense Lloyd J. Austin III will host the meeting",
             [("Lloyd J. Austin III", "defense secretary", "US")],

@@ -124,7 +124,9 @@ def name_variants(name: str, party_code: str) -> list[str]:
 
 # ---------------------------------------------------------------- name tokens
 
-TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+# (a dot before a capitalised word ends the token: "Kosiniak-Kamysz.Gen" is a name glued to the
+# next sentence, not one word; "J.R." and "Jr." keep their dots)
+TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?![A-Z][a-z]))*\.?")
 _WS = frozenset(" \t\n\r\u00a0")
 
 
