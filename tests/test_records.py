@@ -149,9 +149,6 @@ DEAL_EXAMPLES = [
         "past-deal-the-year-before",
         "Poland agreed to buy about $9 billion of tanks from Korea this year, after a $4 billion arms deal the year before.",
         (Deal("KR", "PL", "9000000000", "USD", year=2024), Deal("KR", "PL", "4000000000", "USD", year=2023)),
-        marks=(
-            pytest.mark.xfail(strict=True, reason="'the year before' is not resolved by the time extractor"),
-        ),
     ),
     # --- equivalents stay one deal
     Example(

@@ -103,6 +103,13 @@ RELATIVE = [
     E("The order was placed in two thousand and nine.", "2009", id="spoken-two-thousand"),
     E("The programme dates from twenty-ten.", "since 2010", id="spoken-twenty-ten"),
     E("There were twenty twenty-two fans at the gate.", id="spoken-number-is-no-year"),
+    # a year told by the one before it
+    E("Estonia bought 12 K9s in June 2018 and six more the following year.", "2018-06", "2019",
+      id="the-following-year"),
+    E("India ordered 100 guns in 2017. The contract was signed in May that year.", "2017", "2017-05",
+      id="month-that-year"),
+    E("It agreed to buy tanks this year, after a deal the year before.", "2024", "2023", id="the-year-before"),
+    E("Poland will sign the contract the following year.", id="the-following-year-with-none-told"),
     E("This month the ministry said.", "2024-10", id="this-month"),
     E("The minister will travel to Seoul next week.", "2024-11-04..2024-11-10", id="next-week"),
 ]

@@ -138,6 +138,8 @@ def _alternatives() -> tuple[str, ...]:
         rf"(?P<dmy_d>{d})(?:(?: ?- ?| to | and )(?P<dmy_d2>{d}))? (?P<dmy_m>{month})(?:,? (?P<dmy_y>{y}))?",
         rf"(?P<mr_a>{month})(?: ?- ?| to | through | and )(?P<mr_b>{month}),? (?P<mr_y>{y})",
         rf"(?P<my_m>{month}),? (?P<my_y>{y})",
+        rf"(?P<ana_m>{month}),? (?:of )?"
+        r"(?P<ana_y>that year|the same year|the following year|the previous year)",
         # a year read aloud (radio and TV transcripts): "April twenty-twenty-three"
         rf"(?P<smy_m>{month}),? (?P<smy_y>{_SPOKEN_YEAR})",
         rf"(?P<yr_a>{y})(?P<yr_sep> ?- ?| to | through | and |/)(?P<yr_b>{y}|\d\d(?!\d))",
@@ -147,6 +149,9 @@ def _alternatives() -> tuple[str, ...]:
         rf"(?P<pos>[Mm]id|[Ee]arly|[Ll]ate|[Ee]nd|[Tt]he middle of|[Tt]he end of|[Tt]he beginning of|"
         rf"[Tt]he start of|[Tt]he first months of|[Tt]he second half of)[- ](?P<pos_x>{yx})",
         r"(?P<yend>[Yy]ear's end|[Yy]ear-end|the year's end|[Mm]onth's end)",
+        # a year told by the one before it: "in May that year", "six more the following year"
+        r"(?P<ana>(?:[Tt]hat|[Tt]he same|[Tt]he following|[Tt]he previous|[Tt]he preceding) year"
+        r"|[Tt]he year (?:before|after))(?![\w'])",
         r"(?P<dec>(?:[Tt]he )?(?:19|20)\d0s)",
         rf"(?P<rel_w>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this|[Ee]arly next|[Ll]ate last|"
         rf"[Ee]arly this|[Ll]ate this|[Ee]arlier last|[Ll]ater next) "
@@ -475,6 +480,8 @@ def _resolve(g: dict[str, str | None], ctx: _Ctx) -> _Result:
         return _period_in_year(g["h_y"], ctx, lambda y: (*_quarter_span(y, *qs), "quarter"), q_months=qs)
     if g["pos"]:
         return _position(g["pos"].lower(), g["pos_x"] or "", ctx)
+    if g["ana"] or g["ana_m"]:
+        return None  # (resolved by scan_times against the year told before it)
     if g["yend"]:
         if p is None:
             return None
@@ -685,6 +692,20 @@ def _plausible(text: str, m: re.Match[str], g: dict[str, str | None]) -> bool:
     return True
 
 
+def _told_year(g: dict[str, str | None], told: int) -> _Resolved:
+    """ "the following year", "the year before", "in May that year": a year counted from the
+    year the text told last (``told``), never from the publication date."""
+    phrase = (g["ana"] or g["ana_y"] or "").lower()
+    shift = 1 if phrase.startswith("the following") or phrase.endswith("after") else 0
+    if phrase.startswith(("the previous", "the preceding")) or phrase.endswith("before"):
+        shift = -1
+    if g["ana_m"]:
+        start, end = _month_span(told + shift, MONTHS[g["ana_m"]])
+        return start, end, "month"
+    start, end = _year_span(told + shift)
+    return start, end, "year"
+
+
 def scan_times(text: str, *, published: dt.date | None = None) -> list[TimeSpan]:
     """Every time expression in already-normalised ``text``; spans index ``text``.
 
@@ -694,11 +715,18 @@ def scan_times(text: str, *, published: dt.date | None = None) -> list[TimeSpan]
     'decade'
     """
     out: list[TimeSpan] = []
+    told: int | None = None  # the year of the last time resolved so far, for "that year"
     for m, g in _matches(text):
         ctx = _Ctx(text, m.start(), m.end(), published)
         resolved = _resolve(g, ctx)
         if resolved is False:
             continue
+        if g["ana"] or g["ana_m"]:
+            if told is None:
+                continue  # "the following year" with no year told before it: no time at all
+            resolved = _told_year(g, told)
+        elif resolved is not None and resolved[2] != "decade":
+            told = resolved[0].year
         relation = _relation(text, m.start())
         if (g["yr_a"] or g["mr_a"] or g["mdy_d2"] or g["dmy_d2"]) and relation in ("since", "until"):
             relation = "at"  # "from 2025 to 2028": the range itself, not an anchor
