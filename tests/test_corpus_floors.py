@@ -27,6 +27,7 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_e": ((0.78, 0.71, 0.72, 0.91, 0.82), 6),
     "corpus_f": ((0.70, 0.67, 0.71, 0.89, 0.78), 6),
     "corpus_g": ((0.74, 0.64, 0.74, 0.94, 0.82), 1),
+    "corpus_h": ((0.73, 0.47, 0.61, 0.89, 0.76), 4),
     "programme_kr_pl": ((0.90, 0.0, 0.39, 0.96, 0.90), 0),
 }
 TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")
