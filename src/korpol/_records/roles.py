@@ -109,12 +109,11 @@ def excluded(sent: Sentence, m: M) -> bool:
             or (sent.may_match(before) and before.search(low, max(0, rel - 40), rel))
             or (sent.may_match(after) and after.match(low, end))
             or (low[end : end + 1] == "-" and sent.match(_LED_AFTER, end))
-            or (_LISTS_RIVALS.search(low) is not None and _RIVAL_LIST.search(low, max(0, rel - 90), rel))
+            or (sent.may_match(_RIVAL_LIST) and _RIVAL_LIST.search(low, max(0, rel - 90), rel))
         )
     return found
 
 
-_LISTS_RIVALS = re.compile(r"\b(?:bid|offer|proposal|rival|competitor)")
 #: "turned down bids from Diehl, Kongsberg and MBDA", "rivals such as Saab, Naval Group or TKMS":
 #: every bidder of the list is a rival, not only the first
 _RIVAL_LIST = re.compile(
