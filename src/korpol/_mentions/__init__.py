@@ -6,7 +6,8 @@ span back to it.
 
 * :mod:`~korpol._mentions.numbers` — the number words the scanners read ("two", "a dozen");
 * :mod:`~korpol._mentions.money` — amounts of money ("$2 billion", "KRW 3.4474 trillion");
-* :mod:`~korpol._mentions.time` — dates, periods and relative expressions ("last year");
+* :mod:`~korpol._mentions.time` — dates, periods and relative expressions ("last year"), found by
+  :mod:`~korpol._mentions.time_patterns` (what a time expression looks like, where to look);
 * :mod:`~korpol._mentions.quantity` — counts of things ("180 K2 tanks", "3,000 troops");
 * :mod:`~korpol._mentions.places` — countries and organisations ("Seoul", "the North");
 * :mod:`~korpol._mentions.companies` — defence companies ("Hanwha Aerospace");
