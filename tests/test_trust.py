@@ -366,6 +366,13 @@ ROWS = [
             Deal("KR", "PL", "framework", 48),
         ),
     ),
+    Row(
+        "counted-orders-beside-a-total",  # (the total used to hide the four orders it sums)
+        "Last year Romania signed contracts for 54 K9 howitzers, 36 K10 vehicles and 18 FA-50 jets,"
+        " worth about $2.5 billion in total.",
+        (Deal("KR", "RO", "signed", 54), Deal("KR", "RO", "signed", 18)),
+        sums=(Sum("KR", "RO", "2500000000"),),
+    ),
     # --- recap totals are aggregates, never deals
     Row(
         "combined-figure",

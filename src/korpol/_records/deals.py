@@ -124,6 +124,12 @@ def deal_candidates(
             continue  # only excluded amounts: a budget, a total, financing
         clause = _Clause(a, b, (0, len(sent.low)) if len(clauses) == 1 else (a, b), anchors)
         clause.times.update(assign_times(sent, a, b, anchors))
+        if anchors and all(_is_a_sum(sent, clause, an, ctx.cues) for an in anchors):
+            # "contracts for 180 K2 tanks, 212 K9 howitzers and 48 FA-50s, worth $12.4 billion in
+            # total": the sum is a recap; each counted order is a deal of its own, with no value
+            counted = _count_units(sent, a, b)
+            if len(counted) > 1:
+                units = [*units, *counted]
         for lo, hi, anchor in units:
             out.extend(_unit_candidates(sent, ctx, recent, clause, lo, hi, anchor))
     return out
@@ -236,6 +242,11 @@ def _clause_units(
         return money_units(sent, a, b, anchors)
     if sent.sub("money", a, b):
         return None
+    return _count_units(sent, a, b)
+
+
+def _count_units(sent: Sentence, a: int, b: int) -> list[tuple[int, int, MoneyM | None]]:
+    """One unit per order the clause [a, b) counts ("1,000 K2 tanks, 672 K9 howitzers and 48 FA-50 jets")."""
     counts = [m for m in sent.sub("qty", a, b) if is_main_count(sent, m)]
     groups = _one_order_counts(sent, counts)
     if len(groups) <= 1:
