@@ -743,3 +743,22 @@ def test_plain_dollars_in_an_article_about_a_dollar_state(text: str, currency: s
     doc = korpol.parse(text, published=PUB)
     (first,) = [r.value for r in (*doc.aid_packages, *doc.arms_deals) if r.value and r.value.amount > 10**9]
     assert first.currency == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "An additional £500 million takes UK military support for Ukraine to £3 billion this financial year.",
+            "military",
+            id="a-financial-year-is-no-financial-aid",
+        ),
+        pytest.param("Washington announced a $567 million drawdown package for Taiwan.", "military", id="drawdown"),
+        pytest.param(
+            "Germany will contribute 576 million euros for 180,000 rounds for Ukraine.", "military", id="rounds"
+        ),
+    ],
+)
+def test_aid_kind_from_its_words(text: str, kind: str) -> None:
+    first = korpol.parse(text, published=PUB).aid_packages[0]
+    assert first.kind == kind
