@@ -529,6 +529,12 @@ AGREEMENT_EXAMPLES = [
         [],
     ),
     (
+        "a-term-told-in-the-next-sentence",
+        "Spain and Ukraine signed a bilateral agreement on security cooperation in 2024. The agreement"
+        " is valid for ten years and provides the basis for support.",
+        [("other", {"ES", "UA"}, 2024, 2034)],
+    ),
+    (
         "statement-of-intent",
         "Sweden and Finland signed a statement of intent on air defence cooperation in 2021.",
         [("declaration", {"SE", "FI"}, 2021, None)],

@@ -6,6 +6,7 @@ sentences just before) sign it, and repeated mentions ("the Accord") join the fi
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import ClassVar, cast
@@ -41,6 +42,10 @@ _BOTH = re.compile(
 
 
 _TERM = CuePattern(r"\b(?:⟨term_verbs⟩)\w* for (\w+) years\b")
+#: a sentence that speaks of the agreement just told: "The agreement is valid for ten years"
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:the (?:agreement|accord|pact|treaty|document|arrangement|deal)|it|this)\b"
+)
 
 
 @attrs.frozen
@@ -397,7 +402,24 @@ class AgreementRule:
     def read(self, sent: Sentence, reading: Reading) -> None:
         self.found.extend(agreement_candidates(sent, reading.ctx, reading.recent))
 
+    def _terms_told_after(self, sentences: list[Sentence]) -> None:
+        """ "The agreement is valid for ten years": a term the next sentence gives the agreement
+        just told, when it refers back to it and that agreement has no term of its own."""
+        after = {id(a): b for a, b in itertools.pairwise(sentences)}
+        for i, raw in enumerate(self.found):
+            nxt = after.get(id(raw.sentence))
+            if raw.term_years is not None or nxt is None or not _BACK_REFERENCE.match(nxt.low):
+                continue
+            if i + 1 < len(self.found) and self.found[i + 1].sentence is raw.sentence:
+                continue  # several agreements in one sentence: "the agreement" is not one of them
+            term = nxt.find(_TERM)
+            word = term.group(1) if term else ""
+            years = COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
+            if years:
+                self.found[i] = attrs.evolve(raw, term_years=years)
+
     def records(self, reading: Reading) -> tuple[Agreement, ...]:
+        self._terms_told_after(reading.sentences)
         out = merge_agreements(self.found, reading.norm, reading.doc_id, reading.original)
         # An agreement the text neither dates nor reports as made (no signing, adopting or
         # establishing in the article's time) is one that is only talked about: "vowed to
