@@ -9,7 +9,7 @@ from typing import ClassVar, Literal, cast
 from korpol._mentions.scan import M
 from korpol._model import AidKind, AidPackage, Country, Organization, Party
 from korpol._records.candidate import Candidate
-from korpol._records.context import Context, report_year
+from korpol._records.context import TO_BEFORE, Context, report_year
 from korpol._records.cues import CuePattern
 from korpol._records.merge import merge
 from korpol._records.roles import FROM, NOT_ACTOR_BEFORE, TO, excluded, first_party_after
@@ -103,18 +103,15 @@ def _sold_package(sent: Sentence) -> bool:
 
 
 #: lending, not giving: "in the form of forgivable loans", "a loan of", "loan guarantees", "a credit line"
-_LOAN = re.compile(
-    r"\b(?:(?:forgivable|concessional|soft|low-interest|long-term|preferential)\s+)?"
-    r"(?:loans?|loan guarantees?|credit lines?|lines? of credit)\b"
-)
+_LOAN = CuePattern(r"\b(?:⟨lent⟩)\b")
 
 
 def _lent(sent: Sentence, anchor: M, a: int, b: int) -> bool:
     """An amount the words around it lend: "$9 billion ... in the form of forgivable loans",
     "a loan of $2 billion", "1.6 billion in loan guarantees" (a loan is neither aid nor a deal)."""
     rel, end = anchor.start - sent.start, anchor.end - sent.start
-    before = _LOAN.search(sent.low, max(a, rel - 24), rel)
-    return bool(before or _LOAN.search(sent.low, end, min(b, end + 90)))
+    before = sent.find(_LOAN, max(a, rel - 24), rel)
+    return bool(before or sent.find(_LOAN, end, min(b, end + 90)))
 
 
 def _clauses_aid(sent: Sentence) -> list[tuple[int, int]]:
@@ -221,7 +218,7 @@ def _own_recipient(sent: Sentence, cand: Candidate) -> Party | None:
     end = span[1] - sent.start
     for m in sent.sub("place", end, min(len(sent.low), end + 30)):
         rel = m.start - sent.start
-        named = isinstance(m.party, Country) and _FOR_WHOM.search(sent.low, max(end, rel - 8), rel)
+        named = isinstance(m.party, Country) and TO_BEFORE.search(sent.low, max(end, rel - 8), rel)
         if named and sent.low[end:rel].count(" ") <= 3 and not excluded(sent, m):
             return m.party
     return None
@@ -274,7 +271,7 @@ def _aid_direction(
         if role == "recipient" and recipient is None:
             recipient = m.party
             rel = m.start - sent.start
-            for_whom = _FOR_WHOM.search(sent.low, max(0, rel - 6), rel) is not None
+            for_whom = TO_BEFORE.search(sent.low, max(0, rel - 6), rel) is not None
         elif role == "dateline":
             dateline = m.party
         elif role == "given_by" or (role == "actor" and donor is None):
@@ -422,7 +419,6 @@ _ADJECTIVE_AID = CuePattern(
 )
 #: "put $35 million into NATO's assistance package": the fund's owner, not who gives
 _INTO = re.compile(r"\b(?:into|to|for|from|in|of|under)\s+(?:the\s+)?$")
-_FOR_WHOM = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")
 #: "visited Kyiv", "arrived in Warsaw": a place travelled to
 _VISITED = CuePattern(r"\b(?:⟨visit⟩)\s+(?:the\s+)?$")
 #: "the UK's military support", "Germany's aid package": an aid noun its possessor gives

@@ -368,16 +368,10 @@ def _unit_candidates(
     return [cand]
 
 
-#: words that make a transfer a sale even to a state at war: a contract, an order, a price
-_SOLD = re.compile(
-    r"\b(?:contracts?|deals?|orders?|ordered|purchas\w*|bought|buy\w*|sales?|sold|paid|price|worth|"
-    r"acqui\w*|procur\w*|frameworks?|import\w*|export\w*|leas(?:e|es|ed|ing))\b"
-)
+#: a price, a contract, an order: a transfer to the article's aid recipient that is a sale
+_SOLD = CuePattern(r"\b(?:⟨priced⟩)\b")
 #: verbs of handing weapons over, sold or given: "has supplied Ukraine with", "delivered", "sent"
-_HANDED = re.compile(
-    r"\b(?:suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sent|send(?:s|ing)?|provid(?:e|es|ed|ing)|"
-    r"handed over|transferr(?:ed|ing)|gave|given)\b"
-)
+_HANDED = CuePattern(r"\b(?:⟨handed⟩)\b")
 
 
 def _supplied_as_aid(sent: Sentence, cand: Candidate, ctx: Context) -> bool:
@@ -506,13 +500,14 @@ def _contract_then_amount(sent: Sentence, lo: int, hi: int, under: re.Match[str]
 
 
 #: a purchase told as done: "ordered", "bought", "signing for"
-_BOUGHT = re.compile(r"\b(?:ordered|bought|purchased|acquired|signing for|signed for)\b")
+_BOUGHT = CuePattern(r"\b(?:⟨bought⟩)\b")
 #: an earlier step told in passing, in a clause of its own: "a deal that Washington had approved
-#: in December", "after Washington had cleared a sale", "four months after the contracts were signed"
-_IN_PASSING = re.compile(
+#: in December", "after Washington had cleared a sale", "four months after the contracts were
+#: signed", "having turned down bids from Diehl"
+_IN_PASSING = CuePattern(
     r"\b(?:that|which|after|once|when|since)\s+(?:[\w.-]+\s+){0,3}?(?:had\s+|has\s+|was\s+|were\s+)?"
-    r"(?:approved|cleared|authori[sz]ed|signed|concluded)\b[^,;:]*"
-    r"|\b(?:turned down|rejected|passed over)\b[^,;:]*"  # "having turned down bids from Diehl"
+    r"(?:⟨earlier_steps⟩)\b[^,;:]*"
+    r"|\b(?:⟨turned_down⟩)\b[^,;:]*"
 )
 
 
@@ -525,12 +520,12 @@ def _main_status(low: str, status: str, cues: Cues) -> str:
     "The first ten K2 tanks ... were handed over on Tuesday, four months after the contracts were
     signed": delivered.  "Poland ordered 116 Abrams, a deal that Washington had approved": signed.
     """
-    rest = _IN_PASSING.sub(" ", low)
+    rest = cues.pattern(_IN_PASSING).sub(" ", low)
     # (what is left is the clause's own event: a delivery there is what happened, "bought" or not)
     found = next((s for s in _MAIN_ORDER if cues.compiled[s].search(rest)), None)
     if found is not None:
         return found
-    return "signed" if _BOUGHT.search(rest) else status
+    return "signed" if cues.pattern(_BOUGHT).search(rest) else status
 
 
 #: words that attach what follows to the framework: "for 288", "which provides for", "of 2022"
@@ -576,10 +571,7 @@ def _fill_date(
 
 
 #: "followed within weeks", "later that year", "soon after": a sentence told after the one before
-_FOLLOWS = re.compile(
-    r"\b(?:followed|within (?:days|weeks|months)|(?:days|weeks|months) later|later that year|"
-    r"that same year|the same year|soon after(?:wards)?|shortly after(?:wards)?)\b"
-)
+_FOLLOWS = CuePattern(r"\b(?:⟨follows⟩)\b")
 
 
 def _year_before(prev: Sentence) -> TimeSpan | None:

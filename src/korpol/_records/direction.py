@@ -50,10 +50,7 @@ _PAST = re.compile(r"(?:ed|bought)$")
 
 
 #: "its only export customer", "the order book", "import licences": the verb word as a noun's modifier
-_NOUN_AFTER = re.compile(
-    r"\s+(?:customers?|markets?|licen[cs]es?|versions?|variants?|models?|success(?:es)?|credits?|"
-    r"guarantees?|controls?|bans?|agency|bank|records?|revenues?|books?|backlog|destinations?|figures?)\b"
-)
+_NOUN_AFTER = CuePattern(r"\s+(?:⟨modified_nouns⟩)\b")
 
 
 #: "to be delivered", "was ordered": a passive verb has no buyer/seller subject
@@ -246,7 +243,7 @@ def _buy_votes(
         at = verb.start()
         # ("first bought", "its ordered": a past form is never the noun "the first purchase")
         noun = not _PAST.search(verb.group(0)) and _NOUN_BEFORE.search(low, max(0, at - 12), at) is not None
-        noun = noun or _NOUN_AFTER.match(low, verb.end()) is not None
+        noun = noun or sent.match(_NOUN_AFTER, verb.end()) is not None
         if noun and (pursued := sent.find(_PURSUE, max(0, at - 60), at)) is not None:
             noun, at = False, pursued.start()  # "Warsaw is negotiating the purchase of": Warsaw buys
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
@@ -282,7 +279,7 @@ def _sell_votes(
     for verb in sells:
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
-        noun = noun or verb.group(0).startswith("sale") or _NOUN_AFTER.match(low, verb.end()) is not None
+        noun = noun or verb.group(0).startswith("sale") or sent.match(_NOUN_AFTER, verb.end()) is not None
         sellers = [
             m
             for m in sent.mentions

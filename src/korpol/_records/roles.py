@@ -109,15 +109,15 @@ def excluded(sent: Sentence, m: M) -> bool:
             or (sent.may_match(before) and before.search(low, max(0, rel - 40), rel))
             or (sent.may_match(after) and after.match(low, end))
             or (low[end : end + 1] == "-" and sent.match(_LED_AFTER, end))
-            or (sent.may_match(_RIVAL_LIST) and _RIVAL_LIST.search(low, max(0, rel - 90), rel))
+            or (sent.find(_RIVAL_LIST, max(0, rel - 90), rel) is not None)
         )
     return found
 
 
 #: "turned down bids from Diehl, Kongsberg and MBDA", "rivals such as Saab, Naval Group or TKMS":
 #: every bidder of the list is a rival, not only the first
-_RIVAL_LIST = re.compile(
-    r"\b(?:bids?|offers?|proposals?|rivals?|competitors?)\s+(?:from|by|such as|including|like)\s+(?:the\s+)?"
+_RIVAL_LIST = CuePattern(
+    r"\b(?:⟨bidders⟩)\s+(?:from|by|such as|including|like)\s+(?:the\s+)?"
     r"(?:[\w.'-]+(?:\s+[\w.'-]+)?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){1,4}(?:[\w.-]+'s?\s+)?$"
 )
 
