@@ -576,11 +576,9 @@ _FOLLOWS = CuePattern(r"\b(?:⟨follows⟩)\b")
 
 def _year_before(prev: Sentence) -> TimeSpan | None:
     """The year of the last time the sentence before states, its words kept as the evidence."""
-    times = [t.value for t in prev.sub("time") if t.value.start is not None and t.value.text]
-    if not times or times[-1].relation not in ("at", "since"):
+    last = _last_stated(prev, len(prev.low))
+    if last is None or last.start is None:
         return None
-    last = times[-1]
-    assert last.start is not None
     year = last.start.year
     return TimeSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", last.text, "at", last.span)
 
@@ -591,14 +589,16 @@ def _date_before(sent: Sentence, anchor: MoneyM) -> TimeSpan | None:
     "In August 2022 Poland ordered 180 K2 tanks for US$3.37 billion and 212 K9A1 howitzers for
     US$2.4 billion; in September, ...": both contracts are of August 2022.
     """
-    before = [
-        t
-        for t in sent.sub("time", 0, anchor.start - sent.start)
-        if t.value.start is not None and t.value.text
-    ]
-    if not before or before[-1].value.relation not in ("at", "since"):
+    return _last_stated(sent, anchor.start - sent.start)
+
+
+def _last_stated(sent: Sentence, hi: int) -> TimeSpan | None:
+    """The last resolved time the words of ``sent`` state before ``hi``, if it dates ("in",
+    "since") rather than bounds ("until 2028")."""
+    before = [t.value for t in sent.sub("time", 0, hi) if t.value.start is not None and t.value.text]
+    if not before or before[-1].relation not in ("at", "since"):
         return None
-    return before[-1].value
+    return before[-1]
 
 
 def _framework_of(cand: Candidate) -> Candidate:
