@@ -325,8 +325,10 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return "given_by" if sent.find(_GIVEN_BY, max(0, rel - 48), rel) else None
     if sent.find(_VISITED, max(0, rel - 24), rel):
         return None  # "when he visited Kyiv": where, not who
-    if m.form != "demonym" and sent.match(_OWN_AID, m.end - sent.start) and not _INTO.search(before):
-        return "given_by"  # "the UK's military support for Ukraine": the possessor gives
+    # "the UK's military support for Ukraine": the possessor gives ("into NATO's package": not)
+    owner = m.form != "demonym" and not NOT_ACTOR_BEFORE.search(before)
+    if owner and sent.match(_OWN_AID, m.end - sent.start):
+        return "given_by"
     if m.form in ("demonym", "code") and sent.match(_ADJECTIVE_AID, m.end - sent.start):
         return "given_by"  # "a $60 billion U.S. aid package", "German military aid"
     if re.search(
@@ -417,8 +419,6 @@ _GIVING = CuePattern(
 _ADJECTIVE_AID = CuePattern(
     r"\s+(?:(?:military|humanitarian|financial|economic|security)\s+)?(?:⟨aid_nouns⟩)\b"
 )
-#: "put $35 million into NATO's assistance package": the fund's owner, not who gives
-_INTO = re.compile(r"\b(?:into|to|for|from|in|of|under)\s+(?:the\s+)?$")
 #: "visited Kyiv", "arrived in Warsaw": a place travelled to
 _VISITED = CuePattern(r"\b(?:⟨visit⟩)\s+(?:the\s+)?$")
 #: "the UK's military support", "Germany's aid package": an aid noun its possessor gives
