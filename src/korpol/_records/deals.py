@@ -329,10 +329,6 @@ def _unit_candidates(
     if recent:
         prior = sentence_actors(recent[-1])
         cand.antecedent = next((p for p in prior if isinstance(p, Country)), None)
-    # the states named in this sentence and the two before: where a guessed side may come from
-    cand.nearby = frozenset(
-        m.party.code for s in (*recent[-2:], sent) for m in s.sub("place") if isinstance(m.party, Country)
-    )
     if anchor is not None:
         cand.aggregate = _is_a_sum(sent, clause, anchor, cues)
         cand.value = anchor.value
@@ -352,6 +348,11 @@ def _unit_candidates(
     cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
     cand.detail = cand.value is None and _DETAIL.search(low, clause.a, clause.b) is not None
     deal_direction(sent, lo, hi, cand, ctx, (clause.a, clause.b))
+    if cand.guessed:
+        # the states named in this sentence and the two before: where a guessed side may come from
+        cand.nearby = frozenset(
+            m.party.code for s in (*recent[-2:], sent) for m in s.sub("place") if isinstance(m.party, Country)
+        )
     if _supplied_as_aid(sent, cand, ctx):
         return []
     if cand.aggregate:
