@@ -1,5 +1,4 @@
-"""Aid rules: a donor gives money or weapons to a recipient, with a kind (military, humanitarian ...).
-"""
+"""Aid rules: a donor gives money or weapons to a recipient, with a kind (military, humanitarian ...)."""
 
 from __future__ import annotations
 
@@ -416,9 +415,7 @@ _GIVING = CuePattern(
 
 
 #: "U.S. aid package", "German military assistance": an aid noun its state's adjective gives
-_ADJECTIVE_AID = CuePattern(
-    r"\s+(?:(?:military|humanitarian|financial|economic|security)\s+)?(?:⟨aid_nouns⟩)\b"
-)
+_ADJECTIVE_AID = CuePattern(r"\s+(?:(?:⟨aid_adjectives⟩)\s+)?(?:⟨aid_nouns⟩)\b")
 #: "visited Kyiv", "arrived in Warsaw": a place travelled to
 _VISITED = CuePattern(r"\b(?:⟨visit⟩)\s+(?:the\s+)?$")
 #: "the UK's military support", "Germany's aid package": an aid noun its possessor gives
