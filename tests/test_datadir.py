@@ -78,9 +78,16 @@ def test_an_overlapping_term_names_the_file_and_line(tmp_path: Path) -> None:
          2, "maker 'Nobody Inc' is not a name in companies.tsv"),
         ("organizations.tsv", "code\tname\taliases\tmembers\tofficers\tnote\nPL\tPoland Club\t\t\t\t\n", 2,
          "code 'PL' is a country's ISO code"),
+        ("systems.tsv",
+         "designation\taliases\tcategory\tfamily\tmaker\tcountry\tnote\tcontext_aliases\tbuyer\n"
+         "Zubr\t\ttank\t\t\tPL\t\t\tPolska\n",
+         2, "buyer 'Polska' is not an ISO country code"),
+        ("companies.tsv", "name\taliases\tcountry\tnote\tplants\nAcme\t\tPL\t\tPL;UK\n", 2,
+         "plants UK are not ISO country codes"),
     ],
     ids=["unknown-party", "impossible-date", "term-reversed", "alias-of-another", "role-case", "missing-columns",
-         "company-country", "stray-space", "unknown-maker", "org-code-is-country"],
+         "company-country", "stray-space", "unknown-maker", "org-code-is-country", "programme-buyer",
+         "company-plants"],
 )
 def test_a_bad_user_row_gets_an_error_naming_file_and_line(
     tmp_path: Path, file: str, text: str, line: int, reason: str

@@ -266,6 +266,20 @@ NOT_A_DEAL = [
         (Deal("US", "PL", "1200000000", "USD", "planned"),),
     ),
     Example(
+        # a buyer's procurement programme names the buyer, never a seller
+        "procurement-programme-is-the-buyer",
+        "Poland signed a contract worth $2.5 billion for the U.S. battle command system, which will link"
+        " Patriot batteries of the Wisła programme with the Narew system.",
+        (Deal("US", "PL", "2500000000", "USD", "signed"),),
+    ),
+    Example(
+        # a multinational group's seat is not the weapon's origin when one of its national arms makes it
+        "multinational-maker-sells-from-its-plant",
+        "Poland signed contracts worth £4 billion with European missile maker MBDA for 1,000 CAMM-ER missiles"
+        " for its air defence, officials said.",
+        (Deal("GB", "PL", "4000000000", "GBP", "signed", quantity=1000),),
+    ),
+    Example(
         "domestic-order-is-not-an-export",
         "India's defence ministry placed an order worth Rs 7,629 crore with Larsen & Toubro for 100 K9 Vajra guns.",
         (),

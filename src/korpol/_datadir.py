@@ -400,6 +400,9 @@ def check_tables(tables: Mapping[str, Sequence[Row]]) -> None:
     for row in companies:
         if row.cells["country"] not in countries:
             raise _bad(row, f"country {row.cells['country']!r} is not an ISO country code")
+        bad = [c for c in _items(row.cells.get("plants", "")) if c not in countries]
+        if bad:
+            raise _bad(row, f"plants {', '.join(bad)} are not ISO country codes")
     _unique(companies, lambda r: [r.cells["name"], *_items(r.cells["aliases"])], "company name", "name")
     _check_systems(tables["systems.tsv"], tables["system_categories.tsv"], companies, countries)
     roles = tables["roles.tsv"]
@@ -475,6 +478,8 @@ def _check_systems(
             )
         if cells["country"] not in countries:
             raise _bad(row, f"country {cells['country']!r} is not an ISO country code")
+        if cells.get("buyer") and cells["buyer"] not in countries:
+            raise _bad(row, f"buyer {cells['buyer']!r} is not an ISO country code")
         names = {cells["designation"], *_items(cells["aliases"])}
         if not set(_items(cells.get("context_aliases", ""))) <= names:
             raise _bad(row, "context_aliases must be the designation or its aliases")

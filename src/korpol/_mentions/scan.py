@@ -177,7 +177,8 @@ def scan_all(text: str, published: dt.date | None) -> list[M]:
         out.append(QtyM("qty", s, e, q))
     for sysm in scan_systems(text):
         s, e = _where(sysm.span)
-        out.append(SystemM("system", s, e, sysm, country_of(sysm.country)))
+        # a procurement programme's state buys under its name: it is no maker ("Wisła")
+        out.append(SystemM("system", s, e, sysm, None if sysm.buyer else country_of(sysm.country)))
     for c in scan_companies(text):
         s, e = _where(c.span)
         out.append(CompanyM("company", s, e, c, c.party))

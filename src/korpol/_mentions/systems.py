@@ -30,7 +30,8 @@ class SystemMention:
 
     ``designation`` is canonical ("K2", "K9A1", "FA-50PL") or, for a
     ``generic`` mention, the category noun ("tanks", "howitzers"); ``family``
-    is the base design ("K9" for "K9PL").
+    is the base design ("K9" for "K9PL").  ``buyer`` is set when the name is a
+    state's procurement programme ("Wisła": Poland buys under it).
 
     >>> m, = find_systems("Poland ordered the K9PL.")
     >>> m.designation, m.family, m.category, m.maker, m.country, m.generic
@@ -45,6 +46,7 @@ class SystemMention:
     generic: bool = False
     maker: str | None = None
     country: str | None = None
+    buyer: str | None = None
 
 
 @attrs.frozen
@@ -55,6 +57,7 @@ class _SystemEntry:
     generic: bool
     maker: str | None = None
     country: str | None = None
+    buyer: str | None = None
     needs_cue: bool = False  # an alias that is also a word or a name ("Thunder", "Patriot")
 
 
@@ -111,6 +114,7 @@ def _build_systems() -> Gazetteer[_SystemEntry]:
             generic=False,
             maker=ws.maker or None,
             country=ws.country_code or None,
+            buyer=ws.buyer or None,
         )
         cued = attrs.evolve(entry, needs_cue=True)
         risky = set(ws.context_aliases)
@@ -176,6 +180,7 @@ def scan_systems(text: str) -> list[SystemMention]:
                 generic=entry.generic,
                 maker=entry.maker,
                 country=entry.country,
+                buyer=entry.buyer,
             )
         )
     return out

@@ -16,8 +16,10 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from korpol._mentions.gazetteer import party_for
 from korpol._mentions.scan import PersonM, PlaceM
 from korpol._model import Country, Party
+from korpol._refdata.arms import get_company
 from korpol._records.candidate import Candidate
 from korpol._records.context import Context
 from korpol._records.cues import CuePattern, Cues
@@ -326,12 +328,17 @@ def _with_whom(sent: Sentence, pos: int, lo: int, hi: int) -> tuple[Party, bool]
             if m.kind == "company":
                 continue
             return None
+        systems = sent.sub("system", lo, hi)
+        makers = {x.party.code: x.party for x in systems if x.party is not None and not x.value.generic}
         if m.kind == "company":
+            if len(makers) == 1 and m.party.code not in makers:
+                # a multinational's seat is not the weapon's origin: "with MBDA for CAMM" is British
+                company = get_company(m.value.name)
+                if company is not None and set(makers) <= set(company.plants):
+                    return next(iter(makers.values())), True
             return m.party, True
         if sent.match(_BUYER_BODY, m.end - sent.start):
             return m.party, False
-        systems = sent.sub("system", lo, hi)
-        makers = {x.party.code for x in systems if x.party is not None and not x.value.generic}
         return m.party, not makers or m.party.code in makers
     return None
 
@@ -476,7 +483,9 @@ def deal_direction(
         if src is not None:
             # "250 Abrams from the United States and 180 K2 tanks from South Korea": each its own
             vote(supplier, first_party_after(sent, src.end(), min(len(low), src.end() + 30)), 3.0)
-        if not owned_before(sent, system) and not excluded(sent, system):
+        if system.value.buyer and not excluded(sent, system):
+            vote(recipient, party_for(system.value.buyer), 1.2)  # "for the Wisła programme": Poland buys
+        elif not owned_before(sent, system) and not excluded(sent, system):
             # a named weapon's origin outweighs a multinational maker's seat ("MBDA ... CAMM")
             vote(supplier, system.party, 0.8 if system.value.generic else 1.2)
     for party in cand.origins:

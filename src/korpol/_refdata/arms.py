@@ -34,6 +34,8 @@ class Company:
     aliases: tuple[str, ...] = attrs.field(converter=str_tuple)
     country_code: str
     note: str = ""
+    #: countries where a multinational's national arms build weapons besides the headquarters
+    plants: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
 
 
 _COMPANIES = Table(
@@ -75,6 +77,12 @@ class WeaponSystem:
     >>> k9a1 = lookup_weapon_system("K9A1")
     >>> k9a1.family, k9a1.category, k9a1.maker
     ('K9', 'howitzer', 'Hanwha Aerospace')
+
+    ``buyer`` is set on a state's national procurement programme (Poland's
+    "Wisła"): the state that buys under that name, never a seller.
+
+    >>> lookup_weapon_system("Orka").buyer
+    'PL'
     """
 
     designation: str
@@ -85,6 +93,7 @@ class WeaponSystem:
     family: str = ""
     note: str = ""
     context_aliases: tuple[str, ...] = attrs.field(default=(), converter=str_tuple)
+    buyer: str = ""
 
     @property
     def base(self) -> str:
