@@ -99,6 +99,18 @@ ROWS = [
         (Deal("KR", "EE", "signed", 12, "300000000"),),
     ),
     Row(
+        "a-procurement-agency-acts-for-its-state",
+        "The Armament Agency ordered a second batch of K2 tanks from Hyundai Rotem in a deal worth"
+        " six-point-five billion US dollars.",
+        (Deal("KR", "PL", "signed", None, "6500000000"),),
+    ),
+    Row(
+        "another-states-agency-of-the-same-name",  # "the Romanian Armament Agency" is not Poland's
+        "In July, the Romanian Armament Agency signed with Hanwha Aerospace for 54 K9 self-propelled"
+        " howitzers in a contract worth 4.2 billion lei.",
+        (Deal("KR", "RO", "signed", 54, "4200000000"),),
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),
@@ -111,7 +123,7 @@ ROWS = [
     ),
     Row(
         "a-currency-is-no-buyer",  # the buyer is in another sentence: no record rather than a guess
-        "The Armament Agency ordered a second batch of K2 tanks from Hyundai Rotem in a deal worth"
+        "The agency ordered a second batch of K2 tanks from Hyundai Rotem in a deal worth"
         " six-point-five billion US dollars.",
     ),
     Row(

@@ -186,6 +186,8 @@ def _scan_places(text: str, context: Iterable[str]) -> list[PlaceMention]:
             continue
         if entry.form == "code" and not _code_ok(text, start, end):
             continue
+        if entry.form == "metonym" and out and _owned_by(text, out[-1], start, party):
+            continue  # "the Romanian Armament Agency": Romania's agency, not Poland's of that name
         possessive = (
             end < n
             and text[end] in "'’"
@@ -204,6 +206,13 @@ def _scan_places(text: str, context: Iterable[str]) -> list[PlaceMention]:
             out.extend(_context_places(text, compass))
             out.sort(key=lambda m: m.span)
     return out
+
+
+def _owned_by(text: str, before: PlaceMention, start: int, party: Party) -> bool:
+    """Another state's demonym or possessive right before a body's name owns that body."""
+    if before.party == party or not (before.form == "demonym" or before.possessive):
+        return False
+    return not text[possessive_end(text, before.span[1]) : start].strip()
 
 
 def _code_ok(text: str, start: int, end: int) -> bool:
