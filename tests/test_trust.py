@@ -111,6 +111,12 @@ ROWS = [
         (Deal("KR", "RO", "signed", 54, "4200000000"),),
     ),
     Row(
+        "an-amount-restated-in-another-currency-is-one-deal",
+        "The Philippines signed a PHP18.9-billion contract in March 2014 for 12 FA-50PH jets from Korea"
+        " Aerospace Industries, roughly USD420 million at the time.",
+        (Deal("KR", "PH", "signed", 12, "18900000000", 2014),),
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),

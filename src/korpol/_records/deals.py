@@ -119,6 +119,9 @@ def deal_candidates(
         if not _clause_sells(sent, a, b, ctx.cues, several=len(clauses) > 1):
             continue
         anchors = money_anchors(sent, a, b, ctx.cues)
+        restated = _restated(sent, anchors) if len(anchors) > 1 else {}
+        if restated:
+            anchors = [an for an in anchors if id(an) not in restated]
         units = _clause_units(sent, a, b, anchors)
         if units is None:
             continue  # only excluded amounts: a budget, a total, financing
@@ -131,7 +134,41 @@ def deal_candidates(
             if len(counted) > 1:
                 units = [*units, *counted]
         for lo, hi, anchor in units:
-            out.extend(_unit_candidates(sent, ctx, recent, clause, lo, hi, anchor))
+            found = _unit_candidates(sent, ctx, recent, clause, lo, hi, anchor)
+            if restated and anchor is not None:
+                again = [m.value for m in restated.values() if m.start > anchor.start and lo <= m.start - sent.start < hi]
+                for cand in found:
+                    if cand.value is anchor.value:
+                        cand.alt_values.extend(again)
+            out.extend(found)
+    return out
+
+
+#: ", roughly USD420 million at the time": the amount before, restated in another currency
+_RESTATED_BEFORE = re.compile(
+    r",\s*(?:or\s+)?(?:roughly|about|around|approximately|some|nearly|almost|equivalent to|the equivalent of|"
+    r"or|worth about|worth roughly)\s+$"
+)
+_NOT_RESTATED_AFTER = re.compile(r"\s*(?:for|of|in|to|on|from|more|less)\b")
+
+
+def _restated(sent: Sentence, anchors: Sequence[MoneyM]) -> dict[int, MoneyM]:
+    """Amounts that restate the amount before them in another currency, by id.
+
+    "a PHP18.9-billion contract ... for 12 FA-50PH jets, roughly USD420 million at the time":
+    one deal with an alternative value, not a second deal (a parenthesis is already read as
+    an equivalent by the money reader).
+    """
+    out: dict[int, MoneyM] = {}
+    low = sent.low
+    for before, m in zip(anchors, anchors[1:], strict=False):
+        if m.value.currency == before.value.currency:
+            continue
+        rel = m.start - sent.start
+        if _RESTATED_BEFORE.search(low, max(0, rel - 24), rel) and not _NOT_RESTATED_AFTER.match(
+            low, m.end - sent.start
+        ):
+            out[id(m)] = m
     return out
 
 
