@@ -111,6 +111,12 @@ ROWS = [
         (Deal("KR", "RO", "signed", 54, "4200000000"),),
     ),
     Row(
+        "a-buyers-demonym-before-a-foreign-weapon",  # ("the Polish HOMAR-K": Korea makes it)
+        "In Changwon, Republic of Korea, the Armament Agency signed a contract for 72 K239 CHUNMOO"
+        " launchers for the Polish HOMAR-K rocket launcher system, worth $1.6 billion.",
+        (Deal("KR", "PL", "signed", 72, "1600000000"),),
+    ),
+    Row(
         "an-amount-restated-in-another-currency-is-one-deal",
         "The Philippines signed a PHP18.9-billion contract in March 2014 for 12 FA-50PH jets from Korea"
         " Aerospace Industries, roughly USD420 million at the time.",

@@ -120,7 +120,10 @@ def _build_systems() -> Gazetteer[_SystemEntry]:
         risky = set(ws.context_aliases)
         for form in (designation, *ws.aliases):
             for v in _designation_variants(form):
-                for vv in form_variants(v):
+                variants = form_variants(v)
+                if len(v) >= 4 and v.upper() != v:
+                    variants = [*variants, v.upper()]  # "HOMAR-K", "CHUNMOO": names in capitals
+                for vv in variants:
                     entries.append((vv, cued if form in risky else entry))
     for cat in _refdata.system_categories():
         entry = _SystemEntry(designation=cat.name, family=None, category=cat.category, generic=True)

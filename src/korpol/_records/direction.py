@@ -408,8 +408,8 @@ def _weapon_demonyms(sent: Sentence) -> dict[int, bool]:
                 if 0 <= x.start - m.end <= 30 and _MODIFIES.fullmatch(between[: x.start - m.end])
             ]
             others = [x for x in described if x.party is not None and not x.value.generic]
-            if described and len(others) == len(described) and all(x.party != m.party for x in others):
-                continue  # "the Polish K2PL variant": Korea makes it
+            if others and all(x.party != m.party for x in others):
+                continue  # "the Polish K2PL variant", "the Polish HOMAR-K rocket launcher": Korea makes it
             if described or re.match(
                 r"(?:-made|-built)?\s*(?:[\w-]+\s+){0,2}(?:tanks?|howitzers?|jets?|weapons?|arms|drones?|equipment|"
                 r"missiles?|systems?|launchers?|hardware|army stocks|manufacturers?|makers?|firms?"
