@@ -249,6 +249,11 @@ PEOPLE: dict[str, list[Example]] = {
             "Secretary of Defense Lloyd J. Austin III will host the meeting",
             [("Lloyd J. Austin III", "defense secretary", "US")],
         ),
+        Example(
+            # the data's "Ferdinand Marcos Jr.": the suffix belongs to the name, the initial does not
+            "The programme is a priority of President Ferdinand R. Marcos Jr. and his cabinet",
+            [("Ferdinand R. Marcos Jr", "president", "PH")],
+        ),
     ],
     "more-titles": [
         Example(

@@ -396,6 +396,7 @@ def _party_of_role(role: str) -> Party | None:
 
 #: tokens a holder's name is written with that the reference data leaves out: "J.", "Jr.", "III"
 _MIDDLE_OR_SUFFIX = re.compile(r"(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|IV),?")
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def _core_tokens(tokens: Sequence[str]) -> list[str]:
@@ -420,7 +421,9 @@ def _person(
     display = display_name(name.tokens)
     entry = _known(surface) or _known(display) or _known(" ".join(name.tokens))
     if entry is None and len(core := _core_tokens(name.tokens)) >= 2 and core != list(name.tokens):
-        entry = _known(" ".join(core))  # "Lloyd J. Austin III" is the data's "Lloyd Austin"
+        # "Ferdinand R. Marcos Jr" is the data's "Ferdinand Marcos Jr", "Lloyd J. Austin III" its "Lloyd Austin"
+        initials = [t for t in name.tokens[1:-1] if not _INITIAL.fullmatch(t)]
+        entry = _known(" ".join([name.tokens[0], *initials, name.tokens[-1]])) or _known(" ".join(core))
     office = None
     if entry is not None:
         office = _pick_office(entry.offices, role, party.code if party else None, published)
