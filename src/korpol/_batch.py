@@ -268,6 +268,23 @@ class _Task:
     jobs: list[_Job]
 
 
+def _start_holding_ctrl_c(process: Any) -> None:
+    """Start ``process`` with Ctrl-C held back until it has started.
+
+    A SIGINT that lands while ``fork`` runs its handlers is swallowed there ("Exception
+    ignored in: _releaseLock") and the run goes on; held, it is delivered on return, as a
+    KeyboardInterrupt the caller handles.  (The worker ignores Ctrl-C in any case.)
+    """
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        process.start()
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        process.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 class _Worker:
     """A worker process korpol started, running one task at a time over a pipe of its own.
 
@@ -278,7 +295,7 @@ class _Worker:
     def __init__(self, context: Any) -> None:
         ours, theirs = context.Pipe(duplex=True)
         self.process = context.Process(target=_serve, args=(theirs,), daemon=True)
-        self.process.start()
+        _start_holding_ctrl_c(self.process)
         theirs.close()  # (so that its death reads as an end of file here)
         self.conn: Connection = ours
         self.task: _Task | None = None
