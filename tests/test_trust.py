@@ -123,6 +123,37 @@ ROWS = [
         (Deal("KR", "PH", "signed", 12, "18900000000", 2014),),
     ),
     Row(
+        "ships-is-a-noun-after-made",  # ("ships" read as the verb made the buyer the seller)
+        "According to DAPA, the Philippines has bought South Korean-made ships and aircraft worth"
+        " about $3 billion, making it Seoul's biggest defense customer in Southeast Asia.",
+        (Deal("KR", "PH", "signed", None, "3000000000"),),
+    ),
+    Row(
+        "a-second-verb-phrase-has-its-own-seller",
+        "Jakarta ordered 42 French Rafale jets worth $8.1 billion in 2022 and has also bought 12 Anka"
+        " drones from Turkish Aerospace.",
+        (Deal("FR", "ID", "signed", 42, "8100000000", 2022), Deal("TR", "ID", "signed", 12)),
+    ),
+    Row(
+        "weapons-fitted-to-another-weapon-are-no-seller",
+        "The contract signed in 2022 by then-defence minister Mariusz Błaszczak covered 48 aircraft:"
+        " 12 FA-50GF gap fillers and 36 FA-50PL built to Polish requirements, with an AESA radar and"
+        " American AIM-9X and AIM-120 air-to-air missiles. The deal is worth about $3 billion.",
+        (Deal("KR", "PL", "signed", 48, "3000000000", 2022),),
+    ),
+    Row(
+        "a-licensor-sells-the-design",
+        "On 20 December the Indian defence ministry signed a ₹7,629 crore contract with Larsen & Toubro"
+        " for 100 more K9 Vajra-T self-propelled guns, built under licence from Hanwha Aerospace.",
+        (Deal("KR", "IN", "signed", 100, "76290000000"),),
+    ),
+    Row(
+        "a-participle-after-weapons-has-no-buyer-before-it",  # (Kyiv was read as the F-35 buyer)
+        "Poland gave Kyiv 14 of its MiG-29 fighters in 2023, and the FA-50s were meant to take over"
+        " their role until the arrival of the 32 F-35A fighters ordered from the United States in"
+        " January 2020 for $4.6 billion.",
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),

@@ -231,6 +231,9 @@ def _deal_clauses(sent: Sentence) -> list[tuple[int, int]]:
     merged_content = False  # whether the last merged clause holds an amount, a count or a weapon
     for a, b in clauses_of(sent):
         content = bool(sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b))
+        if merged and _spells_out(sent, merged[-1], a, b):
+            merged[-1][1] = b  # "covered 48 aircraft: 12 FA-50GF and 36 FA-50PL": the parts of that count
+            continue
         if merged and not (content and merged_content):
             merged[-1][1] = b
             merged_content = merged_content or content  # (the clauses are adjacent: their mentions add up)
@@ -238,6 +241,16 @@ def _deal_clauses(sent: Sentence) -> list[tuple[int, int]]:
             merged.append([a, b])
             merged_content = content
     return [(a, b) for a, b in merged]
+
+
+def _spells_out(sent: Sentence, before: list[int], a: int, b: int) -> bool:
+    """Whether the clause [a, b) after a colon lists the weapons of a count the clause before gave
+    without naming them ("covered 48 aircraft: 12 FA-50GF and 36 FA-50PL")."""
+    if not sent.low.startswith(":", a) or sent.sub("money", a, b):
+        return False
+    counted = [q for q in sent.sub("qty", before[0], before[1]) if is_main_count(sent, q)]
+    named = [x for x in sent.sub("system", before[0], before[1]) if not x.value.generic]
+    return len(counted) == 1 and not named and bool(sent.sub("system", a, b))
 
 
 def _clause_sells(sent: Sentence, a: int, b: int, cues: Cues, *, several: bool) -> bool:

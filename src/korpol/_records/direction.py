@@ -35,7 +35,7 @@ from korpol._records.roles import (
     owns_deal_noun,
 )
 from korpol._records.sentence import Sentence, finditer_in
-from korpol._records.slots import OWNED_BEFORE, owned_before
+from korpol._records.slots import OWNED_BEFORE, fitted_to_another, owned_before
 
 __all__ = ["deal_direction"]
 
@@ -80,6 +80,11 @@ _CURRENCY_WON = re.compile(r"(?:\d|illion|tln|bn|tn|trn)\s*$")  # "3.4 trillion 
 _INFINITIVE = re.compile(r"\bto\s+$")
 
 
+#: "-made ships", "two ships", "naval ships": the noun "ships", not the verb
+_SHIPS_NOUN_BEFORE = re.compile(
+    r"(?:-made|-built|\bbuilt|\bmade|\bnaval|\bwar|\bpatrol|\bnew|\bmore|\d|\b(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|dozen|several|its|their|of|and|or|the|those|these|korean|such))\s+$"
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
 
 
@@ -128,9 +133,28 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
         *_sell_votes(sent, sells, places),
         *_choose_votes(sent, chooses, places),
         *_possessive_votes(sent, places),
+        *_signed_by_votes(sent, places),
     ]
     verbs = sorted({m.start() for found in (wins, buys, sells, chooses) for m in found})
     return _DirectionFacts(places, votes, _weapon_demonyms(sent), verbs)
+
+
+#: "built under licence from Hanwha Aerospace", "licensed from Korea"
+_LICENSED_FROM = re.compile(r"\b(?:under (?:a )?licen[cs]e from|licen[cs]ed from)\s+(?:the\s+)?")
+
+#: "the contract signed in 2022 by then-defence minister Błaszczak": the signer follows
+_SIGNED_BY = re.compile(r"\bsigned\s+(?:[\w,-]+\s+){0,4}?by\s+")
+
+
+def _signed_by_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> list[_Vote]:
+    """The state of whoever signed a contract "by" buys, unless the weapons' maker sells (decided
+    by the caller: the recipient never takes the supplier's state)."""
+    votes = []
+    for m in sent.regex(_SIGNED_BY).finditer(sent.low):
+        signer = next((p for p in places if 0 <= p.start - sent.start - m.end() <= 40), None)
+        if signer is not None:
+            votes.append(_Vote(False, signer.party, 1.5))
+    return votes
 
 
 def _acting_places(sent: Sentence) -> list[PlaceM | PersonM]:
@@ -249,6 +273,7 @@ def _buy_votes(
         if noun and (pursued := sent.find(_PURSUE, max(0, at - 60), at)) is not None:
             noun, at = False, pursued.start()  # "Warsaw is negotiating the purchase of": Warsaw buys
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
+        noun = noun or _after_weapon(sent, verb)
         before = (
             [] if noun else [m for m in places if m.end - sent.start <= at and not owns_deal_noun(sent, m)]
         )
@@ -268,6 +293,19 @@ def _buy_votes(
     return votes
 
 
+def _after_weapon(sent: Sentence, verb: re.Match[str]) -> bool:
+    """A past participle right after the weapons it describes ("the 32 F-35A fighters ordered from
+    the United States"): a reduced relative clause, whose buyer is not the actor before it."""
+    if not _PAST.search(verb.group(0)):
+        return False
+    at = verb.start()
+    return any(
+        0 <= at - (m.end - sent.start) <= 2
+        for kind in ("system", "qty")
+        for m in sent.sub(kind, max(0, at - 60), at)  # type: ignore[call-overload]
+    )
+
+
 def _sell_votes(
     sent: Sentence, sells: Sequence[re.Match[str]], places: Sequence[PlaceM | PersonM]
 ) -> list[_Vote]:
@@ -282,6 +320,9 @@ def _sell_votes(
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or verb.group(0).startswith("sale") or sent.match(_NOUN_AFTER, verb.end()) is not None
+        if not noun and verb.group(0).startswith("ships"):
+            # "bought South Korean-made ships and aircraft": the plural noun, not the verb
+            noun = _SHIPS_NOUN_BEFORE.search(low, max(0, verb.start() - 16), verb.start()) is not None
         sellers = [
             m
             for m in sent.mentions
@@ -399,7 +440,7 @@ def _weapon_demonyms(sent: Sentence) -> dict[int, bool]:
             nxt = low[m.end - sent.start : m.end - sent.start + 40]
             if sent.find(OWNED_BEFORE, max(0, m.start - sent.start - 30), m.start - sent.start):
                 continue
-            if _ORDER_AFTER.match(nxt):
+            if _ORDER_AFTER.match(nxt) or fitted_to_another(sent, m.start, m.party):
                 continue
             between = low[m.end - sent.start :]
             described = [
@@ -411,9 +452,9 @@ def _weapon_demonyms(sent: Sentence) -> dict[int, bool]:
             if others and all(x.party != m.party for x in others):
                 continue  # "the Polish K2PL variant", "the Polish HOMAR-K rocket launcher": Korea makes it
             if described or re.match(
-                r"(?:-made|-built)?\s*(?:[\w-]+\s+){0,2}(?:tanks?|howitzers?|jets?|weapons?|arms|drones?|equipment|"
+                r"-made\b|-built\b|(?:\s*(?:[\w-]+\s+){0,2}(?:tanks?|howitzers?|jets?|weapons?|arms|drones?|equipment|"
                 r"missiles?|systems?|launchers?|hardware|army stocks|manufacturers?|makers?|firms?"
-                r"|compan(?:y|ies))\b",
+                r"|compan(?:y|ies)))\b",
                 nxt,
             ):
                 demonyms[id(m)] = True
@@ -483,6 +524,8 @@ def deal_direction(
         if src is not None:
             # "250 Abrams from the United States and 180 K2 tanks from South Korea": each its own
             vote(supplier, first_party_after(sent, src.end(), min(len(low), src.end() + 30)), 3.0)
+        if fitted_to_another(sent, system.start, system.party):
+            continue  # "36 FA-50PL ..., with American AIM-9X missiles": a part of the Korean jet
         if system.value.buyer and not excluded(sent, system):
             vote(recipient, party_for(system.value.buyer), 1.2)  # "for the Wisła programme": Poland buys
         elif not owned_before(sent, system) and not excluded(sent, system):
@@ -490,6 +533,9 @@ def deal_direction(
             vote(supplier, system.party, 0.8 if system.value.generic else 1.2)
     for party in cand.origins:
         vote(supplier, party, 0.8)
+    for lic in finditer_in(sent, _LICENSED_FROM, lo, hi):
+        # "guns built under licence from Hanwha Aerospace": the licensor's state sells the design
+        vote(supplier, first_party_after(sent, lic.end(), min(len(low), lic.end() + 40)), 3.0)
 
     if not recipient and _PRONOUN_SUBJECT.match(low) and cand.antecedent is not None:
         vote(recipient, cand.antecedent, 2.0)  # "Poland remains the outlier. Its 2022 framework ..."

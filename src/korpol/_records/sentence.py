@@ -29,7 +29,8 @@ __all__ = ["Sentence", "bounded", "clauses_of", "clauses_wide", "finditer_in", "
 
 _CLAUSE_BOUNDARY = re.compile(
     r";|:\s|, (?:and|but|while|whereas|then|later|followed by|before|after)\b|\band then\b"
-    r"| and (?=(?:was|were|is|are|has|have|had|will|would)\s+\w+ed\b)| and, |, of which\b"
+    r"| and (?=(?:was|were|is|are|has|have|had|will|would)\s+(?:also\s+|since\s+|then\s+|later\s+)?"
+    r"(?:\w+ed|bought|sold|won|built|sent|paid|got)\b)| and, |, of which\b"
     r"|, (?:on top of|in addition to|plus|as well as)\b"
     r"| and (?=(?:a|an|the|another) (?:[\w-]+ ){0,2}(?:contract|deal|order|agreement|framework)s?\b)"
     r"|, (?=[a-z]+ed (?:(?:a|an|the|for|in|on|its|their|another)\b|\d))"

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from korpol._mentions.scan import MoneyM, QtyM, SystemM, TimeM
 from korpol._model import (
+    Party,
     TimeSpan,
 )
 from korpol._records.candidate import Candidate
@@ -16,6 +18,7 @@ from korpol._records.sentence import Sentence
 __all__ = [
     "OWNED_BEFORE",
     "assign_times",
+    "fitted_to_another",
     "inherit_systems",
     "is_main_count",
     "main_quantity",
@@ -81,6 +84,8 @@ def systems_in(sent: Sentence, lo: int, hi: int, cand: Candidate) -> None:
     for m in sent.sub("system", lo, hi):
         if owned_before(sent, m):
             continue  # "to complement its American HIMARS": already owned, not bought here
+        if not m.value.generic and fitted_to_another(sent, m.start, m.party):
+            continue  # "FA-50PL jets with American AIM-9X missiles": a part of another weapon
         v = m.value
         name = v.designation or sent.text[m.start - sent.start : m.end - sent.start]
         if name not in cand.systems:
@@ -89,6 +94,36 @@ def systems_in(sent: Sentence, lo: int, hi: int, cand: Candidate) -> None:
             cand.families.add((v.family or name).upper())
         if v.category:
             cand.categories.add(v.category.lower())
+
+
+#: "with", "armed with", "fitted with": what follows equips the weapon named before it
+_WITH = re.compile(r"\bwith\b")
+
+
+def fitted_to_another(sent: Sentence, start: int, party: Party | None) -> bool:
+    """Whether what starts at ``start`` (a weapon or its demonym) equips another state's named weapon.
+
+    "36 FA-50PL built to Polish requirements, with an AESA radar and American AIM-9X missiles":
+    the missiles are the Korean jet's, and the United States sells nothing here.
+    """
+    if party is None:
+        return False
+    rel = start - sent.start
+    w = None
+    for w in _WITH.finditer(sent.low, max(0, rel - 90), rel):
+        pass
+    if w is None or ";" in sent.low[w.end() : rel] or " for " in sent.low[w.end() - 1 : rel]:
+        return False  # ("an agreement with Washington for 40 F-16s": a counterpart, not a part)
+    if (
+        any(p.form != "demonym" for p in sent.sub("place", w.end(), rel))
+        or sent.sub("company", w.end(), rel)
+        or sent.sub("person", w.end(), rel)
+    ):
+        return False  # "a deal with the United Kingdom, Saab and ...": the other side, named
+    return any(
+        not x.value.generic and x.party is not None and x.party != party and w.start() - 120 <= x.end - sent.start <= w.start()
+        for x in sent.sub("system")
+    )
 
 
 #: quantity nouns that count main weapons ("" is a bare number: "another 24")
