@@ -187,6 +187,13 @@ ROWS = [
         aid=(Gift("BE", "UA", "80000000"),),
     ),
     Row(
+        "the-article-gives-to-the-state-a-verb-gives-to",  # (not the donor's ally, the other main party)
+        "Seoul agreed to sell 100,000 shells to the United States, and the United States sent its own"
+        " shells on. HOST: How much has Korea actually given Ukraine? PARK: In humanitarian aid, about"
+        " one hundred million dollars last year.",
+        aid=(Gift("KR", "UA", "100000000"),),
+    ),
+    Row(
         "each-clause-its-own-donor",
         "Estonia will give 0.3 per cent of its GDP to military aid to Ukraine, and Finland has set aside"
         " about EUR 120 million for military assistance to Ukraine next year.",

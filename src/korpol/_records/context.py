@@ -17,7 +17,7 @@ from korpol._model import (
     Party,
     TimeSpan,
 )
-from korpol._records.cues import Cues
+from korpol._records.cues import CuePattern, Cues
 
 __all__ = ["TO_BEFORE", "Context", "document_context", "report_year"]
 
@@ -43,6 +43,8 @@ class Context:
 
 
 TO_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")
+#: "has Korea given Ukraine", "gave Kyiv": a giving verb right before its receiver
+_GIVEN_BEFORE = CuePattern(r"\b(?:⟨give_to⟩)\s+(?:the\s+)?$")
 
 
 def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cues, text: str) -> Context:
@@ -50,12 +52,14 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
     parties: dict[str, Party] = {}
     aid_to: Counter[str] = Counter()
     aid = cues.compiled["aid"]
+    given = cues.pattern(_GIVEN_BEFORE)
     for m in mentions:
         if m.kind == "place" and isinstance(m.party, Country):
             counts[m.party.code] += 1
             parties[m.party.code] = m.party
-            if TO_BEFORE.search(text[max(0, m.start - 12) : m.start].lower()) and aid.search(
-                text[max(0, m.start - 120) : m.start].lower()
+            before = text[max(0, m.start - 12) : m.start].lower()
+            if (TO_BEFORE.search(before) and aid.search(text[max(0, m.start - 120) : m.start].lower())) or (
+                given.search(before)
             ):
                 aid_to[m.party.code] += 1
     principal = tuple(parties[c] for c, _ in counts.most_common(2))
