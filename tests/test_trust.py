@@ -194,6 +194,20 @@ ROWS = [
         aid=(Gift("KR", "UA", "100000000"),),
     ),
     Row(
+        "for-the-navy-of-the-subject-names-the-recipient",  # ("for the " was too long to be seen)
+        "Tokyo pledged more radars to Manila. The Philippines was the first recipient of OSA: the two"
+        " governments exchanged notes on a ¥600-million grant for coastal radars for the Philippine Navy.",
+        aid=(Gift("JP", "PH", "600000000"),),
+    ),
+    Row(
+        "an-ambassador-of-a-state-acts-for-it",  # ("of Japan" read as the grant's recipient)
+        "On December 5, in Manila, Mr. Endo Kazuya, Ambassador Extraordinary and Plenipotentiary of Japan"
+        " to the Republic of the Philippines, and Enrique A. Manalo, Secretary for Foreign Affairs of the"
+        " Republic of the Philippines, signed and exchanged notes concerning the provision of grant aid"
+        " of 1.6 billion yen under Official Security Assistance.",
+        aid=(Gift("JP", "PH", "1600000000"),),
+    ),
+    Row(
         "each-clause-its-own-donor",
         "Estonia will give 0.3 per cent of its GDP to military aid to Ukraine, and Finland has set aside"
         " about EUR 120 million for military assistance to Ukraine next year.",

@@ -270,7 +270,7 @@ def _aid_direction(
         if role == "recipient" and recipient is None:
             recipient = m.party
             rel = m.start - sent.start
-            for_whom = TO_BEFORE.search(sent.low, max(0, rel - 6), rel) is not None
+            for_whom = TO_BEFORE.search(sent.low, max(0, rel - 9), rel) is not None  # ("for the ")
         elif role == "dateline":
             dateline = m.party
         elif role == "given_by" or (role == "actor" and donor is None):
@@ -317,6 +317,8 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
     if sent.regex(_GIVE_BEFORE).search(before) and isinstance(m.party, Country) and m.form != "demonym":
         return "recipient"
     if _OBJECT_BEFORE.search(before) and isinstance(m.party, Country):
+        if _OFFICE_OF.search(low, max(0, rel - 40), rel):
+            return "actor"  # "Ambassador ... of Japan", "Secretary for Foreign Affairs of the Philippines"
         if m.form in ("capital", "metonym") and re.search(r"\b(?:in|at)\s+$", before):
             return "dateline" if rel <= 3 and after.startswith(",") else None
         return "recipient"
@@ -422,6 +424,11 @@ _VISITED = CuePattern(r"\b(?:⟨visit⟩)\s+(?:the\s+)?$")
 _OWN_AID = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:⟨aid_nouns⟩|package|pledge|donation|contribution)s?\b")
 
 
+#: "the Ambassador of Japan", "Minister of Defence of Poland": an office's state, who acts
+_OFFICE_OF = re.compile(
+    r"\b(?:ambassador|plenipotentiary|minister|secretary|president|chancellor|affairs|defen[cs]e|embassy|"
+    r"government|ministry)\s+of\s+(?:the\s+)?$"
+)
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")
 
 
