@@ -757,6 +757,12 @@ def test_a_sentence_that_follows_the_one_before_takes_its_year() -> None:
             "AUD",
             id="a-bare-dollar-sign-too",
         ),
+        pytest.param(
+            "Australia signed for 30 Huntsman howitzers worth A$900 million in 2021. Egypt signed a $1.65 billion"
+            " contract for K9 howitzers from South Korea.",
+            "USD",
+            id="an-article-that-writes-its-own-dollar-means-usd-by-a-bare-sign",
+        ),
     ],
 )
 def test_plain_dollars_in_an_article_about_a_dollar_state(text: str, currency: str) -> None:

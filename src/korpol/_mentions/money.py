@@ -128,7 +128,7 @@ class _Raw:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     long_scales = "|".join(sorted(map(re.escape, SCALES), key=len, reverse=True))
     short = "".join(_SHORT_SCALES)
-    scale = rf"(?:{_SP}?-?(?P<scale>{long_scales})|(?P<sscale>[{short}]))(?![^\W_])"
+    scale = rf"(?:{_SP}?-?(?P<scale>{long_scales})|-?(?P<sscale>[{short}]))(?![^\W_])"
     # to the right of a prefix anchor: "$13-14 billion", "USD 2.6bn"
     right = re.compile(rf"{_SP}?(?P<num>{_NUM})(?:{_SP}?-{_SP}?(?P<num2>{_NUM}))?(?![\d])(?:{scale})?")
     words = "|".join(sorted(map(re.escape, _WORD_NUMBERS), key=len, reverse=True))
@@ -181,6 +181,9 @@ def _anchor_ok(text: str, start: int, end: int, form: str, kind: str) -> bool:
     """Word boundaries around a candidate anchor, checked in Python (cheap, rare)."""
     if form[0].isalpha() and start > 0 and _is_word_char(text[start - 1]):
         return False
+    if kind == "symbol" and len(form) == 1 and form.isalpha():
+        # a letter symbol ("P18.9 billion" in Philippine news) touches its number
+        return end < len(text) and text[end].isdigit()
     if form[-1].isalpha() and end < len(text):
         nxt = text[end]
         # a code may touch its number ("USD17bn"); a name or symbol word may not touch anything
@@ -258,6 +261,8 @@ def _amount_at(text: str, m: re.Match[str], limit: int) -> _Raw | None:
     raw = None
     if kind != "name":
         raw = _read_right(text, end, code, limit)
+        if raw is not None and kind == "symbol" and len(form) == 1 and form.isalpha() and raw.scale < 10**6:
+            return None  # a letter before a bare number is a name ("P5", "F35"), not an amount
         if raw is not None:
             raw.start = start
             # a name right after settles a weak symbol: "¥5 billion yuan"

@@ -5,7 +5,8 @@ Why this module exists: a Canadian or Australian broadcast or government release
 when it means the American one.  Read alone, a plain "dollars" or "$" is US dollars; in an
 article about one of those states (``home`` in ``data/currencies.tsv``) it is that state's
 dollar -- unless the article is about that state and the United States and never writes "US
-dollars" or "US$" explicitly: then a plain dollar may be either, and stays US dollars.
+dollars" or "US$" explicitly: then a plain dollar may be either, and stays US dollars; or the
+article writes its own dollar explicitly ("A$7 billion"): then a plain "$" is the US dollar.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> l
     if len(local) != 1 or (american and not _US_EXPLICIT.search(text)):
         return mentions
     (currency,) = local
+    if any(m.kind == "money" and m.value.currency == currency for m in mentions):
+        return mentions  # "A$7 billion" written out: a plain "$1.65 billion" is then the US dollar
     out: list[M] = []
     for m in mentions:
         if m.kind == "money" and m.value.currency == "USD" and _PLAIN.search(m.value.text.strip()):
