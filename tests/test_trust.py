@@ -154,6 +154,11 @@ ROWS = [
         " January 2020 for $4.6 billion.",
     ),
     Row(
+        "national-export-orders-are-a-statistic",  # (read as two Japanese sales to Korea)
+        "Japan's Tomahawk purchase is part of a wider build-up. Korean arms export orders totalled about"
+        " $13.5 billion in 2023, down from a record $17.3 billion in 2022.",
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),
