@@ -159,6 +159,20 @@ ROWS = [
         " $13.5 billion in 2023, down from a record $17.3 billion in 2022.",
     ),
     Row(
+        "an-executive-agreement-is-a-contract",  # (Polish releases call the contract an agreement)
+        "During the visit of a Polish government delegation to the Republic of Korea, the Armament Agency"
+        " today concluded the second executive agreement under the HOMAR-K programme. The agreement was"
+        " signed with Hanwha Aerospace at the company's plant in Changwon. Its net value is approximately"
+        " USD 1.6 billion.",
+        (Deal("KR", "PL", "signed", None, "1600000000"),),
+    ),
+    Row(
+        "a-logistics-package-is-part-of-a-sale",  # (read as Polish aid to Korea)
+        "Poland's Armament Agency signed the first executive agreement with Hanwha Aerospace in November"
+        " 2022 for 218 Chunmoo launchers with a training and logistics package, worth USD 3.55 billion.",
+        (Deal("KR", "PL", "signed", 218, "3550000000", 2022),),
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),

@@ -57,7 +57,7 @@ _SIGNED_WORD = CuePattern(r"\b(?:⟨signed_words⟩)\b")
 #: "Under the contract, ...", "the deal covers ...": what follows details a deal already reported
 _DETAIL = re.compile(
     r"\b(?:under|in|of) (?:the|this|that) (?:contract|deal|agreement|order)\b|"
-    r"\b(?:(?:the|this|that) (?:contract|deal|order)|^it) (?:covers|includes|comprises|consists)\b"
+    r"\b(?:(?:the|this|that) (?:contract|deal|order|agreement)|^it) (?:covers|includes|comprises|consists)\b"
 )
 
 
@@ -67,6 +67,7 @@ _DEFINITE_DEAL = re.compile(
     r"(?:deal|contract|purchase|order|sale|(?:total |estimated )?(?:cost|price|value))\b"
     # "Worth about $6.5 billion, it is the largest ...", "It is worth ...": the deal just told
     r"|^(?:worth|valued at|priced at)\b|^it (?:is|was) (?:worth|valued)\b"
+    r"|^its (?:net |gross |total |estimated )?(?:value|cost|price)\b"
 )
 
 
@@ -194,6 +195,11 @@ def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool, arms_topic: 
         # "152 K9PL for about $2.6 billion in December 2023, 72 Homar-K launchers for PLN 6.4 billion":
         # a count of named weapons priced with "for" lists purchases without any deal word
         or _priced_weapons(sent)
+        # "The agreement covers 72 launcher modules ...", "Its net value is USD 1.6 billion", "The
+        # cost is estimated at around €690 million": the deal just reported, detailed or priced
+        # without a deal word of its own
+        or (after_deal and (sent.search(_DETAIL) or sent.search(_DEFINITE_DEAL)) is not None
+            and bool(sent.sub("money") or sent.sub("qty")))
     )
     if not has_trigger or sent.search(DENIED):
         return False
