@@ -173,6 +173,13 @@ ROWS = [
         (Deal("KR", "PL", "signed", 218, "3550000000", 2022),),
     ),
     Row(
+        "and-is-worth-prices-the-clause-before",  # (the price became a deal of its own, or Polish aid)
+        "Poland's first executive agreement with Hanwha Aerospace, signed in November 2022, covers 218"
+        " Chunmoo launchers with a training and logistics package and a stock of ammunition, and is worth"
+        " USD 3.55 billion.",
+        (Deal("KR", "PL", "signed", 218, "3550000000", 2022),),
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),

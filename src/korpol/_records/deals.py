@@ -237,8 +237,10 @@ def _deal_clauses(sent: Sentence) -> list[tuple[int, int]]:
     merged_content = False  # whether the last merged clause holds an amount, a count or a weapon
     for a, b in clauses_of(sent):
         content = bool(sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b))
-        if merged and _spells_out(sent, merged[-1], a, b):
-            merged[-1][1] = b  # "covered 48 aircraft: 12 FA-50GF and 36 FA-50PL": the parts of that count
+        if merged and (_spells_out(sent, merged[-1], a, b) or _PRICED_AFTER.match(sent.low, a)):
+            # "covered 48 aircraft: 12 FA-50GF and 36 FA-50PL": the parts of that count; "covers 218
+            # launchers ..., and is worth USD 3.55 billion": the price of the same contract
+            merged[-1][1] = b
             continue
         if merged and not (content and merged_content):
             merged[-1][1] = b
@@ -247,6 +249,10 @@ def _deal_clauses(sent: Sentence) -> list[tuple[int, int]]:
             merged.append([a, b])
             merged_content = content
     return [(a, b) for a, b in merged]
+
+
+#: ", and is worth ...": a predicate of the clause's own subject, pricing what it just described
+_PRICED_AFTER = re.compile(r",?\s*and (?:is|was|are|were|will be) (?:\w+ )?(?:worth|valued at|priced at)\b")
 
 
 def _spells_out(sent: Sentence, before: list[int], a: int, b: int) -> bool:
