@@ -180,6 +180,12 @@ ROWS = [
         (Deal("KR", "PL", "signed", 218, "3550000000", 2022),),
     ),
     Row(
+        "one-more-item-of-a-list-shares-the-price",  # (the howitzers lost the price to the vehicles)
+        "In December 2021 Australia signed for 30 AS9 Huntsman self-propelled howitzers, a K9 derivative,"
+        " and 15 AS10 ammunition resupply vehicles in a deal of about A$1 billion.",
+        (Deal("KR", "AU", "signed", 30, "1000000000", 2021),),
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),

@@ -237,7 +237,11 @@ def _deal_clauses(sent: Sentence) -> list[tuple[int, int]]:
     merged_content = False  # whether the last merged clause holds an amount, a count or a weapon
     for a, b in clauses_of(sent):
         content = bool(sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b))
-        if merged and (_spells_out(sent, merged[-1], a, b) or _PRICED_AFTER.match(sent.low, a)):
+        if merged and (
+            _spells_out(sent, merged[-1], a, b)
+            or _PRICED_AFTER.match(sent.low, a)
+            or _list_item(sent, merged[-1], a, b)
+        ):
             # "covered 48 aircraft: 12 FA-50GF and 36 FA-50PL": the parts of that count; "covers 218
             # launchers ..., and is worth USD 3.55 billion": the price of the same contract
             merged[-1][1] = b
@@ -253,6 +257,23 @@ def _deal_clauses(sent: Sentence) -> list[tuple[int, int]]:
 
 #: ", and is worth ...": a predicate of the clause's own subject, pricing what it just described
 _PRICED_AFTER = re.compile(r",?\s*and (?:is|was|are|were|will be) (?:\w+ )?(?:worth|valued at|priced at)\b")
+
+
+#: ", and 15 AS10 ammunition resupply vehicles in a deal of ...": one more item of the list before
+_AND_COUNT = re.compile(r",?\s*and\s+(?:another\s+|some\s+|up to\s+)?\d")
+
+
+def _list_item(sent: Sentence, before: list[int], a: int, b: int) -> bool:
+    """Whether the clause [a, b) is one more counted item of the list before it, with no verb of
+    its own ("Australia signed for 30 AS9 Huntsman howitzers, a K9 derivative, and 15 AS10
+    ammunition resupply vehicles in a deal of about A$1 billion").  Not when the clause before
+    has its own price ("180 K2 tanks ..., worth $3.37 billion, and 212 K9 howitzers, worth ...")."""
+    if not _AND_COUNT.match(sent.low, a) or sent.sub("money", before[0], before[1]):
+        return False
+    cues = sent.cues
+    return not any(
+        sent.search_in(cues.compiled[frame], a, b) for frame in ("buy", "sell")
+    ) and not sent.search_in(_SIGNED_WORD, a, b)
 
 
 def _spells_out(sent: Sentence, before: list[int], a: int, b: int) -> bool:
