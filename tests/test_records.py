@@ -772,6 +772,25 @@ def test_plain_dollars_in_an_article_about_a_dollar_state(text: str, currency: s
 
 
 @pytest.mark.parametrize(
+    ("text", "currencies"),
+    [
+        pytest.param("Sweden said on Wednesday it would give Ukraine military aid worth 4.3 billion crowns.",
+                     ["SEK"], id="swedish-by-default"),
+        pytest.param("Norway will give Ukraine 5 billion crowns in military aid this year.", ["NOK"],
+                     id="the-article's-crown-state"),
+        pytest.param("Sweden pledged military aid worth 13.5 billion Swedish crowns to Ukraine in January. Norway"
+                     " pledged aid worth 35 billion Norwegian crowns to Ukraine this year. Of that, 22.5 billion"
+                     " crowns will go to military aid for Ukraine.",
+                     ["SEK", "NOK", "NOK"], id="the-crowns-last-named"),
+    ],
+)
+def test_plain_crowns_are_the_crowns_the_article_means(text: str, currencies: list[str]) -> None:
+    doc = korpol.parse(text, published=PUB)
+    found = sorted((r.value.span[0], r.value.currency) for r in doc.aid_packages if r.value)
+    assert [c for _, c in found] == currencies
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         pytest.param(

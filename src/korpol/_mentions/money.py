@@ -98,7 +98,9 @@ def _qualifiers_by_char(index: int) -> dict[str, tuple[str, ...]]:
 
 # Currency names that are also ordinary English words ("won the vote", "a 500-pound bomb"):
 # an amount in these needs a scale word, a thousands separator or a qualifying name ("Korean won").
-_AMBIGUOUS_NAMES = frozenset({"won", "Won", "pound", "pounds", "Pound", "Pounds", "rand", "dong", "lira"})
+_AMBIGUOUS_NAMES = frozenset(
+    {"won", "Won", "pound", "pounds", "Pound", "Pounds", "rand", "dong", "lira", "crown", "crowns"}
+)
 # Prefix symbols that a following currency name overrides ("¥5 billion yuan").
 _WEAK_SYMBOLS = frozenset({"$", "¥"})
 

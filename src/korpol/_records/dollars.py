@@ -1,4 +1,4 @@
-"""Plain "dollars" in an article about a state that has dollars of its own.
+"""Plain "dollars" and "crowns" in an article about a state that has dollars or crowns of its own.
 
 Why this module exists: a Canadian or Australian broadcast or government release says
 "two-point-five billion dollars" for its own currency and "five hundred million U.S. dollars"
@@ -7,10 +7,13 @@ article about one of those states (``home`` in ``data/currencies.tsv``) it is th
 dollar -- unless the article is about that state and the United States and never writes "US
 dollars" or "US$" explicitly: then a plain dollar may be either, and stays US dollars; or the
 article writes its own dollar explicitly ("A$7 billion"): then a plain "$" is the US dollar.
+Wire copy writes Swedish, Norwegian, Danish and Czech money alike as plain "crowns"; the money
+reader takes them as Swedish, and in an article about one other crown state they are its own.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -30,8 +33,19 @@ _PLAIN = re.compile(
 )
 
 
+#: a figure in bare "crowns", no state named in it (the reader's default for them is Swedish)
+_PLAIN_CROWNS = re.compile(r"(?:\d|illion|thousand|bn|mn|tn)[ -]?crowns?$", re.IGNORECASE)
+
+
+@functools.cache
+def _family(code: str) -> str:
+    """The bare name a home currency shares with others: "dollar" (CAD), "crown" (NOK), or ""."""
+    names = [form for form, (c, kind) in currency_lexicon().forms.items() if c == code and kind == "name"]
+    return next((word for word in ("dollar", "crown") if any(word in n for n in names)), "")
+
+
 def local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> list[M]:
-    """``mentions`` with plain US-dollar figures read as the article's own dollar, where it has one.
+    """``mentions`` with plain dollar and crown figures read as the article's own, where it has one.
 
     >>> from korpol._mentions.scan import scan_all
     >>> from korpol._model import Country
@@ -39,9 +53,36 @@ def local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> l
     >>> found = local_dollars(scan_all(text, None), (Country(code="CA", name="Canada"),), text)
     >>> [(m.value.amount, m.value.currency) for m in found if m.kind == "money"]
     [(Decimal('2000000000'), 'CAD'), (Decimal('500000000'), 'USD')]
+    >>> text = "Norway will give Ukraine 5 billion crowns."
+    >>> found = local_dollars(scan_all(text, None), (Country(code="NO", name="Norway"),), text)
+    >>> [(m.value.amount, m.value.currency) for m in found if m.kind == "money"]
+    [(Decimal('5000000000'), 'NOK')]
     """
+    mentions = _local_crowns(mentions, principal)
+    return _local_dollars(mentions, principal, text)
+
+
+def _local_crowns(mentions: list[M], principal: Sequence[Party]) -> list[M]:
+    """Plain crowns are the crowns last named explicitly ("35 billion Norwegian crowns ..., of which
+    22.5 billion crowns"), else the article's crown state's, else left as read (Swedish)."""
     homes = currency_lexicon().homes
-    local = {homes[p.code] for p in principal if p.code in homes}
+    local = {homes[p.code] for p in principal if p.code in homes and _family(homes[p.code]) == "crown"}
+    home = next(iter(local)) if len(local) == 1 else None
+    last: str | None = None  # the crown currency last written with its state
+    out: list[M] = []
+    for m in mentions:
+        if m.kind == "money" and _family(m.value.currency) == "crown":
+            if not _PLAIN_CROWNS.search(m.value.text.strip()):
+                last = m.value.currency
+            elif (last or home) not in (None, m.value.currency):
+                m = m._replace(value=attrs.evolve(m.value, currency=last or home))
+        out.append(m)
+    return out
+
+
+def _local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> list[M]:
+    homes = currency_lexicon().homes
+    local = {homes[p.code] for p in principal if p.code in homes and _family(homes[p.code]) == "dollar"}
     american = any(p.code == "US" for p in principal)
     if len(local) != 1 or (american and not _US_EXPLICIT.search(text)):
         return mentions
