@@ -186,6 +186,14 @@ ROWS = [
         (Deal("KR", "AU", "signed", 30, "1000000000", 2021),),
     ),
     Row(
+        "money-to-buy-from-a-recipient-is-no-sale",  # (read as Ukraine selling to Sweden)
+        "STOCKHOLM, Jan 29 - Sweden on Wednesday announced a military aid package for Ukraine worth 13.5"
+        " billion Swedish crowns. The package, its 18th, includes about 4.5 billion crowns for air defence,"
+        " among them Tridon Mk2 anti-aircraft systems, and around 3.2 billion crowns to buy equipment"
+        " directly from Ukrainian manufacturers, the defence minister said.",
+        aid=(Gift("SE", "UA", "13500000000"),),
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),

@@ -119,7 +119,7 @@ def deal_candidates(
     for a, b in clauses:
         if not _clause_sells(sent, a, b, ctx.cues, several=len(clauses) > 1):
             continue
-        anchors = money_anchors(sent, a, b, ctx.cues)
+        anchors = [an for an in money_anchors(sent, a, b, ctx.cues) if not _funds_a_purchase(sent, an)]
         restated = _restated(sent, anchors) if len(anchors) > 1 else {}
         if restated:
             anchors = [an for an in anchors if id(an) not in restated]
@@ -143,6 +143,15 @@ def deal_candidates(
                         cand.alt_values.extend(again)
             out.extend(found)
     return out
+
+
+#: "3.2 billion crowns to buy equipment from Ukrainian manufacturers": money set aside for buying
+_TO_BUY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:to|for)\s+(?:buy|purchase|procure|acquire|buying|purchasing)\b")
+
+
+def _funds_a_purchase(sent: Sentence, anchor: MoneyM) -> bool:
+    """An amount given "to buy" something is a fund or a budget, not a contract's price."""
+    return _TO_BUY_AFTER.match(sent.low, anchor.end - sent.start) is not None
 
 
 #: ", roughly USD420 million at the time": the amount before, restated in another currency
