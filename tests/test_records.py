@@ -807,3 +807,16 @@ def test_plain_crowns_are_the_crowns_the_article_means(text: str, currencies: li
 def test_aid_kind_from_its_words(text: str, kind: str) -> None:
     first = korpol.parse(text, published=PUB).aid_packages[0]
     assert first.kind == kind
+
+
+def test_a_weekday_keeps_the_publication_week_after_a_headline_naming_a_later_year() -> None:
+    # the subhead's "around 2028" is a delivery schedule; "on Monday" is the Monday before publication
+    text = (
+        "India, France ink deal for 26 Rafale Marine jets\n\n"
+        "Navy to get 22 single-seat and four twin-seat fighters; deliveries to begin around 2028\n\n"
+        "NEW DELHI: India on Monday signed an agreement with France for 26 Rafale Marine jets at a cost of"
+        " about Rs 63,000 crore."
+    )
+    (deal,) = korpol.parse(text, published=dt.date(2025, 4, 29)).arms_deals
+    assert deal.date is not None and deal.date.text == "Monday"
+    assert deal.date.start == dt.date(2025, 4, 28)

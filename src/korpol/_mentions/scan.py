@@ -284,12 +284,17 @@ def _shift(
     return TimeSpan.month(year, month + 1, text=phrase) if 1900 <= year <= 2100 else None
 
 
+#: "on Monday": a day told against the publication date, never against a year the text names
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
 def _carry_years(text: str, mentions: list[M]) -> list[M]:
     """A bare month takes the year the sentence already named.
 
     "... 212 K9 in August 2022, the 48 FA-50 in September and 218 Chunmoo in
     November": September and November are 2022, not the months nearest the
-    publication date.
+    publication date.  A headline's line break ends the sentence, and a weekday
+    ("on Monday") keeps the publication date's week.
     """
     out: list[M] = []
     last: TimeM | None = None
@@ -305,7 +310,8 @@ def _carry_years(text: str, mentions: list[M]) -> list[M]:
             and ts.start is not None
             and ts.precision in ("month", "day")
             and m.start - last.end <= 200
-            and not re.search(r"[.!?]\s", text[last.end : m.start])
+            and not re.search(r"[.!?]\s|\n", text[last.end : m.start])
+            and not _WEEKDAY.search(ts.text or "")
             and last.value.start is not None
             and last.value.start.year != ts.start.year
             and ts.start.month >= last.value.start.month
