@@ -314,3 +314,21 @@ def test_a_bracket_that_is_not_a_restatement_stays_apart() -> None:
         ("USD 2,000,000,000", ()),
         ("KRW 3,000,000,000,000", ()),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "250 Abrams tanks for four point seven five billion dollars, and then one hundred and sixteen used"
+            " M1A1s in January last year for one point four billion.",
+            ["USD 4,750,000,000", "USD 1,400,000,000"],
+            id="spoken-second-amount-takes-the-first's-currency",
+        ),
+        pytest.param("a $5 billion deal for 1.5 billion rounds", ["USD 5,000,000,000"], id="a-count-is-no-amount"),
+        pytest.param("It costs $2 billion. In 2020 it was for 1.5 billion.", ["USD 2,000,000,000"],
+                     id="never-across-a-sentence"),
+    ],
+)
+def test_an_amount_without_currency_after_one_with_it(text: str, expected: list[str]) -> None:
+    assert [str(m) for m in find_money(text)] == expected

@@ -194,6 +194,12 @@ ROWS = [
         aid=(Gift("SE", "UA", "13500000000"),),
     ),
     Row(
+        "a-count-read-aloud-is-read-whole",  # ("bought one hundred and sixteen" was a count of 1)
+        "In January last year Poland bought one hundred and sixteen used M1A1s from the United States for"
+        " one point four billion dollars.",
+        (Deal("US", "PL", "signed", 116, "1400000000"),),
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),

@@ -443,7 +443,48 @@ def scan_money(text: str) -> list[Money]:
         equivalents = (_to_money(text, other),) if other is not None else ()
         out.append(_to_money(text, raw, equivalents))
         last_end = max(resume, raw.end, m.end())
+    if out and ("illion" in text):
+        out = _with_elided(text, out)
     return out
+
+
+#: "... for four point seven five billion dollars, and then 116 M1A1s for one point four billion":
+#: a second amount whose currency the sentence already gave
+_ELIDED = re.compile(
+    r"\b(?:for|worth|at|and|to)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?|[a-z]+(?:[ -][a-z]+)*)\s+(?P<scale>billion|million|trillion)"
+    r"(?=\s*(?:[.,;:)]|$|\s(?:in|at|from|for|and|with|over|under|on|last|this|next|each)\b))"
+)
+
+
+def _with_elided(text: str, found: list[Money]) -> list[Money]:
+    """``found`` and the amounts that leave out the currency of the amount before them in the
+    sentence ("for one point four billion" after "four point seven five billion dollars")."""
+    out = list(found)
+    for before in found:
+        start = before.span[1]
+        stop = len(text)
+        for end_mark in (". ", "? ", "! ", "\n"):
+            i = text.find(end_mark, start)
+            if i != -1:
+                stop = min(stop, i)
+        for m in _ELIDED.finditer(text, start, stop):
+            if any(x.span[0] < m.end() and m.start("num") < x.span[1] for x in out):
+                continue  # a figure already read, with its currency
+            token = m.group("num")
+            if token[0].isdigit():
+                amount = _number(token)
+                begin = m.start("num")
+            else:
+                spoken = spoken_before(text, m.end("num"))
+                if spoken is None or spoken[1] is None or spoken[0] < m.start("num") - 1:
+                    continue
+                begin, amount = spoken[0], spoken[1]
+            if amount is None:
+                continue
+            raw = _Raw(begin, m.end("scale"), amount * SCALES[m.group("scale")], before.currency)
+            out.append(_to_money(text, raw))
+    return sorted(out, key=lambda x: x.span)
 
 
 _DIGITS = re.compile(r"\d+")  # faster than [0-9]+ on non-ASCII (UCS-2) text

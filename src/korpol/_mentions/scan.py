@@ -19,7 +19,7 @@ import attrs
 
 from korpol._mentions.companies import CompanyMention, scan_companies
 from korpol._mentions.money import scan_money
-from korpol._mentions.numbers import COUNT_WORDS, count_value
+from korpol._mentions.numbers import COUNT_WORDS, count_value, spoken_before
 from korpol._mentions.people import PersonMention, scan_people
 from korpol._mentions.places import PlaceMention, scan_places
 from korpol._mentions.quantity import Bound, Quantity, scan_quantities
@@ -336,6 +336,18 @@ _NUM = r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(COUNT_WORDS, key=len, rever
 _BEFORE_SYSTEM = re.compile(_NUM + r"\s+(?:(?:more|additional|new|used|upgraded|second-hand|further)\s+)?$")
 
 
+#: the rest of a number read aloud after its first word (" hundred and sixteen", "-five")
+_SPOKEN_ON = re.compile(
+    r"(?:[ -](?:and[ -])?(?:hundred|thousand|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety)\b)+"
+)
+
+
+#: the space and modifier between a count and the system it counts ("116 used M1A1s")
+_MODIFIER_GAP = re.compile(r"\s+(?:(?:more|additional|new|used|upgraded|second-hand|further)\s+)?$")
+
+
 #: "another 12", "ordering 12 in 2018", "later adding six": a bare count after a purchase word
 _COUNT_BEFORE_VERB = re.compile(
     _NUM + r" (?:more )?(?:were|was|have been|had been|are) (?:ordered|bought|purchased|signed|contracted)\b"
@@ -429,11 +441,24 @@ def _designation_counts(text: str, found: Sequence[M], systems: Sequence[SystemM
         if m.value.generic:
             continue
         hit = _BEFORE_SYSTEM.search(text, max(0, m.start - 24), m.start)
-        if hit and free(hit.start(), m.end):
-            low_before = text[max(0, hit.start() - 8) : hit.start()].lower()
+        spoken = None
+        if hit is None or hit.group(1)[0].isalpha():
+            # "one hundred and sixteen used M1A1s": the whole number read aloud, or none at all
+            gap = _MODIFIER_GAP.search(text, max(0, m.start - 40), m.start)
+            spoken = spoken_before(text, gap.start() if gap else m.start)
+            if spoken is not None and (spoken[1] is None or spoken[1] != int(spoken[1]) or spoken[1] < 1):
+                continue
+        if spoken is not None and (hit is None or spoken[0] < hit.start()):
+            start, value = spoken[0], int(spoken[1])  # type: ignore[arg-type]
+        elif hit is not None:
+            start, value = hit.start(), count_value(hit.group(1).lower())
+        else:
+            continue
+        if free(start, m.end):
+            low_before = text[max(0, start - 8) : start].lower()
             bound: Bound | None = "up_to" if low_before.endswith("up to ") else None
-            out.append(QtyM("qty", hit.start(), m.end, _count(count_value(hit.group(1).lower()), bound)))
-            take(hit.start(), m.end)
+            out.append(QtyM("qty", start, m.end, _count(value, bound)))
+            take(start, m.end)
     lowered = text.lower()
     # (a character whose lower case is longer would shift the offsets: no bare counts then)
     if len(lowered) == len(text) and any(
@@ -442,8 +467,16 @@ def _designation_counts(text: str, found: Sequence[M], systems: Sequence[SystemM
     ):
         for hit in _bare_counts(lowered):
             a, b = hit.start(1), hit.end(1)
+            value = count_value(hit.group(1))
+            more = _SPOKEN_ON.match(lowered, b) if hit.group(1)[0].isalpha() else None
+            if more is not None:
+                # "bought one hundred and sixteen": the whole number read aloud, never its first word
+                spoken = spoken_before(lowered, more.end())
+                if spoken is None or spoken[0] != a or spoken[1] is None or spoken[1] != int(spoken[1]):
+                    continue
+                b, value = more.end(), int(spoken[1])
             if free(a, b) and not re.match(r"\s*(?:[a-z]+\s+)?(?:k\d|[a-z]+s\b)", lowered[b : b + 12]):
-                out.append(QtyM("qty", a, b, _count(count_value(hit.group(1)))))
+                out.append(QtyM("qty", a, b, _count(value)))
                 take(a, b)
         for hit in _COUNT_BEFORE_VERB.finditer(lowered) if _PASSIVE_PURCHASE.search(lowered) else ():
             a, b = hit.start(1), hit.end(1)
