@@ -223,3 +223,19 @@ def test_never_raises_and_spans_quote_the_input(text: str) -> None:
 def test_formatted_count_is_found_again(value: int, noun: str) -> None:
     (q,) = find_quantities(f"The ministry said {value:,} {noun} were ready.")
     assert q.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        pytest.param("the US itself sent thirty-one of its own Abrams to Ukraine", [31], id="spoken-after-a-verb"),
+        pytest.param("Poland bought one hundred and sixteen used M1A1s", [116], id="spoken-before-a-system"),
+        pytest.param("It bought one hundred and fifty million rounds", [], id="a-spoken-amount-is-no-count"),
+        pytest.param("Estonia ordered another twenty-four K9s", [24], id="hyphenated"),
+    ],
+)
+def test_a_count_read_aloud_is_read_whole_or_not_at_all(text: str, counts: list[int]) -> None:
+    from korpol._mentions.scan import scan_all
+
+    found = [m.value.value for m in scan_all(text, None) if m.kind == "qty"]
+    assert found == counts

@@ -451,7 +451,7 @@ def scan_money(text: str) -> list[Money]:
 #: "... for four point seven five billion dollars, and then 116 M1A1s for one point four billion":
 #: a second amount whose currency the sentence already gave
 _ELIDED = re.compile(
-    r"\b(?:for|worth|at|and|to)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
+    r"\b(?:for|worth|at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
     r"(?P<num>\d[\d,]*(?:\.\d+)?|[a-z]+(?:[ -][a-z]+)*)\s+(?P<scale>billion|million|trillion)"
     r"(?=\s*(?:[.,;:)]|$|\s(?:in|at|from|for|and|with|over|under|on|last|this|next|each)\b))"
 )

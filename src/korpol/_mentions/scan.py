@@ -344,6 +344,17 @@ _SPOKEN_ON = re.compile(
 )
 
 
+#: what makes the number before it no count of weapons
+_NOT_A_COUNT_AFTER = re.compile(
+    r"\s*(?:%|percent|per cent|billion|million|trillion|bn|mn|years?|months?|days?|weeks?|troops|soldiers)\b"
+)
+
+
+#: "another 12 tanks", "six more K9s": a count whose unit follows (found by the quantity reader),
+#: not "thirty-one of its own Abrams" (a possessive is no plural noun)
+_UNIT_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:k\d|(?!its\b|this\b|his\b|was\b|is\b|has\b)[a-z]+s\b)")
+
+
 #: the space and modifier between a count and the system it counts ("116 used M1A1s")
 _MODIFIER_GAP = re.compile(r"\s+(?:(?:more|additional|new|used|upgraded|second-hand|further)\s+)?$")
 
@@ -474,8 +485,10 @@ def _designation_counts(text: str, found: Sequence[M], systems: Sequence[SystemM
                 spoken = spoken_before(lowered, more.end())
                 if spoken is None or spoken[0] != a or spoken[1] is None or spoken[1] != int(spoken[1]):
                     continue
+                if _NOT_A_COUNT_AFTER.match(lowered, more.end()):
+                    continue  # "for one hundred and fifty million": an amount, not a count
                 b, value = more.end(), int(spoken[1])
-            if free(a, b) and not re.match(r"\s*(?:[a-z]+\s+)?(?:k\d|[a-z]+s\b)", lowered[b : b + 12]):
+            if free(a, b) and not _UNIT_AFTER.match(lowered, b, b + 14):
                 out.append(QtyM("qty", a, b, _count(value)))
                 take(a, b)
         for hit in _COUNT_BEFORE_VERB.finditer(lowered) if _PASSIVE_PURCHASE.search(lowered) else ():
