@@ -200,6 +200,11 @@ ROWS = [
         (Deal("US", "PL", "signed", 116, "1400000000"),),
     ),
     Row(
+        "a-participle-after-weapons-is-bought-by-its-clause-subject",
+        "The Pakistan Navy commissioned its new flagship, the first of four frigates ordered from China.",
+        (Deal("CN", "PK", "signed", 4, None, 2025),),
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),

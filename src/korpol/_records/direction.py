@@ -34,7 +34,7 @@ from korpol._records.roles import (
     first_party_after,
     owns_deal_noun,
 )
-from korpol._records.sentence import Sentence, finditer_in
+from korpol._records.sentence import Sentence, clauses_of, finditer_in
 from korpol._records.slots import OWNED_BEFORE, fitted_to_another, owned_before
 
 __all__ = ["deal_direction"]
@@ -273,10 +273,15 @@ def _buy_votes(
         if noun and (pursued := sent.find(_PURSUE, max(0, at - 60), at)) is not None:
             noun, at = False, pursued.start()  # "Warsaw is negotiating the purchase of": Warsaw buys
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
-        noun = noun or _after_weapon(sent, verb)
+        reduced = not noun and _after_weapon(sent, verb)
         before = (
             [] if noun else [m for m in places if m.end - sent.start <= at and not owns_deal_noun(sent, m)]
         )
+        if reduced:
+            # "the Pakistan Navy commissioned ..., the first of four frigates ordered from China": the
+            # subject of the clause holding those weapons bought them; with none, nobody is named
+            a = next((x for x, y in clauses_of(sent) if x <= at < y), 0)
+            before = [m for m in before if m.start - sent.start >= a][:1]
         before = [
             m
             for m in before
@@ -285,7 +290,7 @@ def _buy_votes(
         subject = _subject(sent, before, at) if before else None
         if subject is not None:
             votes.append(_Vote(False, subject.party, 0.0, verb.start()))
-        elif not noun and _IT_BEFORE.search(low, max(0, at - 30), at):
+        elif not noun and not reduced and _IT_BEFORE.search(low, max(0, at - 30), at):
             votes.append(_Vote(False, None, 0.0, verb.start(), pronoun=True))  # "In 2022 it signed for"
         src = FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
         if src:
