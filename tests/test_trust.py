@@ -205,6 +205,26 @@ ROWS = [
         (Deal("CN", "PK", "signed", 4, None, 2025),),
     ),
     Row(
+        "a-figure-prices-the-deal-not-a-mention-of-it",  # (the mention took the figure: a second deal)
+        "Poland signed a $10 billion deal on Tuesday for 96 Apache attack helicopters from the United"
+        " States. The agreement, signed at an air base, covers the helicopters together with a training"
+        " package and spare parts. At current exchange rates the price is equivalent to roughly 39 billion"
+        " zlotys.",
+        (Deal("US", "PL", "signed", 96, "10000000000", 2025),),
+    ),
+    Row(
+        "speculation-is-no-price",
+        "Poland ordered 24 TB2 drones from Turkey in 2021. Warsaw never published the price; speculation"
+        " at the time ranged from $300 million to $400 million.",
+        (Deal("TR", "PL", "signed", 24, None, 2021),),
+    ),
+    Row(
+        "a-cost-frame-is-a-budget",
+        "Norway will buy 54 Leopard 2A8 tanks from Germany. The government set the cost frame for the"
+        " project at 19.7 billion crowns, which also covers other expenses.",
+        (Deal("DE", "NO", "planned", 54, None, 2025),),
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),

@@ -73,6 +73,15 @@ def _vague(c: Candidate) -> bool:
     return c.value is None and (c.quantity is None or c.detail)
 
 
+def _repeats(o: Candidate, before: list[Candidate]) -> bool:
+    """Whether the vague ``o`` only mentions again a deal told just before it ("The agreement,
+    signed at an air base, covers the helicopters ..." after "a $10 billion deal for 96 Apache
+    helicopters"): a figure that follows prices that deal, not the mention."""
+    return any(
+        not _vague(p) and (p.families & o.families or p.categories & o.categories) for p in before
+    )
+
+
 def _earlier_deal(live: list[Candidate], framework_named: bool) -> Candidate | None:
     """The deal a definite figure ("The contract is worth ...") belongs to, among ``live``.
 
@@ -84,8 +93,9 @@ def _earlier_deal(live: list[Candidate], framework_named: bool) -> Candidate | N
     """
     last_itself: Candidate | None = None
     last_contract: Candidate | None = None
-    for o in reversed(live):
-        itself = not (_vague(o) and o.definite)
+    for i in range(len(live) - 1, -1, -1):
+        o = live[i]
+        itself = not (_vague(o) and (o.definite or _repeats(o, live[max(0, i - _NAMED_REACH) : i])))
         contract = o.status != "framework"
         if itself and (contract or framework_named):
             return o
