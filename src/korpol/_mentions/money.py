@@ -452,22 +452,28 @@ def scan_money(text: str) -> list[Money]:
 #: a second amount whose currency the sentence already gave
 _ELIDED = re.compile(
     r"\b(?:for|worth|at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
-    r"(?P<num>\d[\d,]*(?:\.\d+)?|[a-z]+(?:[ -][a-z]+)*)\s+(?P<scale>billion|million|trillion)"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?|[a-z]+(?:[ -][a-z]+){0,7})\s+(?P<scale>billion|million|trillion)"
     r"(?=\s*(?:[.,;:)]|$|\s(?:in|at|from|for|and|with|over|under|on|last|this|next|each)\b))"
 )
+
+
+#: how far after an amount one that leaves out its currency is looked for (within the sentence)
+_ELIDED_REACH = 300
 
 
 def _with_elided(text: str, found: list[Money]) -> list[Money]:
     """``found`` and the amounts that leave out the currency of the amount before them in the
     sentence ("for one point four billion" after "four point seven five billion dollars")."""
     out = list(found)
+    searched = 0  # the text up to here has been searched already
     for before in found:
-        start = before.span[1]
-        stop = len(text)
+        start = max(before.span[1], searched)
+        stop = min(len(text), start + _ELIDED_REACH)
         for end_mark in (". ", "? ", "! ", "\n"):
-            i = text.find(end_mark, start)
+            i = text.find(end_mark, start, stop)
             if i != -1:
-                stop = min(stop, i)
+                stop = i
+        searched = stop
         for m in _ELIDED.finditer(text, start, stop):
             if any(x.span[0] < m.end() and m.start("num") < x.span[1] for x in out):
                 continue  # a figure already read, with its currency
