@@ -549,6 +549,12 @@ AGREEMENT_EXAMPLES = [
         [("other", {"ES", "UA"}, 2024, 2034)],
     ),
     (
+        "a-term-in-the-name",
+        "On Thursday British Prime Minister Keir Starmer signed a 100-year partnership with Ukraine's"
+        " President Volodymyr Zelensky in Kyiv in 2025.",
+        [("partnership", {"GB", "UA"}, 2025, 2125)],
+    ),
+    (
         "statement-of-intent",
         "Sweden and Finland signed a statement of intent on air defence cooperation in 2021.",
         [("declaration", {"SE", "FI"}, 2021, None)],

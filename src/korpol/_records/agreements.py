@@ -41,7 +41,11 @@ _BOTH = re.compile(
 )
 
 
-_TERM = CuePattern(r"\b(?:⟨term_verbs⟩)\w* for (\w+) years\b")
+_TERM = CuePattern(
+    r"\b(?:⟨term_verbs⟩)\w* for (\w+) years\b"
+    # "a 100-year partnership", "a ten-year security agreement": the term names the document
+    r"|\b(\d+|\w+)-year (?:[\w-]+ ){0,2}(?:partnership|treaty|agreement|pact|accord|deal)\b"
+)
 #: a sentence that speaks of the agreement just told: "The agreement is valid for ten years"
 _BACK_REFERENCE = re.compile(
     r"\s*(?:the (?:agreement|accord|pact|treaty|document|arrangement|deal)|it|this)\b"
@@ -288,7 +292,7 @@ def _agreement_when(
     term = sent.find(_TERM)
     term_years = None
     if term:
-        word = term.group(1)
+        word = term.group(1) or term.group(2)
         term_years = COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
     return date, until, term_years
 
@@ -413,7 +417,7 @@ class AgreementRule:
             if i + 1 < len(self.found) and self.found[i + 1].sentence is raw.sentence:
                 continue  # several agreements in one sentence: "the agreement" is not one of them
             term = nxt.find(_TERM)
-            word = term.group(1) if term else ""
+            word = (term.group(1) or term.group(2)) if term else ""
             years = COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
             if years:
                 self.found[i] = attrs.evolve(raw, term_years=years)
