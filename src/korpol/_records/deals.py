@@ -182,6 +182,11 @@ def _restated(sent: Sentence, anchors: Sequence[MoneyM]) -> dict[int, MoneyM]:
     return out
 
 
+#: "Polish press put the price at $6.7 billion", "Local media had estimated the value at": a figure
+#: others guess, which prices no deal unless a deal word says so
+_HEARSAY = re.compile(r"\b(?:press|media|newspapers?|reports?|reported|analysts?|speculation|rumou?rs?)\b")
+
+
 def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool, arms_topic: bool = False) -> bool:
     """Whether ``sent`` can state an arms deal at all: the cheap tests every sentence faces first.
 
@@ -207,8 +212,9 @@ def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool, arms_topic: 
         # "The agreement covers 72 launcher modules ...", "Its net value is USD 1.6 billion", "The
         # cost is estimated at around €690 million": the deal just reported, detailed or priced
         # without a deal word of its own
-        or (after_deal and (sent.search(_DETAIL) or sent.search(_DEFINITE_DEAL)) is not None
-            and bool(sent.sub("money") or sent.sub("qty")))
+        or (after_deal and bool(sent.sub("money") or sent.sub("qty")) and (
+            sent.search(_DETAIL) is not None
+            or (sent.search(_DEFINITE_DEAL) is not None and sent.search(_HEARSAY) is None)))
     )
     if not has_trigger or sent.search(DENIED):
         return False

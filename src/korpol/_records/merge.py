@@ -294,7 +294,13 @@ def _absorb(
         into.categories |= other.categories
     if into.date is None or into.date.start is None:
         into.date = other.date or into.date
-    elif into.date.inferred and other.date is not None and not other.date.inferred and other.date.start is not None:
+    elif (
+        into.date.inferred
+        and other.date is not None
+        and not other.date.inferred
+        and other.date.start is not None
+        and not _vague(other)
+    ):
         into.date = other.date  # the headline's undated mention takes the body's stated date
     if into.quantity is None:
         into.quantity = other.quantity
