@@ -555,6 +555,11 @@ AGREEMENT_EXAMPLES = [
         [("partnership", {"GB", "UA"}, 2025, 2125)],
     ),
     (
+        "an-action-plan-signed-in-a-month",  # (the noun "plan" made March next year)
+        "South Korea and Poland signed an action plan for their strategic partnership in Warsaw in March.",
+        [("action_plan", {"KR", "PL"}, 2024, None)],
+    ),
+    (
         "statement-of-intent",
         "Sweden and Finland signed a statement of intent on air defence cooperation in 2021.",
         [("declaration", {"SE", "FI"}, 2021, None)],

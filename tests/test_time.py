@@ -84,6 +84,9 @@ RELATIVE = [
     E("The first contract was signed two years ago.", "2022", id="two-years-ago"),
     E("Yoon will visit Poland in July.", "2025-07", id="in-july-future"),
     E("The agreement was signed in July.", "2024-07", id="in-july-past"),
+    # the noun "plan" looks nowhere; "will be signed" looks forward
+    E("Both ministers signed an action plan in Warsaw in March.", "2024-03", id="an-action-plan-signed"),
+    E("The contract will be signed in March.", "2025-03", id="will-be-signed"),
     E("The summit took place in December.", "2023-12", id="in-december-past"),
     E("The plant opens next month.", "2024-11", id="next-month"),
     E("Shipments began last week.", "2024-10-21..2024-10-27", id="last-week"),

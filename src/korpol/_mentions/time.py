@@ -162,15 +162,22 @@ def _sentence(text: str, start: int, end: int, reach: int = 400) -> tuple[int, i
 _WORD = re.compile(r"[A-Za-z']+")
 
 
-def _cue(word: str, nxt: str) -> Tense | None:
+def _cue(word: str, nxt: str, prev: str = "") -> Tense | None:
     if word in TENSE_CUES:
+        if word in _NOUN_CUES and prev in _DETERMINERS:
+            return None  # "signed an action plan on Tuesday": the noun "plan" looks nowhere
         return TENSE_CUES[word]
     pair = f"{word} {nxt}"
     if pair in TENSE_CUES:
         return TENSE_CUES[pair]
     if len(word) > 4 and word.endswith("ed") and word not in _ED_NOT_PAST:
-        return "past"
+        return "future" if prev == "be" else "past"  # "will be signed", "is to be signed"
     return None
+
+
+#: cue words that are also nouns ("a plan"), and the words that make them one
+_NOUN_CUES = frozenset({"plan", "plans"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "action", "new"})
 
 
 def _lower_words(text: str, start: int, end: int) -> list[str]:
@@ -186,12 +193,12 @@ def _tense(text: str, start: int, end: int) -> Tense:
     s, e = _sentence(text, start, end)
     left = _lower_words(text, s, start)
     for i in range(len(left) - 1, -1, -1):
-        cue = _cue(left[i], left[i + 1] if i + 1 < len(left) else "")
+        cue = _cue(left[i], left[i + 1] if i + 1 < len(left) else "", left[i - 1] if i else "")
         if cue:
             return cue
     right = _lower_words(text, end, e)
     for i, w in enumerate(right):
-        cue = _cue(w, right[i + 1] if i + 1 < len(right) else "")
+        cue = _cue(w, right[i + 1] if i + 1 < len(right) else "", right[i - 1] if i else "")
         if cue:
             return cue
     return "neutral"
