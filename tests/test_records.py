@@ -560,6 +560,12 @@ AGREEMENT_EXAMPLES = [
         [("action_plan", {"KR", "PL"}, 2024, None)],
     ),
     (
+        "a-state-alone-signs-nothing",  # (a one-party agreement was emitted when the other signer was unknown)
+        "Polish Foreign Minister Radoslaw Sikorski signed an action plan in Warsaw with his visiting"
+        " counterpart.",
+        [],
+    ),
+    (
         "statement-of-intent",
         "Sweden and Finland signed a statement of intent on air defence cooperation in 2021.",
         [("declaration", {"SE", "FI"}, 2021, None)],

@@ -17,6 +17,7 @@ from korpol._mentions.numbers import COUNT_WORDS, count_value
 from korpol._model import (
     Agreement,
     AgreementKind,
+    Country,
     Organization,
     Party,
     TimeSpan,
@@ -183,8 +184,8 @@ def _agreement_at(
     ):
         return []  # no signing verb: only "the agreement" may join one found elsewhere
     parties = _agreement_parties(sent, ctx, recent, match, lo, hi, siblings)
-    if not parties:
-        return []
+    if not parties or (len(parties) == 1 and isinstance(parties[0], Country)):
+        return []  # a state alone signs nothing with anyone the text names
     date, until, term_years = _agreement_when(sent, ctx, match, lo, hi, siblings)
     count = _agreement_count(low[lo:hi], date)
     if count == 0:
