@@ -566,6 +566,12 @@ AGREEMENT_EXAMPLES = [
         [],
     ),
     (
+        "agreements-with-several-partners-one-each",
+        "It is Japan's first such pact with a Southeast Asian country, after similar agreements with"
+        " Australia in 2022 and the United Kingdom in 2023.",
+        [("other", {"JP", "AU"}, 2022, None), ("other", {"JP", "GB"}, 2023, None)],
+    ),
+    (
         "statement-of-intent",
         "Sweden and Finland signed a statement of intent on air defence cooperation in 2021.",
         [("declaration", {"SE", "FI"}, 2021, None)],

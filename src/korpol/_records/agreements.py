@@ -179,6 +179,23 @@ def _agreement_at(
     if not _names_an_agreement(sent, kind, match, lo, hi, cues):
         return []
     weak = not sent.search(cues.compiled["agreement_verbs"]) and kind != "strategic_partnership"
+    # (a plural noun: "a pact with the United States and Britain" is one pact of three)
+    partners = _partners_after(sent, match.end(), hi) if match.group(0).endswith("s") else []
+    if len(partners) >= 2 and (not weak or all(when is not None for _, when in partners)):
+        # "similar agreements with Australia in 2022 and the United Kingdom in 2023": one each,
+        # between the subject and each partner, dated by the year told beside that partner
+        parties = _agreement_parties(sent, ctx, recent, match, lo, hi, siblings)
+        date = _agreement_when(sent, ctx, match, lo, hi, siblings)[0]
+        named = {p.code for p, _ in partners}
+        before = [m.party for m in sent.sub("place", 0, match.start()) if isinstance(m.party, Country)]
+        subject = next((p for p in [*parties, *before] if p.code not in named), None)
+        if subject is None:
+            return []
+        topics = tuple(t for t in cues.topics if t in low or (t == "defense" and "defence" in low))
+        return [
+            RawAgreement((subject, partner), kind, when or date, None, None, topics, sent, False)
+            for partner, when in partners
+        ]
     if weak and not re.search(
         r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", low[max(0, match.start() - 30) : match.start()]
     ):
@@ -207,6 +224,36 @@ def _agreement_at(
         )
         for _ in range(min(count, 10))
     ]
+
+
+#: "agreements with Australia ..., and with the United Kingdom": the words before a partner
+_WITH_PARTNER = re.compile(r"\s*(?:signed\s+)?with\s+(?:the\s+)?$")
+_AND_PARTNER = re.compile(r"\s*(?:,\s*|\s)(?:and\s+)?(?:(?:another\s+|one\s+)?with\s+)?(?:the\s+)?$")
+_PARTNER_TIME = re.compile(r"\s+(?:signed\s+)?in\s+$")
+
+
+def _partners_after(sent: Sentence, start: int, hi: int) -> list[tuple[Party, TimeSpan | None]]:
+    """The states an agreement noun lists "with" right after it, each with the time told beside it
+    ("with Australia in 2022 and the United Kingdom in 2023")."""
+    low = sent.low
+    countries = [m for m in sent.sub("place", start, hi) if isinstance(m.party, Country) and m.form != "demonym"]
+    if not countries or not _WITH_PARTNER.match(low, start, countries[0].start - sent.start):
+        return []
+    times = sent.sub("time", start, hi)
+    out: list[tuple[Party, TimeSpan | None]] = []
+    pos = start
+    for i, m in enumerate(countries):
+        rel = m.start - sent.start
+        gap = _WITH_PARTNER if i == 0 else _AND_PARTNER
+        if not gap.fullmatch(low, pos, rel) and not (i == 0 and gap.match(low, pos, rel)):
+            break
+        assert m.party is not None
+        pos = m.end - sent.start
+        when = next((t for t in times if _PARTNER_TIME.fullmatch(low, pos, t.start - sent.start)), None)
+        if when is not None:
+            pos = when.end - sent.start
+        out.append((m.party, when.value if when is not None else None))
+    return out
 
 
 def _names_an_agreement(
