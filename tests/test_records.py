@@ -572,6 +572,12 @@ AGREEMENT_EXAMPLES = [
         [("other", {"JP", "AU"}, 2022, None), ("other", {"JP", "GB"}, 2023, None)],
     ),
     (
+        "a-partnership-with-its-own-origin-inside-a-plan's-name",
+        "In March, South Korea's foreign minister and Polish Foreign Minister Radoslaw Sikorski signed an"
+        " action plan for the strategic partnership the two countries established in 2013.",
+        [("action_plan", {"KR", "PL"}, 2024, None), ("strategic_partnership", {"KR", "PL"}, 2013, None)],
+    ),
+    (
         "statement-of-intent",
         "Sweden and Finland signed a statement of intent on air defence cooperation in 2021.",
         [("declaration", {"SE", "FI"}, 2021, None)],

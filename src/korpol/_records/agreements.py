@@ -73,6 +73,14 @@ class RawAgreement:
 _SIGNING = CuePattern(r"\b(?:⟨signing⟩)\b")
 
 
+#: "... for the strategic partnership the two countries established in 2013": a clause of its own
+#: says when the second noun began, so it names an agreement of its own
+_OWN_ORIGIN = re.compile(
+    r"(?:,?\s+(?:that|which))?\s+(?:(?:the|both|their) (?:two )?(?:countries|sides|nations|governments)|they)?"
+    r"\s*(?:had |have |was |were )?(?:established|signed|concluded|launched|agreed)\s+in\s+(?:\w+\s+)?\d{4}\b"
+)
+
+
 def _agreement_mentions(low: str, cues: Cues) -> list[tuple[str, re.Match[str]]]:
     """Every agreement noun in the sentence, the most specific kind winning where two overlap.
 
@@ -97,8 +105,10 @@ def _agreement_mentions(low: str, cues: Cues) -> list[tuple[str, re.Match[str]]]
     for kind, match in found:
         if kept:
             between = low[kept[-1][1].end() : match.start()]
-            if len(between) < 60 and not re.search(
-                r",|;|\band\b|\b(?:was|were|is|are|has|have|signed|adopted)\b", between
+            if (
+                len(between) < 60
+                and not re.search(r",|;|\band\b|\b(?:was|were|is|are|has|have|signed|adopted)\b", between)
+                and not _OWN_ORIGIN.match(low, match.end())
             ):
                 continue
         kept.append((kind, match))
