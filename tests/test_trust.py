@@ -225,6 +225,13 @@ ROWS = [
         (Deal("DE", "NO", "planned", 54, None, 2025),),
     ),
     Row(
+        "bought-for-the-aid-recipient-is-aid",  # (read as Norway selling NASAMS to Canada)
+        "Canada pledged more military aid to Ukraine on Thursday. Earlier this month Trudeau said Canada"
+        " would also buy a U.S.-made NASAMS air defence system for Ukraine at a cost of about C$406"
+        " million.",
+        aid=(Gift("CA", "UA", "406000000"), Gift("CA", "UA", None)),
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),

@@ -24,6 +24,7 @@ from korpol._records.transfer import (
     TROOPS,
     _aid_kind,
     aid_total,
+    bought_for_another,
     gift,
     part_of_a_sum,
     weapon_mentions,
@@ -37,7 +38,11 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
     low = sent.low
     if DEAL_STUFF.isdisjoint(sent.by_kind) and not sent.search(_STATED_AID):
         return []  # neither an amount or a weapon nor aid stated in words
-    if not (sent.search(cues.compiled["aid"]) or sent.search(AID_WORD)) or sent.search(DENIED):
+    if sent.search(DENIED) or not (
+        sent.search(cues.compiled["aid"])
+        or sent.search(AID_WORD)
+        or bought_for_another(sent, 0, len(low), None, ctx)  # "buy ... NASAMS for Ukraine"
+    ):
         return []
     if _sold_package(sent):
         return []  # "a package costing more than DKK 6 billion", "KAI said the package includes"
@@ -47,7 +52,8 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
         weapons = weapon_mentions(sent, a, b)
         clause_low = low[a:b]
         first = min([m.start - sent.start for m in [*anchors, *weapons]], default=b)
-        if (weapons or sent.search_in(SALE_WORD, a, b)) and not gift(sent, a, b, first):
+        bought_as_gift = bool(weapons) and anchors and bought_for_another(sent, a, b, None, ctx)
+        if (weapons or sent.search_in(SALE_WORD, a, b)) and not gift(sent, a, b, first) and not bought_as_gift:
             continue  # a purchase or a contract, not aid
         if not anchors:
             if weapons and gift(sent, a, b, first) and not sent.search(TROOPS):
@@ -55,7 +61,7 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
             elif not weapons:
                 out.extend(_stated_aid(sent, a, b, ctx))
             continue
-        if not sent.search_in(AID_WORD, a, b) and sent.search(SALE_WORD):
+        if not sent.search_in(AID_WORD, a, b) and sent.search(SALE_WORD) and not bought_as_gift:
             continue  # "related support, valued at ...": a weak cue in a sentence about a sale
         times = assign_times(sent, a, b, [an for an in anchors if not aid_total(sent, a, an, cues)])
         for lo, hi, anchor in money_units(sent, a, b, anchors):

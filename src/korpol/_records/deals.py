@@ -34,7 +34,15 @@ from korpol._records.slots import (
     sent_status,
     systems_in,
 )
-from korpol._records.transfer import COMBINED_AFTER, DEAL_STUFF, DENIED, RUNNING_TOTAL, aggregate_before, gift
+from korpol._records.transfer import (
+    COMBINED_AFTER,
+    DEAL_STUFF,
+    DENIED,
+    RUNNING_TOTAL,
+    aggregate_before,
+    bought_for_another,
+    gift,
+)
 
 __all__ = ["deal_candidates"]
 
@@ -451,7 +459,7 @@ def _unit_candidates(
         cand.nearby = frozenset(
             m.party.code for s in (*recent[-2:], sent) for m in s.sub("place") if isinstance(m.party, Country)
         )
-    if _supplied_as_aid(sent, cand, ctx):
+    if _supplied_as_aid(sent, cand, ctx) or bought_for_another(sent, lo, hi, cand, ctx):
         return []
     if cand.aggregate:
         assert anchor is not None

@@ -9,7 +9,8 @@ from korpol._mentions.scan import M
 from korpol._model import (
     Country,
 )
-from korpol._records.context import TO_BEFORE
+from korpol._records.candidate import Candidate
+from korpol._records.context import TO_BEFORE, Context
 from korpol._records.cues import CuePattern, Cues
 from korpol._records.sentence import Sentence
 from korpol._records.slots import is_main_count
@@ -25,6 +26,7 @@ __all__ = [
     "TROOPS",
     "aggregate_before",
     "aid_total",
+    "bought_for_another",
     "gift",
     "part_of_a_sum",
     "weapon_mentions",
@@ -162,3 +164,23 @@ def aid_total(sent: Sentence, a: int, anchor: M, cues: Cues) -> bool:
         or cues.pattern(COMBINED_AFTER).match(low, anchor.end - sent.start)
         or cues.pattern(_CUMULATIVE_BEFORE).search(low, max(a, rel - 60), rel)
     )
+
+
+#: "buy a U.S.-made NASAMS air defence system for Ukraine": bought on another state's behalf
+_FOR_STATE = re.compile(r"\bfor\s+(?:the\s+)?$")
+
+
+def bought_for_another(sent: Sentence, lo: int, hi: int, cand: Candidate | None, ctx: Context) -> bool:
+    """Whether the unit buys weapons "for" the article's aid recipient, which is not the buyer:
+    a gift bought from a third state ("Canada would also buy a U.S.-made NASAMS ... for Ukraine at a
+    cost of about C$406 million"), read as aid, not as a sale to the buyer."""
+    gets = ctx.aid_recipient
+    buy = sent.search_in(sent.cues.compiled["buy"], lo, hi) if gets is not None else None
+    if buy is None:
+        return False
+    after = lo + buy.end()  # (search_in reads the slice [lo, hi))
+    for m in sent.sub("place", after, min(hi, after + 100)):
+        rel = m.start - sent.start
+        if m.party == gets and _FOR_STATE.search(sent.low, max(0, rel - 9), rel):
+            return cand is None or cand.second is None or cand.second.code != gets.code
+    return False
