@@ -22,7 +22,7 @@ from korpol._records.roles import (
     sentence_actors,
 )
 from korpol._records.rules import Reading
-from korpol._records.sentence import Sentence, clauses_of, money_units
+from korpol._records.sentence import Sentence, money_units
 from korpol._records.slots import (
     _status,
     assign_times,
@@ -43,6 +43,8 @@ from korpol._records.transfer import (
     bought_for_another,
     gift,
 )
+from korpol._records.units import SIGNED_WORD, deal_clauses, funds_a_purchase
+from korpol._records.units import restated as restated_amounts
 
 __all__ = ["deal_candidates"]
 
@@ -57,9 +59,6 @@ _UNDER_FRAMEWORK = re.compile(
 #: "the first executive contract under the framework ... covers 212": the framework is where the
 #: contract falls, the contract is what the clause is about
 _CONTRACT_BEFORE = re.compile(r"\b(?:contracts?|orders?|deals?)\s+$")
-
-
-_SIGNED_WORD = CuePattern(r"\b(?:⟨signed_words⟩)\b")
 
 
 #: "Under the contract, ...", "the deal covers ...": what follows details a deal already reported
@@ -113,7 +112,7 @@ def deal_candidates(
 
     The steps, in order: is the sentence about an arms transaction at all
     (:func:`_about_arms_deals`); its clauses, each holding an amount, a count or a weapon
-    (:func:`_deal_clauses`); of those, the clauses that sell rather than give
+    (:func:`~korpol._records.units.deal_clauses`); of those, the clauses that sell rather than give
     (:func:`_clause_sells`); their units, one per amount, else one per count
     (:func:`_clause_units`); and for each unit a candidate with its slots filled in
     (:func:`_unit_candidates`).  ``recent`` are the sentences before (what "the deal" and
@@ -122,13 +121,13 @@ def deal_candidates(
     """
     if not _about_arms_deals(sent, ctx.cues, after_deal, arms_topic):
         return []
-    clauses = _deal_clauses(sent)
+    clauses = deal_clauses(sent)
     out: list[Candidate] = []
     for a, b in clauses:
         if not _clause_sells(sent, a, b, ctx.cues, several=len(clauses) > 1):
             continue
-        anchors = [an for an in money_anchors(sent, a, b, ctx.cues) if not _funds_a_purchase(sent, an)]
-        restated = _restated(sent, anchors) if len(anchors) > 1 else {}
+        anchors = [an for an in money_anchors(sent, a, b, ctx.cues) if not funds_a_purchase(sent, an)]
+        restated = restated_amounts(sent, anchors) if len(anchors) > 1 else {}
         if restated:
             anchors = [an for an in anchors if id(an) not in restated]
         units = _clause_units(sent, a, b, anchors)
@@ -145,48 +144,13 @@ def deal_candidates(
         for lo, hi, anchor in units:
             found = _unit_candidates(sent, ctx, recent, clause, lo, hi, anchor)
             if restated and anchor is not None:
-                again = [m.value for m in restated.values() if m.start > anchor.start and lo <= m.start - sent.start < hi]
+                again = [
+                    m.value for m in restated.values() if m.start > anchor.start and lo <= m.start - sent.start < hi
+                ]
                 for cand in found:
                     if cand.value is anchor.value:
                         cand.alt_values.extend(again)
             out.extend(found)
-    return out
-
-
-#: "3.2 billion crowns to buy equipment from Ukrainian manufacturers": money set aside for buying
-_TO_BUY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:to|for)\s+(?:buy|purchase|procure|acquire|buying|purchasing)\b")
-
-
-def _funds_a_purchase(sent: Sentence, anchor: MoneyM) -> bool:
-    """An amount given "to buy" something is a fund or a budget, not a contract's price."""
-    return _TO_BUY_AFTER.match(sent.low, anchor.end - sent.start) is not None
-
-
-#: ", roughly USD420 million at the time": the amount before, restated in another currency
-_RESTATED_BEFORE = re.compile(
-    r",\s*(?:or\s+)?(?:roughly|about|around|approximately|some|nearly|almost|equivalent to|the equivalent of|"
-    r"or|worth about|worth roughly)\s+$"
-)
-_NOT_RESTATED_AFTER = re.compile(r"\s*(?:for|of|in|to|on|from|more|less)\b")
-
-
-def _restated(sent: Sentence, anchors: Sequence[MoneyM]) -> dict[int, MoneyM]:
-    """Amounts that restate the amount before them in another currency, by id.
-
-    "a PHP18.9-billion contract ... for 12 FA-50PH jets, roughly USD420 million at the time":
-    one deal with an alternative value, not a second deal (a parenthesis is already read as
-    an equivalent by the money reader).
-    """
-    out: dict[int, MoneyM] = {}
-    low = sent.low
-    for before, m in zip(anchors, anchors[1:], strict=False):
-        if m.value.currency == before.value.currency:
-            continue
-        rel = m.start - sent.start
-        if _RESTATED_BEFORE.search(low, max(0, rel - 24), rel) and not _NOT_RESTATED_AFTER.match(
-            low, m.end - sent.start
-        ):
-            out[id(m)] = m
     return out
 
 
@@ -213,7 +177,7 @@ def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool, arms_topic: 
         or sent.search(cues.compiled["sell"])
         or sent.search(cues.compiled["deal"])
         # "The first, signed in August 2022, covered 180 K2GF tanks for $3.37 billion"
-        or (sent.search(_SIGNED_WORD) and sent.sub("money") and (sent.sub("system") or sent.sub("qty")))
+        or (sent.search(SIGNED_WORD) and sent.sub("money") and (sent.sub("system") or sent.sub("qty")))
         # "152 K9PL for about $2.6 billion in December 2023, 72 Homar-K launchers for PLN 6.4 billion":
         # a count of named weapons priced with "for" lists purchases without any deal word
         or _priced_weapons(sent)
@@ -248,65 +212,6 @@ def _recap(sent: Sentence, cues: Cues) -> bool:
         or sent.search(_PLURAL_SINCE)
         or (sent.search(_PLURAL_DEALS) and sent.search(cues.compiled["aggregate"]))
     )
-
-
-def _deal_clauses(sent: Sentence) -> list[tuple[int, int]]:
-    """The clauses of ``sent``, each clause with nothing to anchor a deal joined to the one before.
-
-    "Poland signed ..., worth $3.37 billion, and the deliveries begin ...": an amount, a count
-    or a weapon anchors a clause; a clause without any only adds words to the one before it.
-    """
-    merged: list[list[int]] = []
-    merged_content = False  # whether the last merged clause holds an amount, a count or a weapon
-    for a, b in clauses_of(sent):
-        content = bool(sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b))
-        if merged and (
-            _spells_out(sent, merged[-1], a, b)
-            or _PRICED_AFTER.match(sent.low, a)
-            or _list_item(sent, merged[-1], a, b)
-        ):
-            # "covered 48 aircraft: 12 FA-50GF and 36 FA-50PL": the parts of that count; "covers 218
-            # launchers ..., and is worth USD 3.55 billion": the price of the same contract
-            merged[-1][1] = b
-            continue
-        if merged and not (content and merged_content):
-            merged[-1][1] = b
-            merged_content = merged_content or content  # (the clauses are adjacent: their mentions add up)
-        else:
-            merged.append([a, b])
-            merged_content = content
-    return [(a, b) for a, b in merged]
-
-
-#: ", and is worth ...": a predicate of the clause's own subject, pricing what it just described
-_PRICED_AFTER = re.compile(r",?\s*and (?:is|was|are|were|will be) (?:\w+ )?(?:worth|valued at|priced at)\b")
-
-
-#: ", and 15 AS10 ammunition resupply vehicles in a deal of ...": one more item of the list before
-_AND_COUNT = re.compile(r",?\s*and\s+(?:another\s+|some\s+|up to\s+)?\d")
-
-
-def _list_item(sent: Sentence, before: list[int], a: int, b: int) -> bool:
-    """Whether the clause [a, b) is one more counted item of the list before it, with no verb of
-    its own ("Australia signed for 30 AS9 Huntsman howitzers, a K9 derivative, and 15 AS10
-    ammunition resupply vehicles in a deal of about A$1 billion").  Not when the clause before
-    has its own price ("180 K2 tanks ..., worth $3.37 billion, and 212 K9 howitzers, worth ...")."""
-    if not _AND_COUNT.match(sent.low, a) or sent.sub("money", before[0], before[1]):
-        return False
-    cues = sent.cues
-    return not any(
-        sent.search_in(cues.compiled[frame], a, b) for frame in ("buy", "sell")
-    ) and not sent.search_in(_SIGNED_WORD, a, b)
-
-
-def _spells_out(sent: Sentence, before: list[int], a: int, b: int) -> bool:
-    """Whether the clause [a, b) after a colon lists the weapons of a count the clause before gave
-    without naming them ("covered 48 aircraft: 12 FA-50GF and 36 FA-50PL")."""
-    if not sent.low.startswith(":", a) or sent.sub("money", a, b):
-        return False
-    counted = [q for q in sent.sub("qty", before[0], before[1]) if is_main_count(sent, q)]
-    named = [x for x in sent.sub("system", before[0], before[1]) if not x.value.generic]
-    return len(counted) == 1 and not named and bool(sent.sub("system", a, b))
 
 
 def _clause_sells(sent: Sentence, a: int, b: int, cues: Cues, *, several: bool) -> bool:

@@ -1,0 +1,120 @@
+"""How a sentence that reports arms deals is cut into the clauses and units deals are read from.
+
+Why this module exists: which words belong to which deal is decided before any slot is filled.
+"... covered 48 aircraft: 12 FA-50GF and 36 FA-50PL" is one clause; "30 AS9 Huntsman
+howitzers ..., and 15 AS10 ammunition resupply vehicles in a deal of about A$1 billion" is one
+priced unit; ", roughly USD420 million at the time" restates the amount before it, and "3.2
+billion crowns to buy equipment" is a fund, not a price.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from korpol._mentions.scan import MoneyM
+from korpol._records.cues import CuePattern
+from korpol._records.sentence import Sentence, clauses_of
+from korpol._records.slots import is_main_count
+
+__all__ = ["SIGNED_WORD", "deal_clauses", "funds_a_purchase", "restated"]
+
+#: "The first, signed in August 2022, covered 180 K2GF tanks for $3.37 billion": a signing word
+SIGNED_WORD = CuePattern(r"\b(?:⟨signed_words⟩)\b")
+
+
+#: "3.2 billion crowns to buy equipment from Ukrainian manufacturers": money set aside for buying
+_TO_BUY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:to|for)\s+(?:buy|purchase|procure|acquire|buying|purchasing)\b")
+
+
+def funds_a_purchase(sent: Sentence, anchor: MoneyM) -> bool:
+    """An amount given "to buy" something is a fund or a budget, not a contract's price."""
+    return _TO_BUY_AFTER.match(sent.low, anchor.end - sent.start) is not None
+
+
+#: ", roughly USD420 million at the time": the amount before, restated in another currency
+_RESTATED_BEFORE = re.compile(
+    r",\s*(?:or\s+)?(?:roughly|about|around|approximately|some|nearly|almost|equivalent to|the equivalent of|"
+    r"or|worth about|worth roughly)\s+$"
+)
+_NOT_RESTATED_AFTER = re.compile(r"\s*(?:for|of|in|to|on|from|more|less)\b")
+
+
+def restated(sent: Sentence, anchors: Sequence[MoneyM]) -> dict[int, MoneyM]:
+    """Amounts that restate the amount before them in another currency, by id.
+
+    "a PHP18.9-billion contract ... for 12 FA-50PH jets, roughly USD420 million at the time":
+    one deal with an alternative value, not a second deal (a parenthesis is already read as
+    an equivalent by the money reader).
+    """
+    out: dict[int, MoneyM] = {}
+    low = sent.low
+    for before, m in itertools.pairwise(anchors):
+        if m.value.currency == before.value.currency:
+            continue
+        rel = m.start - sent.start
+        if _RESTATED_BEFORE.search(low, max(0, rel - 24), rel) and not _NOT_RESTATED_AFTER.match(
+            low, m.end - sent.start
+        ):
+            out[id(m)] = m
+    return out
+
+
+def deal_clauses(sent: Sentence) -> list[tuple[int, int]]:
+    """The clauses of ``sent``, each clause with nothing to anchor a deal joined to the one before.
+
+    "Poland signed ..., worth $3.37 billion, and the deliveries begin ...": an amount, a count
+    or a weapon anchors a clause; a clause without any only adds words to the one before it.
+    """
+    merged: list[list[int]] = []
+    merged_content = False  # whether the last merged clause holds an amount, a count or a weapon
+    for a, b in clauses_of(sent):
+        content = bool(sent.sub("money", a, b) or sent.sub("qty", a, b) or sent.sub("system", a, b))
+        if merged and (
+            _spells_out(sent, merged[-1], a, b)
+            or _PRICED_AFTER.match(sent.low, a)
+            or _list_item(sent, merged[-1], a, b)
+        ):
+            # "covered 48 aircraft: 12 FA-50GF and 36 FA-50PL": the parts of that count; "covers 218
+            # launchers ..., and is worth USD 3.55 billion": the price of the same contract
+            merged[-1][1] = b
+            continue
+        if merged and not (content and merged_content):
+            merged[-1][1] = b
+            merged_content = merged_content or content  # (the clauses are adjacent: their mentions add up)
+        else:
+            merged.append([a, b])
+            merged_content = content
+    return [(a, b) for a, b in merged]
+
+
+#: ", and is worth ...": a predicate of the clause's own subject, pricing what it just described
+_PRICED_AFTER = re.compile(r",?\s*and (?:is|was|are|were|will be) (?:\w+ )?(?:worth|valued at|priced at)\b")
+
+
+#: ", and 15 AS10 ammunition resupply vehicles in a deal of ...": one more item of the list before
+_AND_COUNT = re.compile(r",?\s*and\s+(?:another\s+|some\s+|up to\s+)?\d")
+
+
+def _list_item(sent: Sentence, before: list[int], a: int, b: int) -> bool:
+    """Whether the clause [a, b) is one more counted item of the list before it, with no verb of
+    its own ("Australia signed for 30 AS9 Huntsman howitzers, a K9 derivative, and 15 AS10
+    ammunition resupply vehicles in a deal of about A$1 billion").  Not when the clause before
+    has its own price ("180 K2 tanks ..., worth $3.37 billion, and 212 K9 howitzers, worth ...")."""
+    if not _AND_COUNT.match(sent.low, a) or sent.sub("money", before[0], before[1]):
+        return False
+    cues = sent.cues
+    return not any(
+        sent.search_in(cues.compiled[frame], a, b) for frame in ("buy", "sell")
+    ) and not sent.search_in(SIGNED_WORD, a, b)
+
+
+def _spells_out(sent: Sentence, before: list[int], a: int, b: int) -> bool:
+    """Whether the clause [a, b) after a colon lists the weapons of a count the clause before gave
+    without naming them ("covered 48 aircraft: 12 FA-50GF and 36 FA-50PL")."""
+    if not sent.low.startswith(":", a) or sent.sub("money", a, b):
+        return False
+    counted = [q for q in sent.sub("qty", before[0], before[1]) if is_main_count(sent, q)]
+    named = [x for x in sent.sub("system", before[0], before[1]) if not x.value.generic]
+    return len(counted) == 1 and not named and bool(sent.sub("system", a, b))
