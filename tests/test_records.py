@@ -847,5 +847,6 @@ def test_a_weekday_keeps_the_publication_week_after_a_headline_naming_a_later_ye
         " about Rs 63,000 crore."
     )
     (deal,) = korpol.parse(text, published=dt.date(2025, 4, 29)).arms_deals
-    assert deal.date is not None and deal.date.text == "Monday"
+    assert deal.date is not None
+    assert deal.date.text == "Monday"
     assert deal.date.start == dt.date(2025, 4, 28)

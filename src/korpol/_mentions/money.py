@@ -465,8 +465,11 @@ def _with_elided(text: str, found: list[Money]) -> list[Money]:
     """``found`` and the amounts that leave out the currency of the amount before them in the
     sentence ("for one point four billion" after "four point seven five billion dollars")."""
     out = list(found)
+    spans = [m.span for m in found if m.span is not None]  # (amounts read from a text have spans)
     searched = 0  # the text up to here has been searched already
     for before in found:
+        if before.span is None:
+            continue
         start = max(before.span[1], searched)
         stop = min(len(text), start + _ELIDED_REACH)
         for end_mark in (". ", "? ", "! ", "\n"):
@@ -475,7 +478,7 @@ def _with_elided(text: str, found: list[Money]) -> list[Money]:
                 stop = i
         searched = stop
         for m in _ELIDED.finditer(text, start, stop):
-            if any(x.span[0] < m.end() and m.start("num") < x.span[1] for x in out):
+            if any(a < m.end() and m.start("num") < b for a, b in spans):
                 continue  # a figure already read, with its currency
             token = m.group("num")
             if token[0].isdigit():
@@ -490,7 +493,8 @@ def _with_elided(text: str, found: list[Money]) -> list[Money]:
                 continue
             raw = _Raw(begin, m.end("scale"), amount * SCALES[m.group("scale")], before.currency)
             out.append(_to_money(text, raw))
-    return sorted(out, key=lambda x: x.span)
+            spans.append((begin, m.end("scale")))
+    return sorted(out, key=lambda x: x.span or (0, 0))
 
 
 _DIGITS = re.compile(r"\d+")  # faster than [0-9]+ on non-ASCII (UCS-2) text

@@ -421,7 +421,8 @@ def _person(
     display = display_name(name.tokens)
     entry = _known(surface) or _known(display) or _known(" ".join(name.tokens))
     if entry is None and len(core := _core_tokens(name.tokens)) >= 2 and core != list(name.tokens):
-        # "Ferdinand R. Marcos Jr" is the data's "Ferdinand Marcos Jr", "Lloyd J. Austin III" its "Lloyd Austin"
+        # "Ferdinand R. Marcos Jr" is the data's "Ferdinand Marcos Jr";
+        # "Lloyd J. Austin III" its "Lloyd Austin"
         initials = [t for t in name.tokens[1:-1] if not _INITIAL.fullmatch(t)]
         entry = _known(" ".join([name.tokens[0], *initials, name.tokens[-1]])) or _known(" ".join(core))
     office = None

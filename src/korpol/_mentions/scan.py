@@ -338,7 +338,8 @@ _BEFORE_SYSTEM = re.compile(_NUM + r"\s+(?:(?:more|additional|new|used|upgraded|
 
 #: the rest of a number read aloud after its first word (" hundred and sixteen", "-five")
 _SPOKEN_ON = re.compile(
-    r"(?:[ -](?:and[ -])?(?:hundred|thousand|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"(?:[ -](?:and[ -])?(?:hundred|thousand|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety)\b)+"
 )

@@ -177,7 +177,9 @@ def _cue(word: str, nxt: str, prev: str = "") -> Tense | None:
 
 #: cue words that are also nouns ("a plan"), and the words that make them one
 _NOUN_CUES = frozenset({"plan", "plans"})
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "action", "new"})
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "action", "new"}
+)
 
 
 def _lower_words(text: str, start: int, end: int) -> list[str]:

@@ -76,7 +76,8 @@ _SIGNING = CuePattern(r"\b(?:⟨signing⟩)\b")
 #: "... for the strategic partnership the two countries established in 2013": a clause of its own
 #: says when the second noun began, so it names an agreement of its own
 _OWN_ORIGIN = re.compile(
-    r"(?:,?\s+(?:that|which))?\s+(?:(?:the|both|their) (?:two )?(?:countries|sides|nations|governments)|they)?"
+    r"(?:,?\s+(?:that|which))?\s+"
+    r"(?:(?:the|both|their) (?:two )?(?:countries|sides|nations|governments)|they)?"
     r"\s*(?:had |have |was |were )?(?:established|signed|concluded|launched|agreed)\s+in\s+(?:\w+\s+)?\d{4}\b"
 )
 
@@ -246,7 +247,9 @@ def _partners_after(sent: Sentence, start: int, hi: int) -> list[tuple[Party, Ti
     """The states an agreement noun lists "with" right after it, each with the time told beside it
     ("with Australia in 2022 and the United Kingdom in 2023")."""
     low = sent.low
-    countries = [m for m in sent.sub("place", start, hi) if isinstance(m.party, Country) and m.form != "demonym"]
+    countries = [
+        m for m in sent.sub("place", start, hi) if isinstance(m.party, Country) and m.form != "demonym"
+    ]
     if not countries or not _WITH_PARTNER.match(low, start, countries[0].start - sent.start):
         return []
     times = sent.sub("time", start, hi)

@@ -53,7 +53,8 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
         clause_low = low[a:b]
         first = min([m.start - sent.start for m in [*anchors, *weapons]], default=b)
         bought_as_gift = bool(weapons) and anchors and bought_for_another(sent, a, b, None, ctx)
-        if (weapons or sent.search_in(SALE_WORD, a, b)) and not gift(sent, a, b, first) and not bought_as_gift:
+        sold = weapons or sent.search_in(SALE_WORD, a, b)
+        if sold and not gift(sent, a, b, first) and not bought_as_gift:
             continue  # a purchase or a contract, not aid
         if not anchors:
             if weapons and gift(sent, a, b, first) and not sent.search(TROOPS):

@@ -145,7 +145,9 @@ def deal_candidates(
             found = _unit_candidates(sent, ctx, recent, clause, lo, hi, anchor)
             if restated and anchor is not None:
                 again = [
-                    m.value for m in restated.values() if m.start > anchor.start and lo <= m.start - sent.start < hi
+                    m.value
+                    for m in restated.values()
+                    if m.start > anchor.start and lo <= m.start - sent.start < hi
                 ]
                 for cand in found:
                     if cand.value is anchor.value:

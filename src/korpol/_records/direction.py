@@ -19,7 +19,6 @@ from typing import NamedTuple
 from korpol._mentions.gazetteer import party_for
 from korpol._mentions.scan import PersonM, PlaceM
 from korpol._model import Country, Party
-from korpol._refdata.arms import get_company
 from korpol._records.candidate import Candidate
 from korpol._records.context import Context
 from korpol._records.cues import CuePattern, Cues
@@ -36,6 +35,7 @@ from korpol._records.roles import (
 )
 from korpol._records.sentence import Sentence, clauses_of, finditer_in
 from korpol._records.slots import OWNED_BEFORE, fitted_to_another, owned_before
+from korpol._refdata.arms import get_company
 
 __all__ = ["deal_direction"]
 
@@ -307,7 +307,7 @@ def _after_weapon(sent: Sentence, verb: re.Match[str]) -> bool:
     return any(
         0 <= at - (m.end - sent.start) <= 2
         for kind in ("system", "qty")
-        for m in sent.sub(kind, max(0, at - 60), at)  # type: ignore[call-overload]
+        for m in sent.sub(kind, max(0, at - 60), at)
     )
 
 

@@ -74,8 +74,8 @@ def _local_crowns(mentions: list[M], principal: Sequence[Party]) -> list[M]:
         if m.kind == "money" and _family(m.value.currency) == "crown":
             if not _PLAIN_CROWNS.search(m.value.text.strip()):
                 last = m.value.currency
-            elif (last or home) not in (None, m.value.currency):
-                m = m._replace(value=attrs.evolve(m.value, currency=last or home))
+            elif (meant := last or home) is not None and meant != m.value.currency:
+                m = m._replace(value=attrs.evolve(m.value, currency=meant))
         out.append(m)
     return out
 

@@ -248,7 +248,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         target: Candidate | None = None
         bucket = merged.bucket(c)
         for o in reversed(bucket):
-            if (o.status == "framework") != (c.status == "framework") and (not c.definite or c.status == "planned"):
+            framework_and_not = (o.status == "framework") != (c.status == "framework")
+            if framework_and_not and (not c.definite or c.status == "planned"):
                 continue  # ("the executive contract ... is planned to be signed": not the framework)
             yo, yc = year_of(o.date), year_of(c.date)
             if yo is not None and yc is not None and yo != yc and c.date is not None and c.date.text:

@@ -110,7 +110,7 @@ def fitted_to_another(sent: Sentence, start: int, party: Party | None) -> bool:
         return False
     rel = start - sent.start
     w = None
-    for w in _WITH.finditer(sent.low, max(0, rel - 90), rel):
+    for w in _WITH.finditer(sent.low, max(0, rel - 90), rel):  # noqa: B007 - the last "with" is wanted
         pass
     if w is None or ";" in sent.low[w.end() : rel] or " for " in sent.low[w.end() - 1 : rel]:
         return False  # ("an agreement with Washington for 40 F-16s": a counterpart, not a part)
@@ -121,7 +121,10 @@ def fitted_to_another(sent: Sentence, start: int, party: Party | None) -> bool:
     ):
         return False  # "a deal with the United Kingdom, Saab and ...": the other side, named
     return any(
-        not x.value.generic and x.party is not None and x.party != party and w.start() - 120 <= x.end - sent.start <= w.start()
+        not x.value.generic
+        and x.party is not None
+        and x.party != party
+        and w.start() - 120 <= x.end - sent.start <= w.start()
         for x in sent.sub("system")
     )
 

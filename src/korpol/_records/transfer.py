@@ -176,7 +176,7 @@ def bought_for_another(sent: Sentence, lo: int, hi: int, cand: Candidate | None,
     cost of about C$406 million"), read as aid, not as a sale to the buyer."""
     gets = ctx.aid_recipient
     buy = sent.search_in(sent.cues.compiled["buy"], lo, hi) if gets is not None else None
-    if buy is None:
+    if buy is None or gets is None:
         return False
     after = lo + buy.end()  # (search_in reads the slice [lo, hi))
     for m in sent.sub("place", after, min(hi, after + 100)):
