@@ -232,6 +232,18 @@ ROWS = [
         aid=(Gift("CA", "UA", "406000000"), Gift("CA", "UA", None)),
     ),
     Row(
+        "the-items-of-an-approved-package-are-planned-sales",  # (aid, or Norway selling NASAMS)
+        "US approves arms sales to Taiwan worth $2 billion\n\nTAIPEI, Oct 26 - The U.S. State Department"
+        " has approved the possible sale of air defence systems to Taiwan. The package includes three NASAMS"
+        " air defence systems worth an estimated $1.16 billion and L-band radar systems valued at around"
+        " $828 million.",
+        (
+            Deal("US", "TW", "planned", None, "2000000000", 2025),
+            Deal("US", "TW", "planned", 3, "1160000000", 2025),
+            Deal("US", "TW", "planned", None, "828000000", 2025),
+        ),
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),

@@ -26,6 +26,7 @@ from korpol._records.transfer import (
     aid_total,
     bought_for_another,
     gift,
+    only_a_package,
     part_of_a_sum,
     weapon_mentions,
 )
@@ -46,6 +47,9 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
         return []
     if _sold_package(sent):
         return []  # "a package costing more than DKK 6 billion", "KAI said the package includes"
+    if ctx.approved_sales and only_a_package(sent):
+        return []  # "The package also includes ... Javelin missiles worth US$375 million": sales approved
+
     out: list[Candidate] = []
     for a, b in _clauses_aid(sent):
         anchors = money_anchors(sent, a, b, cues)

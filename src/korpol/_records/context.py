@@ -30,6 +30,12 @@ class Context:
     parties: dict[str, Party]
     cues: Cues
     aid_recipient: Party | None  # the country aid in this article most often goes "to"/"for"
+    #: whether the article opens on approved sales ("The United States has approved eight arms sales
+    #: to Taiwan"): its "package" is of sales, and a listed item with no verb of its own is planned
+    approved_sales: bool = False
+    #: (seller, buyer) of those approved sales: the state named before the approving verb, and
+    #: the article's other main party
+    approved_pair: tuple[Party, Party] | None = None
 
     def partner(self, party: Party | None, exclude: Iterable[str] = ()) -> Party | None:
         """The principal party that is not ``party`` (nor in ``exclude``)."""
@@ -64,7 +70,34 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
                 aid_to[m.party.code] += 1
     principal = tuple(parties[c] for c, _ in counts.most_common(2))
     aid_recipient = parties[aid_to.most_common(1)[0][0]] if aid_to else None
-    return Context(published, principal, counts, parties, cues, aid_recipient)
+    lede = text[:_LEDE].lower()
+    hit = _APPROVED_SALES.search(lede)
+    approved = hit is not None and _AID_LEDE.search(lede) is None
+    pair = None
+    if approved and hit is not None:
+        # the state named last before the approving verb, a few words before it ("the US State
+        # Department has approved", "Washington approves")
+        near = [
+            m.party
+            for m in mentions
+            if m.kind == "place"
+            and isinstance(m.party, Country)
+            and hit.start() - 40 <= m.end <= hit.start()
+        ]
+        seller = near[-1] if near else None
+        buyer = next((p for p in principal if seller is not None and p.code != seller.code), None)
+        pair = (seller, buyer) if seller is not None and buyer is not None else None
+    return Context(published, principal, counts, parties, cues, aid_recipient, approved, pair)
+
+
+#: the headline and first paragraph
+_LEDE = 700
+_APPROVED_SALES = re.compile(
+    r"\b(?:clear\w*|approv\w*|notif\w*)\b(?:[^.]|\.(?=\d)){0,60}"
+    r"\b(?:arms |weapons |military |possible )?sales?\b"
+    r"|\b(?:arms|weapons) sales?\b(?:[^.]|\.(?=\d)){0,40}\b(?:clear\w*|approv\w*)"
+)
+_AID_LEDE = re.compile(r"\b(?:aid|assistance|donat\w*|grants?|drawdown|humanitarian|gift\w*)\b")
 
 
 @functools.lru_cache(maxsize=64)  # one per publication date; a TimeSpan is frozen, so records can share it

@@ -15,7 +15,7 @@ from korpol._mentions.systems import SystemMention
 from korpol._model import ArmsDeal, Country, DealStatus, TimeSpan
 from korpol._records.candidate import Candidate
 from korpol._records.context import Context, report_year
-from korpol._records.cues import CuePattern, Cues
+from korpol._records.cues import STATUS_ORDER, CuePattern, Cues
 from korpol._records.direction import deal_direction
 from korpol._records.merge import merge, orient, settle_guessed
 from korpol._records.roles import (
@@ -42,6 +42,7 @@ from korpol._records.transfer import (
     aggregate_before,
     bought_for_another,
     gift,
+    only_a_package,
 )
 from korpol._records.units import SIGNED_WORD, deal_clauses, funds_a_purchase
 from korpol._records.units import restated as restated_amounts
@@ -65,6 +66,10 @@ _CONTRACT_BEFORE = re.compile(r"\b(?:contracts?|orders?|deals?)\s+$")
 _DETAIL = re.compile(
     r"\b(?:under|in|of) (?:the|this|that) (?:contract|deal|agreement|order)\b|"
     r"\b(?:(?:the|this|that) (?:contract|deal|order|agreement)|^it) (?:covers|includes|comprises|consists)\b"
+    # the parts of a package of approved sales: "The largest case, estimated at US$4.05 billion,
+    # covers 82 HIMARS", "A second, worth ..., is for 60 M109A7", "The rest consists of ..."
+    r"|^(?:the|a) (?:[\w-]+ )?(?:case|package|rest|remainder|second|third|fourth)\b(?:[^.;]|\.(?=\d)){0,60}?"
+    r"\b(?:covers|includes|comprises|consists|is for)\b"
 )
 
 
@@ -124,7 +129,8 @@ def deal_candidates(
     clauses = deal_clauses(sent)
     out: list[Candidate] = []
     for a, b in clauses:
-        if not _clause_sells(sent, a, b, ctx.cues, several=len(clauses) > 1):
+        several = len(clauses) > 1
+        if not _clause_sells(sent, a, b, ctx.cues, several=several, sales_package=ctx.approved_sales):
             continue
         anchors = [an for an in money_anchors(sent, a, b, ctx.cues) if not funds_a_purchase(sent, an)]
         restated = restated_amounts(sent, anchors) if len(anchors) > 1 else {}
@@ -189,6 +195,7 @@ def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool, arms_topic: 
         or (after_deal and bool(sent.sub("money") or sent.sub("qty")) and (
             sent.search(_DETAIL) is not None
             or (sent.search(_DEFINITE_DEAL) is not None and sent.search(_HEARSAY) is None)))
+        or (arms_topic and bool(sent.sub("money")) and sent.search(_DETAIL) is not None)
     )
     if not has_trigger or sent.search(DENIED):
         return False
@@ -216,7 +223,9 @@ def _recap(sent: Sentence, cues: Cues) -> bool:
     )
 
 
-def _clause_sells(sent: Sentence, a: int, b: int, cues: Cues, *, several: bool) -> bool:
+def _clause_sells(
+    sent: Sentence, a: int, b: int, cues: Cues, *, several: bool, sales_package: bool = False
+) -> bool:
     """Whether the clause [a, b) sells weapons: not a gift, and a deal word or a priced weapon.
 
     Weapons given away are military aid, not a deal.  In a sentence of ``several`` clauses, a
@@ -228,8 +237,8 @@ def _clause_sells(sent: Sentence, a: int, b: int, cues: Cues, *, several: bool) 
         for m in sent.mentions
         if a <= m.start - sent.start < b and m.kind in ("money", "qty", "system")
     ]
-    if gift(sent, a, b, min(stuff, default=b)):
-        return False
+    if gift(sent, a, b, min(stuff, default=b)) and not (sales_package and only_a_package(sent)):
+        return False  # (the "package" of an article on approved sales is one of sales)
     if (
         sent.search_in(cues.compiled["buy"], a, b)
         or sent.search_in(cues.compiled["sell"], a, b)
@@ -355,12 +364,19 @@ def _unit_candidates(
     if cand.value is None and sent.find(RUNNING_TOTAL, lo, hi):
         return []  # "364 K9s are on firm order": a running total, not a deal
     under = _fill_status(sent, clause, lo, hi, cand, cues)
+    listed = ctx.approved_sales and not _own_status(sent, cues)
+    if listed and cand.status == "signed":
+        cand.status = "planned"  # "The package also includes ... worth US$375 million": approved, not sold
     if cand.status == "framework" and sent.search_in(cues.compiled["remainder"], clause.a, hi):
         return []  # "the remaining K9s under the framework": what is left of it, not a deal
     _fill_date(sent, ctx, clause, lo, hi, anchor, cand, recent)
     cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
     cand.detail = cand.value is None and _DETAIL.search(low, clause.a, clause.b) is not None
     deal_direction(sent, lo, hi, cand, ctx, (clause.a, clause.b))
+    if listed and ctx.approved_pair is not None and cand.sure < 2:
+        # an item of the approved package, with no verb of its own: the approval's seller and buyer
+        # ("three NASAMS worth an estimated $1.16 billion" in a US approval for Taiwan: not Norway's)
+        cand.first, cand.second = ctx.approved_pair
     if cand.guessed:
         # the states named in this sentence and the two before: where a guessed side may come from
         cand.nearby = frozenset(
@@ -458,6 +474,11 @@ def _fill_systems(
             systems_in(sent, named[-1].start - sent.start, named[-1].end - sent.start, cand)
             if named[-1].party is not None:
                 cand.origins.append(named[-1].party)
+
+
+def _own_status(sent: Sentence, cues: Cues) -> bool:
+    """Whether the sentence says a status of its own: a status word or a verb of buying or selling."""
+    return any(sent.search(cues.compiled[key]) for key in (*STATUS_ORDER, "buy", "sell"))
 
 
 def _fill_status(

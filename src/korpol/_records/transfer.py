@@ -12,7 +12,7 @@ from korpol._model import (
 from korpol._records.candidate import Candidate
 from korpol._records.context import TO_BEFORE, Context
 from korpol._records.cues import CuePattern, Cues
-from korpol._records.sentence import Sentence
+from korpol._records.sentence import Sentence, finditer_in
 from korpol._records.slots import is_main_count
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "aid_total",
     "bought_for_another",
     "gift",
+    "only_a_package",
     "part_of_a_sum",
     "weapon_mentions",
 ]
@@ -184,3 +185,10 @@ def bought_for_another(sent: Sentence, lo: int, hi: int, cand: Candidate | None,
         if m.party == gets and _FOR_STATE.search(sent.low, max(0, rel - 9), rel):
             return cand is None or cand.second is None or cand.second.code != gets.code
     return False
+
+
+def only_a_package(sent: Sentence) -> bool:
+    """Whether "package" is the sentence's only word of giving (the package of an article on
+    approved sales is one of sales)."""
+    words = [m.group(0) for m in finditer_in(sent, AID_WORD)]
+    return bool(words) and all(w.startswith("package") for w in words)
