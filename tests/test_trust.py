@@ -244,6 +244,13 @@ ROWS = [
         ),
     ),
     Row(
+        "a-national-defence-budget-is-no-gift",  # (read as Polish aid to Korea)
+        "Poland signed a second K9 contract with South Korea. In 2024 Poland will spend on defence more"
+        " than PLN 118 billion from the state budget and over PLN 40 billion from the Armed Forces Support"
+        " Fund, a total of nearly PLN 159 billion, or 4.2 percent of GDP.",
+        (Deal("KR", "PL", "signed", None, None, 2025),),
+    ),
+    Row(
         "foe-not-a-party",
         "Qatar bought 12 Patriot batteries from the United States in 2024 to deter Iran's attacks.",
         (Deal("US", "QA", "signed", 12, None, 2024),),

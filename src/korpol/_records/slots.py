@@ -40,6 +40,7 @@ def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[MoneyM]:
         if (
             cues.compiled["not_a_deal"].search(window)
             or cues.pattern(_FINANCING_AFTER).match(after)
+            or _SHARE_OF_GDP_AFTER.match(after)
             or cues.pattern(_TREND_BEFORE).search(sent.low, max(lo, rel - 40), rel)
         ):
             continue
@@ -48,6 +49,11 @@ def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[MoneyM]:
 
 
 #: "in loans", "of financing": an amount followed by these is financing or trade, not a deal
+#: "a total of nearly PLN 159 billion, or 4.2 percent of GDP": a national budget, not a deal or a gift
+_SHARE_OF_GDP_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:or|and|some|about|roughly|nearly|around)?\s*(?:about\s+|some\s+|nearly\s+)?"
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent) of (?:gdp|gross domestic product|economic output)"
+)
 _FINANCING_AFTER = CuePattern(r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+){0,3}(?:⟨financing_after⟩)")
 
 
