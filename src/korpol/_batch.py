@@ -268,12 +268,26 @@ class _Task:
     jobs: list[_Job]
 
 
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C back for the block (main thread, POSIX); it is raised when the block ends."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _start_holding_ctrl_c(process: Any) -> None:
     """Start ``process`` with Ctrl-C held back until it has started.
 
     A SIGINT that lands while ``fork`` runs its handlers is swallowed there ("Exception
     ignored in: _releaseLock") and the run goes on; held, it is delivered on return, as a
-    KeyboardInterrupt the caller handles.  (The worker ignores Ctrl-C in any case.)
+    KeyboardInterrupt the caller handles, after the worker just started is ended (the caller
+    never got it to end).  (The worker ignores Ctrl-C in any case.)
     """
     if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
         process.start()
@@ -282,7 +296,15 @@ def _start_holding_ctrl_c(process: Any) -> None:
     try:
         process.start()
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C held back is raised here
+        except KeyboardInterrupt:
+            # the caller never gets this worker, so it cannot end it: end it here, then go on
+            # with the interrupt (a worker left waiting would outlive the run)
+            if process.pid is not None:
+                process.terminate()
+                process.join(5)
+            raise
 
 
 class _Worker:
@@ -424,8 +446,9 @@ def _own_pool(
                     assert timeout is not None
                     lost(task, _overtime(timeout))
     finally:
-        for worker in workers:  # (finished, abandoned or interrupted: none is left behind)
-            worker.stop(politely=worker.task is None)
+        with _ctrl_c_held():  # (a Ctrl-C during the clean-up would leave the rest running)
+            for worker in workers:  # (finished, abandoned or interrupted: none is left behind)
+                worker.stop(politely=worker.task is None)
 
 
 # ---------------------------------------------------------------- the batch
