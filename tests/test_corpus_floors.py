@@ -27,8 +27,9 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_e": ((0.81, 0.79, 0.76, 0.90, 0.84), 4),
     "corpus_f": ((0.76, 0.70, 0.71, 0.89, 0.81), 6),
     "corpus_g": ((0.76, 0.73, 0.74, 0.95, 0.84), 1),
-    "corpus_h": ((0.73, 0.47, 0.61, 0.89, 0.76), 4),
+    "corpus_h": ((0.73, 0.49, 0.61, 0.89, 0.77), 4),
     "corpus_i": ((0.85, 0.68, 0.81, 0.94, 0.87), 3),
+    "corpus_j": ((0.73, 0.36, 0.71, 0.95, 0.79), 8),
     "programme_kr_pl": ((0.91, 0.00, 0.65, 0.96, 0.91), 0),
 }
 TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")
