@@ -19,7 +19,7 @@ import attrs
 
 from korpol._mentions.companies import CompanyMention, scan_companies
 from korpol._mentions.money import scan_money
-from korpol._mentions.numbers import COUNT_WORDS, count_value, spoken_before
+from korpol._mentions.numbers import COUNT_WORDS, SPOKEN_WORDS, count_value, spoken_before
 from korpol._mentions.people import PersonMention, scan_people
 from korpol._mentions.places import PlaceMention, scan_places
 from korpol._mentions.quantity import Bound, Quantity, scan_quantities
@@ -333,22 +333,23 @@ _NUM = r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(COUNT_WORDS, key=len, rever
 
 
 #: "180 K2s", "up to 672 K9A1 and K9PL": a number right before a named system
-_BEFORE_SYSTEM = re.compile(_NUM + r"\s+(?:(?:more|additional|new|used|upgraded|second-hand|further)\s+)?$")
+#: the words between a count and the system it counts ("116 used M1A1s", "24 more K9s")
+_COUNT_MODIFIER = r"(?:more|additional|new|used|upgraded|second-hand|further)"
+_BEFORE_SYSTEM = re.compile(_NUM + rf"\s+(?:{_COUNT_MODIFIER}\s+)?$")
 
 
 #: the rest of a number read aloud after its first word (" hundred and sixteen", "-five")
+_COUNT_WORDS_ON = SPOKEN_WORDS - {"a", "an", "and", "oh", "point", "half", "zero"}
 _SPOKEN_ON = re.compile(
-    r"(?:[ -](?:and[ -])?(?:hundred|thousand|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve|thirteen"
-    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety)\b)+"
+    r"(?:[ -](?:and[ -])?(?:" + "|".join(sorted(_COUNT_WORDS_ON, key=len, reverse=True)) + r")\b)+"
 )
 
 
-#: what makes the number before it no count of weapons
-_NOT_A_COUNT_AFTER = re.compile(
-    r"\s*(?:%|percent|per cent|billion|million|trillion|bn|mn|years?|months?|days?|weeks?|troops|soldiers)\b"
+#: what makes the number before it no count of weapons ("12 percent", "six billion", "30 troops")
+_NOT_A_COUNT = (
+    r"(?:%|percent|per cent|billion|million|trillion|bn|mn|years?|months?|days?|weeks?|troops|soldiers)"
 )
+_NOT_A_COUNT_AFTER = re.compile(rf"\s*{_NOT_A_COUNT}\b")
 
 
 #: "another 12 tanks", "six more K9s": a count whose unit follows (found by the quantity reader),
@@ -357,7 +358,7 @@ _UNIT_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:k\d|(?!its\b|this\b|his\b|was\b|i
 
 
 #: the space and modifier between a count and the system it counts ("116 used M1A1s")
-_MODIFIER_GAP = re.compile(r"\s+(?:(?:more|additional|new|used|upgraded|second-hand|further)\s+)?$")
+_MODIFIER_GAP = re.compile(rf"\s+(?:{_COUNT_MODIFIER}\s+)?$")
 
 
 #: "another 12", "ordering 12 in 2018", "later adding six": a bare count after a purchase word
@@ -398,8 +399,7 @@ _BARE_COUNT = re.compile(
     + "|".join(_BARE_COUNT_WORDS)
     + ") "
     + _NUM
-    + r"\b(?!\s*(?:%|percent|per cent|billion|million|trillion|bn|mn|years?|months?|days?|weeks?"
-    r"|troops|soldiers))"
+    + rf"\b(?!\s*{_NOT_A_COUNT})"
 )
 
 

@@ -328,7 +328,7 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
     if sent.regex(_GIVE_BEFORE).search(before) and isinstance(m.party, Country) and m.form != "demonym":
         return "recipient"
     if _OBJECT_BEFORE.search(before) and isinstance(m.party, Country):
-        if _OFFICE_OF.search(low, max(0, rel - 40), rel):
+        if sent.find(_OFFICE_OF, max(0, rel - 40), rel):
             return "actor"  # "Ambassador ... of Japan", "Secretary for Foreign Affairs of the Philippines"
         if m.form in ("capital", "metonym") and re.search(r"\b(?:in|at)\s+$", before):
             return "dateline" if rel <= 3 and after.startswith(",") else None
@@ -436,10 +436,7 @@ _OWN_AID = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:⟨aid_nouns⟩|package|pled
 
 
 #: "the Ambassador of Japan", "Minister of Defence of Poland": an office's state, who acts
-_OFFICE_OF = re.compile(
-    r"\b(?:ambassador|plenipotentiary|minister|secretary|president|chancellor|affairs|defen[cs]e|embassy|"
-    r"government|ministry)\s+of\s+(?:the\s+)?$"
-)
+_OFFICE_OF = CuePattern(r"\b(?:⟨office_of⟩)\s+of\s+(?:the\s+)?$")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")
 
 

@@ -188,6 +188,8 @@ class Cues:
     follows: tuple[str, ...] = attrs.field(factory=_loader("follows"))
     modified_nouns: tuple[str, ...] = attrs.field(factory=_loader("modified_nouns"))
     bidders: tuple[str, ...] = attrs.field(factory=_loader("bidders"))
+    hearsay: tuple[str, ...] = attrs.field(factory=_loader("hearsay"))
+    office_of: tuple[str, ...] = attrs.field(factory=_loader("office_of"))
     # -- weapons, counts and dates
     weapon_units: tuple[str, ...] = attrs.field(factory=_loader("weapon_units"))
     support_vehicles: tuple[str, ...] = attrs.field(factory=_loader("support_vehicles"))

@@ -164,7 +164,7 @@ def deal_candidates(
 
 #: "Polish press put the price at $6.7 billion", "Local media had estimated the value at": a figure
 #: others guess, which prices no deal unless a deal word says so
-_HEARSAY = re.compile(r"\b(?:press|media|newspapers?|reports?|reported|analysts?|speculation|rumou?rs?)\b")
+_HEARSAY = CuePattern(r"\b(?:⟨hearsay⟩)\b")
 
 
 def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool, arms_topic: bool = False) -> bool:

@@ -83,7 +83,7 @@ _INFINITIVE = re.compile(r"\bto\s+$")
 #: "-made ships", "two ships", "naval ships": the noun "ships", not the verb
 _SHIPS_NOUN_BEFORE = re.compile(
     r"(?:-made|-built|\bbuilt|\bmade|\bnaval|\bwar|\bpatrol|\bnew|\bmore|\d|\b(?:two|three|four|five|six|"
-    r"seven|eight|nine|ten|dozen|several|its|their|of|and|or|the|those|these|korean|such))\s+$"
+    r"seven|eight|nine|ten|dozen|several|its|their|of|and|or|the|those|these|such))\s+$"
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$")
 
@@ -150,7 +150,7 @@ def _signed_by_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> list
     """The state of whoever signed a contract "by" buys, unless the weapons' maker sells (decided
     by the caller: the recipient never takes the supplier's state)."""
     votes = []
-    for m in sent.regex(_SIGNED_BY).finditer(sent.low):
+    for m in finditer_in(sent, _SIGNED_BY):
         signer = next((p for p in places if 0 <= p.start - sent.start - m.end() <= 40), None)
         if signer is not None:
             votes.append(_Vote(False, signer.party, 1.5))
@@ -327,7 +327,11 @@ def _sell_votes(
         noun = noun or verb.group(0).startswith("sale") or sent.match(_NOUN_AFTER, verb.end()) is not None
         if not noun and verb.group(0).startswith("ships"):
             # "bought South Korean-made ships and aircraft": the plural noun, not the verb
-            noun = _SHIPS_NOUN_BEFORE.search(low, max(0, verb.start() - 16), verb.start()) is not None
+            at = verb.start()
+            noun = _SHIPS_NOUN_BEFORE.search(low, max(0, at - 16), at) is not None or any(
+                m.form == "demonym" and 0 <= at - (m.end - sent.start) <= 1  # "Korean ships", "Turkish ships"
+                for m in sent.sub("place", max(0, at - 30), at)
+            )
         sellers = [
             m
             for m in sent.mentions

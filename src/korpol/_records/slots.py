@@ -110,10 +110,19 @@ def fitted_to_another(sent: Sentence, start: int, party: Party | None) -> bool:
     """Whether what starts at ``start`` (a weapon or its demonym) equips another state's named weapon.
 
     "36 FA-50PL built to Polish requirements, with an AESA radar and American AIM-9X missiles":
-    the missiles are the Korean jet's, and the United States sells nothing here.
+    the missiles are the Korean jet's, and the United States sells nothing here.  (Worked out
+    once per mention: each unit of the sentence asks again.)
     """
     if party is None:
         return False
+    key = ("fitted", start, party.code)
+    found: bool | None = sent.memo.get(key)
+    if found is None:
+        found = sent.memo[key] = _fitted_now(sent, start, party)
+    return found
+
+
+def _fitted_now(sent: Sentence, start: int, party: Party) -> bool:
     rel = start - sent.start
     w = None
     for w in _WITH.finditer(sent.low, max(0, rel - 90), rel):  # noqa: B007 - the last "with" is wanted
