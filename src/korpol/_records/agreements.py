@@ -202,7 +202,7 @@ def _agreement_at(
         subject = next((p for p in [*parties, *before] if p.code not in named), None)
         if subject is None:
             return []
-        topics = tuple(t for t in cues.topics if t in low or (t == "defense" and "defence" in low))
+        topics = _topics(low, cues)
         return [
             RawAgreement((subject, partner), kind, when or date, None, None, topics, sent, False)
             for partner, when in partners
@@ -218,7 +218,7 @@ def _agreement_at(
     count = _agreement_count(low[lo:hi], date)
     if count == 0:
         return []
-    topics = tuple(t for t in cues.topics if t in low or (t == "defense" and "defence" in low))
+    topics = _topics(low, cues)
     definite = bool(re.search(r"\b(?:the|this|that)\s+$", low[max(0, match.start() - 6) : match.start()]))
     return [
         RawAgreement(
@@ -267,6 +267,11 @@ def _partners_after(sent: Sentence, start: int, hi: int) -> list[tuple[Party, Ti
             pos = when.end - sent.start
         out.append((m.party, when.value if when is not None else None))
     return out
+
+
+def _topics(low: str, cues: Cues) -> tuple[str, ...]:
+    """The topics (``cues.topics``) the sentence names ("defence" for "defense")."""
+    return tuple(t for t in cues.topics if t in low or (t == "defense" and "defence" in low))
 
 
 def _names_an_agreement(

@@ -70,34 +70,32 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
                 aid_to[m.party.code] += 1
     principal = tuple(parties[c] for c, _ in counts.most_common(2))
     aid_recipient = parties[aid_to.most_common(1)[0][0]] if aid_to else None
+    ctx = Context(published, principal, counts, parties, cues, aid_recipient)
     lede = text[:_LEDE].lower()
-    hit = _APPROVED_SALES.search(lede)
-    approved = hit is not None and _AID_LEDE.search(lede) is None
-    pair = None
-    if approved and hit is not None:
-        # the state named last before the approving verb, a few words before it ("the US State
-        # Department has approved", "Washington approves")
-        near = [
-            m.party
-            for m in mentions
-            if m.kind == "place"
-            and isinstance(m.party, Country)
-            and hit.start() - 40 <= m.end <= hit.start()
-        ]
-        seller = near[-1] if near else None
-        buyer = next((p for p in principal if seller is not None and p.code != seller.code), None)
-        pair = (seller, buyer) if seller is not None and buyer is not None else None
-    return Context(published, principal, counts, parties, cues, aid_recipient, approved, pair)
+    hit = cues.pattern(_APPROVED_SALES).search(lede)
+    if hit is None or cues.pattern(_AID_LEDE).search(lede):
+        return ctx
+    # the state named last before the approving verb, a few words before it ("the US State
+    # Department has approved", "Washington approves"), sells to the article's other main party
+    near = [
+        m.party
+        for m in mentions
+        if m.kind == "place" and isinstance(m.party, Country) and hit.start() - 40 <= m.end <= hit.start()
+    ]
+    buyer = ctx.partner(near[-1]) if near else None
+    pair = (near[-1], buyer) if near and buyer is not None else None
+    return attrs.evolve(ctx, approved_sales=True, approved_pair=pair)
 
 
 #: the headline and first paragraph
 _LEDE = 700
-_APPROVED_SALES = re.compile(
-    r"\b(?:clear\w*|approv\w*|notif\w*)\b(?:[^.]|\.(?=\d)){0,60}"
+_APPROVED_SALES = CuePattern(
+    r"\b(?:⟨approving⟩)\b(?:[^.]|\.(?=\d)){0,60}"
     r"\b(?:arms |weapons |military |possible )?sales?\b"
-    r"|\b(?:arms|weapons) sales?\b(?:[^.]|\.(?=\d)){0,40}\b(?:clear\w*|approv\w*)"
+    r"|\b(?:arms|weapons) sales?\b(?:[^.]|\.(?=\d)){0,40}\b(?:⟨approving⟩)"
 )
-_AID_LEDE = re.compile(r"\b(?:aid|assistance|donat\w*|grants?|drawdown|humanitarian|gift\w*)\b")
+#: a lede that names aid is about aid, whatever sales it names too
+_AID_LEDE = CuePattern(r"\b(?:⟨aid_lede⟩)\b")
 
 
 @functools.lru_cache(maxsize=64)  # one per publication date; a TimeSpan is frozen, so records can share it

@@ -190,6 +190,8 @@ class Cues:
     bidders: tuple[str, ...] = attrs.field(factory=_loader("bidders"))
     hearsay: tuple[str, ...] = attrs.field(factory=_loader("hearsay"))
     office_of: tuple[str, ...] = attrs.field(factory=_loader("office_of"))
+    approving: tuple[str, ...] = attrs.field(factory=_loader("approving"))
+    aid_lede: tuple[str, ...] = attrs.field(factory=_loader("aid_lede"))
     # -- weapons, counts and dates
     weapon_units: tuple[str, ...] = attrs.field(factory=_loader("weapon_units"))
     support_vehicles: tuple[str, ...] = attrs.field(factory=_loader("support_vehicles"))
