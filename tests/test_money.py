@@ -332,3 +332,8 @@ def test_a_bracket_that_is_not_a_restatement_stays_apart() -> None:
 )
 def test_an_amount_without_currency_after_one_with_it(text: str, expected: list[str]) -> None:
     assert [str(m) for m in find_money(text)] == expected
+
+
+def test_an_elided_currency_keeps_the_hedge_before_it() -> None:
+    found = find_money("250 tanks for $4.75 billion, and 116 M1A1s for about one point four billion.")
+    assert [(str(m), m.qualifier) for m in found] == [("USD 4,750,000,000", "exact"), ("USD 1,400,000,000", "about")]

@@ -179,11 +179,16 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _letter_symbol(form: str, kind: str) -> bool:
+    """A currency symbol that is a letter ("P" for pesos): it touches a number with a scale."""
+    return kind == "symbol" and len(form) == 1 and form.isalpha()
+
+
 def _anchor_ok(text: str, start: int, end: int, form: str, kind: str) -> bool:
     """Word boundaries around a candidate anchor, checked in Python (cheap, rare)."""
     if form[0].isalpha() and start > 0 and _is_word_char(text[start - 1]):
         return False
-    if kind == "symbol" and len(form) == 1 and form.isalpha():
+    if _letter_symbol(form, kind):
         # a letter symbol ("P18.9 billion" in Philippine news) touches its number
         return end < len(text) and text[end].isdigit()
     if form[-1].isalpha() and end < len(text):
@@ -263,7 +268,7 @@ def _amount_at(text: str, m: re.Match[str], limit: int) -> _Raw | None:
     raw = None
     if kind != "name":
         raw = _read_right(text, end, code, limit)
-        if raw is not None and kind == "symbol" and len(form) == 1 and form.isalpha() and raw.scale < 10**6:
+        if raw is not None and _letter_symbol(form, kind) and raw.scale < 10**6:
             return None  # a letter before a bare number is a name ("P5", "F35"), not an amount
         if raw is not None:
             raw.start = start
@@ -492,6 +497,7 @@ def _with_elided(text: str, found: list[Money]) -> list[Money]:
             if amount is None:
                 continue
             raw = _Raw(begin, m.end("scale"), amount * SCALES[m.group("scale")], before.currency)
+            raw.qualifier, _ = _qualifier(text, begin)  # "for about one point four billion"
             out.append(_to_money(text, raw))
             spans.append((begin, m.end("scale")))
     return sorted(out, key=lambda x: x.span or (0, 0))
