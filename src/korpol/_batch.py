@@ -289,22 +289,16 @@ def _start_holding_ctrl_c(process: Any) -> None:
     KeyboardInterrupt the caller handles, after the worker just started is ended (the caller
     never got it to end).  (The worker ignores Ctrl-C in any case.)
     """
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        process.start()
-        return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        process.start()
-    finally:
-        try:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C held back is raised here
-        except KeyboardInterrupt:
-            # the caller never gets this worker, so it cannot end it: end it here, then go on
-            # with the interrupt (a worker left waiting would outlive the run)
-            if process.pid is not None:
-                process.terminate()
-                process.join(5)
-            raise
+        with _ctrl_c_held():  # (a Ctrl-C held back is raised as the block ends)
+            process.start()
+    except KeyboardInterrupt:
+        # the caller never gets this worker, so it cannot end it: end it here, then go on with
+        # the interrupt (a worker left waiting would outlive the run)
+        if process.pid is not None:
+            process.terminate()
+            process.join(5)
+        raise
 
 
 class _Worker:

@@ -25,6 +25,7 @@ from korpol._mentions.places import PlaceMention, scan_places
 from korpol._mentions.quantity import Bound, Quantity, scan_quantities
 from korpol._mentions.systems import SystemMention, scan_systems
 from korpol._mentions.time import scan_times
+from korpol._mentions.time_patterns import WEEKDAYS
 from korpol._model import Country, Money, Party, TimeSpan
 from korpol._model.parties import get_country, get_party
 
@@ -285,7 +286,7 @@ def _shift(
 
 
 #: "on Monday": a day told against the publication date, never against a year the text names
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
 def _carry_years(text: str, mentions: list[M]) -> list[M]:
