@@ -13,6 +13,7 @@ from korpol._model import (
 )
 from korpol._records.candidate import Candidate
 from korpol._records.cues import STATUS_ORDER, CuePattern, Cues
+from korpol._records.roles import WITH
 from korpol._records.sentence import Sentence
 
 __all__ = [
@@ -102,10 +103,6 @@ def systems_in(sent: Sentence, lo: int, hi: int, cand: Candidate) -> None:
             cand.categories.add(v.category.lower())
 
 
-#: "with", "armed with", "fitted with": what follows equips the weapon named before it
-_WITH = re.compile(r"\bwith\b")
-
-
 def fitted_to_another(sent: Sentence, start: int, party: Party | None) -> bool:
     """Whether what starts at ``start`` (a weapon or its demonym) equips another state's named weapon.
 
@@ -125,7 +122,8 @@ def fitted_to_another(sent: Sentence, start: int, party: Party | None) -> bool:
 def _fitted_now(sent: Sentence, start: int, party: Party) -> bool:
     rel = start - sent.start
     w = None
-    for w in _WITH.finditer(sent.low, max(0, rel - 90), rel):  # noqa: B007 - the last "with" is wanted
+    # ("with", "armed with", "fitted with": what follows equips the weapon named before it)
+    for w in WITH.finditer(sent.low, max(0, rel - 90), rel):  # noqa: B007 - the last "with" is wanted
         pass
     if w is None or ";" in sent.low[w.end() : rel] or " for " in sent.low[w.end() - 1 : rel]:
         return False  # ("an agreement with Washington for 40 F-16s": a counterpart, not a part)
