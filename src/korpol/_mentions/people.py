@@ -399,10 +399,13 @@ _MIDDLE_OR_SUFFIX = re.compile(r"(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|IV),?")
 _INITIAL = re.compile(r"[A-Z]\.?")
 
 
-def _core_tokens(tokens: Sequence[str]) -> list[str]:
-    """A name without middle initials and generational suffixes ("Joseph R. Biden, Jr." -> Joseph Biden)."""
+def _core_tokens(tokens: Sequence[str], *, suffix: bool = False) -> list[str]:
+    """A name without middle initials and generational suffixes ("Joseph R. Biden, Jr." -> Joseph Biden),
+    or with ``suffix`` without the initials only ("Ferdinand R. Marcos Jr" -> Ferdinand Marcos Jr)."""
     if len(tokens) < 3:
         return list(tokens)
+    if suffix:
+        return [tokens[0], *(t for t in tokens[1:-1] if not _INITIAL.fullmatch(t)), tokens[-1]]
     return [tokens[0], *(t for t in tokens[1:] if not _MIDDLE_OR_SUFFIX.fullmatch(t))]
 
 
@@ -421,10 +424,8 @@ def _person(
     display = display_name(name.tokens)
     entry = _known(surface) or _known(display) or _known(" ".join(name.tokens))
     if entry is None and len(core := _core_tokens(name.tokens)) >= 2 and core != list(name.tokens):
-        # "Ferdinand R. Marcos Jr" is the data's "Ferdinand Marcos Jr";
-        # "Lloyd J. Austin III" its "Lloyd Austin"
-        initials = [t for t in name.tokens[1:-1] if not _INITIAL.fullmatch(t)]
-        entry = _known(" ".join([name.tokens[0], *initials, name.tokens[-1]])) or _known(" ".join(core))
+        # the data's "Ferdinand Marcos Jr" (initial dropped), "Lloyd Austin" (initial and suffix)
+        entry = _known(" ".join(_core_tokens(name.tokens, suffix=True))) or _known(" ".join(core))
     office = None
     if entry is not None:
         office = _pick_office(entry.offices, role, party.code if party else None, published)
