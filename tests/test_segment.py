@@ -424,6 +424,19 @@ LINES = [
         sent("한국은 폴란드와 계약했다."),
         sent("Then it ended."),
     ),
+    ex(
+        "a-bullets-label-heads-its-sentence",  # ("- F-16 (Norway)." alone lost the seller to the next sentence)
+        "- F-16 (Norway). Contract for 32 used jets signed in 2022.\n- Hawk (the UK). Next. Then.",
+        sent("- F-16 (Norway). Contract for 32 used jets signed in 2022."),
+        sent("- Hawk (the UK). Next."),
+        sent("Then."),
+    ),
+    ex(
+        "a-bracket-inside-running-text-still-ends-it",
+        "Hanwha signed with Norway (the NDMA). Then it ended.",
+        sent("Hanwha signed with Norway (the NDMA)."),
+        sent("Then it ended."),
+    ),
     ex("empty", ""),
     ex("only-spaces", "  \n\n \t\n"),
 ]

@@ -422,6 +422,16 @@ ROWS = [
         "Hanwha Aerospace signed a contract with Romania's defence ministry for 54 K9 howitzers worth $1 billion.",
         (Deal("KR", "RO", "signed", 54, "1000000000"),),
     ),
+    Row(
+        "a-trackers-bracketed-source-sells",  # (the label's state was lost, the article's guessed)
+        "ROMANIA TRACKER\n\nBucharest kept buying in 2024.\n\n- F-16 (Norway). Contract for 32 used jets"
+        " signed in November 2022 by the defence minister, worth 388 million euros.\n- K9 (South Korea)."
+        " Contract for 54 guns signed in July 2023, worth about $1 billion.\n",
+        (
+            Deal("NO", "RO", "signed", 32, "388000000", 2022),
+            Deal("KR", "RO", "signed", 54, "1000000000", 2023),
+        ),
+    ),
     # --- possessives and demonyms
     Row(
         "possessive-purchase-is-the-buyer",

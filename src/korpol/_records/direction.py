@@ -90,6 +90,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+
 
 #: "180 K2 tanks from South Korea": a weapon and where it comes from
 _SOURCE_AFTER = re.compile(r"[\w-]*(?:\s+[\w-]+){0,2}?\s+from\s+(?:the\s+)?")
+#: "F-16 (Norway)": a weapon and, in brackets, the state it comes from
+_SOURCE_IN_BRACKETS = re.compile(r" \((?:the )?[\w .'-]{2,30}\)")
 #: what may stand between a demonym and the weapon it describes: "South Korean K2", "American-made Apache"
 _MODIFIES = re.compile(r"(?:-made|-built|-designed)?\s+(?:[\w-]+\s+){0,2}")
 
@@ -530,6 +532,10 @@ def deal_direction(
     for system in sent.sub("system", lo, hi):
         rel = system.end - sent.start
         src = sent.match(_SOURCE_AFTER, rel)
+        label = sent.match(_SOURCE_IN_BRACKETS, rel)
+        if label is not None:
+            # "- F-16 (Norway). Contract for 32 used jets": a tracker's label names who sells
+            vote(supplier, first_party_after(sent, label.start(), label.end(), companies=False), 3.0)
         if src is not None:
             # "250 Abrams from the United States and 180 K2 tanks from South Korea": each its own
             vote(supplier, first_party_after(sent, src.end(), min(len(low), src.end() + 30)), 3.0)

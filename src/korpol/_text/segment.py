@@ -393,6 +393,12 @@ def _bullet_re() -> re.Pattern[str]:
 
 
 @cache
+def _label_re() -> re.Pattern[str]:
+    """A bullet's short label: "- F-35A (United States)", "• K9 (South Korea)"."""
+    return re.compile(rf"{_bullet_re().pattern}[^.()\n]{{1,30}} \([^.()\n]{{2,30}}\)")
+
+
+@cache
 def _speech_re() -> re.Pattern[str]:
     verbs = "|".join(SPEECH_VERBS)
     return re.compile(rf"(?:[A-Z][\w.'\-]*\s+){{1,4}}(?:{verbs})\b|(?:{verbs})\s")
@@ -504,6 +510,10 @@ def _is_break(text: str, m: re.Match[str], start: int, end: int) -> bool:
             space = _space_re().search(text, nxt, end)
             nxt_word = text[nxt : space.start() if space else end].strip(_OPENERS).rstrip(",.;:")
             return nxt_word in SENTENCE_OPENERS
+    label = marks == "." and text[m.start() - 1 : m.start()] == ")"
+    if label and _label_re().fullmatch(text, start, m.start()):
+        # "- F-35A (United States). Contract for 32 aircraft ...": a bullet's label heads its sentence
+        return False
     if closed and any(c in closers for c in "\"”'’"):
         # '... restored." Yoon said.' - the quotation ends, the sentence does not
         return not _speech_re().match(text, nxt, end)
