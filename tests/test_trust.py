@@ -423,6 +423,27 @@ ROWS = [
         (Deal("KR", "RO", "signed", 54, "1000000000"),),
     ),
     Row(
+        "an-order-a-maker-receives-comes-from-the-buyer",  # ("order from X" read X as the seller)
+        "Hanwha Aerospace said on Monday it had received a 1.1 trillion won order from Cairo for K9 howitzers.",
+        (Deal("KR", "EG", "signed", None, "1100000000000"),),
+    ),
+    Row(
+        "a-states-order-from-makers-is-a-purchase",
+        "Poland's latest order from South Korean makers covers 180 K2 tanks worth $6.5 billion.",
+        (Deal("KR", "PL", "signed", 180, "6500000000"),),
+    ),
+    Row(
+        "the-buyer-after-sold-to-is-no-subject-of-the-next-verb",  # (Taiwan sold to the US)
+        "Officials in Washington put the value of U.S. weapons sold to Taiwan but not yet delivered at about"
+        " $21 billion.",
+        (Deal("US", "TW", "signed", None, "21000000000"),),
+    ),
+    Row(
+        "a-participle-after-the-weapons-has-no-seller-subject",  # ("Cairo ... delivered": Egypt sold)
+        "Cairo will buy 30 of France's Rafale jets, delivered from 2026, officials said.",
+        (Deal("FR", "EG", "planned"),),
+    ),
+    Row(
         "a-trackers-bracketed-source-sells",  # (the label's state was lost, the article's guessed)
         "ROMANIA TRACKER\n\nBucharest kept buying in 2024.\n\n- F-16 (Norway). Contract for 32 used jets"
         " signed in November 2022 by the defence minister, worth 388 million euros.\n- K9 (South Korea)."

@@ -573,6 +573,8 @@ _FRAMEWORK_TERMS = re.compile(
 _FUTURE_DELIVERY = re.compile(
     r"\b(?:to|will|would|shall|should|are|is) be (?:delivered|handed over|shipped)\b"
     r"|\bdue (?:for delivery|to arrive)\b"
+    # "sold to Taiwan but not yet delivered", "have yet to be delivered": not delivered either
+    r"|\b(?:not yet|never|yet to be) (?:been )?(?:delivered|handed over|shipped|received)\b|\bundelivered\b"
 )
 
 

@@ -296,8 +296,32 @@ def _buy_votes(
             votes.append(_Vote(False, None, 0.0, verb.start(), pronoun=True))  # "In 2022 it signed for"
         src = FROM.search(low, verb.end(), min(len(low), verb.end() + 80))
         if src:
-            votes.append(_Vote(True, first_party_after(sent, src.end(), len(low)), 1.0, verb.start()))
+            # "LIG Nex1 disclosed an order from Baghdad": an order a maker receives comes from its buyer
+            received = src.start() - verb.end() <= 1 and _received_order(sent, verb)
+            votes.append(_Vote(not received, first_party_after(sent, src.end(), len(low)), 1.0, verb.start()))
     return votes
+
+
+#: "to order", "will order": the verb, whose "from" names the seller
+_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|shall|and|also)\s+$")
+
+
+def _received_order(sent: Sentence, verb: re.Match[str]) -> bool:
+    """The noun "order(s)" whose nearest party before it is a maker: "LIG Nex1 disclosed a
+    3.71 trillion won order from Baghdad", "Hanwha's cumulative Chunmoo orders from Poland".
+
+    A state's order from somewhere ("its third large order from South Korean arms makers",
+    "Orders from South Korea signed in 2022") is a purchase: its "from" sells.
+    """
+    at = verb.start()
+    if verb.group(0) not in ("order", "orders") or _VERB_BEFORE.search(sent.low, max(0, at - 8), at):
+        return False
+    before = [
+        m
+        for m in sent.mentions
+        if m.end - sent.start <= at and m.kind in ("place", "company", "person") and m.party is not None
+    ]
+    return bool(before) and before[-1].kind == "company"
 
 
 def _after_weapon(sent: Sentence, verb: re.Match[str]) -> bool:
@@ -306,11 +330,17 @@ def _after_weapon(sent: Sentence, verb: re.Match[str]) -> bool:
     if not _PAST.search(verb.group(0)):
         return False
     at = verb.start()
+    low = sent.low
     return any(
-        0 <= at - (m.end - sent.start) <= 2
+        _WEAPON_NOUN_GAP.fullmatch(low, m.end - sent.start, at) is not None
         for kind in ("system", "qty")
         for m in sent.sub(kind, max(0, at - 60), at)
     )
+
+
+#: between a weapon and its participle: nothing, or the rest of its noun
+#: ("KAAN fifth-generation fighters, delivered")
+_WEAPON_NOUN_GAP = re.compile(r"(?:\s+[\w-]+){0,2},?\s*")
 
 
 def _sell_votes(
@@ -327,6 +357,7 @@ def _sell_votes(
         noun = _NOUN_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or verb.group(0).startswith("sale") or sent.match(_NOUN_AFTER, verb.end()) is not None
+        noun = noun or _after_weapon(sent, verb)  # "48 KAAN fighters, delivered over ten years": a passive
         if not noun and verb.group(0).startswith("ships"):
             # "bought South Korean-made ships and aircraft": the plural noun, not the verb
             at = verb.start()
@@ -342,6 +373,12 @@ def _sell_votes(
             and isinstance(m.party, Country)
             and not owns_deal_noun(sent, m)
             and not excluded(sent, m)
+            # ("arms sold to Taiwan but not yet delivered": the buyer of the first verb is no subject;
+            # "turned to the United States, which approved": the relative clause's noun is)
+            and (
+                not NOT_ACTOR_BEFORE.search(low[max(0, m.start - sent.start - 14) : m.start - sent.start])
+                or _WHICH_BETWEEN.match(low, m.end - sent.start) is not None
+            )
         ]
         seller = _subject(sent, sellers, verb.start()) if sellers and not noun else None
         if seller is not None:
