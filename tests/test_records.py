@@ -792,6 +792,19 @@ def test_a_sentence_that_follows_the_one_before_takes_its_year() -> None:
             "USD",
             id="an-article-that-writes-its-own-dollar-means-usd-by-a-bare-sign",
         ),
+        pytest.param(
+            "Tokyo will give Ukraine two point five billion dollars in new grant aid. Separately, Canberra"
+            " said its submarine plan would cost between two hundred and sixty-eight and three hundred and"
+            " sixty-eight billion Australian dollars.",
+            "USD",
+            id="its-own-dollar-in-a-figure-read-aloud-means-usd-elsewhere",
+        ),
+        pytest.param(
+            "Canberra will give Ukraine one point two billion dollars in military aid. That's Australian"
+            " dollars, about 800 million in US terms.",
+            "AUD",
+            id="a-gloss-naming-its-own-dollar-keeps-plain-dollars-local",
+        ),
     ],
 )
 def test_plain_dollars_in_an_article_about_a_dollar_state(text: str, currency: str) -> None:

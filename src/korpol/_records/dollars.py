@@ -87,11 +87,30 @@ def _local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> 
     if len(local) != 1 or (american and not _US_EXPLICIT.search(text)):
         return mentions
     (currency,) = local
-    if any(m.kind == "money" and m.value.currency == currency for m in mentions):
-        return mentions  # "A$7 billion" written out: a plain "$1.65 billion" is then the US dollar
+    if any(m.kind == "money" and m.value.currency == currency for m in mentions) or _named(currency, text):
+        # "A$7 billion" written out (or "Australian dollars" in a figure not read, such as a spoken
+        # range): a plain "$1.65 billion" is then the US dollar
+        return mentions
     out: list[M] = []
     for m in mentions:
         if m.kind == "money" and m.value.currency == "USD" and _PLAIN.search(m.value.text.strip()):
             m = m._replace(value=attrs.evolve(m.value, currency=currency))
         out.append(m)
     return out
+
+
+def _named(currency: str, text: str) -> bool:
+    """Whether ``text`` writes a figure in ``currency`` by its own name or symbol ("368 billion
+    Australian dollars", "A$7bn") -- not a gloss on plain figures ("That's Australian dollars")."""
+    return _explicit(currency).search(text) is not None
+
+
+@functools.cache
+def _explicit(currency: str) -> re.Pattern[str]:
+    forms = currency_lexicon().forms.items()
+    names = "|".join(re.escape(f) for f, (c, kind) in forms if c == currency and kind == "name")
+    symbols = "|".join(re.escape(f) for f, (c, kind) in forms if c == currency and kind == "symbol")
+    return re.compile(
+        rf"(?:\d|illion|thousand|hundred|\bbn|\bmn)\s+(?:{names})\b|(?<![\w$])(?:{symbols})\s?\d",
+        re.IGNORECASE,
+    )
