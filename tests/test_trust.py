@@ -453,6 +453,12 @@ ROWS = [
             Deal("KR", "RO", "signed", 54, "1000000000", 2023),
         ),
     ),
+    Row(
+        "money-to-help-a-state-buy-is-aid-not-a-sale",  # (read as a sale to the helped state)
+        "Seoul will provide 20 million dollars through the NATO trust fund to help Moldova purchase"
+        " non-lethal equipment such as body armour.",
+        aid=(Gift("KR", "MD", "20000000"),),
+    ),
     # --- possessives and demonyms
     Row(
         "possessive-purchase-is-the-buyer",

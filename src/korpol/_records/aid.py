@@ -30,6 +30,7 @@ from korpol._records.transfer import (
     part_of_a_sum,
     weapon_mentions,
 )
+from korpol._records.units import helps_buy
 
 __all__ = ["aid_candidates"]
 
@@ -56,7 +57,9 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
         weapons = weapon_mentions(sent, a, b)
         clause_low = low[a:b]
         first = min([m.start - sent.start for m in [*anchors, *weapons]], default=b)
-        bought_as_gift = bool(weapons) and anchors and bought_for_another(sent, a, b, None, ctx)
+        bought_as_gift = (bool(weapons) and anchors and bought_for_another(sent, a, b, None, ctx)) or any(
+            helps_buy(sent, an) for an in anchors
+        )
         sold = weapons or sent.search_in(SALE_WORD, a, b)
         if sold and not gift(sent, a, b, first) and not bought_as_gift:
             continue  # a purchase or a contract, not aid

@@ -18,7 +18,7 @@ from korpol._records.cues import CuePattern
 from korpol._records.sentence import Sentence, clauses_of
 from korpol._records.slots import is_main_count
 
-__all__ = ["SIGNED_WORD", "deal_clauses", "funds_a_purchase", "restated"]
+__all__ = ["SIGNED_WORD", "deal_clauses", "funds_a_purchase", "helps_buy", "restated"]
 
 #: "The first, signed in August 2022, covered 180 K2GF tanks for $3.37 billion": a signing word
 SIGNED_WORD = CuePattern(r"\b(?:⟨signed_words⟩)\b")
@@ -28,9 +28,20 @@ SIGNED_WORD = CuePattern(r"\b(?:⟨signed_words⟩)\b")
 _TO_BUY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:to|for)\s+(?:buy|purchase|procure|acquire|buying|purchasing)\b")
 
 
+#: "$30 million through NATO's trust fund to help Ukraine buy non-lethal equipment": money given for buying
+_HELP_BUY_AFTER = re.compile(
+    r"[^.;:]{0,60}?\bto\s+help\s+(?:[\w-]+\s+){0,2}?(?:to\s+)?(?:buy|purchase|procure|acquire|pay for)\b"
+)
+
+
 def funds_a_purchase(sent: Sentence, anchor: MoneyM) -> bool:
-    """An amount given "to buy" something is a fund or a budget, not a contract's price."""
-    return _TO_BUY_AFTER.match(sent.low, anchor.end - sent.start) is not None
+    """An amount given "to buy" (or "to help X buy") something is a fund or a budget, not a price."""
+    return _TO_BUY_AFTER.match(sent.low, anchor.end - sent.start) is not None or helps_buy(sent, anchor)
+
+
+def helps_buy(sent: Sentence, anchor: MoneyM) -> bool:
+    """An amount given "to help Ukraine buy" something: a gift of money, whoever sells."""
+    return _HELP_BUY_AFTER.match(sent.low, anchor.end - sent.start) is not None
 
 
 #: ", roughly USD420 million at the time": the amount before, restated in another currency
