@@ -29,7 +29,8 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_g": ((0.76, 0.73, 0.74, 0.95, 0.84), 1),
     "corpus_h": ((0.73, 0.49, 0.61, 0.89, 0.77), 4),
     "corpus_i": ((0.85, 0.68, 0.81, 0.94, 0.87), 3),
-    "corpus_j": ((0.73, 0.36, 0.71, 0.95, 0.79), 8),
+    "corpus_j": ((0.77, 0.50, 0.71, 0.95, 0.82), 5),
+    "corpus_l": ((0.68, 0.60, 0.61, 0.93, 0.76), 11),
     "programme_kr_pl": ((0.91, 0.00, 0.65, 0.96, 0.91), 0),
 }
 TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")
