@@ -459,6 +459,18 @@ ROWS = [
         " non-lethal equipment such as body armour.",
         aid=(Gift("KR", "MD", "20000000"),),
     ),
+    Row(
+        "an-approvals-recap-item-naming-another-buyer-is-that-buyers",  # (all went to the first buyer)
+        "The U.S. State Department has approved a possible sale of 40 F-35 jets to Greece for $8.6 billion,"
+        " Athens said. Greece hopes to sign this year, Greek officials said.\n\nOther approvals followed. In"
+        " March the DSCA notified 96 AH-64E helicopters for $12 billion; in August Defence Minister Władysław"
+        " Kosiniak-Kamysz announced a $10 billion contract for the helicopters.",
+        (
+            Deal("US", "GR", "planned", None, "8600000000"),
+            Deal("US", "PL", None, None, "12000000000"),
+            Deal("US", "PL", None, None, "10000000000"),
+        ),
+    ),
     # --- possessives and demonyms
     Row(
         "possessive-purchase-is-the-buyer",

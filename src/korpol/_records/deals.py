@@ -12,7 +12,7 @@ import attrs
 from korpol._mentions.numbers import COUNT_WORDS
 from korpol._mentions.scan import MoneyM, QtyM
 from korpol._mentions.systems import SystemMention
-from korpol._model import ArmsDeal, Country, DealStatus, TimeSpan
+from korpol._model import ArmsDeal, Country, DealStatus, Party, TimeSpan
 from korpol._records.candidate import Candidate
 from korpol._records.context import Context, report_year
 from korpol._records.cues import STATUS_ORDER, CuePattern, Cues
@@ -373,10 +373,11 @@ def _unit_candidates(
     cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
     cand.detail = cand.value is None and _DETAIL.search(low, clause.a, clause.b) is not None
     deal_direction(sent, lo, hi, cand, ctx, (clause.a, clause.b))
-    if listed and ctx.approved_pair is not None and cand.sure < 2:
+    pair = ctx.approved_pair
+    if listed and pair is not None and cand.sure < 2 and not _names_another(sent, pair):
         # an item of the approved package, with no verb of its own: the approval's seller and buyer
         # ("three NASAMS worth an estimated $1.16 billion" in a US approval for Taiwan: not Norway's)
-        cand.first, cand.second = ctx.approved_pair
+        cand.first, cand.second = pair
     if cand.guessed:
         # the states named in this sentence and the two before: where a guessed side may come from
         cand.nearby = frozenset(
@@ -396,6 +397,18 @@ def _unit_candidates(
     if under and cand.families:
         return [cand, _framework_of(cand)]
     return [cand]
+
+
+def _names_another(sent: Sentence, pair: tuple[Party, Party]) -> bool:
+    """Whether the sentence names a state (or its leader) outside ``pair``: the item is theirs then.
+
+    "... Defence Minister Kosiniak-Kamysz announced a $735 million contract for the missiles": in
+    a recap of approvals for several buyers, Poland's, not the first buyer's.
+    """
+    return any(
+        m.kind in ("place", "person") and isinstance(m.party, Country) and m.party not in pair
+        for m in sent.mentions
+    )
 
 
 #: a price, a contract, an order: a transfer to the article's aid recipient that is a sale
