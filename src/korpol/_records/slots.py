@@ -329,8 +329,10 @@ def inherit_systems(
     units = {m.value.unit for m in sent.sub("qty", lo, hi)} - {""}
     if not units:
         return
-    pool = list(sent.sub("system", 0, lo)) + [m for r in recent[-1:] for m in r.sub("system")]
-    for m in reversed(pool):
+    # the nearest first: this sentence's, backwards, then the sentence before's, backwards
+    before = [m for r in recent[-1:] for m in reversed(r.sub("system"))]
+    pool = [*reversed(sent.sub("system", 0, lo)), *before]
+    for m in pool:
         v = m.value
         category = v.category or ""
         if v.generic or not category:
