@@ -863,3 +863,15 @@ def test_a_weekday_keeps_the_publication_week_after_a_headline_naming_a_later_ye
     assert deal.date is not None
     assert deal.date.text == "Monday"
     assert deal.date.start == dt.date(2025, 4, 28)
+
+
+def test_a_count_of_a_kind_takes_the_nearest_weapon_of_that_kind() -> None:
+    # ("218 launchers" used to take the sentence before's HIMARS, and with it a US seller)
+    text = (
+        "Poland bought 20 HIMARS launchers from the United States in 2019. In October 2022 it signed a framework"
+        " with South Korea for K239 Chunmoo; the first executive contract covers 218 launchers worth $3.55 billion."
+    )
+    doc = korpol.parse(text, published="2024-03-15")
+    (contract,) = [d for d in doc.arms_deals if d.quantity == 218]
+    assert contract.systems == ("Chunmoo",)
+    assert (contract.supplier.code, contract.recipient.code) == ("KR", "PL")
