@@ -77,7 +77,24 @@ def gift(sent: Sentence, lo: int, hi: int, first: int) -> bool:
     if aid is None or sent.search(NEGATED, max(0, aid.start() - 16), aid.start()):
         return False  # "would not send its Abrams tanks"
     sale = sent.search(SALE_WORD, lo, hi)
-    return sale is None or (aid.start() < first and aid.start() < sale.start())
+    if sale is None or (aid.start() < first and aid.start() < sale.start()):
+        return True
+    # "Biden approved a $1 billion drawdown", "$6 billion under the Ukraine Security Assistance
+    # Initiative": the amount's own noun gives, whatever verb approved it
+    # (one amount only: "US$571.3 million in military aid, US$265 million arms sale" is both)
+    amounts = sent.sub("money", lo, hi)
+    return (
+        len(amounts) == 1
+        and amounts[0].start - sent.start == first
+        and _GIVEN_AMOUNT.match(sent.low, amounts[0].end - sent.start) is not None
+    )
+
+
+#: an amount whose own noun is a gift: "$1 billion drawdown", "$40 million in military aid"
+_GIVEN_AMOUNT = re.compile(
+    r"\s+(?:in\s+|of\s+|under\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:drawdowns?|aid|assistance|donations?|grants?|gifts?)\b"
+)
 
 
 #: "$26.7 billion in security assistance to Ukraine since the beginning of ...": a running total

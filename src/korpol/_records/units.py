@@ -34,9 +34,20 @@ _HELP_BUY_AFTER = re.compile(
 )
 
 
+#: "That law set aside about $61 billion for Ukraine, including roughly $8 billion ...": money
+#: appropriated or earmarked, a budget (or a gift), never a contract's price
+_SET_ASIDE_BEFORE = re.compile(r"\b(?:set aside|earmark(?:s|ed|ing)?|appropriat(?:es|ed|ing))\b[^.;:]{0,60}$")
+
+
 def funds_a_purchase(sent: Sentence, anchor: MoneyM) -> bool:
-    """An amount given "to buy" (or "to help X buy") something is a fund or a budget, not a price."""
-    return _TO_BUY_AFTER.match(sent.low, anchor.end - sent.start) is not None or helps_buy(sent, anchor)
+    """An amount given "to buy" (or "to help X buy") something, or set aside, is a fund or a
+    budget, not a price."""
+    rel = anchor.start - sent.start
+    return (
+        _TO_BUY_AFTER.match(sent.low, anchor.end - sent.start) is not None
+        or helps_buy(sent, anchor)
+        or _SET_ASIDE_BEFORE.search(sent.low, max(0, rel - 80), rel) is not None
+    )
 
 
 def helps_buy(sent: Sentence, anchor: MoneyM) -> bool:
