@@ -471,6 +471,17 @@ ROWS = [
             Deal("US", "PL", None, None, "10000000000"),
         ),
     ),
+    Row(
+        "a-name-that-starts-with-a-capital-is-no-party",  # (SIPRI made Sweden the buyer)
+        "France supplied most of Qatar's arms imports over the past decade, according to the Stockholm"
+        " International Peace Research Institute, including 36 Rafale jets.",
+        (Deal("FR", "QA"),),
+    ),
+    Row(
+        "a-foe-named-by-its-demonym-is-no-party",  # ("the Russian missile threat": Russia sold)
+        "Berlin has ordered 12 more IRIS-T batteries, which Pistorius called a response to the Russian"
+        " missile threat.",
+    ),
     # --- possessives and demonyms
     Row(
         "possessive-purchase-is-the-buyer",
@@ -489,6 +500,22 @@ ROWS = [
         gap="a delivery schedule with no count is no deal, but 'Polish-made' is not read as the maker",
     ),
     # --- statistics and trends are no deals
+    Row(
+        "a-national-export-total",  # (read as Germany selling to Israel)
+        "Missile systems made up half of a record $13 billion in export deals last year, the Israeli defence"
+        " ministry said, with Germany the biggest buyer.",
+    ),
+    Row(
+        "money-set-aside-is-no-price",  # (an appropriation and its parts were read as sales)
+        "The Senate set aside $40 billion for Taiwan, including $3 billion for the Pentagon to buy weapons for"
+        " the island.",
+    ),
+    Row(
+        "an-approved-drawdown-is-aid",  # ("approved" made it a sale)
+        "The White House said on Friday that Biden had approved a $500 million drawdown for Ukraine that"
+        " includes Stinger missiles.",
+        aid=(Gift("US", "UA", "500000000"),),
+    ),
     Row("export-record", "Spain's exports of arms hit a record $5 billion last year, the ministry said."),
     Row(
         "trend-of-orders",

@@ -48,6 +48,8 @@ class Context:
         return None
 
 
+#: "Russia's war", "the Russian missile threat": a state named as the foe or the threat
+_THREAT_AFTER = CuePattern(r"(?:'s?)?\s+(?:[\w-]+\s+){0,1}(?:⟨hostile⟩)\b")
 TO_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")
 #: "has Korea given Ukraine", "gave Kyiv": a giving verb right before its receiver
 _GIVEN_BEFORE = CuePattern(r"\b(?:⟨give_to⟩)\s+(?:the\s+)?$")
@@ -59,8 +61,11 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
     aid_to: Counter[str] = Counter()
     aid = cues.compiled["aid"]
     given = cues.pattern(_GIVEN_BEFORE)
+    threat = re.compile(cues.pattern(_THREAT_AFTER).pattern, re.IGNORECASE)  # (re caches the compiled form)
     for m in mentions:
         if m.kind == "place" and isinstance(m.party, Country):
+            if (m.form == "demonym" or text.startswith("'", m.end)) and threat.match(text, m.end):
+                continue  # "Russia's invasion", "the Russian missile threat": the foe, not a main party
             counts[m.party.code] += 1
             parties[m.party.code] = m.party
             before = text[max(0, m.start - 12) : m.start].lower()

@@ -84,6 +84,8 @@ _RIVAL_BEFORE = CuePattern(r"\b(?:⟨rival⟩)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'-
 #: "the Czech-led initiative", "a US-brokered deal": a modifier, not a party
 _LED_AFTER = CuePattern(r"-(?:⟨led⟩)\b")
 _HOSTILE_AFTER = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}(?:⟨hostile⟩)\b")
+#: "the Russian missile threat": a demonym whose noun is a threat
+_HOSTILE_AFTER_DEMONYM = CuePattern(r"\s+(?:[\w-]+\s+){0,1}(?:⟨hostile⟩)\b")
 _HOSTILE_BEFORE = CuePattern(
     r"\b(?:(?:⟨hostile⟩)\s+(?:by|from|with)|counter(?:ing)?|deter(?:ring)?|confront(?:ing)?)\s+(?:the\s+)?$"
 )
@@ -108,6 +110,7 @@ def excluded(sent: Sentence, m: M) -> bool:
             (sent.may_match(rival) and rival.search(low, max(0, rel - 40), rel))
             or (sent.may_match(before) and before.search(low, max(0, rel - 40), rel))
             or (sent.may_match(after) and after.match(low, end))
+            or (m.form == "demonym" and sent.match(_HOSTILE_AFTER_DEMONYM, end) is not None)
             or (low[end : end + 1] == "-" and sent.match(_LED_AFTER, end))
             or (sent.find(_RIVAL_LIST, max(0, rel - 90), rel) is not None)
         )
