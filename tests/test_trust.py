@@ -482,6 +482,18 @@ ROWS = [
         "Berlin has ordered 12 more IRIS-T batteries, which Pistorius called a response to the Russian"
         " missile threat.",
     ),
+    Row(
+        "aid-flown-to-a-neighbour-for-delivery-across-the-border",  # (the neighbour received it)
+        "Japan has stepped up its help for Ukraine. Its foreign ministry flew 20 tons of medical supplies to"
+        " Romania for delivery across the border as part of $5 million in emergency aid.",
+        aid=(Gift("JP", "UA", "5000000"),),
+    ),
+    Row(
+        "a-gateway-state-is-no-donor",  # (Moldova gave Japan the aid)
+        "Japan's help for Ukraine keeps growing. Officials said its humanitarian aid last year came to about"
+        " $80 million, and that Moldova has served as the main gateway for much of it.",
+        aid=(Gift("JP", "UA", "80000000"),),
+    ),
     # --- possessives and demonyms
     Row(
         "possessive-purchase-is-the-buyer",

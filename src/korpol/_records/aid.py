@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from typing import ClassVar, Literal, cast
 
 from korpol._mentions.scan import M
@@ -302,7 +303,9 @@ def _aid_direction(
     listed = _listed_recipient(sent, cand)
     if listed is not None:
         recipient = listed  # "provided OSA to Bangladesh (patrol boats, 575 million yen), Malaysia (...)"
-    _fill_aid_parties(ctx, cand, donor, recipient, dateline)
+    # (a state the gift only passes through is no giver the article may be guessed to mean)
+    passing = {m.party.code for m in sent.mentions if m.kind == "place" and m.party and _passing(sent, m)}
+    _fill_aid_parties(ctx, cand, donor, recipient, dateline, passing)
 
 
 _TITLE_AFTER = re.compile(r"\s+(?:president|prime minister|minister|leader)")
@@ -330,6 +333,8 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
     after = low[m.end - sent.start : m.end - sent.start + 20]
     if sent.regex(_GIVE_BEFORE).search(before) and isinstance(m.party, Country) and m.form != "demonym":
         return "recipient"
+    if _passing(sent, m):
+        return None
     if _OBJECT_BEFORE.search(before) and isinstance(m.party, Country):
         if sent.find(_OFFICE_OF, max(0, rel - 40), rel):
             return "actor"  # "Ambassador ... of Japan", "Secretary for Foreign Affairs of the Philippines"
@@ -338,8 +343,6 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return "recipient"
     if re.search(r"\bby\s+(?:the\s+)?$", before):
         return "given_by" if sent.find(_GIVEN_BY, max(0, rel - 48), rel) else None
-    if sent.find(_VISITED, max(0, rel - 24), rel):
-        return None  # "when he visited Kyiv": where, not who
     # "the UK's military support for Ukraine": the possessor gives ("into NATO's package": not)
     owner = m.form != "demonym" and not NOT_ACTOR_BEFORE.search(before)
     if owner and sent.match(_OWN_AID, m.end - sent.start):
@@ -367,6 +370,17 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
     return "actor"
 
 
+def _passing(sent: Sentence, m: M) -> bool:
+    """A place aid only passes through or a giver visits: "flown to Poland for delivery across the
+    border", "via Poland", "Poland has served as the main gateway", "on a visit to Warsaw"."""
+    rel = m.start - sent.start
+    return bool(
+        sent.find(_VISITED, max(0, rel - 24), rel)
+        or sent.match(_TRANSIT_AFTER, m.end - sent.start)
+        or re.search(r"\b(?:via|through)\s+(?:the\s+)?$", sent.low[max(0, rel - 14) : rel])
+    )
+
+
 def _receiver_frame(sent: Sentence, a: int, b: int) -> tuple[Party, Party | None] | None:
     """ "Kyiv will receive 40 HIMARS from Washington": (giver, receiver) when a receiving verb says so.
 
@@ -391,7 +405,12 @@ def _receiver_frame(sent: Sentence, a: int, b: int) -> tuple[Party, Party | None
 
 
 def _fill_aid_parties(
-    ctx: Context, cand: Candidate, donor: Party | None, recipient: Party | None, dateline: Party | None
+    ctx: Context,
+    cand: Candidate,
+    donor: Party | None,
+    recipient: Party | None,
+    dateline: Party | None,
+    passing: Set[str] = frozenset(),
 ) -> None:
     """Donor and recipient of ``cand``, completed from the article where the sentence is silent.
 
@@ -403,8 +422,10 @@ def _fill_aid_parties(
         donor = dateline
     if donor is None and ctx.principal:
         # not the state this package goes to, nor the one the article's aid goes to
-        takers = {p.code for p in (recipient, ctx.aid_recipient) if p is not None}
-        donor = next((p for p in ctx.principal if p.code not in takers), ctx.principal[0])
+        takers = {p.code for p in (recipient, ctx.aid_recipient) if p is not None} | passing
+        donor = next((p for p in ctx.principal if p.code not in takers), None)
+        if donor is None and ctx.principal[0].code not in passing:
+            donor = ctx.principal[0]
     cand.first = donor
     if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
         recipient = ctx.aid_recipient
@@ -433,6 +454,8 @@ _GIVING = CuePattern(
 #: "U.S. aid package", "German military assistance": an aid noun its state's adjective gives
 _ADJECTIVE_AID = CuePattern(r"\s+(?:(?:⟨aid_adjectives⟩)\s+)?(?:⟨aid_nouns⟩)\b")
 #: "visited Kyiv", "arrived in Warsaw": a place travelled to
+#: "to Poland for delivery across the border", "Poland has served as the main gateway": a way through
+_TRANSIT_AFTER = CuePattern(r"\s*,?\s*(?:⟨transit⟩)")
 _VISITED = CuePattern(r"\b(?:⟨visit⟩)\s+(?:the\s+)?$")
 #: "the UK's military support", "Germany's aid package": an aid noun its possessor gives
 _OWN_AID = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:⟨aid_nouns⟩|package|pledge|donation|contribution)s?\b")

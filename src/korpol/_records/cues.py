@@ -179,6 +179,7 @@ class Cues:
     hostile: tuple[str, ...] = attrs.field(factory=_loader("hostile"))
     led: tuple[str, ...] = attrs.field(factory=_loader("led"))
     visit: tuple[str, ...] = attrs.field(factory=_loader("visit"))
+    transit: tuple[str, ...] = attrs.field(factory=_loader("transit"))
     lent: tuple[str, ...] = attrs.field(factory=_loader("lent"))
     handed: tuple[str, ...] = attrs.field(factory=_loader("handed"))
     priced: tuple[str, ...] = attrs.field(factory=_loader("priced"))
