@@ -494,6 +494,10 @@ ROWS = [
         " $80 million, and that Moldova has served as the main gateway for much of it.",
         aid=(Gift("JP", "UA", "80000000"),),
     ),
+    Row(
+        "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
+        "The U.N. has appealed for $275 million to help the worst-hit areas of Myanmar after the earthquake.",
+    ),
     # --- possessives and demonyms
     Row(
         "possessive-purchase-is-the-buyer",

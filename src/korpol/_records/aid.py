@@ -80,6 +80,8 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
                 continue  # "This includes $2.4 billion in ...": a part of a sum named before
             if _lent(sent, anchor, a, b):
                 continue  # "$9 billion ... in the form of forgivable loans": lent, not given
+            if sent.find(_REQUESTED, max(a, anchor.start - sent.start - 40), anchor.start - sent.start):
+                continue  # "The U.N. has appealed for $275 million": asked for, not given
             cand = Candidate("aid", sent, lo, hi, value=anchor.value, aggregate=total)
             systems_in(sent, a, b, cand)  # the weapons a military package includes are its items
             unit_low = low[lo:hi]
@@ -454,6 +456,8 @@ _GIVING = CuePattern(
 #: "U.S. aid package", "German military assistance": an aid noun its state's adjective gives
 _ADJECTIVE_AID = CuePattern(r"\s+(?:(?:⟨aid_adjectives⟩)\s+)?(?:⟨aid_nouns⟩)\b")
 #: "visited Kyiv", "arrived in Warsaw": a place travelled to
+#: "appealed for $275 million", "asked for about $1 billion": an amount asked for
+_REQUESTED = CuePattern(r"\b(?:⟨request⟩)\s+(?:[\w$€£.,-]+\s+){0,3}$")
 #: "to Poland for delivery across the border", "Poland has served as the main gateway": a way through
 _TRANSIT_AFTER = CuePattern(r"\s*,?\s*(?:⟨transit⟩)")
 _VISITED = CuePattern(r"\b(?:⟨visit⟩)\s+(?:the\s+)?$")

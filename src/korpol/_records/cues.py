@@ -180,6 +180,7 @@ class Cues:
     led: tuple[str, ...] = attrs.field(factory=_loader("led"))
     visit: tuple[str, ...] = attrs.field(factory=_loader("visit"))
     transit: tuple[str, ...] = attrs.field(factory=_loader("transit"))
+    request: tuple[str, ...] = attrs.field(factory=_loader("request"))
     lent: tuple[str, ...] = attrs.field(factory=_loader("lent"))
     handed: tuple[str, ...] = attrs.field(factory=_loader("handed"))
     priced: tuple[str, ...] = attrs.field(factory=_loader("priced"))
