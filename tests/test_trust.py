@@ -496,7 +496,8 @@ ROWS = [
     ),
     Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
-        "The U.N. has appealed for $275 million to help the worst-hit areas of Myanmar after the earthquake.",
+        "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
+        " humanitarian aid for the worst-hit areas of Myanmar.",
     ),
     # --- possessives and demonyms
     Row(
