@@ -540,6 +540,12 @@ ROWS = [
     ),
     # --- status
     Row(
+        "a-delivery-schedule-word-is-not-the-contracts-status",  # ("deliveries planned" made it planned)
+        "Estonia signed with Hanwha Aerospace in October for 12 K9 howitzers worth about $100 million, with"
+        " deliveries planned from 2026.",
+        (Deal("KR", "EE", "signed", 12, "100000000"),),
+    ),
+    Row(
         "will-import-is-planned",
         "Peru will import 30 K2 tanks from South Korea under an MoU to purchase signed in Lima.",
         (Deal("KR", "PE", "planned", 30),),

@@ -233,6 +233,14 @@ def _several_counts(sent: Sentence, counts: list[QtyM]) -> int | None:
     return None
 
 
+#: "with deliveries planned from 2026", "handover is expected in 2027": a word of the delivery
+#: schedule, not of the contract's status
+_SCHEDULED = re.compile(
+    r"\b(?:deliver(?:y|ies)|handovers?|arrivals?|production|completion|first flight)\s+"
+    r"(?:(?:is|are|was|were)\s+)?(?:planned|expected|scheduled)\b"
+)
+
+
 def _status(low: str, cues: Cues) -> str:
     for status in STATUS_ORDER:
         if cues.compiled[status].search(low):
@@ -246,6 +254,8 @@ def sent_status(sent: Sentence, a: int, b: int, cues: Cues) -> str:
     found: str | None = sent.memo.get(key)
     if found is None:
         part = sent.low[a:b]
+        if "plann" in part or "expect" in part or "schedul" in part:
+            part = _SCHEDULED.sub(" ", part)  # "with deliveries planned from 2026": the schedule's word
         found = sent.memo[key] = next(
             (
                 status
