@@ -540,6 +540,12 @@ ROWS = [
     ),
     # --- status
     Row(
+        "a-second-predicate-has-its-own-status",  # ("and is negotiating" made the 2016 purchase planned)
+        "Hanoi has operated 20 K9 howitzers since a 2016 purchase worth about $250 million and is negotiating"
+        " for 20 more.",
+        (Deal("KR", "VN", "signed", 20, "250000000", 2016),),
+    ),
+    Row(
         "a-delivery-schedule-word-is-not-the-contracts-status",  # ("deliveries planned" made it planned)
         "Estonia signed with Hanwha Aerospace in October for 12 K9 howitzers worth about $100 million, with"
         " deliveries planned from 2026.",

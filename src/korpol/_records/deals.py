@@ -504,6 +504,19 @@ def _fill_status(
     ..., which provides for up to 672": the framework's own terms, not a contract under it.
     """
     cand.status = sent_status(sent, *clause.status_span, cues)
+    a, b = clause.status_span
+    if cand.status == "planned":
+        # "... since a 2014 purchase worth about $420 million and is negotiating for 12 more": the
+        # predicate after "and" is another clause, with a status of its own
+        figures = [
+            m.end - sent.start
+            for m in sent.mentions
+            if m.kind in ("money", "qty") and lo <= m.start - sent.start < hi
+        ]
+        start = min(figures, default=lo)
+        then = sent.search_in(_AND_THEN, start, b)
+        if then is not None and sent.search_in(cues.compiled["planned"], a, start + then.start()) is None:
+            cand.status = sent_status(sent, a, start + then.start(), cues)
     if cand.status in ("planned", "signed") and sent.search_in(_IN_PASSING, *clause.status_span):
         cand.status = _main_status(sent.low[slice(*clause.status_span)], cand.status, cues)
     under = sent.search_in(_UNDER_FRAMEWORK, lo, hi)
@@ -547,6 +560,10 @@ def _contract_then_amount(sent: Sentence, lo: int, hi: int, under: re.Match[str]
     return bool(after) and not _FRAMEWORK_TERMS.search(sent.low, lo + under.end(), after[0])
 
 
+#: "... and is negotiating for 12 more": a second predicate of the same subject
+_AND_THEN = re.compile(
+    r"\s(?:,\s*)?and\s+(?:is|are|was|were|has|have|had|will|would|could|may)\s+(?:also\s+|now\s+|still\s+)?"
+)
 #: a purchase told as done: "ordered", "bought", "signing for"
 _BOUGHT = CuePattern(r"\b(?:⟨bought⟩)\b")
 #: an earlier step told in passing, in a clause of its own: "a deal that Washington had approved
