@@ -12,7 +12,7 @@ from korpol._records.candidate import Candidate
 from korpol._records.context import TO_BEFORE, Context, report_year
 from korpol._records.cues import CuePattern
 from korpol._records.merge import merge
-from korpol._records.roles import FROM, NOT_ACTOR_BEFORE, TO, excluded, first_party_after
+from korpol._records.roles import FROM, NOT_ACTOR_BEFORE, TO, excluded, first_party_after, listed_party
 from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence, clauses_of, finditer_in, money_units
 from korpol._records.slots import assign_times, money_anchors, nearest_time, systems_in
@@ -243,16 +243,7 @@ def _own_recipient(sent: Sentence, cand: Candidate) -> Party | None:
 def _listed_recipient(sent: Sentence, cand: Candidate) -> Party | None:
     """The state a bracketed amount belongs to in a list: "Bangladesh (patrol boats, 575 million yen)"."""
     span = cand.value.span if cand.value is not None else None
-    if span is None:
-        return None
-    rel = span[0] - sent.start
-    opening = sent.low.rfind("(", 0, rel)
-    if opening < 0 or ")" in sent.low[opening:rel] or rel - opening > 80:
-        return None
-    before = [m for m in sent.sub("place", max(0, opening - 40), opening) if isinstance(m.party, Country)]
-    if before and not sent.low[before[-1].end - sent.start : opening].strip():
-        return before[-1].party
-    return None
+    return listed_party(sent, span[0] - sent.start) if span is not None else None
 
 
 def _aid_direction(

@@ -27,6 +27,7 @@ __all__ = [
     "clause_subject",
     "excluded",
     "first_party_after",
+    "listed_party",
     "local_parties",
     "owns_deal_noun",
     "parties_between",
@@ -213,3 +214,15 @@ def local_parties(recent: Sequence[Sentence]) -> list[Party]:
             weight[p.code] += 10 - age
             parties[p.code] = p
     return [parties[c] for c, _ in weight.most_common()]
+
+
+def listed_party(sent: Sentence, at: int) -> Party | None:
+    """The state a bracketed figure starting at ``at`` (relative to the sentence) belongs to in a
+    list: "Bangladesh (patrol boats, 575 million yen)", "Saudi Arabia ($3.2 billion, signed in 2023)"."""
+    opening = sent.low.rfind("(", 0, at)
+    if opening < 0 or ")" in sent.low[opening:at] or at - opening > 80:
+        return None
+    before = [m for m in sent.sub("place", max(0, opening - 40), opening) if isinstance(m.party, Country)]
+    if before and not sent.low[before[-1].end - sent.start : opening].strip():
+        return before[-1].party
+    return None
