@@ -499,6 +499,16 @@ ROWS = [
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",
     ),
+    Row(
+        "a-priced-list-of-buyers",  # (no deal was read from the list)
+        "Hanwha's K9 has found three Nordic buyers in a decade: Finland ($160 million, 2017), Norway ($230"
+        " million, signed in 2017) and Estonia ($46 million, 2018).",
+        (
+            Deal("KR", "FI", "signed", None, "160000000", 2017),
+            Deal("KR", "NO", "signed", None, "230000000", 2017),
+            Deal("KR", "EE", "signed", None, "46000000", 2018),
+        ),
+    ),
     # --- possessives and demonyms
     Row(
         "possessive-purchase-is-the-buyer",

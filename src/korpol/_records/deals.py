@@ -19,6 +19,7 @@ from korpol._records.cues import STATUS_ORDER, CuePattern, Cues
 from korpol._records.direction import deal_direction
 from korpol._records.merge import merge, orient, settle_guessed
 from korpol._records.roles import (
+    listed_party,
     sentence_actors,
 )
 from korpol._records.rules import Reading
@@ -106,6 +107,11 @@ def _priced_weapons(sent: Sentence) -> bool:
     return False
 
 
+def _listed_buyers(sent: Sentence) -> int:
+    """How many amounts stand in brackets right after a state ("Iraq ($2.8 billion, 2024)")."""
+    return sum(listed_party(sent, m.start - sent.start) is not None for m in sent.sub("money"))
+
+
 def deal_candidates(
     sent: Sentence,
     ctx: Context,
@@ -189,6 +195,9 @@ def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool, arms_topic: 
         # "152 K9PL for about $2.6 billion in December 2023, 72 Homar-K launchers for PLN 6.4 billion":
         # a count of named weapons priced with "for" lists purchases without any deal word
         or _priced_weapons(sent)
+        # "Cheongung-II has found three buyers: the United Arab Emirates ($3.5 billion, 2022), Saudi
+        # Arabia ($3.2 billion, signed in 2023) and Iraq ($2.8 billion, 2024)": a priced list of buyers
+        or _listed_buyers(sent) >= 2
         # "The agreement covers 72 launcher modules ...", "Its net value is USD 1.6 billion", "The
         # cost is estimated at around €690 million": the deal just reported, detailed or priced
         # without a deal word of its own
@@ -248,7 +257,12 @@ def _clause_sells(
     priced = sent.sub("money", a, b) and (
         sent.sub("system", a, b) or any(is_main_count(sent, q) for q in sent.sub("qty", a, b))
     )
-    return bool(priced) or not several
+    # "...: the United Arab Emirates ($3.5 billion, 2022), Saudi Arabia ($3.2 billion, ...)": a
+    # priced buyer of the weapon the sentence names
+    listed = sent.sub("system", 0, a) and any(
+        listed_party(sent, m.start - sent.start) is not None for m in sent.sub("money", a, b)
+    )
+    return bool(priced) or bool(listed and _listed_buyers(sent) >= 2) or not several
 
 
 def _clause_units(
@@ -373,6 +387,15 @@ def _unit_candidates(
     cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
     cand.detail = cand.value is None and _DETAIL.search(low, clause.a, clause.b) is not None
     deal_direction(sent, lo, hi, cand, ctx, (clause.a, clause.b))
+    buyer = listed_party(sent, anchor.start - sent.start) if anchor is not None else None
+    in_list = buyer is not None and _listed_buyers(sent) >= 2
+    if in_list and buyer is not None and cand.first is not None and cand.first.code != buyer.code:
+        cand.second = buyer  # "... three buyers: the United Arab Emirates ($3.5 billion, 2022), ..."
+        assert anchor is not None
+        close = low.find(")", anchor.end - sent.start)
+        dated = [t for t in sent.sub("time", anchor.end - sent.start, close) if t.value.start is not None]
+        if close > 0 and dated:
+            cand.date = dated[0].value  # the item's own date, inside its brackets
     pair = ctx.approved_pair
     if listed and pair is not None and cand.sure < 2 and not _names_another(sent, pair):
         # an item of the approved package, with no verb of its own: the approval's seller and buyer
