@@ -509,6 +509,13 @@ ROWS = [
             Deal("KR", "EE", "signed", None, "46000000", 2018),
         ),
     ),
+    Row(
+        "two-buyers-in-one-sentence-never-sell-to-each-other",  # (Malaysia sold Poland 48 jets)
+        "The FA-50 has been exported to six countries. Poland ordered 48 of the jets in 2022, and Malaysia"
+        " signed for 18 in May 2023.",
+        (Deal("KR", "PL", "signed", 48, None, 2022), Deal("KR", "MY", "signed", 18, None, 2023)),
+        gap="the counts are not yet tied to the FA-50 named before ('48 of the jets')",
+    ),
     # --- possessives and demonyms
     Row(
         "possessive-purchase-is-the-buyer",
@@ -728,3 +735,15 @@ def test_trust(row: Row) -> None:
         for p in doc.aid_packages
     ]
     assert gifts == list(row.aid)
+
+
+def test_two_buyers_in_one_sentence_are_never_paired() -> None:
+    # (the article's other main state was guessed as the seller: Malaysia sold Poland 48 jets)
+    doc = korpol.parse(
+        "The FA-50 has been exported to six countries. Poland ordered 48 of the jets in 2022, and Malaysia"
+        " signed for 18 in May 2023.",
+        published=PUBLISHED,
+    )
+    pairs = {(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in doc.arms_deals}
+    assert not pairs & {("MY", "PL"), ("PL", "MY")}
+

@@ -611,3 +611,8 @@ def deal_direction(
     if cand.first is None:
         cand.first = ctx.partner(cand.second)  # (an article about one side's exports names it once)
         cand.guessed = "supplier" if cand.second is not None and rec is not None else cand.guessed
+        buyers = {v.party.code for v in facts.votes if not v.supplier and isinstance(v.party, Country)}
+        if cand.first is not None and cand.first.code in buyers:
+            # "Poland ordered 48 of the jets in 2022, and Malaysia signed for 18": the article's other
+            # main state buys in this very sentence; it sold nothing to the first
+            cand.first = None
