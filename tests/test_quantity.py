@@ -50,6 +50,7 @@ PLAIN = [
     E("a dozen drones", "12 drone", id="a-dozen"),
     E("two dozen rifles", "24 rifle", id="two-dozen"),
     E("a pair of radars", "2 radar", id="a-pair-of"),
+    E("Poland ordered 48 of the jets in 2022.", "48 jet", id="a-part-of-the-weapons-named-before"),
 ]
 
 DESIGNATIONS = [
@@ -109,6 +110,8 @@ NOT_QUANTITIES = [
     E("The troops returned home.", id="noun-without-number"),
     E("a €180 tanks fund", id="currency-before-number"),
     E("the 1950s tanks", id="decade"),
+    E("One of the tanks broke down.", id="one-of-the-is-no-count"),
+    E("It was one of the largest deals.", id="one-of-the-largest"),
 ]
 
 IN_SENTENCES = [

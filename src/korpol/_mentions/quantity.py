@@ -227,9 +227,19 @@ def _value(token: str, scale: str | None) -> int | None:
     return int(number) if number == int(number) else None
 
 
+#: "48 of the jets": a part of the weapons named before, counted with their noun
+_PARTITIVE = re.compile(r"of (?:the|its|their|these|those) ")
+
+
 def _mid_ok(mid: str) -> bool:
-    """Between number and noun: designations or known modifiers only, at most three designations."""
+    """Between number and noun: designations or known modifiers only, at most three designations
+    (after an "of the": "48 of the jets")."""
     designations = 0
+    if mid.startswith("of "):
+        part = _PARTITIVE.match(mid)
+        if part is None:
+            return False
+        mid = mid[part.end() :]
     for word in mid.split():
         if word in MODIFIERS or word.lower() in MODIFIERS:
             continue
@@ -307,8 +317,8 @@ def scan_quantities(text: str) -> list[Quantity]:
         if _not_a_count(token, text, lm.start()) and not lm.group("scale"):
             continue
         value = _value(token, lm.group("scale"))
-        if value is None:
-            continue
+        if value is None or (value < 2 and lm.group("mid").startswith("of ")):
+            continue  # ("one of the jets" is no count of jets)
         if token[0].isalpha():
             before = spoken_before(text, lm.end("num"))
             if lm.group("scale") or (before is not None and before[0] < lm.start("num")):
