@@ -516,6 +516,13 @@ ROWS = [
         (Deal("KR", "PL", "signed", 48, None, 2022), Deal("KR", "MY", "signed", 18, None, 2023)),
         gap="the counts are not yet tied to the FA-50 named before ('48 of the jets')",
     ),
+    Row(
+        "where-a-part-of-the-order-is-built-is-no-deal",  # ("eight of the ships" was a deal of its own)
+        "Australia selected Japan's upgraded Mogami-class frigate on Tuesday as the preferred design for 11"
+        " general purpose frigates, a deal worth about A$10 billion. Industry Minister Pat Conroy said the"
+        " frigate decision would create local jobs in Western Australia, where eight of the ships will be built.",
+        (Deal("JP", "AU", None, 11, "10000000000"),),
+    ),
     # --- possessives and demonyms
     Row(
         "possessive-purchase-is-the-buyer",

@@ -107,6 +107,19 @@ def _priced_weapons(sent: Sentence) -> bool:
     return False
 
 
+#: "eight of the ships", "61 of them": a part of weapons counted before
+_PART_OF = re.compile(r"\bof (?:the|its|their|these|those|them)\b")
+#: where a part is made: "will be built in", "assembled at"
+_MADE_WHERE = re.compile(r"\b(?:built|assembled|produced|made|manufactured)\b")
+
+
+def _built_part(sent: Sentence, clause: _Clause, lo: int, hi: int) -> bool:
+    """A part of an order and where it is made, with no price: "where eight of the ships will be built"."""
+    return any(_PART_OF.search(q.value.text) for q in sent.sub("qty", lo, hi)) and bool(
+        sent.search_in(_MADE_WHERE, clause.a, clause.b)
+    ) and not sent.search_in(SIGNED_WORD, clause.a, clause.b)
+
+
 def _listed_buyers(sent: Sentence) -> int:
     """How many amounts stand in brackets right after a state ("Iraq ($2.8 billion, 2024)")."""
     return sum(listed_party(sent, m.start - sent.start) is not None for m in sent.sub("money"))
@@ -373,6 +386,8 @@ def _unit_candidates(
         cand.aggregate = _several_makers_contracts(sent, clause, lo, hi)
     qty, n_qty = main_quantity(sent, lo, hi)
     cand.quantity = qty if (n_qty == 1 or len(cand.families) <= 1) and not cand.aggregate else None
+    if anchor is None and _built_part(sent, clause, lo, hi):
+        return []  # "where eight of the ships will be built": a share of the work, not a deal
     if cand.value is None and cand.quantity is None and not cand.systems:
         return []
     if cand.value is None and sent.find(RUNNING_TOTAL, lo, hi):
