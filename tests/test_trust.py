@@ -547,6 +547,11 @@ ROWS = [
         " ministry said, with Germany the biggest buyer.",
     ),
     Row(
+        "a-share-of-development-costs-is-no-price-and-no-gift",  # (a deal, and aid the other way)
+        "Seoul's arms agency approved cutting Jakarta's contribution to the KF-21 fighter programme to 600"
+        " billion won from 1.6 trillion won, the 20% share of development costs Indonesia agreed to carry.",
+    ),
+    Row(
         "money-set-aside-is-no-price",  # (an appropriation and its parts were read as sales)
         "The Senate set aside $40 billion for Taiwan, including $3 billion for the Pentagon to buy weapons for"
         " the island.",
