@@ -45,7 +45,7 @@ from korpol._records.transfer import (
     gift,
     only_a_package,
 )
-from korpol._records.units import SIGNED_WORD, deal_clauses, funds_a_purchase
+from korpol._records.units import SIGNED_WORD, deal_clauses, earlier_level, funds_a_purchase
 from korpol._records.units import restated as restated_amounts
 
 __all__ = ["deal_candidates"]
@@ -151,7 +151,11 @@ def deal_candidates(
         several = len(clauses) > 1
         if not _clause_sells(sent, a, b, ctx.cues, several=several, sales_package=ctx.approved_sales):
             continue
-        anchors = [an for an in money_anchors(sent, a, b, ctx.cues) if not funds_a_purchase(sent, an)]
+        anchors = [
+            an
+            for an in money_anchors(sent, a, b, ctx.cues)
+            if not funds_a_purchase(sent, an) and not earlier_level(sent, an)
+        ]
         restated = restated_amounts(sent, anchors) if len(anchors) > 1 else {}
         if restated:
             anchors = [an for an in anchors if id(an) not in restated]

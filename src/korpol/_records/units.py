@@ -18,7 +18,7 @@ from korpol._records.cues import CuePattern
 from korpol._records.sentence import Sentence, clauses_of
 from korpol._records.slots import is_main_count
 
-__all__ = ["SIGNED_WORD", "deal_clauses", "funds_a_purchase", "helps_buy", "restated"]
+__all__ = ["SIGNED_WORD", "deal_clauses", "earlier_level", "funds_a_purchase", "helps_buy", "restated"]
 
 #: "The first, signed in August 2022, covered 180 K2GF tanks for $3.37 billion": a signing word
 SIGNED_WORD = CuePattern(r"\b(?:⟨signed_words⟩)\b")
@@ -48,6 +48,22 @@ def funds_a_purchase(sent: Sentence, anchor: MoneyM) -> bool:
         or helps_buy(sent, anchor)
         or _SET_ASIDE_BEFORE.search(sent.low, max(0, rel - 80), rel) is not None
     )
+
+
+#: "cut to 600 billion won from 1.6 trillion won": the level before a change
+_EARLIER_LEVEL_BEFORE = re.compile(
+    r"\bto (?:about |around |some )?[$€£¥₩]?[\d.,]+ (?:[\w$€£.-]+ ){0,3}from (?:about |around )?$"
+)
+
+
+def earlier_level(sent: Sentence, anchor: MoneyM) -> bool:
+    """The amount a figure changed from ("to 600 billion won from 1.6 trillion won"): no deal's price.
+
+    (A yearly aid figure "rising to $150 million this year from $100 million in 2022" is the
+    earlier year's aid: only deals ask this.)
+    """
+    rel = anchor.start - sent.start
+    return _EARLIER_LEVEL_BEFORE.search(sent.low, max(0, rel - 50), rel) is not None
 
 
 def helps_buy(sent: Sentence, anchor: MoneyM) -> bool:
