@@ -495,6 +495,24 @@ ROWS = [
         aid=(Gift("JP", "UA", "80000000"),),
     ),
     Row(
+        "giving-money-for-weapons-is-aid",  # (no giving word: nothing was read)
+        "At the Ramstein meeting, Denmark is giving 150 million euros for drone interceptors and another 80 million"
+        " euros to keep Ukraine's F-16s flying.",
+        aid=(Gift("DK", "UA", "150000000"), Gift("DK", "UA", "80000000")),
+    ),
+    Row(
+        "a-states-military-funding-for-another-is-aid",
+        "The Prime Minister confirmed that Norway's military funding for Ukraine in 2025 will total 1.5 billion"
+        " euros.",
+        aid=(Gift("NO", "UA", "1500000000"),),
+    ),
+    Row(
+        "giving-a-maker-its-first-customer-is-no-gift",
+        "Poland signed a contract with Korea Aerospace Industries for 48 FA-50 jets worth $3 billion, giving the"
+        " South Korean maker its first customer in Europe.",
+        (Deal("KR", "PL", "signed", 48, "3000000000"),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",
