@@ -582,6 +582,19 @@ AGREEMENT_EXAMPLES = [
         "Sweden and Finland signed a statement of intent on air defence cooperation in 2021.",
         [("declaration", {"SE", "FI"}, 2021, None)],
     ),
+    (
+        "a-sentence-naming-nobody-signs-for-the-two-just-named",  # (it was never read: no mention in it)
+        "Spain bought 20 Hürjet trainers from Turkey in May 2023, Robles and Akar said. At the same ceremony the"
+        " two ministers signed a joint declaration committing their governments to deeper defence cooperation.",
+        [("declaration", {"ES", "TR"}, 2023, None)],
+    ),
+    (
+        "the-two-governments-are-the-articles-two-not-a-foe-named-before",  # (North Korea signed the MOUs)
+        "Korea and Norway open a new chapter, officials said. Presidents Yoon and Store held talks in Oslo. The two"
+        " leaders strongly condemned North Korea's launch of a ballistic missile on Monday. Following the summit,"
+        " the two governments signed two memoranda of understanding in the presence of the two presidents.",
+        [("mou", {"KR", "NO"}, 2024, None), ("mou", {"KR", "NO"}, 2024, None)],
+    ),
 ]
 
 

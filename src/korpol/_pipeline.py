@@ -23,7 +23,7 @@ from korpol._errors import InputTypeError, ValidationError, check_opt_str
 from korpol._mentions.scan import scan_all
 from korpol._model import Document
 from korpol._published import PUBLISHED_RANGE, check_published
-from korpol._records.agreements import AgreementRule
+from korpol._records.agreements import AgreementRule, refers_to_both
 from korpol._records.aid import AidRule
 from korpol._records.context import document_context
 from korpol._records.cues import DEFAULT_CUES, Cues
@@ -193,6 +193,15 @@ def extract(
         )
         reading.sentences.append(sent)
         if not sent.mentions:
+            if refers_to_both(sent.low):
+                # "At the same ceremony the two ministers signed a joint declaration": no party named,
+                # the two of the sentences before meant (only agreements are read so)
+                for rule in rules:
+                    if rule.field == "agreements" and rule.field not in failed:
+                        try:
+                            rule.read(sent, reading)
+                        except Exception as exc:
+                            fail(rule, exc)
             continue
         reading.found.clear()
         for rule in rules:  # (inline: this loop runs once per rule and sentence)

@@ -33,13 +33,19 @@ from korpol._records.sentence import Sentence, clauses_wide
 from korpol._regex import may_match, may_match_any
 from korpol._text import NormalizedText
 
-__all__ = ["RawAgreement", "agreement_candidates", "merge_agreements"]
+__all__ = ["RawAgreement", "agreement_candidates", "merge_agreements", "refers_to_both"]
 
 
 _BOTH = re.compile(
     r"\b(?:the two (?:countries|nations|sides|governments|leaders|ministers|presidents|states|allies)"
     r"|both (?:countries|nations|sides|governments|leaders|presidents|ministers)|their governments|they)\b"
 )
+
+
+def refers_to_both(low: str) -> bool:
+    """Whether a sentence that names no party refers to the two just named ("At the same ceremony
+    the two ministers signed a joint declaration"): the agreement rule reads it all the same."""
+    return _BOTH.search(low) is not None
 
 
 _TERM = CuePattern(
@@ -196,7 +202,7 @@ def _agreement_at(
         # "similar agreements with Australia in 2022 and the United Kingdom in 2023": one each,
         # between the subject and each partner, dated by the year told beside that partner
         parties = _agreement_parties(sent, ctx, recent, match, lo, hi, siblings)
-        date = _agreement_when(sent, ctx, match, lo, hi, siblings)[0]
+        date = _agreement_when(sent, ctx, match, lo, hi, siblings, recent)[0]
         named = {p.code for p, _ in partners}
         before = [m.party for m in sent.sub("place", 0, match.start()) if isinstance(m.party, Country)]
         subject = next((p for p in [*parties, *before] if p.code not in named), None)
@@ -214,7 +220,7 @@ def _agreement_at(
     parties = _agreement_parties(sent, ctx, recent, match, lo, hi, siblings)
     if not parties or (len(parties) == 1 and isinstance(parties[0], Country)):
         return []  # a state alone signs nothing with anyone the text names
-    date, until, term_years = _agreement_when(sent, ctx, match, lo, hi, siblings)
+    date, until, term_years = _agreement_when(sent, ctx, match, lo, hi, siblings, recent)
     count = _agreement_count(low[lo:hi], date)
     if count == 0:
         return []
@@ -327,9 +333,16 @@ def _agreement_parties(
     if len(before) >= 2:
         parties = before
     if _BOTH.search(low[lo:hi]) or len(parties) < 2:
+        local = local_parties([*recent, sent])
+        main = [p for p in ctx.principal if any(p.code == x.code for x in local)]
+        if not sent.sub("place") and not sent.sub("person") and len(main) == 2:
+            # a sentence that names nobody ("Following the summit, the two governments signed three
+            # memoranda"): the article's two, when the sentences before name them, not the last two
+            # states those sentences happened to name
+            local = main
         pool = [
             *(sentence_actors(sent) if siblings > 1 else ()),
-            *local_parties([*recent, sent]),
+            *local,
             *ctx.principal,
         ]
         for p in pool:
@@ -341,7 +354,13 @@ def _agreement_parties(
 
 
 def _agreement_when(
-    sent: Sentence, ctx: Context, match: re.Match[str], lo: int, hi: int, siblings: int
+    sent: Sentence,
+    ctx: Context,
+    match: re.Match[str],
+    lo: int,
+    hi: int,
+    siblings: int,
+    recent: Sequence[Sentence] = (),
 ) -> tuple[TimeSpan | None, TimeSpan | None, int | None]:
     """(date, until, term in years): the dates nearest the noun, else the sentence's, else the report's year.
 
@@ -353,6 +372,10 @@ def _agreement_when(
     if date is None:
         date, until2 = _agreement_dates(sent, match, 0, len(low)) if siblings == 1 else (None, None)
         until = until or until2
+    if date is None and recent and _SAME_OCCASION.search(low):
+        # "At the same ceremony the two ministers signed ...": the occasion the sentence before dated
+        told = [m for m in recent[-1].sub("time") if m.value.start is not None and m.value.relation == "at"]
+        date = told[-1].value if told else None
     if date is None and ctx.published is not None and siblings == 1 and sent.search(_SIGNING, lo, hi):
         date = report_year(ctx.published)
     term = sent.find(_TERM)
@@ -361,6 +384,12 @@ def _agreement_when(
         word = term.group(1) or term.group(2)
         term_years = COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
     return date, until, term_years
+
+
+#: "at the same ceremony", "during the same visit", "on the same day": the occasion just told
+_SAME_OCCASION = re.compile(
+    r"\b(?:at|during|on) the same (?:ceremony|event|meeting|summit|visit|occasion|day|talks)\b"
+)
 
 
 def _agreement_count(clause: str, date: TimeSpan | None) -> int:

@@ -88,7 +88,8 @@ _HOSTILE_AFTER = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}(?:⟨hostile⟩)\b")
 #: "the Russian missile threat": a demonym whose noun is a threat
 _HOSTILE_AFTER_DEMONYM = CuePattern(r"\s+(?:[\w-]+\s+){0,1}(?:⟨hostile⟩)\b")
 _HOSTILE_BEFORE = CuePattern(
-    r"\b(?:(?:⟨hostile⟩)\s+(?:by|from|with)|counter(?:ing)?|deter(?:ring)?|confront(?:ing)?)\s+(?:the\s+)?$"
+    r"\b(?:(?:⟨hostile⟩)\s+(?:by|from|with)|counter(?:ing)?|deter(?:ring)?|confront(?:ing)?|condemn(?:s|ed|ing)?)"
+    r"\s+(?:the\s+)?$"
 )
 
 
@@ -180,6 +181,8 @@ def actors(sent: Sentence, lo: int = 0, hi: int | None = None) -> list[Party]:
             continue
         if m.kind == "place" and NOT_ACTOR_BEFORE.search(sent.low[max(0, rel - 14) : rel]):
             continue
+        if excluded(sent, m):
+            continue  # "condemned North Korea's launch", "Russia's invasion": a foe acts in no agreement
         if (
             m.kind == "place"
             and m.form in ("capital", "metonym")
