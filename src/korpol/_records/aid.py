@@ -49,8 +49,10 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
         return []
     if _sold_package(sent):
         return []  # "a package costing more than DKK 6 billion", "KAI said the package includes"
-    if ctx.approved_sales and only_a_package(sent):
-        return []  # "The package also includes ... Javelin missiles worth US$375 million": sales approved
+    if (ctx.approved_sales or sent.search(_APPROVAL)) and only_a_package(sent):
+        # "The package also includes ... Javelin missiles worth US$375 million", "follow a US$385
+        # million approval ..., and a US$2 billion package that will give Taiwan three NASAMS": sales
+        return []
 
     out: list[Candidate] = []
     for a, b in _clauses_aid(sent):
@@ -447,6 +449,8 @@ _GIVING = CuePattern(
 #: "U.S. aid package", "German military assistance": an aid noun its state's adjective gives
 _ADJECTIVE_AID = CuePattern(r"\s+(?:(?:⟨aid_adjectives⟩)\s+)?(?:⟨aid_nouns⟩)\b")
 #: "visited Kyiv", "arrived in Warsaw": a place travelled to
+#: an approval of sales in the sentence ("a US$385 million approval", "the State Department approved")
+_APPROVAL = re.compile(r"\bapprov(?:al|als|ed|es)\b")
 #: "appealed for $275 million", "asked for about $1 billion": an amount asked for
 _REQUESTED = CuePattern(r"\b(?:⟨request⟩)\s+(?:[\w$€£.,-]+\s+){0,3}$")
 #: "to Poland for delivery across the border", "Poland has served as the main gateway": a way through
