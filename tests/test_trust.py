@@ -152,6 +152,7 @@ ROWS = [
         "Poland gave Kyiv 14 of its MiG-29 fighters in 2023, and the FA-50s were meant to take over"
         " their role until the arrival of the 32 F-35A fighters ordered from the United States in"
         " January 2020 for $4.6 billion.",
+        aid=(Gift("PL", "UA", None),),  # (the MiG-29s Poland gave are aid)
     ),
     Row(
         "national-export-orders-are-a-statistic",  # (read as two Japanese sales to Korea)
@@ -511,6 +512,12 @@ ROWS = [
         "Poland signed a contract with Korea Aerospace Industries for 48 FA-50 jets worth $3 billion, giving the"
         " South Korean maker its first customer in Europe.",
         (Deal("KR", "PL", "signed", 48, "3000000000"),),
+    ),
+    Row(
+        "a-package-of-approved-sales-that-will-give-weapons-is-no-gift",  # ("give" made it aid)
+        "Taiwan's military welcomed the news. It follows a US$385 million approval by Washington last month and"
+        " a roughly US$2 billion package in October that will give Taiwan three NASAMS air defence systems.",
+        (Deal("US", "TW", "planned", None, "385000000"), Deal("US", "TW", "planned", 3, "2000000000")),
     ),
     Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)

@@ -141,6 +141,9 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
     return _DirectionFacts(places, votes, _weapon_demonyms(sent), verbs)
 
 
+#: "an approval by Washington", "approved by the United States": the exporting state's approval
+_APPROVED_BY = re.compile(r"\bapprov(?:al|als|ed)\s+by\s+(?:the\s+)?")
+_BUYER_HOUSE = re.compile(r"'s|\s+(?:parliament|legislature|cabinet|sejm|diet|assembly)\b")
 #: "built under licence from Hanwha Aerospace", "licensed from Korea"
 _LICENSED_FROM = re.compile(r"\b(?:under (?:a )?licen[cs]e from|licen[cs]ed from)\s+(?:the\s+)?")
 
@@ -585,6 +588,13 @@ def deal_direction(
             vote(supplier, system.party, 0.8 if system.value.generic else 1.2)
     for party in cand.origins:
         vote(supplier, party, 0.8)
+    for approval in finditer_in(sent, _APPROVED_BY):
+        # "a US$385 million approval by Washington": the state that approves an export sells (not
+        # "approved by Taiwan's legislature", "by the Polish parliament": the buyer's own approval)
+        approver = next((m for m in sent.sub("place", approval.end(), approval.end() + 1)), None)
+        house = approver is not None and sent.match(_BUYER_HOUSE, approver.end - sent.start) is not None
+        if approver is not None and approver.form != "demonym" and not house:
+            vote(supplier, approver.party, 3.0)
     for lic in finditer_in(sent, _LICENSED_FROM, lo, hi):
         # "guns built under licence from Hanwha Aerospace": the licensor's state sells the design
         vote(supplier, first_party_after(sent, lic.end(), min(len(low), lic.end() + 40)), 3.0)
