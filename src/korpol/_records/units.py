@@ -25,7 +25,9 @@ SIGNED_WORD = CuePattern(r"\b(?:⟨signed_words⟩)\b")
 
 
 #: "3.2 billion crowns to buy equipment from Ukrainian manufacturers": money set aside for buying
-_TO_BUY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:to|for)\s+(?:buy|purchase|procure|acquire|buying|purchasing)\b")
+_TO_BUY_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?\s(?:\w+\s+)?(?:to|for)\s+(?:buy|purchase|procure|acquire|buying|purchasing)\b"
+)
 
 
 #: "$30 million through NATO's trust fund to help Ukraine buy non-lethal equipment": money given for buying
