@@ -577,6 +577,16 @@ ROWS = [
         " billion won from 1.6 trillion won, the 20% share of development costs Indonesia agreed to carry.",
     ),
     Row(
+        "money-to-buy-after-a-bracketed-equivalent-is-a-fund",  # (Ukraine sold the Czech Republic shells)
+        "Ukraine needs shells. The Czech government approved 900 million crowns (about €36 million) to buy"
+        " ammunition from STV Group under the scheme for Kyiv.",
+    ),
+    Row(
+        "an-aside-about-someone-names-no-party-of-the-figures-outside-it",  # (Prague sold Canada C$40m)
+        "Defence Minister Bill Blair, who signed a memorandum of understanding with Prague on ammunition"
+        " purchases in February, announced C$40 million for the initiative in March.",
+    ),
+    Row(
         "money-set-aside-is-no-price",  # (an appropriation and its parts were read as sales)
         "The Senate set aside $40 billion for Taiwan, including $3 billion for the Pentagon to buy weapons for"
         " the island.",

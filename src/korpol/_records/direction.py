@@ -242,6 +242,7 @@ _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+)?$")
 _WHICH_BETWEEN = re.compile(r",\s*(?:which|who)\b")
 #: ", which borders Russia,": a relative clause closed by a comma before the verb
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]{1,80},")
+_LONG_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]{1,140},")
 #: "Egypt, which signed": a relative pronoun right after a comma, a few words before the verb
 _WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:[a-z]+\s+){0,2}$")
 
@@ -545,8 +546,26 @@ def deal_direction(
     # a clause with a verb of its own is read by that verb alone: "It signed for 42 Rafale in an
     # $8.1 billion deal, and in 2023 agreed to buy 12 Mirage jets from Qatar" (Qatar sold no Rafale)
     own_verb = any(a <= at < b for at in facts.verbs)
+    # ", who signed a memorandum with Prague on ammunition purchases in February,": an aside about
+    # someone, whose verbs and partners are not those of the unit's figures outside it
+    figures = [
+        m.start - sent.start
+        for m in sent.mentions
+        if m.kind in ("money", "qty") and lo <= m.start - sent.start < hi
+    ]
+    asides = [
+        (x.start(), x.end())
+        for x in _LONG_ASIDE.finditer(low)
+        if figures and not any(x.start() <= f < x.end() for f in figures)
+    ]
+
+    def aside(pos: int) -> bool:
+        return any(x <= pos < y for x, y in asides)
+
     for v in facts.votes:
         if v.verb_at is not None and own_verb and not a <= v.verb_at < b:
+            continue
+        if v.verb_at is not None and aside(v.verb_at):
             continue
         if v.verb_at is not None and v.verb_at >= b and _WHICH_BETWEEN.search(low, b, v.verb_at):
             continue  # another noun's clause: "Egypt, which signed ..., and Romania, which signed for"
@@ -554,6 +573,8 @@ def deal_direction(
         weight = v.weight if v.verb_at is None else (3.0 if lo - 40 <= v.verb_at < hi else 1.5) + v.weight
         vote(supplier if v.supplier else recipient, cand.antecedent if v.pronoun else v.party, weight)
     for w_ in finditer_in(sent, WITH, lo, hi):
+        if aside(w_.start()):
+            continue
         counterpart = _with_whom(sent, w_.end(), lo, hi)
         if counterpart is not None:
             vote(supplier if counterpart[1] else recipient, counterpart[0], 1.5)
