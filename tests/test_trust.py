@@ -548,6 +548,18 @@ ROWS = [
         " frigate decision would create local jobs in Western Australia, where eight of the ships will be built.",
         (Deal("JP", "AU", None, 11, "10000000000"),),
     ),
+    Row(
+        "a-maker-contracted-to-provide-parts-for-anothers-tank-sells",  # (no deal: Turkey outvoted Korea)
+        "In 2021 SNT Dynamics signed a 100 billion won contract with Turkey's Otokar to provide transmissions"
+        " for the Altay tank.",
+        (Deal("KR", "TR", "signed", None, "100000000000", 2021),),
+    ),
+    Row(
+        "parts-for-a-platform-never-make-the-platforms-state-the-seller",  # (Turkey sold Korea engines)
+        "Hanwha Aerospace signed a $150 million contract with Otokar for engines for the Altay main battle tank.",
+        (Deal("KR", "TR", "signed", None, "150000000"),),
+        gap="the buyer of parts for the Altay is read, but Otokar's 'with' still outvotes the maker's state",
+    ),
     # --- possessives and demonyms
     Row(
         "possessive-purchase-is-the-buyer",

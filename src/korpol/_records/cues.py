@@ -181,6 +181,7 @@ class Cues:
     visit: tuple[str, ...] = attrs.field(factory=_loader("visit"))
     transit: tuple[str, ...] = attrs.field(factory=_loader("transit"))
     request: tuple[str, ...] = attrs.field(factory=_loader("request"))
+    components: tuple[str, ...] = attrs.field(factory=_loader("components"))
     lent: tuple[str, ...] = attrs.field(factory=_loader("lent"))
     handed: tuple[str, ...] = attrs.field(factory=_loader("handed"))
     priced: tuple[str, ...] = attrs.field(factory=_loader("priced"))

@@ -90,6 +90,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+
 
 #: "180 K2 tanks from South Korea": a weapon and where it comes from
 _SOURCE_AFTER = re.compile(r"[\w-]*(?:\s+[\w-]+){0,2}?\s+from\s+(?:the\s+)?")
+#: "1,500-horsepower engines for the Altay", "design support and technology from the K2 for the Altay"
+_PARTS_FOR = CuePattern(r"\b(?:⟨components⟩)\b[^.;]{0,60}?\bfor (?:the|its|their) (?:[\w-]+ ){0,2}$")
 #: "F-16 (Norway)": a weapon and, in brackets, the state it comes from
 _SOURCE_IN_BRACKETS = re.compile(r" \((?:the )?[\w .'-]{2,30}\)")
 #: what may stand between a demonym and the weapon it describes: "South Korean K2", "American-made Apache"
@@ -602,6 +604,10 @@ def deal_direction(
             vote(supplier, first_party_after(sent, src.end(), min(len(low), src.end() + 30)), 3.0)
         if fitted_to_another(sent, system.start, system.party):
             continue  # "36 FA-50PL ..., with American AIM-9X missiles": a part of the Korean jet
+        if sent.find(_PARTS_FOR, max(0, rel - len(system.value.text or "") - 90), system.start - sent.start):
+            # "engines ... for the Altay main battle tank": parts for the buyer's own weapon
+            vote(recipient, system.party, 1.5)
+            continue
         if system.value.buyer and not excluded(sent, system):
             vote(recipient, party_for(system.value.buyer), 1.2)  # "for the Wisła programme": Poland buys
         elif not owned_before(sent, system) and not excluded(sent, system):
