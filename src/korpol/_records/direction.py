@@ -550,16 +550,18 @@ def deal_direction(
     own_verb = any(a <= at < b for at in facts.verbs)
     # ", who signed a memorandum with Prague on ammunition purchases in February,": an aside about
     # someone, whose verbs and partners are not those of the unit's figures outside it
-    figures = [
-        m.start - sent.start
-        for m in sent.mentions
-        if m.kind in ("money", "qty") and lo <= m.start - sent.start < hi
-    ]
-    asides = [
-        (x.start(), x.end())
-        for x in _LONG_ASIDE.finditer(low)
-        if figures and not any(x.start() <= f < x.end() for f in figures)
-    ]
+    asides: list[tuple[int, int]] = []
+    if ", wh" in low:
+        figures = [
+            m.start - sent.start
+            for m in sent.mentions
+            if m.kind in ("money", "qty") and lo <= m.start - sent.start < hi
+        ]
+        asides = [
+            (x.start(), x.end())
+            for x in _LONG_ASIDE.finditer(low)
+            if figures and not any(x.start() <= f < x.end() for f in figures)
+        ]
 
     def aside(pos: int) -> bool:
         return any(x <= pos < y for x, y in asides)
@@ -615,7 +617,7 @@ def deal_direction(
             vote(supplier, system.party, 0.8 if system.value.generic else 1.2)
     for party in cand.origins:
         vote(supplier, party, 0.8)
-    for approval in finditer_in(sent, _APPROVED_BY):
+    for approval in finditer_in(sent, _APPROVED_BY) if "approv" in low else ():
         # "a US$385 million approval by Washington": the state that approves an export sells (not
         # "approved by Taiwan's legislature", "by the Polish parliament": the buyer's own approval)
         approver = next((m for m in sent.sub("place", approval.end(), approval.end() + 1)), None)
