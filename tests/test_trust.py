@@ -616,6 +616,12 @@ ROWS = [
     ),
     # --- status
     Row(
+        "a-reported-signing-after-a-competition-is-signed",  # ("competition" made it planned)
+        "Hanwha announced in March that it had signed a $250 million contract with Estonia's defence ministry"
+        " after a competition that began with trials in 2021.",
+        (Deal("KR", "EE", "signed", None, "250000000"),),
+    ),
+    Row(
         "a-second-predicate-has-its-own-status",  # ("and is negotiating" made the 2016 purchase planned)
         "Hanoi has operated 20 K9 howitzers since a 2016 purchase worth about $250 million and is negotiating"
         " for 20 more.",

@@ -560,7 +560,9 @@ def _fill_status(
         if then is not None and sent.search_in(cues.compiled["planned"], a, start + then.start()) is None:
             cand.status = sent_status(sent, a, start + then.start(), cues)
     if cand.status in ("planned", "signed") and sent.search_in(_IN_PASSING, *clause.status_span):
-        cand.status = _main_status(sent.low[slice(*clause.status_span)], cand.status, cues)
+        figures = [m.start - sent.start for m in sent.mentions if m.kind in ("money", "qty")]
+        first = min((f for f in figures if lo <= f < hi), default=None)
+        cand.status = _main_status(sent.low[a:b], cand.status, cues, None if first is None else first - a)
     under = sent.search_in(_UNDER_FRAMEWORK, lo, hi)
     if under and not _amount_before(sent, lo, hi, under) and not _contract_then_amount(sent, lo, hi, under):
         under = None
@@ -621,13 +623,23 @@ _IN_PASSING = CuePattern(
 _MAIN_ORDER = ("framework", "planned", "delivered", "signed")
 
 
-def _main_status(low: str, status: str, cues: Cues) -> str:
+def _main_status(low: str, status: str, cues: Cues, figure: int | None = None) -> str:
     """The status of a clause without the earlier steps it tells in passing (see :data:`_IN_PASSING`).
 
     "The first ten K2 tanks ... were handed over on Tuesday, four months after the contracts were
     signed": delivered.  "Poland ordered 116 Abrams, a deal that Washington had approved": signed.
+    A step that holds the unit's own ``figure`` is the unit's event ("Baykar announced in January
+    that it had signed a $370 million contract ... after a competition"): its words say the status.
     """
-    rest = cues.pattern(_IN_PASSING).sub(" ", low)
+    passing = cues.pattern(_IN_PASSING)
+    if figure is not None:
+        own = next((m for m in passing.finditer(low) if m.start() <= figure < m.end()), None)
+        before = low[: own.start()] if own is not None else ""
+        # (unless the clause before says a status of its own: "Sweden bought the US Patriot in 2018,
+        # signing for four fire units after Washington had cleared a sale estimated at $3.3 billion")
+        if own is not None and not any(cues.compiled[s].search(before) for s in STATUS_ORDER):
+            return _status(low[own.start() : figure], cues)
+    rest = passing.sub(" ", low)
     # (what is left is the clause's own event: a delivery there is what happened, "bought" or not)
     found = next((s for s in _MAIN_ORDER if cues.compiled[s].search(rest)), None)
     if found is not None:
