@@ -616,6 +616,18 @@ ROWS = [
     ),
     # --- status
     Row(
+        "a-relative-clause-about-a-visitor-says-no-status",  # ("who held talks" made it planned)
+        "Qatar signed for 12 K9 howitzers in May 2023 in a deal valued at about $300 million, during a visit by"
+        " President Yoon, who held talks with the Emir.",
+        (Deal("KR", "QA", "signed", 12, "300000000", 2023),),
+    ),
+    Row(
+        "a-purchase-told-in-a-relative-clause-is-signed",  # ("plans" in the main clause made it planned)
+        "Greece has kept most of the procurement plans of its previous government, which bought 24 Rafale jets"
+        " from France for $3 billion in 2021.",
+        (Deal("FR", "GR", "signed", 24, "3000000000", 2021),),
+    ),
+    Row(
         "a-reported-signing-after-a-competition-is-signed",  # ("competition" made it planned)
         "Hanwha announced in March that it had signed a $250 million contract with Estonia's defence ministry"
         " after a competition that began with trials in 2021.",

@@ -559,6 +559,8 @@ def _fill_status(
         then = sent.search_in(_AND_THEN, start, b)
         if then is not None and sent.search_in(cues.compiled["planned"], a, start + then.start()) is None:
             cand.status = sent_status(sent, a, start + then.start(), cues)
+    if cand.status == "planned" and ", wh" in sent.low:
+        cand.status = _relative_status(sent, a, b, lo, hi, cues) or cand.status
     if cand.status in ("planned", "signed") and sent.search_in(_IN_PASSING, *clause.status_span):
         figures = [m.start - sent.start for m in sent.mentions if m.kind in ("money", "qty")]
         first = min((f for f in figures if lo <= f < hi), default=None)
@@ -621,6 +623,37 @@ _IN_PASSING = CuePattern(
 
 
 _MAIN_ORDER = ("framework", "planned", "delivered", "signed")
+
+
+#: ", which bought 32 F-35 fighter jets ...", ", who held talks with ...": a relative clause
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,;]*")
+
+
+def _relative_status(sent: Sentence, a: int, b: int, lo: int, hi: int, cues: Cues) -> str | None:
+    """The status of a unit read apart from the relative clauses that do not hold it, or from the one
+    that does: "The UAE signed for the Cheongung-II in 2022 ..., during a visit by Moon, who held talks
+    with ...": signed; "the procurement plans of its predecessor, which bought 32 F-35 jets": signed.
+    None when the relative clauses change nothing."""
+    low = sent.low
+    figures = [m.start - sent.start for m in sent.mentions if m.kind in ("money", "qty")]
+    figures = [f for f in figures if lo <= f < hi]
+    if not figures:
+        return None
+    clauses = [(x.start(), x.end()) for x in _RELATIVE_CLAUSE.finditer(low, a, b)]
+    holding = next(((x, y) for x, y in clauses if x <= figures[0] < y), None)
+    if holding is not None:
+        part = low[holding[0] : holding[1]]
+        if any(cues.compiled[s].search(part) for s in STATUS_ORDER) or cues.pattern(_BOUGHT).search(part):
+            return _status(part, cues)
+        return None
+    if not clauses:
+        return None
+    pieces, pos = [], a
+    for x, y in clauses:
+        pieces.append(low[pos:x])
+        pos = y
+    pieces.append(low[pos:b])
+    return _status(" ".join(pieces), cues)
 
 
 def _main_status(low: str, status: str, cues: Cues, figure: int | None = None) -> str:
