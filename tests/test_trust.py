@@ -599,6 +599,12 @@ ROWS = [
         " purchases in February, announced C$40 million for the initiative in March.",
     ),
     Row(
+        "a-deal-worth-an-amount-to-buy-weapons-is-priced",  # (read as a fund, the deal was lost)
+        "Poland has signed a deal worth about 2.2 trillion won ($1.6 billion) to buy 72 Chunmoo rocket launchers"
+        " from Hanwha Aerospace.",
+        (Deal("KR", "PL", "signed", 72, "2200000000000"),),
+    ),
+    Row(
         "money-set-aside-is-no-price",  # (an appropriation and its parts were read as sales)
         "The Senate set aside $40 billion for Taiwan, including $3 billion for the Pentagon to buy weapons for"
         " the island.",

@@ -45,11 +45,20 @@ def funds_a_purchase(sent: Sentence, anchor: MoneyM) -> bool:
     """An amount given "to buy" (or "to help X buy") something, or set aside, is a fund or a
     budget, not a price."""
     rel = anchor.start - sent.start
+    if _PRICE_BEFORE.search(sent.low, max(0, rel - 50), rel):
+        return False  # "signed a deal worth about 2.2 trillion won ($1.6 billion) to buy 72 Chunmoo": a price
     return (
         _TO_BUY_AFTER.match(sent.low, anchor.end - sent.start) is not None
         or helps_buy(sent, anchor)
         or _SET_ASIDE_BEFORE.search(sent.low, max(0, rel - 80), rel) is not None
     )
+
+
+#: "a deal worth about", "a contract valued at": the amount after is a price
+_PRICE_BEFORE = re.compile(
+    r"\b(?:deal|contract|order|agreement|purchase)s?\s+(?:[\w-]+\s+){0,2}?(?:worth|valued at|of)\s+"
+    r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|up to\s+)?$"
+)
 
 
 #: "cut to 600 billion won from 1.6 trillion won": the level before a change
