@@ -51,6 +51,8 @@ PLAIN = [
     E("two dozen rifles", "24 rifle", id="two-dozen"),
     E("a pair of radars", "2 radar", id="a-pair-of"),
     E("Poland ordered 48 of the jets in 2022.", "48 jet", id="a-part-of-the-weapons-named-before"),
+    E("Six offshore patrol vessels followed in 2022.", "6 vessel", id="vessels"),
+    E("Germany will buy 100 heavy armoured carriers.", "100 carrier", id="carriers"),
 ]
 
 DESIGNATIONS = [

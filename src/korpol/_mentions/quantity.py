@@ -45,11 +45,12 @@ UNITS: tuple[str, ...] = (
     "plane", "helicopter", "launcher", "rocket launcher", "battery", "missile", "rocket", "interceptor",
     "round", "shell", "artillery shell", "artillery piece", "gun", "vehicle", "armored vehicle",
     "armoured vehicle", "infantry fighting vehicle", "truck", "ship", "warship", "frigate", "corvette",
-    "destroyer", "submarine", "minesweeper", "drone", "system", "air defense system",
-    "air defence system", "radar", "satellite", "unit", "trainer", "personnel", "person", "civilian",
-    "officer", "sailor", "marine", "engineer", "instructor", "worker", "employee", "refugee", "prisoner",
-    "casualty", "ambulance", "generator", "rifle", "mortar", "grenade", "mine", "brigade", "battalion",
-    "division", "squadron", "regiment", "platoon", "company", "country", "nation", "member state",
+    "destroyer", "submarine", "minesweeper", "vessel", "boat", "carrier", "drone", "system",
+    "air defense system", "air defence system", "radar", "satellite", "unit", "trainer", "personnel",
+    "person", "civilian", "officer", "sailor", "marine", "engineer", "instructor", "worker", "employee",
+    "refugee", "prisoner", "casualty", "ambulance", "generator", "rifle", "mortar", "grenade", "mine",
+    "brigade", "battalion", "division", "squadron", "regiment", "platoon", "company", "country", "nation",
+    "member state",
 )
 _IRREGULAR: dict[str, str] = {
     "aircraft": "aircraft", "personnel": "personnel", "people": "person", "persons": "person",
