@@ -583,6 +583,19 @@ AGREEMENT_EXAMPLES = [
         [("declaration", {"SE", "FI"}, 2021, None)],
     ),
     (
+        "a-roadmap-named-for-a-year-and-a-partnership-that-dates-back",  # (one partnership dated 2047)
+        "In July 2023 Modi and Macron adopted the \"Horizon 2047\" roadmap for the India-France strategic"
+        " partnership, which dates back to 1998.",
+        [("action_plan", {"FR", "IN"}, 2023, None), ("strategic_partnership", {"FR", "IN"}, 1998, None)],
+    ),
+    (
+        "the-two-governments-after-a-sentence-naming-two-are-those-two",  # (Iraq, the article's, signed)
+        "Iraq signed for the Cheongung-II on Friday, Seoul said, and Iraq is its third buyer. The UAE signed for the"
+        " system in January 2022 during a visit to Dubai by President Moon Jae-in. On the same occasion, the two"
+        " governments signed a memorandum of understanding on defence industry cooperation.",
+        [("mou", {"AE", "KR"}, 2022, None)],
+    ),
+    (
         "a-sentence-naming-nobody-signs-for-the-two-just-named",  # (it was never read: no mention in it)
         "Spain bought 20 Hürjet trainers from Turkey in May 2023, Robles and Akar said. At the same ceremony the"
         " two ministers signed a joint declaration committing their governments to deeper defence cooperation.",

@@ -84,7 +84,9 @@ _SIGNING = CuePattern(r"\b(?:⟨signing⟩)\b")
 _OWN_ORIGIN = re.compile(
     r"(?:,?\s+(?:that|which))?\s+"
     r"(?:(?:the|both|their) (?:two )?(?:countries|sides|nations|governments)|they)?"
-    r"\s*(?:had |have |was |were )?(?:established|signed|concluded|launched|agreed)\s+in\s+(?:\w+\s+)?\d{4}\b"
+    r"\s*(?:had |have |was |were )?"
+    r"(?:established|signed|concluded|launched|agreed|dates back to|dating back to)"
+    r"\s+(?:in\s+)?(?:\w+\s+)?\d{4}\b"
 )
 
 
@@ -335,7 +337,13 @@ def _agreement_parties(
     if _BOTH.search(low[lo:hi]) or len(parties) < 2:
         local = local_parties([*recent, sent])
         main = [p for p in ctx.principal if any(p.code == x.code for x in local)]
-        if not sent.sub("place") and not sent.sub("person") and len(main) == 2:
+        told: Sequence[Party] = sentence_actors(recent[-1]) if recent else ()
+        last: list[Party] = [p for p in told if isinstance(p, Country)]
+        if not sent.sub("place") and not sent.sub("person") and len(last) == 2:
+            # "The UAE signed for the Cheongung-II during a visit by Moon ... . On the same occasion, the
+            # two governments signed an MOU": the two the sentence before names
+            local = last
+        elif not sent.sub("place") and not sent.sub("person") and len(main) == 2:
             # a sentence that names nobody ("Following the summit, the two governments signed three
             # memoranda"): the article's two, when the sentences before name them, not the last two
             # states those sentences happened to name
@@ -372,6 +380,9 @@ def _agreement_when(
     if date is None:
         date, until2 = _agreement_dates(sent, match, 0, len(low)) if siblings == 1 else (None, None)
         until = until or until2
+    if until is not None and _DATES_BACK.search(low, max(0, match.end()), hi):
+        # "the strategic partnership, which dates back to 1998": where it begins, not where it ends
+        date, until = until, None
     if date is None and recent and _SAME_OCCASION.search(low):
         # "At the same ceremony the two ministers signed ...": the occasion the sentence before dated
         told = [m for m in recent[-1].sub("time") if m.value.start is not None and m.value.relation == "at"]
@@ -386,6 +397,8 @@ def _agreement_when(
     return date, until, term_years
 
 
+#: "which dates back to 1998", "dating back to 2013": the agreement's origin
+_DATES_BACK = re.compile(r"\bdat(?:es|ing|ed) back to\b")
 #: "at the same ceremony", "during the same visit", "on the same day": the occasion just told
 _SAME_OCCASION = re.compile(
     r"\b(?:at|during|on) the same (?:ceremony|event|meeting|summit|visit|occasion|day|talks)\b"
@@ -422,6 +435,13 @@ def _signatories(sent: Sentence, lo: int, hi: int, siblings: int) -> tuple[str, 
     return tuple(dict.fromkeys(n for n in names if n))
 
 
+#: a capitalised word (not a month) right before a year: "Horizon 2047", "Agenda 2063"
+_NAME_BEFORE_YEAR = re.compile(
+    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|In|"
+    r"Since|By|Until|From|Of|The|Fiscal|FY)\b)[A-Z][a-z]+ $"
+)
+
+
 def _agreement_dates(
     sent: Sentence, match: re.Match[str], lo: int, hi: int
 ) -> tuple[TimeSpan | None, TimeSpan | None]:
@@ -430,6 +450,8 @@ def _agreement_dates(
     best = None
     for t in sent.sub("time", lo, hi):
         ts: TimeSpan = t.value
+        if _NAME_BEFORE_YEAR.search(sent.text, max(0, t.start - sent.start - 16), t.start - sent.start):
+            continue  # "a roadmap called Horizon 2047", "Vision 2030": a name, not a date
         if ts.relation in ("until", "by"):
             until = until or ts
         elif ts.start is not None:
