@@ -596,6 +596,12 @@ AGREEMENT_EXAMPLES = [
         [("mou", {"AE", "KR"}, 2022, None)],
     ),
     (
+        "a-framework-for-loans-is-an-agreement",  # (a framework with an amount was read as an arms deal)
+        "Japan and Moldova have signed a framework arrangement that lets Tokyo extend $300 million in"
+        " low-interest loans to the country, the finance ministry said on Friday.",
+        [("framework", {"JP", "MD"}, 2024, None)],
+    ),
+    (
         "a-sentence-naming-nobody-signs-for-the-two-just-named",  # (it was never read: no mention in it)
         "Spain bought 20 Hürjet trainers from Turkey in May 2023, Robles and Akar said. At the same ceremony the"
         " two ministers signed a joint declaration committing their governments to deeper defence cooperation.",

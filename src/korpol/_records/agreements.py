@@ -292,7 +292,10 @@ def _names_an_agreement(
     manufacturer, General Atomics" is a contract.
     """
     if kind == "framework" and (
-        sent.sub("system") or sent.search(cues.compiled["arms"]) or sent.sub("money")
+        sent.sub("system")
+        or sent.search(cues.compiled["arms"])
+        # ("a framework arrangement ... to extend US$2.1 billion in loans": a framework for lending)
+        or (sent.sub("money") and not sent.search(cues.compiled["lent"]))
     ):
         return False
     generic = kind == "other" and re.fullmatch(r"agreements?", match.group(0)) is not None
