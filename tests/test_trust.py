@@ -520,6 +520,13 @@ ROWS = [
         (Deal("US", "TW", "planned", None, "385000000"), Deal("US", "TW", "planned", 3, "2000000000")),
     ),
     Row(
+        "a-bill-for-many-and-money-for-a-region-have-no-one-recipient",  # (both were aid to Ukraine)
+        "WASHINGTON - Biden signed a $95 billion foreign aid bill into law on Wednesday, and the Pentagon announced"
+        " a $1 billion package of weapons for Ukraine. The legislation provides about $61 billion for Ukraine and"
+        " $8 billion for allies in the Indo-Pacific.",
+        aid=(Gift("US", "UA", "1000000000"), Gift("US", "UA", "61000000000")),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

@@ -84,6 +84,10 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
                 continue  # "$9 billion ... in the form of forgivable loans": lent, not given
             if sent.find(_REQUESTED, max(a, anchor.start - sent.start - 40), anchor.start - sent.start):
                 continue  # "The U.N. has appealed for $275 million": asked for, not given
+            if _NO_ONE_RECIPIENT.match(sent.low, anchor.end - sent.start):
+                # "a $95 billion foreign aid bill", "$8 billion for allies in the Indo-Pacific": a law for
+                # many, or a group no state stands for
+                continue
             cand = Candidate("aid", sent, lo, hi, value=anchor.value, aggregate=total)
             systems_in(sent, a, b, cand)  # the weapons a military package includes are its items
             unit_low = low[lo:hi]
@@ -451,6 +455,12 @@ _ADJECTIVE_AID = CuePattern(r"\s+(?:(?:⟨aid_adjectives⟩)\s+)?(?:⟨aid_nouns
 #: "visited Kyiv", "arrived in Warsaw": a place travelled to
 #: an approval of sales in the sentence ("a US$385 million approval", "the State Department approved")
 _APPROVAL = re.compile(r"\bapprov(?:al|als|ed|es)\b")
+#: after an amount: a bill for many recipients, or a group that names no state
+_NO_ONE_RECIPIENT = re.compile(
+    r"\s+(?:(?:in\s+)?(?:foreign\s+|military\s+|emergency\s+|supplemental\s+)?(?:aid\s+|spending\s+)?"
+    r"(?:bill|legislation|law|supplemental)\b"
+    r"|for\s+(?:\w+\s+)?(?:allies|partners|countries|nations|states)\s+in\b)"
+)
 #: "appealed for $275 million", "asked for about $1 billion": an amount asked for
 _REQUESTED = CuePattern(r"\b(?:⟨request⟩)\s+(?:[\w$€£.,-]+\s+){0,3}$")
 #: "to Poland for delivery across the border", "Poland has served as the main gateway": a way through
