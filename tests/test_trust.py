@@ -527,6 +527,11 @@ ROWS = [
         aid=(Gift("US", "UA", "1000000000"), Gift("US", "UA", "61000000000")),
     ),
     Row(
+        "keeping-a-promise-on-delivery-is-no-gift",  # (a Polish gift of K9s to Korea)
+        "\"Poland has once again expressed its trust in K-defense, and we will keep our promise on delivery as we"
+        " have done with the K9,\" a Hanwha Aerospace official said.",
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",
