@@ -528,8 +528,10 @@ ROWS = [
     ),
     Row(
         "keeping-a-promise-on-delivery-is-no-gift",  # (a Polish gift of K9s to Korea)
-        "\"Poland has once again expressed its trust in K-defense, and we will keep our promise on delivery as we"
-        " have done with the K9,\" a Hanwha Aerospace official said.",
+        "Poland signed a second contract for 72 Chunmoo launchers on Thursday, Seoul's DAPA said. \"Poland has once"
+        " again expressed its trust in K-defense, and we will keep our promise on delivery as we have done with the"
+        " K9,\" a Hanwha Aerospace official said.",
+        (Deal("KR", "PL", "signed", 72),),
     ),
     Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
