@@ -47,6 +47,8 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+#: "the largest warship export", "its biggest arms export": a superlative and a noun's modifiers before it
+_NOUN_PHRASE_BEFORE = re.compile(r"\b(?:largest|biggest|record|latest|single)\s+(?:[\w-]+\s+){1,2}$")
 #: a past form of a buying verb ("bought", "ordered"): a verb, never a noun
 _PAST = re.compile(r"(?:ed|bought)$")
 
@@ -364,6 +366,8 @@ def _sell_votes(
         noun = noun or _PASSIVE_BEFORE.search(low, max(0, verb.start() - 12), verb.start()) is not None
         noun = noun or verb.group(0).startswith("sale") or sent.match(_NOUN_AFTER, verb.end()) is not None
         noun = noun or _after_weapon(sent, verb)  # "48 KAAN fighters, delivered over ten years": a passive
+        # ("the largest warship export by value in British history": a noun after its modifiers)
+        noun = noun or _NOUN_PHRASE_BEFORE.search(low, max(0, verb.start() - 40), verb.start()) is not None
         if not noun and verb.group(0).startswith("ships"):
             # "bought South Korean-made ships and aircraft": the plural noun, not the verb
             at = verb.start()
