@@ -534,6 +534,11 @@ ROWS = [
         (Deal("KR", "PL", "signed", 72),),
     ),
     Row(
+        "the-state-that-blocks-a-gift-neither-gives-nor-receives-it",  # (Hungary gave €6.6 billion)
+        "EU support for Ukraine is stalling. Some €6.6 billion in reimbursements for weapons that member states"
+        " have already sent remains blocked by Hungary, whose prime minister, Viktor Orbán, opposes arming Kyiv.",
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",
@@ -573,6 +578,12 @@ ROWS = [
         "Hanwha Aerospace signed a $150 million contract with Otokar for engines for the Altay main battle tank.",
         (Deal("KR", "TR", "signed", None, "150000000"),),
         gap="the buyer of parts for the Altay is read, but Otokar's 'with' still outvotes the maker's state",
+    ),
+    Row(
+        "a-superlative-export-noun-has-no-seller-subject",  # (Norway sold Britain the frigates)
+        "Norway has selected the Type 26 frigate for its navy in a deal worth £10 billion, the largest warship"
+        " export by value in British history.",
+        (Deal("GB", "NO", None, None, "10000000000"),),
     ),
     # --- possessives and demonyms
     Row(

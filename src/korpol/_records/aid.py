@@ -277,8 +277,12 @@ def _aid_direction(
     for_whom = False  # whether the recipient is named "to X"/"for X" (not "of X", "in X")
     inside = [m for m in sent.mentions if lo <= m.start - sent.start < hi]
     outside = [m for m in sent.mentions if not lo <= m.start - sent.start < hi]
+    # ("blocked by Hungary, whose prime minister, Viktor Orbán, opposes ...": neither gives)
+    blockers = {m.party.code for m in sent.sub("place") if m.party is not None and _blocked(sent, m)}
     for m in (*inside, *outside):
         if m.kind not in ("place", "person") or m.party is None or excluded(sent, m):
+            continue
+        if m.party.code in blockers:
             continue
         role = _aid_role(sent, m)
         if role == "recipient" and recipient is None:
@@ -304,7 +308,9 @@ def _aid_direction(
         recipient = listed  # "provided OSA to Bangladesh (patrol boats, 575 million yen), Malaysia (...)"
     # (a state the gift only passes through is no giver the article may be guessed to mean)
     passing = {m.party.code for m in sent.mentions if m.kind == "place" and m.party and _passing(sent, m)}
-    _fill_aid_parties(ctx, cand, donor, recipient, dateline, passing)
+    _fill_aid_parties(ctx, cand, donor, recipient, dateline, passing | blockers)
+    if cand.second is not None and cand.second.code in blockers:
+        cand.second = None  # (the state that blocks a gift receives none of it)
 
 
 _TITLE_AFTER = re.compile(r"\s+(?:president|prime minister|minister|leader)")
@@ -341,6 +347,8 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
             return "dateline" if rel <= 3 and after.startswith(",") else None
         return "recipient"
     if re.search(r"\bby\s+(?:the\s+)?$", before):
+        if _blocked(sent, m):
+            return None  # "remains blocked by Hungary": who holds the money up gives nothing
         return "given_by" if sent.find(_GIVEN_BY, max(0, rel - 48), rel) else None
     # "the UK's military support for Ukraine": the possessor gives ("into NATO's package": not)
     owner = m.form != "demonym" and not NOT_ACTOR_BEFORE.search(before)
@@ -433,6 +441,17 @@ def _fill_aid_parties(
     cand.second = recipient
 
 
+#: "blocked by", "vetoed by", "held up by": the agent stops a gift
+_BLOCKED_BY = re.compile(
+    r"\b(?:block(?:ed|s)?|veto(?:ed|es)?|held up|holds up|halted|frozen|opposed)"
+    r"\s+(?:\w+\s+)?by\s+(?:the\s+)?$"
+)
+
+
+def _blocked(sent: Sentence, m: M) -> bool:
+    """A place named as the agent of a blocking verb ("remains blocked by Hungary")."""
+    rel = m.start - sent.start
+    return _BLOCKED_BY.search(sent.low, max(0, rel - 30), rel) is not None
 #: a giving verb in the passive, its agent next: "provided by Japan", "financed in full by the EU"
 _GIVEN_BY = CuePattern(r"\b(?:⟨given_by⟩)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?$")
 
