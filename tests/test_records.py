@@ -907,3 +907,14 @@ def test_a_count_of_a_kind_takes_the_nearest_weapon_of_that_kind() -> None:
     (contract,) = [d for d in doc.arms_deals if d.quantity == 218]
     assert contract.systems == ("Chunmoo",)
     assert (contract.supplier.code, contract.recipient.code) == ("KR", "PL")
+
+
+def test_a_currency_after_a_demonym_is_no_party() -> None:
+    # ("about three point six billion U.S. dollars", an amount the reader could not take, left the
+    # United States as a party of the order)
+    doc = korpol.parse(
+        "Colombia signed for 17 Gripen jets from Sweden in April. The order is worth three point one billion"
+        " euros, about three point six billion U.S. dollars, Swiss francs aside.",
+        published="2025-11-14",
+    )
+    assert sorted(m.text for m in doc.mentions if m.kind == "country") == ["Colombia", "Sweden"]

@@ -155,6 +155,13 @@ def _office_party(person: PersonMention) -> Party | None:
     return party
 
 
+#: a currency noun right after a demonym or code: "U.S. dollars", "Swiss francs", "Norwegian crowns"
+_CURRENCY_AFTER = re.compile(
+    r"[ -](?:dollars?|francs?|crowns?|kron(?:or|er|a|e)|euros?|pounds?(?: sterling)?|yen|yuan|rupees?|"
+    r"zlot(?:y|ys|ych)|shekels?|lira|liras|rubles?|roubles?|pesos?|reais|real|rand|ringgit|baht|dinars?|riyals?|dirhams?)\b"
+)
+
+
 def scan_all(text: str, published: dt.date | None) -> list[M]:
     """Every mention in ``text``, sorted by position."""
     out: list[M] = []
@@ -165,6 +172,8 @@ def scan_all(text: str, published: dt.date | None) -> list[M]:
         i = bisect.bisect_right(starts, s) - 1  # the last amount starting at or before the place
         if i >= 0 and e <= money[i].end:
             continue  # "US dollars", "90 billion Australian dollars": a currency, not a party
+        if p.form != "name" and _CURRENCY_AFTER.match(text, e):
+            continue  # "... three point six billion U.S. dollars" (an amount not read): still a currency
         out.append(PlaceM("place", s, e, p, p.party, p.form))
     for person in scan_people(text, published=published):
         s, e = _where(person.span)
