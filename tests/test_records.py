@@ -837,6 +837,14 @@ def test_a_sentence_that_follows_the_one_before_takes_its_year() -> None:
             "AUD",
             id="a-gloss-naming-its-own-dollar-keeps-plain-dollars-local",
         ),
+        pytest.param(
+            "Canada is weighing submarines, and Canada will choose next year, Canada's navy says. Egypt signed"
+            " a $1.65 billion contract for K9 howitzers with South Korea. Egypt also bought Rafales from France,"
+            " Norway ordered K9s from South Korea, Japan chose Mogami frigates, Britain sold Type 26 frigates to"
+            " Norway; the US sold F-16s to Egypt, France and Britain bid, and Japan and the US are partners.",
+            "USD",
+            id="a-recap-of-many-states-naming-canada-once-keeps-us-dollars",
+        ),
     ],
 )
 def test_plain_dollars_in_an_article_about_a_dollar_state(text: str, currency: str) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import attrs
 
 from korpol._mentions.scan import M
-from korpol._model import Party
+from korpol._model import Country, Party
 from korpol._refdata.currencies import currency_lexicon
 
 __all__ = ["local_dollars"]
@@ -87,6 +87,12 @@ def _local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> 
     if len(local) != 1 or (american and not _US_EXPLICIT.search(text)):
         return mentions
     (currency,) = local
+    home = next(p.code for p in principal if homes.get(p.code) == currency)
+    states = [m.party.code for m in mentions if m.kind == "place" and isinstance(m.party, Country)]
+    if states.count(home) * 5 < len(states):
+        # a recap of many states' deals, Canada's among them (its state under a fifth of the states
+        # named): a plain "$" is no Canadian dollar
+        return mentions
     if any(m.kind == "money" and m.value.currency == currency for m in mentions) or _named(currency, text):
         # "A$7 billion" written out (or "Australian dollars" in a figure not read, such as a spoken
         # range): a plain "$1.65 billion" is then the US dollar
