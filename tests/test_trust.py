@@ -585,6 +585,11 @@ ROWS = [
         " export by value in British history.",
         (Deal("GB", "NO", None, None, "10000000000"),),
     ),
+    Row(
+        "an-airliner-order-is-no-arms-deal",  # (an American sale to Qatar of $96 billion)
+        "Trump visited Doha on Wednesday. Qatar Airways signed for up to 160 Boeing jets, an order the White"
+        " House valued at $96 billion.",
+    ),
     # --- possessives and demonyms
     Row(
         "possessive-purchase-is-the-buyer",

@@ -182,6 +182,7 @@ class Cues:
     transit: tuple[str, ...] = attrs.field(factory=_loader("transit"))
     request: tuple[str, ...] = attrs.field(factory=_loader("request"))
     components: tuple[str, ...] = attrs.field(factory=_loader("components"))
+    civil: tuple[str, ...] = attrs.field(factory=_loader("civil"))
     lent: tuple[str, ...] = attrs.field(factory=_loader("lent"))
     handed: tuple[str, ...] = attrs.field(factory=_loader("handed"))
     priced: tuple[str, ...] = attrs.field(factory=_loader("priced"))

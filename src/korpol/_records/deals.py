@@ -120,6 +120,10 @@ def _built_part(sent: Sentence, clause: _Clause, lo: int, hi: int) -> bool:
     ) and not sent.search_in(SIGNED_WORD, clause.a, clause.b)
 
 
+#: an airline or civil aircraft ("Qatar Airways", "passenger jets")
+_CIVIL = CuePattern(r"\b(?:⟨civil⟩)\b")
+
+
 def _listed_buyers(sent: Sentence) -> int:
     """How many amounts stand in brackets right after a state ("Iraq ($2.8 billion, 2024)")."""
     return sum(listed_party(sent, m.start - sent.start) is not None for m in sent.sub("money"))
@@ -145,6 +149,8 @@ def deal_candidates(
     """
     if not _about_arms_deals(sent, ctx.cues, after_deal, arms_topic):
         return []
+    if sent.search(_CIVIL) and not any(not m.value.generic for m in sent.sub("system")):
+        return []  # "Qatar Airways signed for up to 210 Boeing 787 and 777X jets": airliners, no weapons
     clauses = deal_clauses(sent)
     out: list[Candidate] = []
     for a, b in clauses:
