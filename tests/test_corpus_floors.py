@@ -31,7 +31,7 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_i": ((0.86, 0.68, 0.86, 0.94, 0.88), 2),
     "corpus_j": ((0.80, 0.62, 0.79, 0.95, 0.85), 4),
     "corpus_l": ((0.79, 0.75, 0.72, 0.93, 0.83), 4),
-    "corpus_k": ((0.62, 0.49, 0.60, 0.92, 0.73), 12),
+    "corpus_k": ((0.68, 0.49, 0.60, 0.92, 0.75), 12),
     "programme_kr_pl": ((0.91, 0.00, 0.65, 0.96, 0.91), 0),
 }
 TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")
