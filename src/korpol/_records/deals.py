@@ -115,9 +115,9 @@ _MADE_WHERE = re.compile(r"\b(?:built|assembled|produced|made|manufactured)\b")
 
 def _built_part(sent: Sentence, clause: _Clause, lo: int, hi: int) -> bool:
     """A part of an order and where it is made, with no price: "where eight of the ships will be built"."""
-    return any(_PART_OF.search(q.value.text) for q in sent.sub("qty", lo, hi)) and bool(
-        sent.search_in(_MADE_WHERE, clause.a, clause.b)
-    ) and not sent.search_in(SIGNED_WORD, clause.a, clause.b)
+    part = any(_PART_OF.search(q.value.text) for q in sent.sub("qty", lo, hi))
+    made = sent.search_in(_MADE_WHERE, clause.a, clause.b) is not None
+    return part and made and sent.search_in(SIGNED_WORD, clause.a, clause.b) is None
 
 
 #: an airline or civil aircraft ("Qatar Airways", "passenger jets")
@@ -125,8 +125,14 @@ _CIVIL = CuePattern(r"\b(?:⟨civil⟩)\b")
 
 
 def _listed_buyers(sent: Sentence) -> int:
-    """How many amounts stand in brackets right after a state ("Iraq ($2.8 billion, 2024)")."""
-    return sum(listed_party(sent, m.start - sent.start) is not None for m in sent.sub("money"))
+    """How many amounts stand in brackets right after a state ("Iraq ($2.8 billion, 2024)"); worked
+    out once per sentence (each clause and unit asks)."""
+    found: int | None = sent.memo.get("listed_buyers")
+    if found is None:
+        found = sent.memo["listed_buyers"] = sum(
+            listed_party(sent, m.start - sent.start) is not None for m in sent.sub("money")
+        )
+    return found
 
 
 def deal_candidates(
@@ -412,15 +418,8 @@ def _unit_candidates(
     cand.definite = bool(sent.search_in(_DEFINITE_DEAL, lo, hi))
     cand.detail = cand.value is None and _DETAIL.search(low, clause.a, clause.b) is not None
     deal_direction(sent, lo, hi, cand, ctx, (clause.a, clause.b))
-    buyer = listed_party(sent, anchor.start - sent.start) if anchor is not None else None
-    in_list = buyer is not None and _listed_buyers(sent) >= 2
-    if in_list and buyer is not None and cand.first is not None and cand.first.code != buyer.code:
-        cand.second = buyer  # "... three buyers: the United Arab Emirates ($3.5 billion, 2022), ..."
-        assert anchor is not None
-        close = low.find(")", anchor.end - sent.start)
-        dated = [t for t in sent.sub("time", anchor.end - sent.start, close) if t.value.start is not None]
-        if close > 0 and dated:
-            cand.date = dated[0].value  # the item's own date, inside its brackets
+    if anchor is not None and cand.first is not None and _listed_buyers(sent) >= 2:
+        _listed_buyer(sent, anchor, cand)
     pair = ctx.approved_pair
     if listed and pair is not None and cand.sure < 2 and not _names_another(sent, pair):
         # an item of the approved package, with no verb of its own: the approval's seller and buyer
@@ -445,6 +444,20 @@ def _unit_candidates(
     if under and cand.families:
         return [cand, _framework_of(cand)]
     return [cand]
+
+
+def _listed_buyer(sent: Sentence, anchor: MoneyM, cand: Candidate) -> None:
+    """ "... three buyers: the United Arab Emirates ($3.5 billion, 2022), Saudi Arabia ($3.2 billion,
+    signed in 2023) and ...": the state before the amount's brackets buys, at the date inside them."""
+    assert cand.first is not None
+    buyer = listed_party(sent, anchor.start - sent.start)
+    if buyer is None or buyer.code == cand.first.code:
+        return
+    cand.second = buyer
+    close = sent.low.find(")", anchor.end - sent.start)
+    dated = [t for t in sent.sub("time", anchor.end - sent.start, close) if t.value.start is not None]
+    if close > 0 and dated:
+        cand.date = dated[0].value
 
 
 def _names_another(sent: Sentence, pair: tuple[Party, Party]) -> bool:
@@ -553,23 +566,17 @@ def _fill_status(
     """
     cand.status = sent_status(sent, *clause.status_span, cues)
     a, b = clause.status_span
+    first = min(_amounts(sent, lo, hi), default=None)  # where the unit's first figure starts
     if cand.status == "planned":
         # "... since a 2014 purchase worth about $420 million and is negotiating for 12 more": the
         # predicate after "and" is another clause, with a status of its own
-        figures = [
-            m.end - sent.start
-            for m in sent.mentions
-            if m.kind in ("money", "qty") and lo <= m.start - sent.start < hi
-        ]
-        start = min(figures, default=lo)
+        start = lo if first is None else first
         then = sent.search_in(_AND_THEN, start, b)
         if then is not None and sent.search_in(cues.compiled["planned"], a, start + then.start()) is None:
             cand.status = sent_status(sent, a, start + then.start(), cues)
-    if cand.status == "planned" and ", wh" in sent.low:
-        cand.status = _relative_status(sent, a, b, lo, hi, cues) or cand.status
+    if cand.status == "planned" and first is not None and ", wh" in sent.low:
+        cand.status = _relative_status(sent, a, b, first, cues) or cand.status
     if cand.status in ("planned", "signed") and sent.search_in(_IN_PASSING, *clause.status_span):
-        figures = [m.start - sent.start for m in sent.mentions if m.kind in ("money", "qty")]
-        first = min((f for f in figures if lo <= f < hi), default=None)
         cand.status = _main_status(sent.low[a:b], cand.status, cues, None if first is None else first - a)
     under = sent.search_in(_UNDER_FRAMEWORK, lo, hi)
     if under and not _amount_before(sent, lo, hi, under) and not _contract_then_amount(sent, lo, hi, under):
@@ -635,18 +642,14 @@ _MAIN_ORDER = ("framework", "planned", "delivered", "signed")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,;]*")
 
 
-def _relative_status(sent: Sentence, a: int, b: int, lo: int, hi: int, cues: Cues) -> str | None:
-    """The status of a unit read apart from the relative clauses that do not hold it, or from the one
-    that does: "The UAE signed for the Cheongung-II in 2022 ..., during a visit by Moon, who held talks
-    with ...": signed; "the procurement plans of its predecessor, which bought 32 F-35 jets": signed.
-    None when the relative clauses change nothing."""
+def _relative_status(sent: Sentence, a: int, b: int, first: int, cues: Cues) -> str | None:
+    """The status of a unit (its first figure at ``first``) read apart from the relative clauses that
+    do not hold it, or from the one that does: "The UAE signed for the Cheongung-II in 2022 ...,
+    during a visit by Moon, who held talks with ...": signed; "the procurement plans of its
+    predecessor, which bought 32 F-35 jets": signed.  None when the relative clauses change nothing."""
     low = sent.low
-    figures = [m.start - sent.start for m in sent.mentions if m.kind in ("money", "qty")]
-    figures = [f for f in figures if lo <= f < hi]
-    if not figures:
-        return None
     clauses = [(x.start(), x.end()) for x in _RELATIVE_CLAUSE.finditer(low, a, b)]
-    holding = next(((x, y) for x, y in clauses if x <= figures[0] < y), None)
+    holding = next(((x, y) for x, y in clauses if x <= first < y), None)
     if holding is not None:
         part = low[holding[0] : holding[1]]
         if any(cues.compiled[s].search(part) for s in STATUS_ORDER) or cues.pattern(_BOUGHT).search(part):
