@@ -278,7 +278,11 @@ def _aid_direction(
     inside = [m for m in sent.mentions if lo <= m.start - sent.start < hi]
     outside = [m for m in sent.mentions if not lo <= m.start - sent.start < hi]
     # ("blocked by Hungary, whose prime minister, Viktor Orbán, opposes ...": neither gives)
-    blockers = {m.party.code for m in sent.sub("place") if m.party is not None and _blocked(sent, m)}
+    blockers = {
+        m.party.code
+        for m in sent.mentions
+        if m.kind in ("place", "person") and m.party is not None and _blocked(sent, m)
+    }
     for m in (*inside, *outside):
         if m.kind not in ("place", "person") or m.party is None or excluded(sent, m):
             continue
@@ -347,8 +351,7 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
             return "dateline" if rel <= 3 and after.startswith(",") else None
         return "recipient"
     if re.search(r"\bby\s+(?:the\s+)?$", before):
-        if _blocked(sent, m):
-            return None  # "remains blocked by Hungary": who holds the money up gives nothing
+        # (not "remains blocked by Hungary": :func:`_aid_direction` leaves the blocker out first)
         return "given_by" if sent.find(_GIVEN_BY, max(0, rel - 48), rel) else None
     # "the UK's military support for Ukraine": the possessor gives ("into NATO's package": not)
     owner = m.form != "demonym" and not NOT_ACTOR_BEFORE.search(before)
@@ -379,13 +382,20 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
 
 def _passing(sent: Sentence, m: M) -> bool:
     """A place aid only passes through or a giver visits: "flown to Poland for delivery across the
-    border", "via Poland", "Poland has served as the main gateway", "on a visit to Warsaw"."""
-    rel = m.start - sent.start
-    return bool(
-        sent.find(_VISITED, max(0, rel - 24), rel)
-        or sent.match(_TRANSIT_AFTER, m.end - sent.start)
-        or re.search(r"\b(?:via|through)\s+(?:the\s+)?$", sent.low[max(0, rel - 14) : rel])
-    )
+    border", "via Poland", "Poland has served as the main gateway", "on a visit to Warsaw".
+
+    Worked out once per mention: the roles and the guess of a giver both ask.
+    """
+    key = ("passing", id(m))
+    found: bool | None = sent.memo.get(key)
+    if found is None:
+        rel = m.start - sent.start
+        found = sent.memo[key] = bool(
+            sent.find(_VISITED, max(0, rel - 24), rel)
+            or sent.match(_TRANSIT_AFTER, m.end - sent.start)
+            or re.search(r"\b(?:via|through)\s+(?:the\s+)?$", sent.low[max(0, rel - 14) : rel])
+        )
+    return found
 
 
 def _receiver_frame(sent: Sentence, a: int, b: int) -> tuple[Party, Party | None] | None:
@@ -449,9 +459,11 @@ _BLOCKED_BY = re.compile(
 
 
 def _blocked(sent: Sentence, m: M) -> bool:
-    """A place named as the agent of a blocking verb ("remains blocked by Hungary")."""
+    """A place or person named as the agent of a blocking verb ("remains blocked by Hungary")."""
     rel = m.start - sent.start
     return _BLOCKED_BY.search(sent.low, max(0, rel - 30), rel) is not None
+
+
 #: a giving verb in the passive, its agent next: "provided by Japan", "financed in full by the EU"
 _GIVEN_BY = CuePattern(r"\b(?:⟨given_by⟩)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?$")
 
