@@ -18,6 +18,7 @@ from korpol._model import (
     TimeSpan,
 )
 from korpol._records.cues import CuePattern, Cues
+from korpol._records.roles import HOSTILE_AFTER, HOSTILE_AFTER_DEMONYM
 
 __all__ = ["TO_BEFORE", "Context", "document_context", "report_year"]
 
@@ -48,8 +49,6 @@ class Context:
         return None
 
 
-#: "Russia's war", "the Russian missile threat": a state named as the foe or the threat
-_THREAT_AFTER = CuePattern(r"(?:'s?)?\s+(?:[\w-]+\s+){0,1}(?:⟨hostile⟩)\b")
 TO_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")
 #: "has Korea given Ukraine", "gave Kyiv": a giving verb right before its receiver
 _GIVEN_BEFORE = CuePattern(r"\b(?:⟨give_to⟩)\s+(?:the\s+)?$")
@@ -61,10 +60,13 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
     aid_to: Counter[str] = Counter()
     aid = cues.compiled["aid"]
     given = cues.pattern(_GIVEN_BEFORE)
-    threat = re.compile(cues.pattern(_THREAT_AFTER).pattern, re.IGNORECASE)  # (re caches the compiled form)
+    # (the words that make a state the foe are :func:`~korpol._records.roles.excluded`'s)
+    owner_foe, demonym_foe = cues.pattern(HOSTILE_AFTER), cues.pattern(HOSTILE_AFTER_DEMONYM)
     for m in mentions:
         if m.kind == "place" and isinstance(m.party, Country):
-            if (m.form == "demonym" or text.startswith("'", m.end)) and threat.match(text, m.end):
+            after = text[m.end : m.end + 40].lower()
+            foe = demonym_foe if m.form == "demonym" else owner_foe
+            if after[:1] in " '" and foe.match(after):
                 continue  # "Russia's invasion", "the Russian missile threat": the foe, not a main party
             counts[m.party.code] += 1
             parties[m.party.code] = m.party

@@ -19,6 +19,8 @@ from korpol._records.sentence import Sentence
 
 __all__ = [
     "FROM",
+    "HOSTILE_AFTER",
+    "HOSTILE_AFTER_DEMONYM",
     "NOT_ACTOR_BEFORE",
     "OWNED_NOUN",
     "TO",
@@ -84,9 +86,9 @@ _RIVAL_BEFORE = CuePattern(r"\b(?:⟨rival⟩)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'-
 #: "Russia's invasion", "to counter China": the war's aggressor or a threat, not a party
 #: "the Czech-led initiative", "a US-brokered deal": a modifier, not a party
 _LED_AFTER = CuePattern(r"-(?:⟨led⟩)\b")
-_HOSTILE_AFTER = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}(?:⟨hostile⟩)\b")
+HOSTILE_AFTER = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}(?:⟨hostile⟩)\b")
 #: "the Russian missile threat": a demonym whose noun is a threat
-_HOSTILE_AFTER_DEMONYM = CuePattern(r"\s+(?:[\w-]+\s+){0,1}(?:⟨hostile⟩)\b")
+HOSTILE_AFTER_DEMONYM = CuePattern(r"\s+(?:[\w-]+\s+){0,1}(?:⟨hostile⟩)\b")
 _HOSTILE_BEFORE = CuePattern(
     r"\b(?:(?:⟨hostile⟩)\s+(?:by|from|with)|counter(?:ing)?|deter(?:ring)?|confront(?:ing)?|condemn(?:s|ed|ing)?)"
     r"\s+(?:the\s+)?$"
@@ -107,12 +109,12 @@ def excluded(sent: Sentence, m: M) -> bool:
         rel, end = m.start - sent.start, m.end - sent.start
         low = sent.low
         rival, before = sent.regex(_RIVAL_BEFORE), sent.regex(_HOSTILE_BEFORE)
-        after = sent.regex(_HOSTILE_AFTER)
+        after = sent.regex(HOSTILE_AFTER)
         found = sent.memo[key] = bool(
             (sent.may_match(rival) and rival.search(low, max(0, rel - 40), rel))
             or (sent.may_match(before) and before.search(low, max(0, rel - 40), rel))
             or (sent.may_match(after) and after.match(low, end))
-            or (m.form == "demonym" and sent.match(_HOSTILE_AFTER_DEMONYM, end) is not None)
+            or (m.form == "demonym" and sent.match(HOSTILE_AFTER_DEMONYM, end) is not None)
             or (low[end : end + 1] == "-" and sent.match(_LED_AFTER, end))
             or (sent.find(_RIVAL_LIST, max(0, rel - 90), rel) is not None)
         )
