@@ -192,25 +192,24 @@ def extract(
             cues,
         )
         reading.sentences.append(sent)
-        if not sent.mentions:
-            if refers_to_both(sent.low):
-                # "At the same ceremony the two ministers signed a joint declaration": no party named,
-                # the two of the sentences before meant (only agreements are read so)
-                for rule in rules:
-                    if rule.field == "agreements" and rule.field not in failed:
-                        try:
-                            rule.read(sent, reading)
-                        except Exception as exc:
-                            fail(rule, exc)
+        if sent.mentions:
+            reading.found.clear()
+            readers = rules
+        elif refers_to_both(sent.low):
+            # "At the same ceremony the two ministers signed a joint declaration": no party named,
+            # the two of the sentences before meant (only agreements are read so)
+            readers = [rule for rule in rules if rule.field == "agreements"]
+        else:
             continue
-        reading.found.clear()
-        for rule in rules:  # (inline: this loop runs once per rule and sentence)
+        for rule in readers:  # (inline: this loop runs once per rule and sentence)
             if rule.field in failed:
                 continue
             try:
                 rule.read(sent, reading)
             except Exception as exc:
                 fail(rule, exc)
+        if not sent.mentions:
+            continue  # (the sentence before stays the one that names someone)
         reading.recent.append(sent)
         if len(reading.recent) > 3:
             # a sentence no rule reads again: its caches go, so that the memory of one huge
