@@ -23,7 +23,7 @@ from korpol._records.roles import (
     sentence_actors,
 )
 from korpol._records.rules import Reading
-from korpol._records.sentence import Sentence, money_units
+from korpol._records.sentence import Sentence, amounts_in, money_units
 from korpol._records.slots import (
     _status,
     assign_times,
@@ -566,7 +566,7 @@ def _fill_status(
     """
     cand.status = sent_status(sent, *clause.status_span, cues)
     a, b = clause.status_span
-    first = min(_amounts(sent, lo, hi), default=None)  # where the unit's first figure starts
+    first = min(amounts_in(sent, lo, hi), default=None)  # where the unit's first figure starts
     if cand.status == "planned":
         # "... since a 2014 purchase worth about $420 million and is negotiating for 12 more": the
         # predicate after "and" is another clause, with a status of its own
@@ -594,18 +594,9 @@ def _fill_status(
     return under
 
 
-def _amounts(sent: Sentence, lo: int, hi: int) -> list[int]:
-    """Where the unit's amounts and counts start, relative to the sentence."""
-    return [
-        m.start - sent.start
-        for m in sent.mentions
-        if lo <= m.start - sent.start < hi and m.kind in ("money", "qty")
-    ]
-
-
 def _amount_before(sent: Sentence, lo: int, hi: int, under: re.Match[str]) -> bool:
     """ "ordered 48 FA-50s for US$3bn under a framework": the figures are the contract's."""
-    return any(at < lo + under.start() for at in _amounts(sent, lo, hi))
+    return any(at < lo + under.start() for at in amounts_in(sent, lo, hi))
 
 
 def _contract_then_amount(sent: Sentence, lo: int, hi: int, under: re.Match[str]) -> bool:
@@ -615,7 +606,7 @@ def _contract_then_amount(sent: Sentence, lo: int, hi: int, under: re.Match[str]
     launchers", "..., which foresee up to 1,000"), the count is the framework's."""
     if not _CONTRACT_BEFORE.search(sent.low, max(0, lo + under.start() - 30), lo + under.start()):
         return False
-    after = [at for at in _amounts(sent, lo, hi) if at >= lo + under.end()]
+    after = [at for at in amounts_in(sent, lo, hi) if at >= lo + under.end()]
     return bool(after) and not _FRAMEWORK_TERMS.search(sent.low, lo + under.end(), after[0])
 
 

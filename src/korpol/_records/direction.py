@@ -33,7 +33,7 @@ from korpol._records.roles import (
     first_party_after,
     owns_deal_noun,
 )
-from korpol._records.sentence import Sentence, clauses_of, finditer_in
+from korpol._records.sentence import Sentence, amounts_in, clauses_of, finditer_in
 from korpol._records.slots import OWNED_BEFORE, fitted_to_another, owned_before
 from korpol._refdata.arms import get_company
 
@@ -246,6 +246,7 @@ _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+)?$")
 _WHICH_BETWEEN = re.compile(r",\s*(?:which|who)\b")
 #: ", which borders Russia,": a relative clause closed by a comma before the verb
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]{1,80},")
+#: the same, as long as an aside about someone may run (see :func:`deal_direction`)
 _LONG_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]{1,140},")
 #: "Egypt, which signed": a relative pronoun right after a comma, a few words before the verb
 _WHICH_BEFORE = re.compile(r",\s*(?:which|who)\s+(?:[a-z]+\s+){0,2}$")
@@ -556,11 +557,7 @@ def deal_direction(
     # someone, whose verbs and partners are not those of the unit's figures outside it
     asides: list[tuple[int, int]] = []
     if ", wh" in low:
-        figures = [
-            m.start - sent.start
-            for m in sent.mentions
-            if m.kind in ("money", "qty") and lo <= m.start - sent.start < hi
-        ]
+        figures = amounts_in(sent, lo, hi)
         asides = [
             (x.start(), x.end())
             for x in _LONG_ASIDE.finditer(low)

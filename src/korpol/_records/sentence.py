@@ -24,7 +24,16 @@ from korpol._mentions.scan import (
 )
 from korpol._records.cues import CuePattern, Cues
 
-__all__ = ["Sentence", "bounded", "clauses_of", "clauses_wide", "finditer_in", "lower", "money_units"]
+__all__ = [
+    "Sentence",
+    "amounts_in",
+    "bounded",
+    "clauses_of",
+    "clauses_wide",
+    "finditer_in",
+    "lower",
+    "money_units",
+]
 
 
 _CLAUSE_BOUNDARY = re.compile(
@@ -161,6 +170,15 @@ class Sentence:
             gate = self.may_match(pattern)
             hit = self.memo[key] = self.regex(pattern).search(self.low[a:b]) if gate else None
             return hit
+
+
+def amounts_in(sent: Sentence, lo: int, hi: int) -> list[int]:
+    """Where the amounts and counts of [lo, hi) start, relative to the sentence."""
+    return [
+        m.start - sent.start
+        for m in sent.mentions
+        if lo <= m.start - sent.start < hi and m.kind in ("money", "qty")
+    ]
 
 
 def finditer_in(
