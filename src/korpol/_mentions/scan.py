@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple, Union
@@ -28,6 +29,7 @@ from korpol._mentions.time import scan_times
 from korpol._mentions.time_patterns import WEEKDAYS
 from korpol._model import Country, Money, Party, TimeSpan
 from korpol._model.parties import get_country, get_party
+from korpol._refdata.currencies import currency_lexicon
 
 if TYPE_CHECKING:
     from korpol._refdata.offices import Office
@@ -155,11 +157,15 @@ def _office_party(person: PersonMention) -> Party | None:
     return party
 
 
-#: a currency noun right after a demonym or code: "U.S. dollars", "Swiss francs", "Norwegian crowns"
-_CURRENCY_AFTER = re.compile(
-    r"[ -](?:dollars?|francs?|crowns?|kron(?:or|er|a|e)|euros?|pounds?(?: sterling)?|yen|yuan|rupees?|"
-    r"zlot(?:y|ys|ych)|shekels?|lira|liras|rubles?|roubles?|pesos?|reais|real|rand|ringgit|baht|dinars?|riyals?|dirhams?)\b"
-)
+@functools.cache
+def _currency_after() -> re.Pattern[str]:
+    """A currency noun right after a demonym or code: "U.S. dollars", "Swiss francs", "Norwegian
+    crowns" (the last words of the currency names in ``data/currencies.tsv``)."""
+    words = {f.split()[-1].lower() for f, (_code, kind) in currency_lexicon().forms.items() if kind == "name"}
+    # ("special drawing rights": no currency noun of its own; "the EU won", "a real": ordinary words)
+    words -= {"rights", "won", "real"}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[ -](?:{alternation})\b")
 
 
 def scan_all(text: str, published: dt.date | None) -> list[M]:
@@ -172,7 +178,7 @@ def scan_all(text: str, published: dt.date | None) -> list[M]:
         i = bisect.bisect_right(starts, s) - 1  # the last amount starting at or before the place
         if i >= 0 and e <= money[i].end:
             continue  # "US dollars", "90 billion Australian dollars": a currency, not a party
-        if p.form != "name" and _CURRENCY_AFTER.match(text, e):
+        if p.form != "name" and _currency_after().match(text, e):
             continue  # "... three point six billion U.S. dollars" (an amount not read): still a currency
         out.append(PlaceM("place", s, e, p, p.party, p.form))
     for person in scan_people(text, published=published):
