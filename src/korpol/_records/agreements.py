@@ -14,6 +14,7 @@ from typing import ClassVar, cast
 import attrs
 
 from korpol._mentions.numbers import COUNT_WORDS, count_value
+from korpol._mentions.time_patterns import MONTHS
 from korpol._model import (
     Agreement,
     AgreementKind,
@@ -439,10 +440,9 @@ def _signatories(sent: Sentence, lo: int, hi: int, siblings: int) -> tuple[str, 
 
 
 #: a capitalised word (not a month) right before a year: "Horizon 2047", "Agenda 2063"
-_NAME_BEFORE_YEAR = re.compile(
-    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|In|"
-    r"Since|By|Until|From|Of|The|Fiscal|FY)\b)[A-Z][a-z]+ $"
-)
+_NOT_A_NAME = "|".join([*(name for name in MONTHS if name.isalpha()), "In", "Since", "By", "Until", "From", "Of",
+                         "The", "Fiscal", "FY"])
+_NAME_BEFORE_YEAR = re.compile(rf"\b(?!(?:{_NOT_A_NAME})\b)[A-Z][a-z]+ $")
 
 
 def _agreement_dates(
