@@ -440,8 +440,9 @@ def _signatories(sent: Sentence, lo: int, hi: int, siblings: int) -> tuple[str, 
 
 
 #: a capitalised word (not a month) right before a year: "Horizon 2047", "Agenda 2063"
-_NOT_A_NAME = "|".join([*(name for name in MONTHS if name.isalpha()), "In", "Since", "By", "Until", "From", "Of",
-                         "The", "Fiscal", "FY"])
+#: (capitalised words that are no name: the months, and what opens a date phrase)
+_DATE_OPENERS = ("In", "Since", "By", "Until", "From", "Of", "The", "Fiscal", "FY")
+_NOT_A_NAME = "|".join([*(name for name in MONTHS if name.isalpha()), *_DATE_OPENERS])
 _NAME_BEFORE_YEAR = re.compile(rf"\b(?!(?:{_NOT_A_NAME})\b)[A-Z][a-z]+ $")
 
 
