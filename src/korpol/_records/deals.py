@@ -15,7 +15,7 @@ from korpol._mentions.systems import SystemMention
 from korpol._model import ArmsDeal, Country, DealStatus, Party, TimeSpan
 from korpol._records.candidate import Candidate
 from korpol._records.context import Context, report_year
-from korpol._records.cues import STATUS_ORDER, CuePattern, Cues
+from korpol._records.cues import CuePattern, Cues
 from korpol._records.direction import deal_direction
 from korpol._records.merge import merge, orient, settle_guessed
 from korpol._records.roles import (
@@ -23,18 +23,17 @@ from korpol._records.roles import (
     sentence_actors,
 )
 from korpol._records.rules import Reading
-from korpol._records.sentence import Sentence, amounts_in, money_units
+from korpol._records.sentence import Sentence, money_units
 from korpol._records.slots import (
-    _status,
     assign_times,
     inherit_systems,
     is_main_count,
     main_quantity,
     money_anchors,
     nearest_time,
-    sent_status,
     systems_in,
 )
+from korpol._records.status import fill_status, own_status
 from korpol._records.transfer import (
     COMBINED_AFTER,
     DEAL_STUFF,
@@ -50,17 +49,6 @@ from korpol._records.units import restated as restated_amounts
 
 __all__ = ["deal_candidates"]
 
-
-#: "under the 2022 framework", "under last month's framework agreement": a contract under a framework
-_UNDER_FRAMEWORK = re.compile(
-    r"\bunder (?:a|the|its|their|this|that|an?\s+\w+|(?:last |this |that )?\w+'s?)\s+(?:\w+\s+)?"
-    r"framework(?:\s+agreements?)?\b"
-)
-
-
-#: "the first executive contract under the framework ... covers 212": the framework is where the
-#: contract falls, the contract is what the clause is about
-_CONTRACT_BEFORE = re.compile(r"\b(?:contracts?|orders?|deals?)\s+$")
 
 
 #: "Under the contract, ...", "the deal covers ...": what follows details a deal already reported
@@ -408,8 +396,8 @@ def _unit_candidates(
         return []
     if cand.value is None and sent.find(RUNNING_TOTAL, lo, hi):
         return []  # "364 K9s are on firm order": a running total, not a deal
-    under = _fill_status(sent, clause, lo, hi, cand, cues)
-    listed = ctx.approved_sales and not _own_status(sent, cues)
+    under = fill_status(sent, clause.status_span, lo, hi, cand, cues)
+    listed = ctx.approved_sales and not own_status(sent, cues)
     if listed and cand.status == "signed":
         cand.status = "planned"  # "The package also includes ... worth US$375 million": approved, not sold
     if cand.status == "framework" and sent.search_in(cues.compiled["remainder"], clause.a, hi):
@@ -550,149 +538,6 @@ def _fill_systems(
                 cand.origins.append(named[-1].party)
 
 
-def _own_status(sent: Sentence, cues: Cues) -> bool:
-    """Whether the sentence says a status of its own: a status word or a verb of buying or selling."""
-    return any(sent.search(cues.compiled[key]) for key in (*STATUS_ORDER, "buy", "sell"))
-
-
-def _fill_status(
-    sent: Sentence, clause: _Clause, lo: int, hi: int, cand: Candidate, cues: Cues
-) -> re.Match[str] | None:
-    """The unit's status from the cue words of its clause; returns the "under a framework" it names.
-
-    "ordered 48 FA-50s for US$3bn under a framework signed that July": an executive contract
-    (signed), and the framework it falls under is a deal of its own.  "under the framework
-    ..., which provides for up to 672": the framework's own terms, not a contract under it.
-    """
-    cand.status = sent_status(sent, *clause.status_span, cues)
-    a, b = clause.status_span
-    first = min(amounts_in(sent, lo, hi), default=None)  # where the unit's first figure starts
-    if cand.status == "planned":
-        # "... since a 2014 purchase worth about $420 million and is negotiating for 12 more": the
-        # predicate after "and" is another clause, with a status of its own
-        start = lo if first is None else first
-        then = sent.search_in(_AND_THEN, start, b)
-        if then is not None and sent.search_in(cues.compiled["planned"], a, start + then.start()) is None:
-            cand.status = sent_status(sent, a, start + then.start(), cues)
-    if cand.status == "planned" and first is not None and ", wh" in sent.low:
-        cand.status = _relative_status(sent, a, b, first, cues) or cand.status
-    if cand.status in ("planned", "signed") and sent.search_in(_IN_PASSING, *clause.status_span):
-        cand.status = _main_status(sent.low[a:b], cand.status, cues, None if first is None else first - a)
-    under = sent.search_in(_UNDER_FRAMEWORK, lo, hi)
-    if under and not _amount_before(sent, lo, hi, under) and not _contract_then_amount(sent, lo, hi, under):
-        under = None
-    if under:
-        cand.status = _status(_UNDER_FRAMEWORK.sub(" ", sent.low[lo:hi]), cues)
-        if cand.status == "framework":
-            cand.status = "signed"
-    elif sent.search_in(cues.compiled["framework"], lo, hi):
-        cand.status = "framework"
-    if cand.status == "delivered" and cand.value is None:
-        cand.quantity = None  # a delivery schedule describes a deal, it is not one
-    if cand.status == "delivered" and sent.search_in(_FUTURE_DELIVERY, lo, hi):
-        cand.status = "signed"  # "146 K9PL, to be delivered in 2026-2027": not delivered yet
-    return under
-
-
-def _amount_before(sent: Sentence, lo: int, hi: int, under: re.Match[str]) -> bool:
-    """ "ordered 48 FA-50s for US$3bn under a framework": the figures are the contract's."""
-    return any(at < lo + under.start() for at in amounts_in(sent, lo, hi))
-
-
-def _contract_then_amount(sent: Sentence, lo: int, hi: int, under: re.Match[str]) -> bool:
-    """ "The first executive contract under the framework agreement, concluded on 26 August
-    2022, covers 212 K9A1": the contract is the subject and its verb gives the count.  When the
-    framework's own phrase leads to the count ("under the framework agreement for 288
-    launchers", "..., which foresee up to 1,000"), the count is the framework's."""
-    if not _CONTRACT_BEFORE.search(sent.low, max(0, lo + under.start() - 30), lo + under.start()):
-        return False
-    after = [at for at in amounts_in(sent, lo, hi) if at >= lo + under.end()]
-    return bool(after) and not _FRAMEWORK_TERMS.search(sent.low, lo + under.end(), after[0])
-
-
-#: "... and is negotiating for 12 more": a second predicate of the same subject
-_AND_THEN = re.compile(
-    r"\s(?:,\s*)?and\s+(?:is|are|was|were|has|have|had|will|would|could|may)\s+(?:also\s+|now\s+|still\s+)?"
-)
-#: a purchase told as done: "ordered", "bought", "signing for"
-_BOUGHT = CuePattern(r"\b(?:⟨bought⟩)\b")
-#: an earlier step told in passing, in a clause of its own: "a deal that Washington had approved
-#: in December", "after Washington had cleared a sale", "four months after the contracts were
-#: signed", "having turned down bids from Diehl"
-_IN_PASSING = CuePattern(
-    r"\b(?:that|which|after|once|when|since)\s+(?:[\w.-]+\s+){0,3}?(?:had\s+|has\s+|was\s+|were\s+)?"
-    r"(?:⟨earlier_steps⟩)\b[^,;:]*"
-    r"|\b(?:⟨turned_down⟩)\b[^,;:]*"
-)
-
-
-_MAIN_ORDER = ("framework", "planned", "delivered", "signed")
-
-
-#: ", which bought 32 F-35 fighter jets ...", ", who held talks with ...": a relative clause
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,;]*")
-
-
-def _relative_status(sent: Sentence, a: int, b: int, first: int, cues: Cues) -> str | None:
-    """The status of a unit (its first figure at ``first``) read apart from the relative clauses that
-    do not hold it, or from the one that does: "The UAE signed for the Cheongung-II in 2022 ...,
-    during a visit by Moon, who held talks with ...": signed; "the procurement plans of its
-    predecessor, which bought 32 F-35 jets": signed.  None when the relative clauses change nothing."""
-    low = sent.low
-    clauses = [(x.start(), x.end()) for x in _RELATIVE_CLAUSE.finditer(low, a, b)]
-    holding = next(((x, y) for x, y in clauses if x <= first < y), None)
-    if holding is not None:
-        part = low[holding[0] : holding[1]]
-        if any(cues.compiled[s].search(part) for s in STATUS_ORDER) or cues.pattern(_BOUGHT).search(part):
-            return _status(part, cues)
-        return None
-    if not clauses:
-        return None
-    pieces, pos = [], a
-    for x, y in clauses:
-        pieces.append(low[pos:x])
-        pos = y
-    pieces.append(low[pos:b])
-    return _status(" ".join(pieces), cues)
-
-
-def _main_status(low: str, status: str, cues: Cues, figure: int | None = None) -> str:
-    """The status of a clause without the earlier steps it tells in passing (see :data:`_IN_PASSING`).
-
-    "The first ten K2 tanks ... were handed over on Tuesday, four months after the contracts were
-    signed": delivered.  "Poland ordered 116 Abrams, a deal that Washington had approved": signed.
-    A step that holds the unit's own ``figure`` is the unit's event ("Baykar announced in January
-    that it had signed a $370 million contract ... after a competition"): its words say the status.
-    """
-    passing = cues.pattern(_IN_PASSING)
-    if figure is not None:
-        own = next((m for m in passing.finditer(low) if m.start() <= figure < m.end()), None)
-        before = low[: own.start()] if own is not None else ""
-        # (unless the clause before says a status of its own: "Sweden bought the US Patriot in 2018,
-        # signing for four fire units after Washington had cleared a sale estimated at $3.3 billion")
-        if own is not None and not any(cues.compiled[s].search(before) for s in STATUS_ORDER):
-            return _status(low[own.start() : figure], cues)
-    rest = passing.sub(" ", low)
-    # (what is left is the clause's own event: a delivery there is what happened, "bought" or not)
-    found = next((s for s in _MAIN_ORDER if cues.compiled[s].search(rest)), None)
-    if found is not None:
-        return found
-    return "signed" if cues.pattern(_BOUGHT).search(rest) else status
-
-
-#: words that attach what follows to the framework: "for 288", "which provides for", "of 2022"
-_FRAMEWORK_TERMS = re.compile(
-    r"\b(?:for|of|which|that|providing|provides|foresees?|covering|envisag\w+|allows?|calls? for)\b"
-)
-
-
-#: a delivery to come: "to be delivered in 2026", "will be handed over next year"
-_FUTURE_DELIVERY = re.compile(
-    r"\b(?:to|will|would|shall|should|are|is) be (?:delivered|handed over|shipped)\b"
-    r"|\bdue (?:for delivery|to arrive)\b"
-    # "sold to Taiwan but not yet delivered", "have yet to be delivered": not delivered either
-    r"|\b(?:not yet|never|yet to be) (?:been )?(?:delivered|handed over|shipped|received)\b|\bundelivered\b"
-)
 
 
 def _fill_date(
