@@ -539,6 +539,18 @@ ROWS = [
         " have already sent remains blocked by Hungary, whose prime minister, Viktor Orbán, opposes arming Kyiv.",
     ),
     Row(
+        "a-speaker-who-reports-another-state-s-gift-gives-nothing",  # (Ukraine gave France the money)
+        "France and Ukraine signed a security agreement in Paris on Friday. Ukrainian Prime Minister Denys"
+        " Shmyhal told reporters Canada had given Ukraine $500 million in military aid this year.",
+        aid=(Gift("CA", "UA", "500000000"),),
+    ),
+    Row(
+        "a-speaker-gives-when-no-one-else-acts",
+        "German Defence Minister Boris Pistorius said on Monday that Berlin would give Ukraine 500 million"
+        " euros in military aid.",
+        aid=(Gift("DE", "UA", "500000000"),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

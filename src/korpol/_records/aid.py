@@ -273,6 +273,7 @@ def _aid_direction(
         verb = sent.find(_GIVING, lo, at)
         if verb is None or not any(lo <= m.start - sent.start < verb.start() for m in sent.mentions):
             lo, hi = a, b  # the clause gives nothing of its own ("X and Y signed ..., with a grant of")
+    speaker: Party | None = None  # "X said ...": gives only when no one else acts
     given = False  # whether the donor is named as such ("by X", "X's support"), not only an actor
     for_whom = False  # whether the recipient is named "to X"/"for X" (not "of X", "in X")
     inside = [m for m in sent.mentions if lo <= m.start - sent.start < hi]
@@ -298,9 +299,15 @@ def _aid_direction(
         elif role == "given_by" or (role == "actor" and donor is None):
             donor = m.party
             given = role == "given_by" or given
+        elif role == "speaker" and speaker is None:
+            speaker = m.party
     same = donor is not None and recipient is not None and donor.code == recipient.code
     if same and for_whom and not given:
         donor = None  # "for Ukraine" says who receives; an actor of the same state is not the giver
+    if speaker is not None and (donor is None or (same and not given)):
+        # "Germany said it would give ...": the speaker gives when no one else acts; but
+        # "Marchenko said Japan had provided Ukraine ...": Japan acts, the speaker only reports
+        donor = speaker
     own = _own_recipient(sent, cand)
     if own is not None:
         recipient = own  # "$26 billion for Israel and $61 billion for Ukraine": each its own
@@ -320,7 +327,7 @@ def _aid_direction(
 _TITLE_AFTER = re.compile(r"\s+(?:president|prime minister|minister|leader)")
 
 #: what a place or person is to a gift, by the words around it (see :func:`_aid_role`)
-AidRole = Literal["recipient", "dateline", "given_by", "actor"]
+AidRole = Literal["recipient", "dateline", "given_by", "actor", "speaker"]
 
 
 def _aid_role(sent: Sentence, m: M) -> AidRole | None:
@@ -331,6 +338,7 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
       opening the sentence ("In Oslo, the government said ...") is the dateline;
     * "provided by Japan": the agent of a giving verb gives ("damaged by the Russian
       bombardments" is an agent of something else);
+    * a speaker ("Marchenko said"), who gives only when no one else acts;
     * otherwise an actor, who gives when no one else does — except a place "at the summit",
       a name's first word ("the Ukraine Facility"), an organisation that is not the subject
       and a nationality before a title ("Ukrainian President X").
@@ -377,7 +385,13 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return None  # an organisation gives only as the subject ("The European Union transferred ...")
     if m.kind == "place" and m.form == "demonym" and _TITLE_AFTER.match(after):
         return None
+    if sent.match(_SPOKE, m.end - sent.start):
+        return "speaker"
     return "actor"
+
+
+#: a speech verb after a place or person: "Marchenko said", "Berlin said on Monday"
+_SPOKE = CuePattern(r"\s+(?:on\s+\w+\s+)?(?:⟨speech⟩)\b")
 
 
 def _passing(sent: Sentence, m: M) -> bool:

@@ -193,6 +193,7 @@ class Cues:
     modified_nouns: tuple[str, ...] = attrs.field(factory=_loader("modified_nouns"))
     bidders: tuple[str, ...] = attrs.field(factory=_loader("bidders"))
     hearsay: tuple[str, ...] = attrs.field(factory=_loader("hearsay"))
+    speech: tuple[str, ...] = attrs.field(factory=_loader("speech"))
     office_of: tuple[str, ...] = attrs.field(factory=_loader("office_of"))
     approving: tuple[str, ...] = attrs.field(factory=_loader("approving"))
     aid_lede: tuple[str, ...] = attrs.field(factory=_loader("aid_lede"))
