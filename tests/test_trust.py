@@ -551,6 +551,18 @@ ROWS = [
         aid=(Gift("DE", "UA", "500000000"),),
     ),
     Row(
+        "the-subject-of-a-receiving-verb-receives-without-from",  # (Bangladesh gave Japan the money)
+        "Japan and Bangladesh held talks in Tokyo. Bangladesh received 575 million yen in security"
+        " assistance last year.",
+        aid=(Gift("JP", "BD", "575000000"),),
+    ),
+    Row(
+        "a-clause-without-a-state-shares-the-receiver-before",
+        "Japan has widened its Official Security Assistance programme. Dhaka received 575 million yen in"
+        " security assistance last year, and a second grant of 1 billion yen was agreed in March.",
+        aid=(Gift("JP", "BD", "575000000"), Gift("JP", "BD", "1000000000")),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

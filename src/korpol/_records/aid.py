@@ -312,8 +312,15 @@ def _aid_direction(
     if own is not None:
         recipient = own  # "$26 billion for Israel and $61 billion for Ukraine": each its own
     framed = _receiver_frame(sent, a, b)
+    own_state = any(m.kind in ("place", "person") for m in inside)
+    if framed is None and at is not None and lo > 0 and not own_state:
+        # "Manila received 600 million yen ..., and a second package of 1.6 billion yen was agreed":
+        # a clause with no state of its own shares the receiver of the one before
+        framed = _receiver_frame(sent, 0, hi)
     if framed is not None:
         donor, recipient = framed[0], framed[1] or recipient
+        if donor is not None and recipient is not None and donor.code == recipient.code:
+            donor = None
     listed = _listed_recipient(sent, cand)
     if listed is not None:
         recipient = listed  # "provided OSA to Bangladesh (patrol boats, 575 million yen), Malaysia (...)"
@@ -412,10 +419,12 @@ def _passing(sent: Sentence, m: M) -> bool:
     return found
 
 
-def _receiver_frame(sent: Sentence, a: int, b: int) -> tuple[Party, Party | None] | None:
+def _receiver_frame(sent: Sentence, a: int, b: int) -> tuple[Party | None, Party | None] | None:
     """ "Kyiv will receive 40 HIMARS from Washington": (giver, receiver) when a receiving verb says so.
 
-    The subject receives and "from X" gives; without a "from X" the frame says nothing.
+    The subject receives and "from X" gives.  Without a "from X" the subject still receives
+    ("Manila received 600 million yen for coastal radars": the Philippines is given, not giving)
+    and the giver is left to the article; with neither the frame says nothing.
     """
     low = sent.low
     receive = sent.find(_RECEIVE, a, b)
@@ -423,16 +432,21 @@ def _receiver_frame(sent: Sentence, a: int, b: int) -> tuple[Party, Party | None
         return None
     src = FROM.search(low, receive.end(), b)
     giver = first_party_after(sent, src.end(), b, companies=False) if src else None
-    if giver is None:
-        return None
-    taker = [
-        m.party
+    takers = [
+        m
         for m in sent.mentions
         if m.kind in ("place", "person")
         and isinstance(m.party, Country)
         and m.end - sent.start <= receive.start()
+        and not excluded(sent, m)
     ]
-    return giver, (taker[-1] if taker else None)
+    if giver is None:
+        # only the subject right before the verb ("Manila received"), not a state further back
+        near = takers[-1] if takers else None
+        if near is None or near.form == "demonym" or low[near.end - sent.start : receive.start()].strip(" ,"):
+            return None
+        return None, near.party
+    return giver, (takers[-1].party if takers else None)
 
 
 def _fill_aid_parties(
