@@ -563,6 +563,11 @@ ROWS = [
         aid=(Gift("JP", "BD", "575000000"), Gift("JP", "BD", "1000000000")),
     ),
     Row(
+        "the-article-s-foe-is-never-guessed-as-a-giver",  # (Russia gave Ukraine the tranche)
+        "Ukraine has resisted Russia's full-scale invasion since 2022, and Russia still occupies a fifth of"
+        " Ukraine. The first tranche of 1.5 billion euros in military aid for Ukraine was transferred in July.",
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

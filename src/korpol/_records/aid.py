@@ -467,9 +467,11 @@ def _fill_aid_parties(
         donor = dateline
     if donor is None and ctx.principal:
         # not the state this package goes to, nor the one the article's aid goes to
-        takers = {p.code for p in (recipient, ctx.aid_recipient) if p is not None} | passing
+        # nor the article's foe ("frozen Russian assets" in a story of "Russia's invasion")
+        takers = {p.code for p in (recipient, ctx.aid_recipient) if p is not None} | passing | ctx.foes
+        main = {p.code for p in ctx.principal}
         donor = next((p for p in ctx.principal if p.code not in takers), None)
-        if donor is None and ctx.principal[0].code not in passing:
+        if donor is None and ctx.principal[0].code not in passing and not ctx.foes & main:
             donor = ctx.principal[0]
     cand.first = donor
     if recipient is None or (cand.first is not None and recipient.code == cand.first.code):

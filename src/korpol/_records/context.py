@@ -37,6 +37,9 @@ class Context:
     #: (seller, buyer) of those approved sales: the state named before the approving verb, and
     #: the article's other main party
     approved_pair: tuple[Party, Party] | None = None
+    #: states the article names as the foe somewhere ("Russia's full-scale invasion"): never
+    #: guessed as the giver of aid a sentence leaves unsaid
+    foes: frozenset[str] = frozenset()
 
     def partner(self, party: Party | None, exclude: Iterable[str] = ()) -> Party | None:
         """The principal party that is not ``party`` (nor in ``exclude``)."""
@@ -58,6 +61,7 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
     counts: Counter[str] = Counter()
     parties: dict[str, Party] = {}
     aid_to: Counter[str] = Counter()
+    foes: set[str] = set()
     aid = cues.compiled["aid"]
     given = cues.pattern(_GIVEN_BEFORE)
     # (the words that make a state the foe are :func:`~korpol._records.roles.excluded`'s)
@@ -67,6 +71,7 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
             after = text[m.end : m.end + 40].lower()
             foe = demonym_foe if m.form == "demonym" else owner_foe
             if after[:1] in " '" and foe.match(after):
+                foes.add(m.party.code)
                 continue  # "Russia's invasion", "the Russian missile threat": the foe, not a main party
             counts[m.party.code] += 1
             parties[m.party.code] = m.party
@@ -77,7 +82,7 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
                 aid_to[m.party.code] += 1
     principal = tuple(parties[c] for c, _ in counts.most_common(2))
     aid_recipient = parties[aid_to.most_common(1)[0][0]] if aid_to else None
-    ctx = Context(published, principal, counts, parties, cues, aid_recipient)
+    ctx = Context(published, principal, counts, parties, cues, aid_recipient, foes=frozenset(foes))
     lede = text[:_LEDE].lower()
     hit = cues.pattern(_APPROVED_SALES).search(lede)
     if hit is None or cues.pattern(_AID_LEDE).search(lede):
