@@ -568,6 +568,16 @@ ROWS = [
         " Ukraine. The first tranche of 1.5 billion euros in military aid for Ukraine was transferred in July.",
     ),
     Row(
+        "the-article-s-foe-is-never-guessed-as-a-receiver",  # (Ukraine gave Russia 45 billion)
+        "Ukraine has resisted Russia's full-scale invasion since 2022, and Russia still occupies a fifth of"
+        " Ukraine. Under the scheme Ukraine is promised 45 billion euros in aid by the end of the year.",
+    ),
+    Row(
+        "money-lent-is-no-gift",  # (the United States gave Canada 18 billion)
+        "Once the United States, Canada, Britain and Japan confirm their own contributions, the EU is expected"
+        " to lend Ukraine only about €18 billion of the maximum.",
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

@@ -477,7 +477,7 @@ def _fill_aid_parties(
     if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
         recipient = ctx.aid_recipient
         if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
-            recipient = ctx.partner(cand.first)
+            recipient = ctx.partner(cand.first, exclude=ctx.foes)  # (nor ever the foe)
     cand.second = recipient
 
 
