@@ -578,6 +578,10 @@ ROWS = [
         " to lend Ukraine only about €18 billion of the maximum.",
     ),
     Row(
+        "a-pledge-of-investment-is-no-gift",  # (the United States gave Qatar 500 billion)
+        "The emir repeated his pledge of $500 billion in Qatari investment in the United States over ten years.",
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",
