@@ -582,6 +582,18 @@ ROWS = [
         "The emir repeated his pledge of $500 billion in Qatari investment in the United States over ten years.",
     ),
     Row(
+        "the-recipient-of-another-state-s-assistance-receives",  # (Vietnam gave Korea the grant)
+        "Seoul and Hanoi held talks on Monday. Vietnam became the largest recipient of Korea's development"
+        " assistance last year, with a grant of 300 million dollars for coastal patrol systems.",
+        aid=(Gift("KR", "VN", "300000000"),),
+    ),
+    Row(
+        "aid-goes-where-the-disaster-struck",  # (Nepal gave Japan the emergency aid)
+        "Japan and Nepal held talks. The package comes on top of $3 million in emergency aid the government"
+        " approved a day after the earthquake devastated western Nepal.",
+        aid=(Gift("JP", "NP", "3000000"),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

@@ -357,6 +357,13 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
     after = low[m.end - sent.start : m.end - sent.start + 20]
     if sent.regex(_GIVE_BEFORE).search(before) and isinstance(m.party, Country) and m.form != "demonym":
         return "recipient"
+    state = isinstance(m.party, Country) and m.form != "demonym"
+    if state and sent.find(_STRUCK_BEFORE, max(0, rel - 40), rel):
+        return "recipient"  # "after the quake struck central Myanmar": aid goes where disaster struck
+    if sent.match(_RECIPIENT_AFTER, m.end - sent.start):
+        return "recipient"  # "the Philippines became the first recipient of ..."
+    if sent.find(_RECIPIENT_OF_BEFORE, max(0, rel - 30), rel):
+        return "given_by"  # "the first recipient of Japan's Official Security Assistance"
     if _passing(sent, m):
         return None
     if _OBJECT_BEFORE.search(before) and isinstance(m.party, Country):
@@ -396,6 +403,20 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return "speaker"
     return "actor"
 
+
+#: a place a disaster struck: "the quake struck central Myanmar", "earthquakes devastated southern Türkiye"
+_STRUCK_BEFORE = CuePattern(
+    r"\b(?:⟨disaster⟩)\s+(?:(?:parts|much|most)\s+of\s+)?(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|southern|northern|eastern|western|south-?eastern|south-?western"
+    r"|north-?eastern|north-?western)\s+)?$"
+)
+#: "X became the first recipient of", "X is the largest beneficiary of": X receives
+_RECIPIENT_AFTER = CuePattern(
+    r"\s+(?:(?:has|have)\s+)?(?:become|became|becomes|is|was|remains|as)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:⟨recipient_nouns⟩)\b"
+)
+#: "recipient of Japan's", "beneficiary of the EU's": the owner after gives
+_RECIPIENT_OF_BEFORE = CuePattern(r"\b(?:⟨recipient_nouns⟩)\s+of\s+(?:the\s+)?$")
 
 #: a speech verb after a place or person: "Marchenko said", "Berlin said on Monday"
 _SPOKE = CuePattern(r"\s+(?:on\s+\w+\s+)?(?:⟨speech⟩)\b")

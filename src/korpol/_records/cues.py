@@ -194,6 +194,8 @@ class Cues:
     bidders: tuple[str, ...] = attrs.field(factory=_loader("bidders"))
     hearsay: tuple[str, ...] = attrs.field(factory=_loader("hearsay"))
     speech: tuple[str, ...] = attrs.field(factory=_loader("speech"))
+    recipient_nouns: tuple[str, ...] = attrs.field(factory=_loader("recipient_nouns"))
+    disaster: tuple[str, ...] = attrs.field(factory=_loader("disaster"))
     office_of: tuple[str, ...] = attrs.field(factory=_loader("office_of"))
     approving: tuple[str, ...] = attrs.field(factory=_loader("approving"))
     aid_lede: tuple[str, ...] = attrs.field(factory=_loader("aid_lede"))
