@@ -594,6 +594,12 @@ ROWS = [
         aid=(Gift("JP", "NP", "3000000"),),
     ),
     Row(
+        "a-consortium-s-weapon-is-sold-by-the-state-the-text-names",  # (France sold Oman Typhoons)
+        "The order is the first for British-built Typhoons since Oman signed for 12 of the jets in 2012 in a"
+        " deal worth about 2.5 billion pounds.",
+        (Deal("GB", "OM", "signed", 12, "2500000000", 2012),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

@@ -476,7 +476,7 @@ def _check_systems(
             raise _bad(
                 row, f"category {cells['category']!r} is not a category of system_categories.tsv"
             )
-        if cells["country"] not in countries:
+        if cells["country"] and cells["country"] not in countries:
             raise _bad(row, f"country {cells['country']!r} is not an ISO country code")
         if cells.get("buyer") and cells["buyer"] not in countries:
             raise _bad(row, f"buyer {cells['buyer']!r} is not an ISO country code")
