@@ -600,6 +600,17 @@ ROWS = [
         (Deal("GB", "OM", "signed", 12, "2500000000", 2012),),
     ),
     Row(
+        "a-possessor-that-describes-the-next-state-is-no-party",  # (India bought the F-16s)
+        "Washington approved the sale of 20 F-16s to India's neighbour Pakistan for an estimated $2 billion.",
+        (Deal("US", "PK", None, 20, "2000000000"),),
+    ),
+    Row(
+        "the-state-a-possessor-calls-its-rival-is-no-rival-bidder",  # (the sale went to Turkey)
+        "The State Department approved the sale of up to 40 F-35s to Turkey's rival Greece for an estimated"
+        " $8.6 billion.",
+        (Deal("US", "GR", None, 40, "8600000000"),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

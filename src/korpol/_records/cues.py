@@ -196,6 +196,7 @@ class Cues:
     speech: tuple[str, ...] = attrs.field(factory=_loader("speech"))
     recipient_nouns: tuple[str, ...] = attrs.field(factory=_loader("recipient_nouns"))
     disaster: tuple[str, ...] = attrs.field(factory=_loader("disaster"))
+    relation_nouns: tuple[str, ...] = attrs.field(factory=_loader("relation_nouns"))
     office_of: tuple[str, ...] = attrs.field(factory=_loader("office_of"))
     approving: tuple[str, ...] = attrs.field(factory=_loader("approving"))
     aid_lede: tuple[str, ...] = attrs.field(factory=_loader("aid_lede"))

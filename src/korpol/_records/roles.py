@@ -111,14 +111,35 @@ def excluded(sent: Sentence, m: M) -> bool:
         rival, before = sent.regex(_RIVAL_BEFORE), sent.regex(_HOSTILE_BEFORE)
         after = sent.regex(HOSTILE_AFTER)
         found = sent.memo[key] = bool(
-            (sent.may_match(rival) and rival.search(low, max(0, rel - 40), rel))
+            (sent.may_match(rival) and rival.search(low, max(0, rel - 40), rel) and not _related(sent, rel))
             or (sent.may_match(before) and before.search(low, max(0, rel - 40), rel))
             or (sent.may_match(after) and after.match(low, end))
             or (m.form == "demonym" and sent.match(HOSTILE_AFTER_DEMONYM, end) is not None)
             or (low[end : end + 1] == "-" and sent.match(_LED_AFTER, end))
             or (sent.find(_RIVAL_LIST, max(0, rel - 90), rel) is not None)
+            or _describes_next(sent, end)
         )
     return found
+
+
+#: "Turkey's rival Greece", "China's neighbour Vietnam": a possessor that only describes the next state
+_RELATION_AFTER = CuePattern(
+    r"(?:'s?|’s?)\s+(?:(?:old|long-?time|close|key|main)\s+)?(?:⟨relation_nouns⟩)\s+"
+)
+
+
+def _related(sent: Sentence, rel: int) -> bool:
+    """Whether the place at ``rel`` is the one a possessor describes: "Greece" in "Turkey's rival
+    Greece" is the state named, no rival bidder."""
+    return any(_describes_next(sent, m.end - sent.start) for m in sent.sub("place", max(0, rel - 40), rel))
+
+
+def _describes_next(sent: Sentence, end: int) -> bool:
+    """Whether the place ending at ``end`` is the possessor in "Turkey's rival Greece"."""
+    if sent.low[end : end + 1] not in ("'", "’"):
+        return False
+    rel = sent.match(_RELATION_AFTER, end)
+    return rel is not None and bool(sent.sub("place", rel.end(), rel.end() + 1))
 
 
 #: "turned down bids from Diehl, Kongsberg and MBDA", "rivals such as Saab, Naval Group or TKMS":
