@@ -572,6 +572,17 @@ AGREEMENT_EXAMPLES = [
         [("other", {"JP", "AU"}, 2022, None), ("other", {"JP", "GB"}, 2023, None)],
     ),
     (
+        "several-signers-of-plural-agreements-with-one-partner-sign-one-each",  # (Norway signed with Sweden)
+        "Norway and Sweden signed ten-year security agreements with Ukraine on Monday.",
+        [("other", {"NO", "UA"}, 2024, 2034), ("other", {"SE", "UA"}, 2024, 2034)],
+    ),
+    (
+        "similar-agreements-of-several-signers-are-each-with-the-article-s-state",  # (one three-state pact)
+        "Ukraine has now signed security pacts with six countries, Zelenskiy said. Spain, Portugal and Belgium"
+        " signed similar agreements in May.",
+        [("other", {"ES", "UA"}, 2024, None), ("other", {"PT", "UA"}, 2024, None), ("other", {"BE", "UA"}, 2024, None)],
+    ),
+    (
         "a-partnership-with-its-own-origin-inside-a-plan's-name",
         "In March, South Korea's foreign minister and Polish Foreign Minister Radoslaw Sikorski signed an"
         " action plan for the strategic partnership the two countries established in 2013.",

@@ -52,7 +52,7 @@ def refers_to_both(low: str) -> bool:
 _TERM = CuePattern(
     r"\b(?:⟨term_verbs⟩)\w* for (\w+) years\b"
     # "a 100-year partnership", "a ten-year security agreement": the term names the document
-    r"|\b(\d+|\w+)-year (?:[\w-]+ ){0,2}(?:partnership|treaty|agreement|pact|accord|deal)\b"
+    r"|\b(\d+|\w+)-year (?:[\w-]+ ){0,2}(?:partnership|treaty|agreement|pact|accord|deal)s?\b"
 )
 #: a sentence that speaks of the agreement just told: "The agreement is valid for ten years"
 _BACK_REFERENCE = re.compile(
@@ -216,6 +216,15 @@ def _agreement_at(
             RawAgreement((subject, partner), kind, when or date, None, None, topics, sent, False)
             for partner, when in partners
         ]
+    each = _one_per_signer(sent, ctx, match, lo, partners, weak)
+    if each is not None:
+        partner, signers, when = each
+        date, until, term_years = _agreement_when(sent, ctx, match, lo, hi, siblings, recent)
+        topics = _topics(low, cues)
+        return [
+            RawAgreement((signer, partner), kind, when or date, until, term_years, topics, sent, False)
+            for signer in signers
+        ]
     if weak and not re.search(
         r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}$", low[max(0, match.start() - 30) : match.start()]
     ):
@@ -245,6 +254,43 @@ def _agreement_at(
         for _ in range(min(count, 10))
     ]
 
+
+def _one_per_signer(
+    sent: Sentence,
+    ctx: Context,
+    match: re.Match[str],
+    lo: int,
+    partners: Sequence[tuple[Party, TimeSpan | None]],
+    weak: bool,
+) -> tuple[Party, list[Party], TimeSpan | None] | None:
+    """(partner, signers, time) when a plural noun is one agreement per signer, else None.
+
+    "Italy and Canada signed 10-year security agreements with Ukraine": two or more signers
+    before the noun and one partner after it.  "Britain, Germany and France signed similar
+    agreements": no partner named, so the article's main state that is none of the signers
+    (the words "similar", "such", "their countries'" say the agreements are each their own).
+    """
+    if weak or not match.group(0).endswith("s") or len(partners) > 1:
+        return None
+    signers: list[Party] = [p for p in actors(sent, lo, match.start()) if isinstance(p, Country)]
+    when = None
+    if partners:
+        partner, when = partners[0]
+    else:
+        if not sent.find(_DISTRIBUTIVE_BEFORE, max(0, match.start() - 40), match.start()):
+            return None
+        found = ctx.partner(None, exclude=[p.code for p in signers])
+        if found is None:
+            return None
+        partner = found
+    signers = [p for p in signers if p.code != partner.code]
+    if len(signers) < 2 or len({p.code for p in signers}) < len(signers):
+        return None
+    return partner, signers, when
+
+
+#: "similar 10-year agreements", "their countries' agreements": one agreement per signer
+_DISTRIBUTIVE_BEFORE = CuePattern(r"\b(?:⟨distributive⟩)\s+(?:[\w-]+\s+){0,3}$")
 
 #: "agreements with Australia ..., and with the United Kingdom": the words before a partner
 _WITH_PARTNER = re.compile(r"\s*(?:signed\s+)?with\s+(?:the\s+)?$")

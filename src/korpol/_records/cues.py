@@ -197,6 +197,7 @@ class Cues:
     recipient_nouns: tuple[str, ...] = attrs.field(factory=_loader("recipient_nouns"))
     disaster: tuple[str, ...] = attrs.field(factory=_loader("disaster"))
     relation_nouns: tuple[str, ...] = attrs.field(factory=_loader("relation_nouns"))
+    distributive: tuple[str, ...] = attrs.field(factory=_loader("distributive"))
     office_of: tuple[str, ...] = attrs.field(factory=_loader("office_of"))
     approving: tuple[str, ...] = attrs.field(factory=_loader("approving"))
     aid_lede: tuple[str, ...] = attrs.field(factory=_loader("aid_lede"))
