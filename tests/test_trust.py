@@ -611,6 +611,12 @@ ROWS = [
         (Deal("US", "GR", None, 40, "8600000000"),),
     ),
     Row(
+        "aircraft-counted-after-a-named-jet-are-that-jet",  # (no deal: "17 aircraft" named no weapon)
+        "Saab's Gripen E/F had a strong year. Peru followed in May with a $2 billion contract for 12 aircraft,"
+        " ten E and two F models.",
+        (Deal("SE", "PE", "signed", 12, "2000000000"),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

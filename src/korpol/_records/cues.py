@@ -198,6 +198,7 @@ class Cues:
     disaster: tuple[str, ...] = attrs.field(factory=_loader("disaster"))
     relation_nouns: tuple[str, ...] = attrs.field(factory=_loader("relation_nouns"))
     distributive: tuple[str, ...] = attrs.field(factory=_loader("distributive"))
+    aircraft_units: tuple[str, ...] = attrs.field(factory=_loader("aircraft_units"))
     office_of: tuple[str, ...] = attrs.field(factory=_loader("office_of"))
     approving: tuple[str, ...] = attrs.field(factory=_loader("approving"))
     aid_lede: tuple[str, ...] = attrs.field(factory=_loader("aid_lede"))

@@ -328,6 +328,12 @@ def owned_before(sent: Sentence, m: SystemM) -> bool:
     return found
 
 
+#: unit nouns that count any kind of aircraft: "a contract for 17 aircraft" after the Gripen E/F
+_AIRCRAFT_UNIT = CuePattern(r"(?:⟨aircraft_units⟩)")
+#: the categories an aircraft unit counts: jets and aircraft of every kind
+_AIRCRAFT_CATEGORIES = ("jet", "aircraft")
+
+
 def inherit_systems(
     sent: Sentence, lo: int, hi: int, cand: Candidate, recent: Sequence[Sentence]
 ) -> None:
@@ -339,6 +345,7 @@ def inherit_systems(
     units = {m.value.unit for m in sent.sub("qty", lo, hi)} - {""}
     if not units:
         return
+    aircraft = any(sent.regex(_AIRCRAFT_UNIT).fullmatch(u) for u in units)
     # the nearest first: this sentence's, backwards, then the sentence before's, backwards
     before = [m for r in recent[-1:] for m in reversed(r.sub("system"))]
     pool = [*reversed(sent.sub("system", 0, lo)), *before]
@@ -347,7 +354,7 @@ def inherit_systems(
         category = v.category or ""
         if v.generic or not category:
             continue
-        if any(u in category for u in units):
+        if any(u in category for u in units) or (aircraft and category.endswith(_AIRCRAFT_CATEGORIES)):
             cand.systems.append(v.designation)
             if m.party is not None:
                 cand.origins.append(m.party)
