@@ -617,6 +617,12 @@ ROWS = [
         (Deal("SE", "PE", "signed", 12, "2000000000"),),
     ),
     Row(
+        "a-gift-under-that-deal-is-no-sale",  # (no package: "deal" made the sentence a sale)
+        "Sweden signed a security agreement with Ukraine on Friday, Ukraine said. Under that deal, Sweden's"
+        " military support this year will total at least 2 billion euros.",
+        aid=(Gift("SE", "UA", "2000000000"),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

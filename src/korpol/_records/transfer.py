@@ -56,7 +56,8 @@ AID_WORD = CuePattern(r"\b(?:⟨gift⟩)\b")
 
 
 #: words that make a transfer a sale
-SALE_WORD = CuePattern(r"\b(?:⟨sale⟩)\b")
+#: (not "under that deal", "under the contract": the agreement the gift is made under, not a sale)
+SALE_WORD = CuePattern(r"\b(?<!under the )(?<!under that )(?<!under this )(?<!under its )(?:⟨sale⟩)\b")
 
 
 NEGATED = CuePattern(r"\b(?:⟨negation⟩)\s+(?:\w+\s+)?$")
