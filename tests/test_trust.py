@@ -623,6 +623,19 @@ ROWS = [
         aid=(Gift("SE", "UA", "2000000000"),),
     ),
     Row(
+        "a-bloc-s-facility-is-its-gift",  # (no package: a "Facility" was no aid word)
+        "Ukraine's economy shrank by a third in 2022, Ukraine said. The EU's Ukraine Facility, 50 billion euros"
+        " for 2024 through 2027, was agreed by EU leaders in February.",
+        aid=(Gift("EU", "UA", "50000000000"),),
+    ),
+    Row(
+        "the-speaker-nearest-the-money-and-where-it-reaches",  # (Ukraine gave Poland the money)
+        "Polish Prime Minister Donald Tusk said his government was preparing its own agreement with Kyiv, while"
+        " European Commission President Ursula von der Leyen said the first 4.5 billion euros of aid should"
+        " reach Kyiv in March.",
+        aid=(Gift("EUCOMMISSION", "UA", "4500000000"),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

@@ -274,6 +274,7 @@ def _aid_direction(
         if verb is None or not any(lo <= m.start - sent.start < verb.start() for m in sent.mentions):
             lo, hi = a, b  # the clause gives nothing of its own ("X and Y signed ..., with a grant of")
     speaker: Party | None = None  # "X said ...": gives only when no one else acts
+    spoke = -1  # where the speaker is named
     given = False  # whether the donor is named as such ("by X", "X's support"), not only an actor
     for_whom = False  # whether the recipient is named "to X"/"for X" (not "of X", "in X")
     inside = [m for m in sent.mentions if lo <= m.start - sent.start < hi]
@@ -290,6 +291,7 @@ def _aid_direction(
         if m.party.code in blockers:
             continue
         role = _aid_role(sent, m)
+        rel_m = m.start - sent.start
         if role == "recipient" and recipient is None:
             recipient = m.party
             rel = m.start - sent.start
@@ -299,8 +301,9 @@ def _aid_direction(
         elif role == "given_by" or (role == "actor" and donor is None):
             donor = m.party
             given = role == "given_by" or given
-        elif role == "speaker" and speaker is None:
-            speaker = m.party
+        elif role == "speaker" and (speaker is None or (at is not None and spoke < rel_m < at)):
+            # (the speaker nearest before the amount: "X said ..., while Y said the first money ...")
+            speaker, spoke = m.party, rel_m
     same = donor is not None and recipient is not None and donor.code == recipient.code
     if same and for_whom and not given:
         donor = None  # "for Ukraine" says who receives; an actor of the same state is not the giver
@@ -391,6 +394,8 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         and re.match(r" [A-Z]", sent.text[m.end - sent.start : m.end - sent.start + 2])
     ):
         return None
+    if sent.match(_SPOKE, m.end - sent.start) and not (m.kind == "place" and m.form == "demonym"):
+        return "speaker"  # (an organisation's officer too: "Ursula von der Leyen said the first money ...")
     if (
         isinstance(m.party, Organization)
         and not re.match(r"\s*(?:leaders|members|allies|member states)\b", after)
@@ -399,8 +404,6 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return None  # an organisation gives only as the subject ("The European Union transferred ...")
     if m.kind == "place" and m.form == "demonym" and _TITLE_AFTER.match(after):
         return None
-    if sent.match(_SPOKE, m.end - sent.start):
-        return "speaker"
     return "actor"
 
 
@@ -549,7 +552,9 @@ _REQUESTED = CuePattern(r"\b(?:⟨request⟩)\s+(?:[\w$€£.,-]+\s+){0,3}$")
 _TRANSIT_AFTER = CuePattern(r"\s*,?\s*(?:⟨transit⟩)")
 _VISITED = CuePattern(r"\b(?:⟨visit⟩)\s+(?:the\s+)?$")
 #: "the UK's military support", "Germany's aid package": an aid noun its possessor gives
-_OWN_AID = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:⟨aid_nouns⟩|package|pledge|donation|contribution)s?\b")
+_OWN_AID = CuePattern(
+    r"'s?\s+(?:[\w-]+\s+){0,2}?(?:⟨aid_nouns⟩|package|pledge|donation|contribution|facility|fund)s?\b"
+)
 
 
 #: "the Ambassador of Japan", "Minister of Defence of Poland": an office's state, who acts
