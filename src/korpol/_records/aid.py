@@ -506,16 +506,13 @@ def _fill_aid_parties(
 
 
 #: "blocked by", "vetoed by", "held up by": the agent stops a gift
-_BLOCKED_BY = re.compile(
-    r"\b(?:block(?:ed|s)?|veto(?:ed|es)?|held up|holds up|halted|frozen|opposed)"
-    r"\s+(?:\w+\s+)?by\s+(?:the\s+)?$"
-)
+_BLOCKED_BY = CuePattern(r"\b(?:⟨blocking⟩)\s+(?:\w+\s+)?by\s+(?:the\s+)?$")
 
 
 def _blocked(sent: Sentence, m: M) -> bool:
     """A place or person named as the agent of a blocking verb ("remains blocked by Hungary")."""
     rel = m.start - sent.start
-    return _BLOCKED_BY.search(sent.low, max(0, rel - 30), rel) is not None
+    return sent.find(_BLOCKED_BY, max(0, rel - 30), rel) is not None
 
 
 #: a giving verb in the passive, its agent next: "provided by Japan", "financed in full by the EU"

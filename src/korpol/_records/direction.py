@@ -147,7 +147,7 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
 
 #: "an approval by Washington", "approved by the United States": the exporting state's approval
 _APPROVED_BY = re.compile(r"\bapprov(?:al|als|ed)\s+by\s+(?:the\s+)?")
-_BUYER_HOUSE = re.compile(r"'s|\s+(?:parliament|legislature|cabinet|sejm|diet|assembly)\b")
+_BUYER_HOUSE = CuePattern(r"'s|\s+(?:⟨legislatures⟩)\b")
 #: "built under licence from Hanwha Aerospace", "licensed from Korea"
 _LICENSED_FROM = re.compile(r"\b(?:under (?:a )?licen[cs]e from|licen[cs]ed from)\s+(?:the\s+)?")
 

@@ -38,7 +38,7 @@ _HELP_BUY_AFTER = re.compile(
 
 #: "That law set aside about $61 billion for Ukraine, including roughly $8 billion ...": money
 #: appropriated or earmarked, a budget (or a gift), never a contract's price
-_SET_ASIDE_BEFORE = re.compile(r"\b(?:set aside|earmark(?:s|ed|ing)?|appropriat(?:es|ed|ing))\b[^.;:]{0,60}$")
+_SET_ASIDE_BEFORE = CuePattern(r"\b(?:⟨set_aside⟩)\b[^.;:]{0,60}$")
 
 
 def funds_a_purchase(sent: Sentence, anchor: MoneyM) -> bool:
@@ -50,7 +50,7 @@ def funds_a_purchase(sent: Sentence, anchor: MoneyM) -> bool:
     return (
         _TO_BUY_AFTER.match(sent.low, anchor.end - sent.start) is not None
         or helps_buy(sent, anchor)
-        or _SET_ASIDE_BEFORE.search(sent.low, max(0, rel - 80), rel) is not None
+        or sent.find(_SET_ASIDE_BEFORE, max(0, rel - 80), rel) is not None
     )
 
 
