@@ -636,6 +636,14 @@ ROWS = [
         aid=(Gift("EUCOMMISSION", "UA", "4500000000"),),
     ),
     Row(
+        "the-people-aid-serves-name-its-receiver",  # (Romania gave Korea, the article's other state, its aid)
+        "Romania bought 54 K9 howitzers from South Korea in 2024 for $1 billion, South Korea said. Romania's"
+        " 12th military aid package, worth about 100 million euros, was delivered in May, and officials said"
+        " Bucharest had trained 5,000 Ukrainian pilots.",
+        (Deal("KR", "RO", "signed", 54, "1000000000", 2024),),
+        aid=(Gift("RO", "UA", "100000000"),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

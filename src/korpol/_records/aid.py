@@ -501,8 +501,27 @@ def _fill_aid_parties(
     if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
         recipient = ctx.aid_recipient
         if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
-            recipient = ctx.partner(cand.first, exclude=ctx.foes)  # (nor ever the foe)
+            # "... and Warsaw had trained around 28,000 Ukrainian soldiers": the people it serves,
+            # before the article's other main state (Korea, in a story of Polish arms purchases)
+            served = _served(cand.sentence, cand.first, ctx.foes)
+            recipient = served or ctx.partner(cand.first, exclude=ctx.foes)  # (nor ever the foe)
     cand.second = recipient
+
+
+def _served(sent: Sentence, donor: Party | None, foes: Set[str]) -> Party | None:
+    """The state whose people the sentence names by demonym: "Ukrainian soldiers", "the Sudanese people"."""
+    for m in sent.sub("place"):
+        if m.form != "demonym" or not isinstance(m.party, Country) or m.party.code in foes:
+            continue
+        if (donor is not None and m.party.code == donor.code) or excluded(sent, m):
+            continue
+        if sent.match(_PEOPLE_AFTER, m.end - sent.start):
+            return m.party
+    return None
+
+
+#: "Ukrainian soldiers", "Sudanese people", "the Ukrainian armed forces"
+_PEOPLE_AFTER = CuePattern(r"\s+(?:⟨beneficiaries⟩)\b")
 
 
 #: "blocked by", "vetoed by", "held up by": the agent stops a gift
