@@ -644,6 +644,11 @@ ROWS = [
         aid=(Gift("RO", "UA", "100000000"),),
     ),
     Row(
+        "a-number-in-a-weapon-s-name-is-no-count",  # (39 Gripens: the 39 of "JAS 39")
+        "Slovakia agreed on Monday to buy Saab JAS 39 Gripen fighters from Sweden for 1 billion euros.",
+        (Deal("SE", "SK", None, None, "1000000000"),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

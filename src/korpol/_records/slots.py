@@ -172,6 +172,8 @@ def _is_main_count_now(sent: Sentence, m: QtyM) -> bool:
         for x in sent.sub("system")
     ):
         return False  # "eight K10s": the data says a K10 is an ammunition vehicle
+    if any(x.start < m.start < x.end for x in sent.sub("system")):
+        return False  # "four new Saab JAS 39 Gripen fighters": the 39 is the weapon's name, not a count
     if sent.find(_TRANCHE_BEFORE, max(0, m.start - sent.start - 24), m.start - sent.start):
         return False  # "the first 12 of them": a tranche of a deal, not a deal
     if sent.find(_INSTALMENTS, 0, rel):
