@@ -971,3 +971,14 @@ def test_a_number_inside_a_weapon_s_name_is_no_count() -> None:
     text = "Slovakia agreed on Monday to buy Saab JAS 39 Gripen fighters from Sweden for 1 billion euros."
     doc = korpol.parse(text, published=PUBLISHED)
     assert [(d.supplier.code if d.supplier else None, d.quantity) for d in doc.arms_deals] == [("SE", None)]
+
+
+def test_a_bare_count_of_more_is_more_of_the_weapon_just_named() -> None:
+    # (the four were of no weapon, and their seller a guess from the article)
+    text = (
+        "Russia and Hungary held talks in Moscow, Russia said. Hungary, which has flown 14 Gripens since 2006,"
+        " ordered four more in 2024."
+    )
+    doc = korpol.parse(text, published=PUBLISHED)
+    four = [d for d in doc.arms_deals if d.quantity == 4]
+    assert [(d.supplier.code if d.supplier else None, d.systems) for d in four] == [("SE", ("Gripen",))]

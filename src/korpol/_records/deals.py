@@ -530,7 +530,8 @@ def _fill_systems(
     systems_in(sent, lo, hi, cand)
     if not cand.families:
         inherit_systems(sent, lo, hi, cand, recent)
-    if not cand.families and anchor is not None and not sent.search(_DEFINITE_DEAL, lo, hi):
+    priced = anchor is not None and not sent.search(_DEFINITE_DEAL, lo, hi)
+    if not cand.families and (priced or _more_of_the_same(sent, lo, hi)):
         named = [m for m in sent.sub("system", 0, lo) if not m.value.generic]
         if named:
             systems_in(sent, named[-1].start - sent.start, named[-1].end - sent.start, cand)
@@ -538,6 +539,23 @@ def _fill_systems(
                 cand.origins.append(named[-1].party)
 
 
+
+
+def _more_of_the_same(sent: Sentence, lo: int, hi: int) -> bool:
+    """A bare count of more of a weapon just named: "has leased 14 Gripen C/Ds ..., ordered four more"."""
+    for m in sent.sub("qty", lo, hi):
+        if m.value.unit:
+            continue
+        rel, end = m.start - sent.start, m.end - sent.start
+        more = _MORE_AFTER.match(sent.low, end) or _MORE_AFTER.search(sent.low, rel, end)
+        if more or _ANOTHER_BEFORE.search(sent.low, max(0, rel - 10), rel):
+            return True
+    return False
+
+
+#: "four more", "12 additional": a bare count of the same weapon again
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|extra)\b")
+_ANOTHER_BEFORE = re.compile(r"\banother\s+$")
 
 
 def _fill_date(
