@@ -644,6 +644,11 @@ ROWS = [
         aid=(Gift("RO", "UA", "100000000"),),
     ),
     Row(
+        "a-planned-total-is-no-planned-deal",  # (the signed first batch was "planned")
+        "Thailand signed in August for four Gripen E/F in a $556 million deal, the first batch of a planned 12.",
+        (Deal("SE", "TH", "signed", 4, "556000000"),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

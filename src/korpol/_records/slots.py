@@ -240,6 +240,8 @@ def _several_counts(sent: Sentence, counts: list[QtyM]) -> int | None:
 _SCHEDULED = re.compile(
     r"\b(?:deliver(?:y|ies)|handovers?|arrivals?|production|completion|first flight)\s+"
     r"(?:(?:is|are|was|were)\s+)?(?:planned|expected|scheduled)\b"
+    # "the first batch of a planned 12", "lifting the planned fleet to 43": the target it belongs to
+    r"|\b(?:a|the)\s+planned\s+(?:total\s+of\s+)?(?:\d[\d,]*\b|fleet\b|total\b)"
 )
 
 
