@@ -649,6 +649,11 @@ ROWS = [
         (Deal("SE", "TH", "signed", 4, "556000000"),),
     ),
     Row(
+        "contracted-is-a-signing-verb",  # (no deal: "contracted" was no deal word)
+        "Poland contracted 96 Apache helicopters from the United States in August 2024 for $10 billion.",
+        (Deal("US", "PL", "signed", 96, "10000000000", 2024),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",
