@@ -992,3 +992,26 @@ def test_a_bare_count_of_more_is_more_of_the_weapon_just_named() -> None:
     doc = korpol.parse(text, published=PUBLISHED)
     four = [d for d in doc.arms_deals if d.quantity == 4]
     assert [(d.supplier.code if d.supplier else None, d.systems) for d in four] == [("SE", ("Gripen",))]
+
+
+def test_a_sentence_naming_no_state_in_a_story_of_many_states_guesses_no_pair() -> None:
+    # (the submarines were Korea's sale to Poland, the story's first pair)
+    recap = (
+        "Poland bought K2 tanks from South Korea, Romania bought K9 howitzers from South Korea, Norway bought"
+        " K9s from South Korea, Egypt bought K9s, and Australia bought Redbacks from Korea. At sea, a 2019"
+        " contract for three more submarines, worth $1.02 billion, has never taken effect."
+    )
+    doc = korpol.parse(recap, published=PUBLISHED)
+    assert not [d for d in doc.arms_deals if d.value is not None and d.value.amount == 1_020_000_000]
+
+
+def test_a_sentence_naming_no_state_in_a_story_of_two_keeps_their_pair() -> None:
+    two = (
+        "The Philippines bought two frigates from South Korea in 2016, and South Korea delivered them in 2021."
+        " Six offshore patrol vessels followed under a $550 million deal in June 2022."
+    )
+    doc = korpol.parse(two, published=PUBLISHED)
+    six = [d for d in doc.arms_deals if d.quantity == 6]
+    assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in six] == [
+        ("KR", "PH")
+    ]

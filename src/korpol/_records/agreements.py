@@ -28,7 +28,7 @@ from korpol._records.context import Context, report_year
 from korpol._records.cues import CuePattern, Cues
 from korpol._records.evidence import evidence_for
 from korpol._records.merge import year_of
-from korpol._records.roles import WITH, actors, local_parties, sentence_actors
+from korpol._records.roles import BOTH, WITH, actors, local_parties, sentence_actors
 from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence, clauses_wide
 from korpol._regex import may_match, may_match_any
@@ -37,16 +37,12 @@ from korpol._text import NormalizedText
 __all__ = ["RawAgreement", "agreement_candidates", "merge_agreements", "refers_to_both"]
 
 
-_BOTH = re.compile(
-    r"\b(?:the two (?:countries|nations|sides|governments|leaders|ministers|presidents|states|allies)"
-    r"|both (?:countries|nations|sides|governments|leaders|presidents|ministers)|their governments|they)\b"
-)
 
 
 def refers_to_both(low: str) -> bool:
     """Whether a sentence that names no party refers to the two just named ("At the same ceremony
     the two ministers signed a joint declaration"): the agreement rule reads it all the same."""
-    return _BOTH.search(low) is not None
+    return BOTH.search(low) is not None
 
 
 _TERM = CuePattern(
@@ -384,7 +380,7 @@ def _agreement_parties(
         return [body[0].party]
     if len(before) >= 2:
         parties = before
-    if _BOTH.search(low[lo:hi]) or len(parties) < 2:
+    if BOTH.search(low[lo:hi]) or len(parties) < 2:
         local = local_parties([*recent, sent])
         main = [p for p in ctx.principal if any(p.code == x.code for x in local)]
         told: Sequence[Party] = sentence_actors(recent[-1]) if recent else ()

@@ -40,6 +40,10 @@ class Context:
     #: states the article names as the foe somewhere ("Russia's full-scale invasion"): never
     #: guessed as the giver of aid a sentence leaves unsaid
     foes: frozenset[str] = frozenset()
+    #: whether the article is about many states: its two main states make up no more than two
+    #: thirds of its states' mentions (a recap, a tracker, a multi-country story).  A deal whose
+    #: sentence names no state is then not given the main pair as a guess
+    many_states: bool = False
 
     def partner(self, party: Party | None, exclude: Iterable[str] = ()) -> Party | None:
         """The principal party that is not ``party`` (nor in ``exclude``)."""
@@ -82,7 +86,14 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
                 aid_to[m.party.code] += 1
     principal = tuple(parties[c] for c, _ in counts.most_common(2))
     aid_recipient = parties[aid_to.most_common(1)[0][0]] if aid_to else None
-    ctx = Context(published, principal, counts, parties, cues, aid_recipient, foes=frozenset(foes))
+    # (the foe's own mentions count for nothing: "North Korea has sent 3,000 troops" in a story of
+    # Korea and Poland is no third party to their deals)
+    friendly = Counter({c: n for c, n in counts.items() if c not in foes})
+    total = sum(friendly.values())
+    many = total > 0 and sum(n for _, n in friendly.most_common(2)) * 3 <= total * 2
+    ctx = Context(
+        published, principal, counts, parties, cues, aid_recipient, foes=frozenset(foes), many_states=many
+    )
     lede = text[:_LEDE].lower()
     hit = cues.pattern(_APPROVED_SALES).search(lede)
     if hit is None or cues.pattern(_AID_LEDE).search(lede):

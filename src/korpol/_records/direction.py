@@ -23,6 +23,7 @@ from korpol._records.candidate import Candidate
 from korpol._records.context import Context
 from korpol._records.cues import CuePattern, Cues
 from korpol._records.roles import (
+    BOTH,
     FROM,
     NOT_ACTOR_BEFORE,
     TO,
@@ -656,3 +657,15 @@ def deal_direction(
             # "Poland ordered 48 of the jets in 2022, and Malaysia signed for 18": the article's other
             # main state buys in this very sentence; it sold nothing to the first
             cand.first = None
+    if (
+        ctx.many_states
+        and sup is None
+        and rec is None
+        and not cand.definite
+        and not any(isinstance(m.party, Country) for m in places)
+        and not BOTH.search(sent.low)
+    ):
+        # "At sea, a 2019 contract for three more 1,400-ton submarines ... has never taken effect", in
+        # a story of many states: the sentence names neither side, and the article's main pair would
+        # be a guess (a follow-up on "the contract" just told, or "the two nations", keeps it)
+        cand.first = cand.second = None

@@ -18,6 +18,7 @@ from korpol._records.cues import CuePattern
 from korpol._records.sentence import Sentence
 
 __all__ = [
+    "BOTH",
     "FROM",
     "HOSTILE_AFTER",
     "HOSTILE_AFTER_DEMONYM",
@@ -35,6 +36,13 @@ __all__ = [
     "parties_between",
     "sentence_actors",
 ]
+
+
+#: "the two countries", "both governments", "they": the two parties just named, by reference
+BOTH = re.compile(
+    r"\b(?:the two (?:countries|nations|sides|governments|leaders|ministers|presidents|states|allies)"
+    r"|both (?:countries|nations|sides|governments|leaders|presidents|ministers)|their governments|they)\b"
+)
 
 #: any kind of mention, kept as it is passed in
 AnyM = TypeVar("AnyM", bound=M)
