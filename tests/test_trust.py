@@ -1015,3 +1015,14 @@ def test_a_sentence_naming_no_state_in_a_story_of_two_keeps_their_pair() -> None
     assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in six] == [
         ("KR", "PH")
     ]
+
+
+def test_each_state_that_buys_after_a_comma_has_its_own_clause() -> None:
+    # (Romania's, Norway's and Egypt's purchases were one clause with Poland's: only Poland's was read)
+    recap = (
+        "Poland bought K2 tanks from South Korea, Romania bought K9 howitzers from South Korea, Norway bought"
+        " K9s from South Korea, Egypt bought K9s, and Australia bought Redbacks from Korea."
+    )
+    doc = korpol.parse(recap, published=PUBLISHED)
+    pairs = [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in doc.arms_deals]
+    assert pairs == [("KR", "PL"), ("KR", "RO"), ("KR", "NO"), ("KR", "EG"), ("KR", "AU")]

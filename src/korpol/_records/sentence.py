@@ -195,6 +195,9 @@ def lower(text: str) -> str:
     return low if len(low) == len(text) else "".join(c.lower()[:1] or c for c in text)
 
 
+#: a buying or selling verb right after a state: "Romania bought", "Norway has ordered"
+_ACTS_AFTER = CuePattern(r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:⟨buy⟩|⟨sell⟩)\b")
+
 _LAST_ITEM = re.compile(r"(?:\s+[\w'-]+){1,4}\s*[.!?\"']*\s*$")
 
 
@@ -218,6 +221,15 @@ def _clauses_now(sent: Sentence) -> list[tuple[int, int]]:
             continue  # "howitzers, tanks, and fighter jets.": the last item of a list, not a clause
         if pos > cuts[-1]:
             cuts.append(pos)
+    # "Poland bought K2 tanks from South Korea, Romania bought K9 howitzers, ...": a state after a
+    # comma that buys or sells opens a clause of its own
+    for place in sent.sub("place"):
+        pos = place.start - sent.start - 2
+        if pos > 0 and sent.low.startswith(", ", pos) and sent.match(_ACTS_AFTER, place.end - sent.start):
+            inside = sent.mentions[: bisect.bisect_left(sent.rel_starts, pos)]
+            if not any(pos < x.end - sent.start for x in inside):
+                bisect.insort(cuts, pos)
+    cuts = sorted(set(cuts))
     cuts.append(len(sent.text))
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
