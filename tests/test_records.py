@@ -583,6 +583,17 @@ AGREEMENT_EXAMPLES = [
         [("other", {"ES", "UA"}, 2024, None), ("other", {"PT", "UA"}, 2024, None), ("other", {"BE", "UA"}, 2024, None)],
     ),
     (
+        "a-state-that-signed-with-a-dated-list-of-partners-signed-one-each",  # (one four-state pact)
+        "Japan and New Zealand signed a reciprocal access agreement on Monday. The pact is modelled on those"
+        " Japan signed with Australia in 2022, Britain in 2023 and the Philippines in 2024.",
+        [
+            ("other", {"JP", "NZ"}, 2024, None),
+            ("treaty", {"JP", "AU"}, 2022, None),
+            ("treaty", {"JP", "GB"}, 2023, None),
+            ("treaty", {"JP", "PH"}, 2024, None),
+        ],
+    ),
+    (
         "a-partnership-with-its-own-origin-inside-a-plan's-name",
         "In March, South Korea's foreign minister and Polish Foreign Minister Radoslaw Sikorski signed an"
         " action plan for the strategic partnership the two countries established in 2013.",

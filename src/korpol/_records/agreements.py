@@ -197,6 +197,13 @@ def _agreement_at(
     weak = not sent.search(cues.compiled["agreement_verbs"]) and kind != "strategic_partnership"
     # (a plural noun: "a pact with the United States and Britain" is one pact of three)
     partners = _partners_after(sent, match.end(), hi) if match.group(0).endswith("s") else []
+    if not partners:
+        # "The treaty is modelled on those France signed with Germany in 2019, Italy in 2021 and
+        # Spain in 2023": a signing verb after the noun, with two or more partners each dated
+        signed = _SIGNED_WITH.search(low, match.end(), hi)
+        listed = _partners_after(sent, signed.start(), hi) if signed else []
+        if len(listed) >= 2 and all(when is not None for _, when in listed):
+            partners = listed
     if len(partners) >= 2 and (not weak or all(when is not None for _, when in partners)):
         # "similar agreements with Australia in 2022 and the United Kingdom in 2023": one each,
         # between the subject and each partner, dated by the year told beside that partner
@@ -287,6 +294,9 @@ def _one_per_signer(
 
 #: "similar 10-year agreements", "their countries' agreements": one agreement per signer
 _DISTRIBUTIVE_BEFORE = CuePattern(r"\b(?:⟨distributive⟩)\s+(?:[\w-]+\s+){0,3}$")
+
+#: "those France signed with Germany in 2019, ...": the verb before a dated list of partners
+_SIGNED_WITH = re.compile(r"\bsigned\s+with\s+")
 
 #: "agreements with Australia ..., and with the United Kingdom": the words before a partner
 _WITH_PARTNER = re.compile(r"\s*(?:signed\s+)?with\s+(?:the\s+)?$")
