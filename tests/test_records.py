@@ -594,6 +594,14 @@ AGREEMENT_EXAMPLES = [
         ],
     ),
     (
+        "the-two-governments-are-the-article-s-two-named-just-before-and-signed-now",  # (no record)
+        "Serbia signed a contract on Thursday to buy 12 Rafale jets from France. Serbia and France have talked"
+        " for two years. Belgrade began considering the Rafale after neighbouring Croatia bought 12 used Rafales"
+        " from France in 2021. Besides the Rafale contract, the two governments signed letters of intent on"
+        " nuclear energy and several business agreements.",
+        [("declaration", {"RS", "FR"}, 2024, None)],
+    ),
+    (
         "a-partnership-with-its-own-origin-inside-a-plan's-name",
         "In March, South Korea's foreign minister and Polish Foreign Minister Radoslaw Sikorski signed an"
         " action plan for the strategic partnership the two countries established in 2013.",

@@ -395,11 +395,18 @@ def _agreement_parties(
         main = [p for p in ctx.principal if any(p.code == x.code for x in local)]
         told: Sequence[Party] = sentence_actors(recent[-1]) if recent else ()
         last: list[Party] = [p for p in told if isinstance(p, Country)]
-        if not sent.sub("place") and not sent.sub("person") and len(last) == 2:
+        nobody = not sent.sub("place") and not sent.sub("person")
+        before_places = recent[-1].sub("place") if recent else []
+        named_last = {m.party.code for m in before_places if isinstance(m.party, Country)}
+        if nobody and len(main) == 2 and {p.code for p in main} <= named_last:
+            # "... after neighbouring Croatia bought 12 used Rafales from France. ... the two governments
+            # signed letters of intent": the article's two, both named just before, not Croatia
+            local = main
+        elif nobody and len(last) == 2:
             # "The UAE signed for the Cheongung-II during a visit by Moon ... . On the same occasion, the
             # two governments signed an MOU": the two the sentence before names
             local = last
-        elif not sent.sub("place") and not sent.sub("person") and len(main) == 2:
+        elif nobody and len(main) == 2:
             # a sentence that names nobody ("Following the summit, the two governments signed three
             # memoranda"): the article's two, when the sentences before name them, not the last two
             # states those sentences happened to name
@@ -443,7 +450,10 @@ def _agreement_when(
         # "At the same ceremony the two ministers signed ...": the occasion the sentence before dated
         told = [m for m in recent[-1].sub("time") if m.value.start is not None and m.value.relation == "at"]
         date = told[-1].value if told else None
-    if date is None and ctx.published is not None and siblings == 1 and sent.search(_SIGNING, lo, hi):
+    # ("the two governments signed letters of intent ... and several business agreements": the first
+    # noun is what the verb before it signed, even with a second noun in the sentence)
+    signed_it = siblings == 1 or sent.find(_SIGNED_JUST_BEFORE, max(lo, match.start() - 30), match.start())
+    if date is None and ctx.published is not None and signed_it and sent.search(_SIGNING, lo, hi):
         date = report_year(ctx.published)
     term = sent.find(_TERM)
     term_years = None
@@ -452,6 +462,9 @@ def _agreement_when(
         term_years = COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
     return date, until, term_years
 
+
+#: "signed letters of intent", "signed a memorandum": the signing verb right before the noun
+_SIGNED_JUST_BEFORE = CuePattern(r"\b(?:⟨signing⟩)\s+(?:(?:a|an|the|two|three|several)\s+)?(?:[\w-]+\s+)?$")
 
 #: "which dates back to 1998", "dating back to 2013": the agreement's origin
 _DATES_BACK = re.compile(r"\bdat(?:es|ing|ed) back to\b")
