@@ -1026,3 +1026,16 @@ def test_each_state_that_buys_after_a_comma_has_its_own_clause() -> None:
     doc = korpol.parse(recap, published=PUBLISHED)
     pairs = [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in doc.arms_deals]
     assert pairs == [("KR", "PL"), ("KR", "RO"), ("KR", "NO"), ("KR", "EG"), ("KR", "AU")]
+
+
+def test_a_bare_count_bought_after_a_named_weapon_is_that_weapon() -> None:
+    # (no record: the sentence named no weapon)
+    text = (
+        "Thailand bought four Gripen jets from Sweden for $556 million in August. Embraer's C-390 has become"
+        " the default choice for medium airlift. Czechia ordered two in October 2024 for CZK 11.3 billion."
+    )
+    doc = korpol.parse(text, published=PUBLISHED)
+    two = [d for d in doc.arms_deals if d.quantity == 2]
+    assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None, d.systems) for d in two] == [
+        ("BR", "CZ", ("C-390",))
+    ]

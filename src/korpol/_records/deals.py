@@ -10,7 +10,7 @@ from typing import ClassVar, cast
 import attrs
 
 from korpol._mentions.numbers import COUNT_WORDS
-from korpol._mentions.scan import MoneyM, QtyM
+from korpol._mentions.scan import MoneyM, QtyM, SystemM
 from korpol._mentions.systems import SystemMention
 from korpol._model import ArmsDeal, Country, DealStatus, Party, TimeSpan
 from korpol._records.candidate import Candidate
@@ -141,7 +141,9 @@ def deal_candidates(
     "It" refer back to); ``after_deal`` says whether the document has stated a deal already,
     ``arms_topic`` whether it has named weapons or arms before.
     """
-    if not _about_arms_deals(sent, ctx.cues, after_deal, arms_topic):
+    if not _about_arms_deals(sent, ctx.cues, after_deal, arms_topic) and not (
+        after_deal and _more_of_the_last(sent, recent)
+    ):
         return []
     if sent.search(_CIVIL) and not any(not m.value.generic for m in sent.sub("system")):
         return []  # "Qatar Airways signed for up to 210 Boeing 787 and 777X jets": airliners, no weapons
@@ -533,6 +535,16 @@ def _fill_systems(
     priced = anchor is not None and not sent.search(_DEFINITE_DEAL, lo, hi)
     if not cand.families and (priced or _more_of_the_same(sent, lo, hi)):
         named = [m for m in sent.sub("system", 0, lo) if not m.value.generic]
+        if not named and not sent.sub("system") and _more_of_the_last(sent, recent):
+            # "Embraer's C-390 has become the default choice ... Czechia ordered two": the weapon
+            # the sentence before named, when this one names none and counts bare units it buys
+            last = _last_named(recent)
+            if last is not None:
+                before, system = last
+                systems_in(before, system.start - before.start, system.end - before.start, cand)
+                if system.party is not None:
+                    cand.origins.append(system.party)
+                return
         if named:
             systems_in(sent, named[-1].start - sent.start, named[-1].end - sent.start, cand)
             if named[-1].party is not None:
@@ -552,6 +564,38 @@ def _more_of_the_same(sent: Sentence, lo: int, hi: int) -> bool:
             return True
     return False
 
+
+def _last_named(recent: Sequence[Sentence]) -> tuple[Sentence, SystemM] | None:
+    """The weapon named last in the two sentences before, with its sentence."""
+    for before in reversed(recent[-2:]):
+        named = [m for m in before.sub("system") if not m.value.generic]
+        if named:
+            return before, named[-1]
+    return None
+
+
+def _more_of_the_last(sent: Sentence, recent: Sequence[Sentence]) -> bool:
+    """A sentence that names no weapon but buys a bare count right after its verb ("Czechia ordered
+    two in October 2024 for CZK 11.3 billion", "placed a firm order for four"), after one of the two
+    sentences before named one: more of that weapon."""
+    # (not "France is paying for 12 of them with 50 million euros from its support fund": a gift)
+    if sent.sub("system") or sent.search(sent.cues.compiled["aid"]) or _last_named(recent) is None:
+        return False
+    buy = sent.cues.compiled["buy"]
+    for m in sent.sub("qty"):
+        if m.value.unit:
+            continue
+        rel = m.start - sent.start
+        near = max(0, rel - 40)
+        if sent.find(_BOUGHT_COUNT_BEFORE, near, rel) and buy.search(sent.low, near, rel):
+            return True
+    return False
+
+
+#: "ordered two", "placed a firm order for four", "bought three": a purchase verb right before a bare count
+_BOUGHT_COUNT_BEFORE = CuePattern(
+    r"\b(?:⟨buy⟩)\s+(?:(?:a|an)\s+(?:firm\s+)?order\s+for\s+)?$|\border\s+for\s+$"
+)
 
 #: "four more", "12 additional": a bare count of the same weapon again
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|extra)\b")
