@@ -218,6 +218,17 @@ PEOPLE: dict[str, list[Example]] = {
         ),
         Example("South Korean President Yoon Suk Yeol met him.", [("Yoon Suk Yeol", "president", "KR")]),
         Example("President Lee Jae-myung said", [("Lee Jae-myung", "president", "KR")]),
+        # (holders of other states' offices the data lists since session 8: the country was guessed)
+        Example(
+            "President Gustavo Petro put the cost at 16.5 trillion pesos.",
+            [("Gustavo Petro", "president", "CO")],
+            dt.date(2025, 11, 20),
+        ),
+        Example(
+            "Defence Minister Martin Pfister said the price was fixed.",
+            [("Martin Pfister", "defense minister", "CH")],
+            dt.date(2025, 9, 1),
+        ),
         Example("Foreign Minister Cho Tae-yul held talks.", [("Cho Tae-yul", "foreign minister", "KR")]),
         Example("German Chancellor Olaf Scholz said", [("Olaf Scholz", "chancellor", "DE")]),
         Example("Secretary of State Antony Blinken said", [("Antony Blinken", "secretary of state", "US")]),
