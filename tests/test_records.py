@@ -602,6 +602,18 @@ AGREEMENT_EXAMPLES = [
         [("declaration", {"RS", "FR"}, 2024, None)],
     ),
     (
+        "the-three-countries-are-the-three-just-named",  # (a two-state treaty)
+        "Japan, Britain and Italy launched the GCAP fighter programme in 2022. The three countries signed a"
+        " treaty in Tokyo in December 2023 setting up an international organisation.",
+        [("treaty", {"JP", "GB", "IT"}, 2023, None)],
+    ),
+    (
+        "the-leaders-of-three-states-all-sign",  # (Japan, after "of", was left out)
+        "The programme was launched in a joint statement by the leaders of Japan, the UK and Italy in"
+        " December 2022.",
+        [("declaration", {"JP", "GB", "IT"}, 2022, None)],
+    ),
+    (
         "a-partnership-with-its-own-origin-inside-a-plan's-name",
         "In March, South Korea's foreign minister and Polish Foreign Minister Radoslaw Sikorski signed an"
         " action plan for the strategic partnership the two countries established in 2013.",

@@ -28,7 +28,7 @@ from korpol._records.context import Context, report_year
 from korpol._records.cues import CuePattern, Cues
 from korpol._records.evidence import evidence_for
 from korpol._records.merge import year_of
-from korpol._records.roles import BOTH, WITH, actors, local_parties, sentence_actors
+from korpol._records.roles import BOTH, WITH, actors, excluded, local_parties, sentence_actors
 from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence, clauses_wide
 from korpol._regex import may_match, may_match_any
@@ -378,6 +378,9 @@ def _agreement_parties(
     the last sentences', then the article's main pair.
     """
     low = sent.low
+    three = _three(sent, recent, lo, hi)
+    if three:
+        return three
     parties = actors(sent, lo, hi)
     before = actors(sent, lo, match.start())
     body = [
@@ -422,6 +425,36 @@ def _agreement_parties(
             if p.code not in [x.code for x in parties]:
                 parties.append(p)
     return parties
+
+
+def _three(sent: Sentence, recent: Sequence[Sentence], lo: int, hi: int) -> list[Party]:
+    """The three states of "the three countries signed a treaty" or "the leaders of Japan, the UK and
+    Italy": the sentence's three, else the three the sentence before names (else none)."""
+    low = sent.low
+    listed = _LEADERS_OF.search(low, lo, hi)
+    if _THREE.search(low, lo, hi) is None and listed is None:
+        return []
+    pools = [sent] if listed is not None else [sent, *reversed(recent[-1:])]
+    for s in pools:
+        states: dict[str, Party] = {}
+        for m in s.sub("place"):
+            if isinstance(m.party, Country) and not excluded(s, m):
+                states.setdefault(m.party.code, m.party)
+        if len(states) == 3:
+            return list(states.values())
+    return []
+
+
+#: "the three countries", "the three ministers": a trilateral signing
+_THREE = re.compile(
+    r"\bthe three (?:countries|nations|governments|leaders|ministers|prime ministers|presidents|states"
+    r"|partners)\b"
+)
+#: "the leaders of Japan, the UK and Italy": all three listed sign
+_LEADERS_OF = re.compile(
+    r"\b(?:leaders|ministers|governments|heads of (?:state|government)) of (?:the )?[\w.' -]+,"
+    r" (?:the )?[\w.' -]+,? and\b"
+)
 
 
 def _agreement_when(
