@@ -614,6 +614,12 @@ AGREEMENT_EXAMPLES = [
         [("declaration", {"JP", "GB", "IT"}, 2022, None)],
     ),
     (
+        "an-agreement-named-by-its-acronym",  # (no record: "RAA" was no agreement word)
+        "Japan and the Philippines held talks. It follows the Japan-Australia RAA signed in January 2022 and"
+        " the Japan-UK RAA signed in January 2023.",
+        [("other", {"JP", "AU"}, 2022, None), ("other", {"JP", "GB"}, 2023, None)],
+    ),
+    (
         "a-partnership-with-its-own-origin-inside-a-plan's-name",
         "In March, South Korea's foreign minister and Polish Foreign Minister Radoslaw Sikorski signed an"
         " action plan for the strategic partnership the two countries established in 2013.",
