@@ -620,6 +620,13 @@ AGREEMENT_EXAMPLES = [
         [("other", {"JP", "AU"}, 2022, None), ("other", {"JP", "GB"}, 2023, None)],
     ),
     (
+        "a-lone-signer-signs-with-the-article-s-state-not-the-last-one-named",  # (a France-Germany pact)
+        "Ukraine has now signed security pacts with several allies, Ukraine said. In Berlin, Chancellor Olaf"
+        " Scholz signed a 10-year security agreement on Friday. Hours later in Paris, President Emmanuel Macron"
+        " signed France's 10-year pact.",
+        [("other", {"DE", "UA"}, 2024, 2034), ("treaty", {"FR", "UA"}, 2024, 2034)],
+    ),
+    (
         "a-partnership-with-its-own-origin-inside-a-plan's-name",
         "In March, South Korea's foreign minister and Polish Foreign Minister Radoslaw Sikorski signed an"
         " action plan for the strategic partnership the two countries established in 2013.",

@@ -414,8 +414,16 @@ def _agreement_parties(
             # memoranda"): the article's two, when the sentences before name them, not the last two
             # states those sentences happened to name
             local = main
+        # one signer and no one referred to ("In Berlin, Chancellor Olaf Scholz signed a 10-year
+        # agreement", in a story of Ukraine's pacts): the article's main state before those the
+        # sentences before happened to name
+        # (not "Manila continued to add partners. Its Reciprocal Access Agreement with Japan ...": the
+        # pronoun's state, named just before)
+        referred = BOTH.search(low[lo:hi]) is not None or _PRONOUN.match(low) is not None
+        alone = len(parties) == 1 and siblings == 1 and not referred
         pool = [
             *(sentence_actors(sent) if siblings > 1 else ()),
+            *(ctx.principal if alone else ()),
             *local,
             *ctx.principal,
         ]
@@ -425,6 +433,10 @@ def _agreement_parties(
             if p.code not in [x.code for x in parties]:
                 parties.append(p)
     return parties
+
+
+#: a sentence opening on a pronoun for the state just named
+_PRONOUN = re.compile(r"\s*(?:its|their|it|they)\b")
 
 
 def _three(sent: Sentence, recent: Sequence[Sentence], lo: int, hi: int) -> list[Party]:
