@@ -654,6 +654,24 @@ ROWS = [
         (Deal("US", "PL", "signed", 96, "10000000000", 2024),),
     ),
     Row(
+        "one-of-its-weapons-donated-is-a-gift",  # (no package: "one of its" hid the Patriot; "Romania's" was no giver)
+        "Romania's top defence council decided last month to donate one of its Patriot air defence systems to"
+        " Kyiv.",
+        aid=(Gift("RO", "UA", None),),
+    ),
+    Row(
+        "the-state-right-after-a-giving-verb-receives-the-weapons",  # (no package, then Germany gave Israel)
+        "Israel sold Arrow 3 to Germany, Israel said, and Israel will deliver it in 2025. And the same IRIS-T"
+        " systems are already in Ukraine: Germany has sent Kyiv several of them, along with a Patriot battery.",
+        (Deal("IL", "DE"),),
+        aid=(Gift("DE", "UA", None),),
+    ),
+    Row(
+        "a-gift-others-report-is-no-gift",  # (Estonia gave Ukraine its howitzers)
+        "The committee notes reports in the media that Estonia would transfer its remaining howitzers to"
+        " Ukraine next year.",
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

@@ -185,12 +185,16 @@ def _military_gifts(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candid
     governed = any(
         0 <= w.start - sent.start - verb.end() <= 45
         and not re.search(
-            r"\b(?:for|support|training|maintenance|of)\b", low[verb.end() : w.start - sent.start]
+            r"\b(?:for|support|training|maintenance|of)\b",
+            # ("donate one of its Patriot systems": a share of the weapons, still given)
+            _PARTITIVE.sub(" ", low[verb.end() : w.start - sent.start]),
         )
         for w in weapons
     ) or any(0 <= verb.start() - (w.end - sent.start) <= 3 for w in weapons)  # "a Patriot system pledged by"
     if not governed:
         return []  # "pledged maintenance support for the K2 tanks": no weapons change hands
+    if sent.find(_REPORTED_THAT, 0, verb.start()):
+        return []  # "reports in the media that Estonia would transfer ...": hearsay, not a gift
     givers: list[Party] = []
     for m in sent.mentions:
         rel = m.start - sent.start
@@ -198,8 +202,9 @@ def _military_gifts(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candid
             continue
         if m.kind == "place" and NOT_ACTOR_BEFORE.search(low[max(0, rel - 14) : rel]):
             continue
-        if low.startswith("'s", m.end - sent.start) or (rel < a and givers):
-            continue  # "Ukraine's biggest donor": a possessor, not a giver
+        body = sent.match(_STATE_BODY_AFTER, m.end - sent.start) is not None
+        if (low.startswith("'s", m.end - sent.start) and not body) or (rel < a and givers):
+            continue  # "Ukraine's biggest donor": a possessor, not a giver (but "Romania's defence council")
         if m.party.code not in [g.code for g in givers]:
             givers.append(m.party)
     if re.match(r"\s+by\b", low[verb.end() : verb.end() + 4]):
@@ -213,6 +218,22 @@ def _military_gifts(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candid
         ]
         givers = after[:1] or givers
     if not givers:
+        # "parliament approved the donation of one of Romania's Patriot systems": the owner of the
+        # weapons given gives them
+        owner = next(
+            (
+                m
+                for m in sent.sub("place", verb.end(), min(b, verb.end() + 40))
+                if isinstance(m.party, Country)
+                and m.form != "demonym"
+                and low.startswith("'s", m.end - sent.start)
+                and any(0 <= w.start - m.end <= 30 for w in weapons)
+            ),
+            None,
+        )
+        if owner is not None and owner.party is not None:
+            givers = [owner.party]
+    if not givers:
         return []
     clause_givers = givers if len(givers) <= 2 else givers[-2:]
     out = []
@@ -224,6 +245,9 @@ def _military_gifts(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candid
         cand.first = giver
         dst = TO.search(low, verb.end(), b)
         recipient = first_party_after(sent, dst.end(), b, companies=False) if dst else None
+        given = next((m for m in sent.sub("place", verb.end(), verb.end() + 2)), None)
+        if given is not None and isinstance(given.party, Country) and given.form != "demonym":
+            recipient = given.party  # "Germany has sent Kyiv several of them": the object after the verb
         cand.second = recipient or ctx.aid_recipient or ctx.partner(giver)
         if cand.second is None or cand.second.code == giver.code:
             continue
@@ -522,6 +546,18 @@ def _served(sent: Sentence, donor: Party | None, foes: Set[str]) -> Party | None
 
 #: "Ukrainian soldiers", "Sudanese people", "the Ukrainian armed forces"
 _PEOPLE_AFTER = CuePattern(r"\s+(?:⟨beneficiaries⟩)\b")
+
+
+#: "reports in the media that", "media reported that": what others say a state will give
+_REPORTED_THAT = CuePattern(r"\b(?:⟨hearsay⟩)\b(?:\s+[\w-]+){0,4}\s+that\b")
+
+#: "one of its", "two of Romania's": a share of the weapons named next
+_PARTITIVE = re.compile(
+    r"\b(?:one|two|three|four|five|six|some|several|part|all|most|\d+) of (?:its |their |the )?"
+)
+
+#: "Romania's top defence council", "Poland's government", "Norway's parliament": a state acting as a body
+_STATE_BODY_AFTER = CuePattern(r"'s\s+(?:[\w-]+\s+){0,2}?(?:⟨buyer_bodies⟩|⟨legislatures⟩|council)\b")
 
 
 #: "blocked by", "vetoed by", "held up by": the agent stops a gift
