@@ -96,6 +96,7 @@ SCALES_AND_WORDS = [
     E("The state will pay $500k in fees.", "USD 500000", id="k-attached"),
     E("The budget is $22 billion on October 24.", "USD 22000000000", id="not-a-date"),
     E("a USD 2.6 bln tranche", "USD 2600000000", id="bln"),
+    E("KAI signs $3 bil. FA-50 deal with Poland", "USD 3000000000", id="bil-headline"),  # (was USD 3)
     E("$3 tn of GDP", "USD 3000000000000", id="tn"),
     E("$5 billion-worth of shells", "USD 5000000000", id="billion-worth"),
     E("Revenue was $1,250,000 in the quarter.", "USD 1250000", id="thousands-separators"),

@@ -53,7 +53,8 @@ SCALES: dict[str, int] = {
     "million": 10**6, "Million": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6, "MN": 10**6,
     "crore": 10**7, "crores": 10**7, "cr": 10**7,  # Indian news writes "Rs 63,000 cr"
     "billion": 10**9, "Billion": 10**9, "bn": 10**9, "bln": 10**9, "mld": 10**9, "BN": 10**9,
-    "trillion": 10**12, "Trillion": 10**12, "tn": 10**12, "trn": 10**12, "tr": 10**12,
+    "bil": 10**9,  # "KAI signs $3 bil. FA-50 deal": Korean English-language headlines
+    "trillion": 10**12, "Trillion": 10**12, "tn": 10**12, "trn": 10**12, "tr": 10**12, "tril": 10**12,
     "tln": 10**12,  # "1.37 tln won" in Korean English-language press
 }
 _SHORT_SCALES: dict[str, int] = {"k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6, "b": 10**9, "B": 10**9}
