@@ -672,6 +672,11 @@ ROWS = [
         " Ukraine next year.",
     ),
     Row(
+        "a-buyer-s-first-order-counts-whole",  # (no count: "first 12" was read as a tranche)
+        "Thailand ordered its first 12 Gripen jets in 2008 for about $1 billion, Sweden said.",
+        (Deal("SE", "TH", "signed", 12, "1000000000", 2008),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

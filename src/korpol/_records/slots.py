@@ -150,6 +150,9 @@ _TRANCHE_BEFORE = CuePattern(
     r"\b(?:(?:⟨tranche⟩)\s+(?:batch of\s+)?|option (?:for|on|to buy)\s+(?:a further\s+)?)$"
 )
 
+#: "ordered its first 12 FA-50PH aircraft": the first order of a buyer, a deal's whole count
+_BOUGHT_FIRST = CuePattern(r"\b(?:⟨buy⟩)\s+(?:its|their|the)\s+first\s+$")
+
 #: a list of a contract's parts: "effective in three stages:", "delivered in two batches:"
 _INSTALMENTS = CuePattern(r"\b(?:⟨instalments⟩)\s*:")
 
@@ -174,8 +177,11 @@ def _is_main_count_now(sent: Sentence, m: QtyM) -> bool:
         return False  # "eight K10s": the data says a K10 is an ammunition vehicle
     if any(x.start < m.start < x.end for x in sent.sub("system")):
         return False  # "four new Saab JAS 39 Gripen fighters": the 39 is the weapon's name, not a count
-    if sent.find(_TRANCHE_BEFORE, max(0, m.start - sent.start - 24), m.start - sent.start):
-        return False  # "the first 12 of them": a tranche of a deal, not a deal
+    before = max(0, m.start - sent.start - 24)
+    if sent.find(_TRANCHE_BEFORE, before, m.start - sent.start) and not sent.find(
+        _BOUGHT_FIRST, max(0, before - 24), m.start - sent.start
+    ):
+        return False  # "the first 12 of them": a tranche of a deal, not a deal (but "ordered its first 12")
     if sent.find(_INSTALMENTS, 0, rel):
         return False  # "in three stages: 6 aircraft in September 2022, 18 ...": parts of one contract
     return m.value.unit.lower() in _weapon_units(sent)
