@@ -677,6 +677,11 @@ ROWS = [
         (Deal("SE", "TH", "signed", 12, "1000000000", 2008),),
     ),
     Row(
+        "a-count-and-the-price-of-its-participle-are-one-deal",  # (no count: the participle was a clause)
+        "Norway's 52 F-35As, ordered in 2016 for about 40 billion crowns, have become a political headache.",
+        (Deal("US", "NO", None, 52, "40000000000", 2016),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

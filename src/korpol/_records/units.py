@@ -124,6 +124,7 @@ def deal_clauses(sent: Sentence) -> list[tuple[int, int]]:
             _spells_out(sent, merged[-1], a, b)
             or _PRICED_AFTER.match(sent.low, a)
             or _list_item(sent, merged[-1], a, b)
+            or _bought_participle(sent, merged[-1], a)
         ):
             # "covered 48 aircraft: 12 FA-50GF and 36 FA-50PL": the parts of that count; "covers 218
             # launchers ..., and is worth USD 3.55 billion": the price of the same contract
@@ -136,6 +137,21 @@ def deal_clauses(sent: Sentence) -> list[tuple[int, int]]:
             merged.append([a, b])
             merged_content = content
     return [(a, b) for a, b in merged]
+
+
+def _bought_participle(sent: Sentence, before: list[int], a: int) -> bool:
+    """Whether the clause at ``a`` is a participle describing the weapons the clause before counted,
+    with no price of its own before it ("Bern's 36 F-35As, contracted in 2022 for just over CHF 6
+    billion, ..."): the count and the price are one deal's."""
+    if sent.sub("money", before[0], before[1]) or not sent.match(_BOUGHT_PARTICIPLE, a):
+        return False
+    return bool(sent.sub("qty", before[0], before[1]) or sent.sub("system", before[0], before[1]))
+
+
+#: ", contracted in 2022", ", ordered in August 2022 for": a purchase participle after a noun
+_BOUGHT_PARTICIPLE = CuePattern(
+    r",\s+(?:⟨bought⟩|⟨signed_words⟩)\s+(?:in|for|on|last|this|from)\b"
+)
 
 
 #: ", and is worth ...": a predicate of the clause's own subject, pricing what it just described
