@@ -1067,3 +1067,16 @@ def test_a_bare_count_bought_after_a_named_weapon_is_that_weapon() -> None:
     assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None, d.systems) for d in two] == [
         ("BR", "CZ", ("C-390",))
     ]
+
+
+def test_the_count_before_a_name_holding_a_number_is_the_count() -> None:
+    # (340 jets from "Saab 340 AEW", then none; "the first of two" stays a share, no count)
+    sold = korpol.parse(
+        "Sweden sold Poland two Saab 340 AEW aircraft in July 2023 for about SEK 600 million.", published=PUBLISHED
+    )
+    assert [d.quantity for d in sold.arms_deals] == [2]
+    handed = korpol.parse(
+        "Poland celebrated the handover of the first of two Saab 340 AEW aircraft ordered from Sweden.",
+        published=PUBLISHED,
+    )
+    assert [d.quantity for d in handed.arms_deals] == [None]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from korpol._mentions.numbers import COUNT_WORDS
 from korpol._mentions.scan import MoneyM, QtyM, SystemM, TimeM
 from korpol._model import (
     Party,
@@ -196,6 +197,10 @@ def main_quantity(sent: Sentence, lo: int, hi: int) -> tuple[int | None, int]:
     counted: list[QtyM] = []
     for m in sent.sub("qty", lo, hi):
         q = m.value
+        named = _count_before_name(sent, m)
+        if named is not None:
+            found.append(named)  # "two Saab 340 AEW aircraft": the count before the name, not the 340
+            continue
         if not is_main_count(sent, m):
             continue  # "81 support vehicles", "six K10 ammunition resupply vehicles", "the first 12"
         if q.bound == "under":
@@ -210,6 +215,30 @@ def main_quantity(sent: Sentence, lo: int, hi: int) -> tuple[int | None, int]:
     if len(found) > 1 and None not in found:
         return _several_counts(sent, counted), len(found)
     return found[0], len(found)
+
+
+def _count_before_name(sent: Sentence, m: QtyM) -> int | None:
+    """The count before a weapon whose name holds the number ``m`` read: "two Saab 340 AEW aircraft",
+    "four new Saab JAS 39 Gripen fighters" (None when ``m`` is no number inside a name)."""
+    system = next((x for x in sent.sub("system") if x.start < m.start < x.end), None)
+    if system is None or m.value.unit.lower() not in _weapon_units(sent):
+        return None
+    rel = system.start - sent.start
+    for pattern in _COUNT_BEFORE_NAME:
+        count = pattern.search(sent.low, max(0, rel - 30), rel)
+        word = count.group(1) if count else ""
+        value = int(word) if word.isdigit() else COUNT_WORDS.get(word)
+        if value is not None and count is not None:
+            # ("the handover of the first of two Saab 340 AEW aircraft": a share of an order told elsewhere)
+            return None if sent.low.endswith("of ", 0, count.start()) else value
+    return None
+
+
+#: "12 ", "two new ", then "four new Saab ": a count right before a weapon's name (or its maker's)
+_COUNT_BEFORE_NAME = (
+    re.compile(r"\b(\d{1,4}|[a-z]+)\s+(?:new\s+|more\s+|additional\s+)?$"),
+    re.compile(r"\b(\d{1,4}|[a-z]+)\s+(?:new\s+|more\s+|additional\s+)?[a-z][\w-]*\s+$"),
+)
 
 
 def _several_counts(sent: Sentence, counts: list[QtyM]) -> int | None:
