@@ -682,6 +682,12 @@ ROWS = [
         (Deal("US", "NO", None, 52, "40000000000", 2016),),
     ),
     Row(
+        "a-unit-bought-is-signed-whatever-another-clause-plans",  # ("began considering" made it planned)
+        "Belgrade began considering the Rafale after neighbouring Croatia, a NATO member, bought 12 used"
+        " Rafales from France in 2021 for about 1 billion euros.",
+        (Deal("FR", "HR", "signed", 12, "1000000000", 2021),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

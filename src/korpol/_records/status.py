@@ -13,7 +13,7 @@ import re
 
 from korpol._records.candidate import Candidate
 from korpol._records.cues import STATUS_ORDER, CuePattern, Cues
-from korpol._records.sentence import Sentence, amounts_in
+from korpol._records.sentence import Sentence, amounts_in, finditer_in
 from korpol._records.slots import _status, sent_status
 
 __all__ = ["fill_status", "own_status"]
@@ -58,6 +58,11 @@ def fill_status(
             cand.status = sent_status(sent, a, start + then.start(), cues)
     if cand.status == "planned" and first is not None and ", wh" in sent.low:
         cand.status = _relative_status(sent, a, b, first, cues) or cand.status
+    done = first is not None and _bought_just_before(sent, max(a, first - 60), first, cues)
+    if cand.status == "planned" and done:
+        # "Belgrade began considering the Rafale after neighbouring Croatia ... bought 12 used Rafales
+        # from France in 2021": the unit's own verb says it was bought; the plan is another clause's
+        cand.status = "signed"
     if cand.status in ("planned", "signed") and sent.search_in(_IN_PASSING, *status_span):
         cand.status = _main_status(sent.low[a:b], cand.status, cues, None if first is None else first - a)
     under = sent.search_in(_UNDER_FRAMEWORK, lo, hi)
@@ -74,6 +79,22 @@ def fill_status(
     if cand.status == "delivered" and sent.search_in(_FUTURE_DELIVERY, lo, hi):
         cand.status = "signed"  # "146 K9PL, to be delivered in 2026-2027": not delivered yet
     return under
+
+
+def _bought_just_before(sent: Sentence, lo: int, first: int, cues: Cues) -> bool:
+    """Whether a purchase told as done ("bought", "ordered") governs the figure at ``first``, with
+    no plan between them and no condition or modal before it ("would have bought")."""
+    verbs = list(finditer_in(sent, _BOUGHT, lo, first))
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    if sent.search_in(cues.compiled["planned"], verb.end(), first):
+        return False
+    return _MODAL_BEFORE.search(sent.low, max(0, verb.start() - 16), verb.start()) is None
+
+
+#: "would have ordered", "if it bought", "to be ordered": no purchase done
+_MODAL_BEFORE = re.compile(r"\b(?:if|would|could|should|might|may|to|be|been|not|never)\s+(?:have\s+)?$")
 
 
 def _amount_before(sent: Sentence, lo: int, hi: int, under: re.Match[str]) -> bool:
