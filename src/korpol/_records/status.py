@@ -58,8 +58,11 @@ def fill_status(
             cand.status = sent_status(sent, a, start + then.start(), cues)
     if cand.status == "planned" and first is not None and ", wh" in sent.low:
         cand.status = _relative_status(sent, a, b, first, cues) or cand.status
-    done = first is not None and _bought_just_before(sent, max(a, first - 60), first, cues)
-    if cand.status == "planned" and done:
+    if (
+        cand.status == "planned"
+        and first is not None
+        and _bought_just_before(sent, max(a, first - 60), first, cues)
+    ):
         # "Belgrade began considering the Rafale after neighbouring Croatia ... bought 12 used Rafales
         # from France in 2021": the unit's own verb says it was bought; the plan is another clause's
         cand.status = "signed"
