@@ -688,6 +688,12 @@ ROWS = [
         (Deal("FR", "HR", "signed", 12, "1000000000", 2021),),
     ),
     Row(
+        "the-giving-word-that-governs-the-weapons",  # (no package: "giving" came first, far from the Patriot)
+        "Romania is spending heavily, and it is also giving: last month Romania's Supreme Defence Council agreed"
+        " to donate one of its Patriot air defence systems to Kyiv.",
+        aid=(Gift("RO", "UA", None),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

@@ -179,19 +179,23 @@ def _military_gifts(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candid
     "Denmark and the Netherlands pledged to transfer 19 and 24 F-16s" gives two.
     """
     low = sent.low
-    verb = sent.find(AID_WORD, a, b)
-    assert verb is not None
     weapons = weapon_mentions(sent, a, b)
-    governed = any(
-        0 <= w.start - sent.start - verb.end() <= 45
-        and not re.search(
-            r"\b(?:for|support|training|maintenance|of)\b",
-            # ("donate one of its Patriot systems": a share of the weapons, still given)
-            _PARTITIVE.sub(" ", low[verb.end() : w.start - sent.start]),
-        )
-        for w in weapons
-    ) or any(0 <= verb.start() - (w.end - sent.start) <= 3 for w in weapons)  # "a Patriot system pledged by"
-    if not governed:
+
+    def governs(verb: re.Match[str]) -> bool:
+        return any(
+            0 <= w.start - sent.start - verb.end() <= 45
+            and not re.search(
+                r"\b(?:for|support|training|maintenance|of)\b",
+                # ("donate one of its Patriot systems": a share of the weapons, still given)
+                _PARTITIVE.sub(" ", low[verb.end() : w.start - sent.start]),
+            )
+            for w in weapons
+        ) or any(0 <= verb.start() - (w.end - sent.start) <= 3 for w in weapons)  # "a Patriot pledged by"
+
+    # the giving word that governs weapons ("it is also giving: ... agreed to donate one of its Patriot
+    # systems": the second)
+    verb = next((v for v in finditer_in(sent, AID_WORD, a, b) if governs(v)), None)
+    if verb is None:
         return []  # "pledged maintenance support for the K2 tanks": no weapons change hands
     if sent.find(_REPORTED_THAT, 0, verb.start()):
         return []  # "reports in the media that Estonia would transfer ...": hearsay, not a gift
