@@ -694,6 +694,12 @@ ROWS = [
         aid=(Gift("RO", "UA", None),),
     ),
     Row(
+        "the-same-giver-s-next-gift-goes-where-the-last-went",  # (the second went to Nepal, the article's state)
+        "Japan and Nepal held talks on trade, Nepal said. When floods devastated southern Pakistan, Japan sent"
+        " $3 million in emergency aid. It later shipped relief supplies worth about 500 million yen.",
+        aid=(Gift("JP", "PK", "3000000"), Gift("JP", "PK", "500000000")),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

@@ -527,6 +527,7 @@ def _fill_aid_parties(
             donor = ctx.principal[0]
     cand.first = donor
     if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
+        cand.guessed = "recipient"  # (the sentence names none: see :meth:`AidRule.read`)
         recipient = ctx.aid_recipient
         if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
             # "... and Warsaw had trained around 28,000 Ukrainian soldiers": the people it serves,
@@ -562,6 +563,10 @@ _PARTITIVE = re.compile(
 
 #: "Romania's top defence council", "Poland's government", "Norway's parliament": a state acting as a body
 _STATE_BODY_AFTER = CuePattern(r"'s\s+(?:[\w-]+\s+){0,2}?(?:⟨buyer_bodies⟩|⟨legislatures⟩|council)\b")
+
+
+#: a sentence that goes on about the giver just told: "It later shipped ...", "The government also sent ..."
+_GOES_ON = re.compile(r"\s*(?:it|they|the government|the ministry)\s+(?:later|also|then|further)\b")
 
 
 #: "blocked by", "vetoed by", "held up by": the agent stops a gift
@@ -628,6 +633,17 @@ class AidRule:
 
     def read(self, sent: Sentence, reading: Reading) -> None:
         here = aid_candidates(sent, reading.ctx)
+        last = self.found[-1] if self.found else None
+        just_before = last is not None and bool(reading.recent) and last.sentence is reading.recent[-1]
+        if last is not None and just_before and _GOES_ON.match(sent.low):
+            # "... when twin earthquakes devastated southern Türkiye, the government sent ... $5 million.
+            # It later shipped relief supplies worth about 1 billion won": the same giver's next gift
+            # goes where the last one went, not where the article's aid mostly goes
+            for cand in here:
+                giver = cand.first.code if cand.first is not None else None
+                same_giver = last.first is not None and giver == last.first.code
+                if cand.guessed == "recipient" and same_giver and last.second is not None:
+                    cand.second = last.second
         reading.found[self.field] = here  # (the deal rule leaves these amounts to aid)
         if here:
             self.found.extend(c for c in here if not c.aggregate)
