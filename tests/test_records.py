@@ -627,6 +627,11 @@ AGREEMENT_EXAMPLES = [
         [("other", {"DE", "UA"}, 2024, 2034), ("treaty", {"FR", "UA"}, 2024, 2034)],
     ),
     (
+        "png-is-papua-new-guinea",  # (no record: "PNG" named no state)
+        "Australia and PNG signed a bilateral security agreement in December 2023.",
+        [("other", {"AU", "PG"}, 2023, None)],
+    ),
+    (
         "a-partnership-with-its-own-origin-inside-a-plan's-name",
         "In March, South Korea's foreign minister and Polish Foreign Minister Radoslaw Sikorski signed an"
         " action plan for the strategic partnership the two countries established in 2013.",
