@@ -1098,3 +1098,11 @@ def test_the_count_before_a_name_holding_a_number_is_the_count() -> None:
         published=PUBLISHED,
     )
     assert [d.quantity for d in handed.arms_deals] == [None]
+
+
+def test_a_second_purchase_verb_before_its_own_count_is_a_deal_of_its_own() -> None:
+    # (one deal of no count, priced with the second purchase's price)
+    text = "Egypt bought 24 Rafales in 2015 and added 30 more in 2021 in a deal worth 3.75 billion euros."
+    doc = korpol.parse(text, published=PUBLISHED)
+    got = [(d.quantity, format(d.value.amount, "f") if d.value else None) for d in doc.arms_deals]
+    assert got == [(24, None), (30, "3750000000")]

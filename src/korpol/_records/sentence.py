@@ -195,6 +195,11 @@ def lower(text: str) -> str:
     return low if len(low) == len(text) else "".join(c.lower()[:1] or c for c in text)
 
 
+#: " and added", " and ordered", " and bought": a second purchase verb right before its count
+_AND_BOUGHT_BEFORE = CuePattern(
+    r"\s(?:,\s*)?and\s+(?:then\s+|later\s+)?(?:⟨buy⟩)\s+(?:another\s+|a further\s+)?$"
+)
+
 #: a buying or selling verb right after a state: "Romania bought", "Norway has ordered"
 _ACTS_AFTER = CuePattern(r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:⟨buy⟩|⟨sell⟩)\b")
 
@@ -228,6 +233,16 @@ def _clauses_now(sent: Sentence) -> list[tuple[int, int]]:
         if pos > 0 and sent.low.startswith(", ", pos) and sent.match(_ACTS_AFTER, place.end - sent.start):
             inside = sent.mentions[: bisect.bisect_left(sent.rel_starts, pos)]
             if not any(pos < x.end - sent.start for x in inside):
+                bisect.insort(cuts, pos)
+    # "Egypt bought 24 Rafales in 2015 and added 30 more in 2021": a second purchase verb before a
+    # count of its own opens a clause
+    for qty in sent.sub("qty"):
+        rel = qty.start - sent.start
+        verb = sent.find(_AND_BOUGHT_BEFORE, max(0, rel - 30), rel)
+        if verb is not None:
+            pos = verb.start()
+            inside = sent.mentions[: bisect.bisect_left(sent.rel_starts, pos)]
+            if pos > 0 and not any(pos < x.end - sent.start for x in inside):
                 bisect.insort(cuts, pos)
     cuts = sorted(set(cuts))
     cuts.append(len(sent.text))
