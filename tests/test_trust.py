@@ -700,6 +700,13 @@ ROWS = [
         aid=(Gift("JP", "PK", "3000000"), Gift("JP", "PK", "500000000")),
     ),
     Row(
+        "the-largest-case-of-an-approved-package-is-a-deal",  # (no record: "The largest" was no part's head)
+        "The United States has approved possible arms sales to Taiwan worth about $11.1 billion, Taiwan's"
+        " defence ministry said. The largest, worth about $4.05 billion, covers 82 HIMARS launchers and 420"
+        " ATACMS missiles.",
+        (Deal("US", "TW", "planned", None, "11100000000"), Deal("US", "TW", "planned", None, "4050000000")),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

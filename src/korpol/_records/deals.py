@@ -57,7 +57,10 @@ _DETAIL = re.compile(
     r"\b(?:(?:the|this|that) (?:contract|deal|order|agreement)|^it) (?:covers|includes|comprises|consists)\b"
     # the parts of a package of approved sales: "The largest case, estimated at US$4.05 billion,
     # covers 82 HIMARS", "A second, worth ..., is for 60 M109A7", "The rest consists of ..."
-    r"|^(?:the|a) (?:[\w-]+ )?(?:case|package|rest|remainder|second|third|fourth)\b(?:[^.;]|\.(?=\d)){0,60}?"
+    # ("The largest, worth about $4.05 billion, covers ...", "The others include Altius ...")
+    r"|^(?:the|a) (?:[\w-]+ )?"
+    r"(?:case|package|rest|remainder|first|second|third|fourth|largest|biggest|others)\b"
+    r"(?:[^.;]|\.(?=\d)){0,60}?"
     r"\b(?:covers|includes|comprises|consists|is for)\b"
 )
 
