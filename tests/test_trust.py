@@ -707,6 +707,13 @@ ROWS = [
         (Deal("US", "TW", "planned", None, "11100000000"), Deal("US", "TW", "planned", None, "4050000000")),
     ),
     Row(
+        "the-aggressor-is-never-the-article-s-usual-aid-receiver",  # (Denmark's package went to Russia)
+        "Ukraine has fought Russia's full-scale invasion since 2022, Ukraine said. Western firms halted exports"
+        " of aid goods to Russia long ago. Denmark, Norway and Sweden said they would jointly finance a second"
+        " $500 million package of air defence systems.",
+        aid=(Gift("DK", "UA", "500000000"),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

@@ -66,6 +66,7 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
     parties: dict[str, Party] = {}
     aid_to: Counter[str] = Counter()
     foes: set[str] = set()
+    aggressors: set[str] = set()
     aid = cues.compiled["aid"]
     given = cues.pattern(_GIVEN_BEFORE)
     # (the words that make a state the foe are :func:`~korpol._records.roles.excluded`'s)
@@ -74,8 +75,11 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
         if m.kind == "place" and isinstance(m.party, Country):
             after = text[m.end : m.end + 40].lower()
             foe = demonym_foe if m.form == "demonym" else owner_foe
-            if after[:1] in " '" and foe.match(after):
+            hostile = foe.match(after) if after[:1] in " '" else None
+            if hostile is not None:
                 foes.add(m.party.code)
+                if not hostile.group(0).endswith("war"):
+                    aggressors.add(m.party.code)  # (not "Sudan's war": a war in Sudan, whose aid it receives)
                 continue  # "Russia's invasion", "the Russian missile threat": the foe, not a main party
             counts[m.party.code] += 1
             parties[m.party.code] = m.party
@@ -85,7 +89,9 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
             ):
                 aid_to[m.party.code] += 1
     principal = tuple(parties[c] for c, _ in counts.most_common(2))
-    aid_recipient = parties[aid_to.most_common(1)[0][0]] if aid_to else None
+    # (never the aggressor: "... for the Patriot" in a story of "Russia's full-scale invasion")
+    takers = [c for c, _ in aid_to.most_common() if c not in aggressors]
+    aid_recipient = parties[takers[0]] if takers else None
     # (the foe's own mentions count for nothing: "North Korea has sent 3,000 troops" in a story of
     # Korea and Poland is no third party to their deals)
     friendly = Counter({c: n for c, n in counts.items() if c not in foes})
