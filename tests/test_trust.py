@@ -714,6 +714,13 @@ ROWS = [
         aid=(Gift("DK", "UA", "500000000"),),
     ),
     Row(
+        "a-package-of-another-state-s-weapons-goes-to-the-receiver-not-the-maker",  # (to the United States)
+        "Ukraine said on Monday it needed more air defence, Ukraine said. The Dutch government on Monday"
+        " announced a €500 million package of US weapon systems, including missiles for the Patriot air"
+        " defence system.",
+        aid=(Gift("NL", "UA", "500000000"),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

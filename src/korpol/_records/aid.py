@@ -397,6 +397,8 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return "given_by"  # "the first recipient of Japan's Official Security Assistance"
     if _passing(sent, m):
         return None
+    if m.form in ("demonym", "code") and before.endswith("of "):
+        return None  # "a €500 million package of US weapon systems": the weapons' maker, no receiver
     if _OBJECT_BEFORE.search(before) and isinstance(m.party, Country):
         if sent.find(_OFFICE_OF, max(0, rel - 40), rel):
             return "actor"  # "Ambassador ... of Japan", "Secretary for Foreign Affairs of the Philippines"
