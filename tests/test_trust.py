@@ -721,6 +721,13 @@ ROWS = [
         aid=(Gift("NL", "UA", "500000000"),),
     ),
     Row(
+        "of-that-refers-back-to-the-giver-just-told",  # (Poland, the article's main state, gave the part)
+        "Poland and Ukraine held talks in Warsaw, Poland said, and Poland backs Ukraine. South Korea pledged a"
+        " $2.3 billion package for Ukraine last year. Of that, $300 million in humanitarian aid was delivered"
+        " last year.",
+        aid=(Gift("KR", "UA", "2300000000"), Gift("KR", "UA", "300000000")),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

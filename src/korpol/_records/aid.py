@@ -12,7 +12,15 @@ from korpol._records.candidate import Candidate
 from korpol._records.context import TO_BEFORE, Context, report_year
 from korpol._records.cues import CuePattern
 from korpol._records.merge import merge
-from korpol._records.roles import FROM, NOT_ACTOR_BEFORE, TO, excluded, first_party_after, listed_party
+from korpol._records.roles import (
+    FROM,
+    NOT_ACTOR_BEFORE,
+    TO,
+    excluded,
+    first_party_after,
+    listed_party,
+    sentence_actors,
+)
 from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence, clauses_of, finditer_in, money_units
 from korpol._records.slots import assign_times, money_anchors, nearest_time, systems_in
@@ -527,9 +535,10 @@ def _fill_aid_parties(
         donor = next((p for p in ctx.principal if p.code not in takers), None)
         if donor is None and ctx.principal[0].code not in passing and not ctx.foes & main:
             donor = ctx.principal[0]
+        cand.guessed = "donor"  # (the sentence names no giver: see :meth:`AidRule.read`)
     cand.first = donor
     if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
-        cand.guessed = "recipient"  # (the sentence names none: see :meth:`AidRule.read`)
+        cand.guessed = f"{cand.guessed} recipient".strip()  # (named nowhere: see :meth:`AidRule.read`)
         recipient = ctx.aid_recipient
         if recipient is None or (cand.first is not None and recipient.code == cand.first.code):
             # "... and Warsaw had trained around 28,000 Ukrainian soldiers": the people it serves,
@@ -566,6 +575,37 @@ _PARTITIVE = re.compile(
 #: "Romania's top defence council", "Poland's government", "Norway's parliament": a state acting as a body
 _STATE_BODY_AFTER = CuePattern(r"'s\s+(?:[\w-]+\s+){0,2}?(?:⟨buyer_bodies⟩|⟨legislatures⟩|council)\b")
 
+
+def _told_before(sent: Sentence, here: list[Candidate], last: Candidate | None, before: Sentence) -> None:
+    """Complete the sides ``here`` guessed from the gift (or the state) the sentence before told.
+
+    "... when twin earthquakes devastated southern Türkiye, the government sent ... $5 million. It
+    later shipped relief supplies worth about 1 billion won": the same giver's next gift goes where
+    the last one went.  "Of that, $200 million ... was delivered last year", "Its direct help has
+    been humanitarian ...": the giver (and receiver) the sentence before told, not the article's
+    main states.
+    """
+    if last is not None and last.first is not None and _GOES_ON.match(sent.low):
+        for cand in here:
+            same_giver = cand.first is not None and cand.first.code == last.first.code
+            if "recipient" in cand.guessed and same_giver and last.second is not None:
+                cand.second = last.second
+    if not _BACK_TO_LAST.match(sent.low):
+        return
+    giver: Party | None = last.first if last is not None else None
+    if giver is None:
+        giver = next((p for p in sentence_actors(before) if isinstance(p, Country)), None)
+    taker = last.second if last is not None else None
+    for cand in here:
+        other = cand.second.code if cand.second is not None else None
+        if "donor" in cand.guessed and giver is not None and other != giver.code:
+            cand.first = giver
+        if "recipient" in cand.guessed and taker is not None:
+            cand.second = taker
+
+
+#: a sentence that refers back to the giver just told: "Its direct help ...", "Of that, $200 million ..."
+_BACK_TO_LAST = re.compile(r"\s*(?:its|their|of that|of this|of which|of the total)\b")
 
 #: a sentence that goes on about the giver just told: "It later shipped ...", "The government also sent ..."
 _GOES_ON = re.compile(r"\s*(?:it|they|the government|the ministry)\s+(?:later|also|then|further)\b")
@@ -636,16 +676,10 @@ class AidRule:
     def read(self, sent: Sentence, reading: Reading) -> None:
         here = aid_candidates(sent, reading.ctx)
         last = self.found[-1] if self.found else None
-        just_before = last is not None and bool(reading.recent) and last.sentence is reading.recent[-1]
-        if last is not None and just_before and _GOES_ON.match(sent.low):
-            # "... when twin earthquakes devastated southern Türkiye, the government sent ... $5 million.
-            # It later shipped relief supplies worth about 1 billion won": the same giver's next gift
-            # goes where the last one went, not where the article's aid mostly goes
-            for cand in here:
-                giver = cand.first.code if cand.first is not None else None
-                same_giver = last.first is not None and giver == last.first.code
-                if cand.guessed == "recipient" and same_giver and last.second is not None:
-                    cand.second = last.second
+        if last is not None and not (reading.recent and last.sentence is reading.recent[-1]):
+            last = None  # (only a gift told in the sentence just before is referred back to)
+        if here and reading.recent:
+            _told_before(sent, here, last, reading.recent[-1])
         reading.found[self.field] = here  # (the deal rule leaves these amounts to aid)
         if here:
             self.found.extend(c for c in here if not c.aggregate)
