@@ -33,7 +33,7 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_l": ((0.79, 0.75, 0.79, 0.94, 0.84), 2),
     "corpus_k": ((0.70, 0.63, 0.75, 0.94, 0.80), 9),
     "corpus_n": ((0.80, 0.79, 0.82, 0.91, 0.85), 7),
-    "corpus_m": ((0.75, 0.46, 0.71, 0.92, 0.78), 18),
+    "corpus_m": ((0.75, 0.59, 0.71, 0.92, 0.79), 12),
     "programme_kr_pl": ((0.92, 0.00, 0.65, 0.96, 0.91), 0),
 }
 TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")
