@@ -228,7 +228,8 @@ def _clauses_now(sent: Sentence) -> list[tuple[int, int]]:
             cuts.append(pos)
     # "Poland bought K2 tanks from South Korea, Romania bought K9 howitzers, ...": a state after a
     # comma that buys or sells opens a clause of its own
-    for place in sent.sub("place"):
+    places = sent.sub("place") if ", " in sent.low and sent.may_match(_ACTS_AFTER) else ()
+    for place in places:
         pos = place.start - sent.start - 2
         if pos > 0 and sent.low.startswith(", ", pos) and sent.match(_ACTS_AFTER, place.end - sent.start):
             inside = sent.mentions[: bisect.bisect_left(sent.rel_starts, pos)]
@@ -236,7 +237,8 @@ def _clauses_now(sent: Sentence) -> list[tuple[int, int]]:
                 bisect.insort(cuts, pos)
     # "Egypt bought 24 Rafales in 2015 and added 30 more in 2021": a second purchase verb before a
     # count of its own opens a clause
-    for qty in sent.sub("qty"):
+    counts = sent.sub("qty") if " and " in sent.low and sent.may_match(_AND_BOUGHT_BEFORE) else ()
+    for qty in counts:
         rel = qty.start - sent.start
         verb = sent.find(_AND_BOUGHT_BEFORE, max(0, rel - 30), rel)
         if verb is not None:
@@ -244,7 +246,8 @@ def _clauses_now(sent: Sentence) -> list[tuple[int, int]]:
             inside = sent.mentions[: bisect.bisect_left(sent.rel_starts, pos)]
             if pos > 0 and not any(pos < x.end - sent.start for x in inside):
                 bisect.insort(cuts, pos)
-    cuts = sorted(set(cuts))
+    if len(cuts) > 1:
+        cuts = sorted(set(cuts))
     cuts.append(len(sent.text))
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
