@@ -728,6 +728,11 @@ ROWS = [
         aid=(Gift("KR", "UA", "2300000000"), Gift("KR", "UA", "300000000")),
     ),
     Row(
+        "the-owner-of-a-share-of-weapons-donated-gives-them",  # (no package: the owner rule could not fire)
+        "In March, parliament approved the donation of two of Norway's NASAMS systems to Ukraine.",
+        aid=(Gift("NO", "UA", None),),
+    ),
+    Row(
         "an-appeal-for-money-is-no-gift",  # (the UN gave Myanmar what it asked for)
         "Donors are scaling up relief for Myanmar after the earthquake. The U.N. has appealed for $275 million in"
         " humanitarian aid for the worst-hit areas of Myanmar.",

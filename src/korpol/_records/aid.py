@@ -327,19 +327,18 @@ def _aid_direction(
         if m.party.code in blockers:
             continue
         role = _aid_role(sent, m)
-        rel_m = m.start - sent.start
+        rel = m.start - sent.start
         if role == "recipient" and recipient is None:
             recipient = m.party
-            rel = m.start - sent.start
             for_whom = TO_BEFORE.search(sent.low, max(0, rel - 9), rel) is not None  # ("for the ")
         elif role == "dateline":
             dateline = m.party
         elif role == "given_by" or (role == "actor" and donor is None):
             donor = m.party
             given = role == "given_by" or given
-        elif role == "speaker" and (speaker is None or (at is not None and spoke < rel_m < at)):
+        elif role == "speaker" and (speaker is None or (at is not None and spoke < rel < at)):
             # (the speaker nearest before the amount: "X said ..., while Y said the first money ...")
-            speaker, spoke = m.party, rel_m
+            speaker, spoke = m.party, rel
     same = donor is not None and recipient is not None and donor.code == recipient.code
     if same and for_whom and not given:
         donor = None  # "for Ukraine" says who receives; an actor of the same state is not the giver
@@ -569,7 +568,8 @@ _REPORTED_THAT = CuePattern(r"\b(?:⟨hearsay⟩)\b(?:\s+[\w-]+){0,4}\s+that\b")
 
 #: "one of its", "two of Romania's": a share of the weapons named next
 _PARTITIVE = re.compile(
-    r"\b(?:one|two|three|four|five|six|some|several|part|all|most|\d+) of (?:its |their |the )?"
+    r"^\s*of\s+(?=(?:one|two|three|four|five|six|some|several|part|all|most|\d+) of )"
+    r"|\b(?:one|two|three|four|five|six|some|several|part|all|most|\d+) of (?:its |their |the |[\w-]+'s )?"
 )
 
 #: "Romania's top defence council", "Poland's government", "Norway's parliament": a state acting as a body
