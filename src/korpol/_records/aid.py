@@ -640,9 +640,8 @@ _GIVING = CuePattern(
 
 #: "U.S. aid package", "German military assistance": an aid noun its state's adjective gives
 _ADJECTIVE_AID = CuePattern(r"\s+(?:(?:⟨aid_adjectives⟩)\s+)?(?:⟨aid_nouns⟩)\b")
-#: "visited Kyiv", "arrived in Warsaw": a place travelled to
-#: an approval of sales in the sentence ("a US$385 million approval", "the State Department approved")
-_APPROVAL = re.compile(r"\bapprov(?:al|als|ed|es)\b")
+#: an approval of sales in the sentence ("a US$385 million approval", "the State Department cleared")
+_APPROVAL = CuePattern(r"\b(?:⟨approving⟩)\b")
 #: after an amount: a bill for many recipients, or a group that names no state
 _NO_ONE_RECIPIENT = re.compile(
     r"\s+(?:(?:in\s+)?(?:foreign\s+|military\s+|emergency\s+|supplemental\s+)?(?:aid\s+|spending\s+)?"
@@ -653,6 +652,7 @@ _NO_ONE_RECIPIENT = re.compile(
 _REQUESTED = CuePattern(r"\b(?:⟨request⟩)\s+(?:[\w$€£.,-]+\s+){0,3}$")
 #: "to Poland for delivery across the border", "Poland has served as the main gateway": a way through
 _TRANSIT_AFTER = CuePattern(r"\s*,?\s*(?:⟨transit⟩)")
+#: "visited Kyiv", "arrived in Warsaw": a place travelled to
 _VISITED = CuePattern(r"\b(?:⟨visit⟩)\s+(?:the\s+)?$")
 #: "the UK's military support", "Germany's aid package": an aid noun its possessor gives
 _OWN_AID = CuePattern(
