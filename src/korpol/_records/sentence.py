@@ -218,9 +218,7 @@ def _clauses_now(sent: Sentence) -> list[tuple[int, int]]:
     cuts = [0]
     for m in _CLAUSE_BOUNDARY.finditer(sent.low):
         pos = m.start()
-        # (only the mentions that start before ``pos`` can span it: ``rel_starts`` is sorted)
-        inside = sent.mentions[: bisect.bisect_left(sent.rel_starts, pos)]
-        if any(pos < x.end - sent.start for x in inside):
+        if _in_a_mention(sent, pos):
             continue
         if m.group(0) == ", and" and _LAST_ITEM.match(sent.low, m.end()):
             continue  # "howitzers, tanks, and fighter jets.": the last item of a list, not a clause
@@ -231,25 +229,28 @@ def _clauses_now(sent: Sentence) -> list[tuple[int, int]]:
     places = sent.sub("place") if ", " in sent.low and sent.may_match(_ACTS_AFTER) else ()
     for place in places:
         pos = place.start - sent.start - 2
-        if pos > 0 and sent.low.startswith(", ", pos) and sent.match(_ACTS_AFTER, place.end - sent.start):
-            inside = sent.mentions[: bisect.bisect_left(sent.rel_starts, pos)]
-            if not any(pos < x.end - sent.start for x in inside):
-                bisect.insort(cuts, pos)
+        acts = pos > 0 and sent.low.startswith(", ", pos) and sent.match(_ACTS_AFTER, place.end - sent.start)
+        if acts and not _in_a_mention(sent, pos):
+            cuts.append(pos)
     # "Egypt bought 24 Rafales in 2015 and added 30 more in 2021": a second purchase verb before a
     # count of its own opens a clause
     counts = sent.sub("qty") if " and " in sent.low and sent.may_match(_AND_BOUGHT_BEFORE) else ()
     for qty in counts:
         rel = qty.start - sent.start
         verb = sent.find(_AND_BOUGHT_BEFORE, max(0, rel - 30), rel)
-        if verb is not None:
-            pos = verb.start()
-            inside = sent.mentions[: bisect.bisect_left(sent.rel_starts, pos)]
-            if pos > 0 and not any(pos < x.end - sent.start for x in inside):
-                bisect.insort(cuts, pos)
+        if verb is not None and verb.start() > 0 and not _in_a_mention(sent, verb.start()):
+            cuts.append(verb.start())
     if len(cuts) > 1:
         cuts = sorted(set(cuts))
     cuts.append(len(sent.text))
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _in_a_mention(sent: Sentence, pos: int) -> bool:
+    """Whether a mention spans ``pos`` (a clause never cuts through one)."""
+    # (only the mentions that start before ``pos`` can span it: ``rel_starts`` is sorted)
+    inside = sent.mentions[: bisect.bisect_left(sent.rel_starts, pos)]
+    return any(pos < x.end - sent.start for x in inside)
 
 
 def money_units(
