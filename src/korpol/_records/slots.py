@@ -176,7 +176,7 @@ def _is_main_count_now(sent: Sentence, m: QtyM) -> bool:
         for x in sent.sub("system")
     ):
         return False  # "eight K10s": the data says a K10 is an ammunition vehicle
-    if any(x.start < m.start < x.end for x in sent.sub("system")):
+    if _name_holding(sent, m) is not None:
         return False  # "four new Saab JAS 39 Gripen fighters": the 39 is the weapon's name, not a count
     before = max(0, m.start - sent.start - 24)
     if sent.find(_TRANCHE_BEFORE, before, m.start - sent.start) and not sent.find(
@@ -220,18 +220,25 @@ def main_quantity(sent: Sentence, lo: int, hi: int) -> tuple[int | None, int]:
 def _count_before_name(sent: Sentence, m: QtyM) -> int | None:
     """The count before a weapon whose name holds the number ``m`` read: "two Saab 340 AEW aircraft",
     "four new Saab JAS 39 Gripen fighters" (None when ``m`` is no number inside a name)."""
-    system = next((x for x in sent.sub("system") if x.start < m.start < x.end), None)
+    system = _name_holding(sent, m)
     if system is None or m.value.unit.lower() not in _weapon_units(sent):
         return None
     rel = system.start - sent.start
     for pattern in _COUNT_BEFORE_NAME:
         count = pattern.search(sent.low, max(0, rel - 30), rel)
-        word = count.group(1) if count else ""
+        if count is None:
+            continue
+        word = count.group(1)
         value = int(word) if word.isdigit() else COUNT_WORDS.get(word)
-        if value is not None and count is not None:
+        if value is not None:
             # ("the handover of the first of two Saab 340 AEW aircraft": a share of an order told elsewhere)
             return None if sent.low.endswith("of ", 0, count.start()) else value
     return None
+
+
+def _name_holding(sent: Sentence, m: QtyM) -> SystemM | None:
+    """The weapon whose name holds the number ``m`` read ("Saab 340 AEW", "JAS 39 Gripen")."""
+    return next((x for x in sent.sub("system") if x.start < m.start < x.end), None)
 
 
 #: "12 ", "two new ", then "four new Saab ": a count right before a weapon's name (or its maker's)
