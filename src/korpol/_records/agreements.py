@@ -28,7 +28,7 @@ from korpol._records.context import Context, report_year
 from korpol._records.cues import CuePattern, Cues
 from korpol._records.evidence import evidence_for
 from korpol._records.merge import year_of
-from korpol._records.roles import BOTH, WITH, actors, excluded, local_parties, sentence_actors
+from korpol._records.roles import BOTH, GROUP_NOUNS, WITH, actors, excluded, local_parties, sentence_actors
 from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence, clauses_wide
 from korpol._regex import may_match, may_match_any
@@ -458,10 +458,7 @@ def _three(sent: Sentence, recent: Sequence[Sentence], lo: int, hi: int) -> list
 
 
 #: "the three countries", "the three ministers": a trilateral signing
-_THREE = re.compile(
-    r"\bthe three (?:countries|nations|governments|leaders|ministers|prime ministers|presidents|states"
-    r"|partners)\b"
-)
+_THREE = re.compile(rf"\bthe three (?:{GROUP_NOUNS})\b")
 #: "the leaders of Japan, the UK and Italy": all three listed sign
 _LEADERS_OF = re.compile(
     r"\b(?:leaders|ministers|governments|heads of (?:state|government)) of (?:the )?[\w.' -]+,"

@@ -20,6 +20,7 @@ from korpol._records.sentence import Sentence
 __all__ = [
     "BOTH",
     "FROM",
+    "GROUP_NOUNS",
     "HOSTILE_AFTER",
     "HOSTILE_AFTER_DEMONYM",
     "NOT_ACTOR_BEFORE",
@@ -38,11 +39,12 @@ __all__ = [
 ]
 
 
-#: "the two countries", "both governments", "they": the two parties just named, by reference
-BOTH = re.compile(
-    r"\b(?:the two (?:countries|nations|sides|governments|leaders|ministers|presidents|states|allies)"
-    r"|both (?:countries|nations|sides|governments|leaders|presidents|ministers)|their governments|they)\b"
+#: the nouns a group of signers is referred back to by: "the two countries", "the three ministers"
+GROUP_NOUNS = (
+    "countries|nations|sides|governments|leaders|prime ministers|ministers|presidents|states|allies|partners"
 )
+#: "the two countries", "both governments", "they": the two parties just named, by reference
+BOTH = re.compile(rf"\b(?:(?:the two|both) (?:{GROUP_NOUNS})|their governments|they)\b")
 
 #: any kind of mention, kept as it is passed in
 AnyM = TypeVar("AnyM", bound=M)
