@@ -584,13 +584,9 @@ def _more_of_the_last(sent: Sentence, recent: Sequence[Sentence]) -> bool:
     # (not "France is paying for 12 of them with 50 million euros from its support fund": a gift)
     if sent.sub("system") or sent.search(sent.cues.compiled["aid"]) or _last_named(recent) is None:
         return False
-    buy = sent.cues.compiled["buy"]
     for m in sent.sub("qty"):
-        if m.value.unit:
-            continue
         rel = m.start - sent.start
-        near = max(0, rel - 40)
-        if sent.find(_BOUGHT_COUNT_BEFORE, near, rel) and buy.search(sent.low, near, rel):
+        if not m.value.unit and sent.find(_BOUGHT_COUNT_BEFORE, max(0, rel - 40), rel):
             return True
     return False
 
