@@ -151,6 +151,9 @@ PLACES: dict[str, list[Example]] = {
         Example("Korean-made howitzers", [("Korean", "KR")]),
         Example("South Korea's Hanwha Aerospace", [("South Korea", "KR")]),
         Example("the Baltic states", []),
+        # the Palestinian territories by their own names: aid "for Gaza" goes to Palestine
+        Example("a package for Gaza and the West Bank", [("Gaza", "PS"), ("West Bank", "PS")]),
+        Example("aid to the Gaza Strip", [("Gaza Strip", "PS")]),
     ],
     "capitals-headlines": [
         Example("POLAND SIGNS DEAL FOR K2 TANKS", [("POLAND", "PL")]),
