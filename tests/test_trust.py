@@ -83,6 +83,11 @@ def _agrees(want: Deal, got: Deal) -> bool:
 ROWS = [
     # --- who is no party: rivals, foes, the chosen one's competitors
     Row(
+        "an-approval-cleared-with-a-long-modifier",  # ("buying spree" made the US the buyer)
+        "US clears $4.7 billion air defence sale to Egypt as North African buying spree continues",
+        (Deal("US", "EG", "planned", None, "4700000000"),),
+    ),
+    Row(
         "rival-passed-over",
         "Egypt chose Germany's Diehl over a French rival and ordered 7 IRIS-T SLM batteries for 1.2 billion euros.",
         (Deal("DE", "EG", "signed", 7, "1200000000"),),
@@ -1082,6 +1087,63 @@ def test_a_sentence_naming_no_state_in_a_story_of_many_states_guesses_no_pair() 
     )
     doc = korpol.parse(recap, published=PUBLISHED)
     assert not [d for d in doc.arms_deals if d.value is not None and d.value.amount == 1_020_000_000]
+
+
+def test_a_side_left_unsaid_in_a_story_of_many_states_is_not_the_main_pair_s() -> None:
+    # (the radars were Egypt's sale to the United States: the seller named, the buyer the article's
+    # other main state, reversed against the approval's own direction)
+    story = (
+        "Egypt and Morocco keep buying. Egypt signed for 30 Rafale jets from France in 2021 and Morocco bought"
+        " 36 CAESAR guns from France in 2020. Egypt bought 200 K9 howitzers from South Korea in 2022, and"
+        " Morocco ordered 24 Apache helicopters from the United States in 2019. Algeria bought Su-57 jets from"
+        " Russia, and Tunisia bought Black Hawks from the United States. Both Egypt and Morocco want air"
+        " defence. The State Department had cleared a package of four Sentinel radars worth $300 million."
+    )
+    doc = korpol.parse(story, published=PUBLISHED)
+    assert not [d for d in doc.arms_deals if d.quantity == 4]
+    assert ("FR", "EG", 30) in {(d.supplier.code, d.recipient.code, d.quantity) for d in doc.arms_deals if d.supplier and d.recipient}
+
+
+def test_an_approved_package_s_items_go_to_the_buyer_the_approval_names() -> None:
+    # (the radars went to Morocco, the article's most named buyer, not to Egypt, the approval's)
+    text = (
+        "Washington approves $4.7 billion air defence sale to Egypt\n\nThe United States has approved the possible"
+        " sale of NASAMS to Egypt worth $4.67 billion. Morocco, Egypt's rival, has bought from the United"
+        " States, France and Israel, and Morocco wants more. Morocco is also talking to Turkey and Morocco"
+        " signed with India for trucks. The package also includes four Sentinel radars worth $300 million."
+    )
+    doc = korpol.parse(text, published=PUBLISHED)
+    radars = [d for d in doc.arms_deals if d.quantity == 4]
+    assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in radars] == [
+        ("US", "EG")
+    ]
+
+
+def test_a_story_about_one_buyer_guesses_that_buyer() -> None:
+    # a story of many suppliers and one customer: a sentence naming the seller only sells to it
+    ledger = (
+        "Poland bought 250 Abrams tanks from the United States in 2022. Poland ordered CAMM missiles from"
+        " Britain, Poland bought radar planes from Sweden, and Poland bought coastal missiles from Norway."
+        " Poland signed with South Korea too. Seoul supplies volume. Four executive contracts followed"
+        " within months, among them 212 K9 howitzers for $2.4 billion."
+    )
+    doc = korpol.parse(ledger, published=PUBLISHED)
+    k9 = [d for d in doc.arms_deals if d.quantity == 212]
+    assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in k9] == [
+        ("KR", "PL")
+    ]
+
+
+def test_a_demonym_naming_whom_a_weapon_serves_is_no_maker() -> None:
+    # ("for Polish short-range air defence" made Poland the seller of Britain's missiles)
+    text = (
+        "Britain's MBDA is a big supplier to Poland. In April 2023 it won a £1.9 billion order for 44 CAMM"
+        " launchers for Polish short-range air defence."
+    )
+    doc = korpol.parse(text, published=PUBLISHED)
+    assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in doc.arms_deals] == [
+        ("GB", "PL")
+    ]
 
 
 def test_a_sentence_naming_no_state_in_a_story_of_two_keeps_their_pair() -> None:

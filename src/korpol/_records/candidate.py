@@ -44,5 +44,6 @@ class Candidate:
     detail: bool = False  # "Under the contract, 116 K2GF tanks ...": a detail of a deal already reported
     origins: list[Party] = attrs.Factory(list)  # makers' states of systems inherited from context
     antecedent: Party | None = None  # the first actor of the sentence before, for "It"/"Its"/"They"
+    prior: tuple[Party, ...] = ()  # the states the sentence before names (its actors)
     nearby: frozenset[str] = frozenset()  # states named in this sentence and the two before
     guessed: str = ""  # "supplier"/"recipient": that side is the article's other main party, not named

@@ -44,6 +44,9 @@ class Context:
     #: thirds of its states' mentions (a recap, a tracker, a multi-country story).  A deal whose
     #: sentence names no state is then not given the main pair as a guess
     many_states: bool = False
+    #: in a story of many states, the one it is about, if any: named at least twice as often as any
+    #: other ("Five suppliers, one customer: a ledger of Poland's big-ticket orders")
+    hub: Party | None = None
 
     def partner(self, party: Party | None, exclude: Iterable[str] = ()) -> Party | None:
         """The principal party that is not ``party`` (nor in ``exclude``)."""
@@ -97,8 +100,18 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
     friendly = Counter({c: n for c, n in counts.items() if c not in foes})
     total = sum(friendly.values())
     many = total > 0 and sum(n for _, n in friendly.most_common(2)) * 3 <= total * 2
+    top = friendly.most_common(2)
+    hub = parties[top[0][0]] if many and len(top) == 2 and top[0][1] >= 2 * top[1][1] else None
     ctx = Context(
-        published, principal, counts, parties, cues, aid_recipient, foes=frozenset(foes), many_states=many
+        published,
+        principal,
+        counts,
+        parties,
+        cues,
+        aid_recipient,
+        foes=frozenset(foes),
+        many_states=many,
+        hub=hub,
     )
     lede = text[:_LEDE].lower()
     hit = cues.pattern(_APPROVED_SALES).search(lede)
@@ -111,13 +124,27 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
         for m in mentions
         if m.kind == "place" and isinstance(m.party, Country) and hit.start() - 40 <= m.end <= hit.start()
     ]
-    buyer = ctx.partner(near[-1]) if near else None
-    pair = (near[-1], buyer) if near and buyer is not None else None
+    seller = near[-1] if near else None
+    # the buyer the approval names ("approves $4.7 billion air defence sale to Egypt"), else the
+    # article's other main party, unless the article is about many states (no one to guess)
+    named = [
+        m.party
+        for m in mentions
+        if m.kind == "place"
+        and isinstance(m.party, Country)
+        and hit.end() <= m.start < hit.end() + _SALE_TO_SPAN
+        and TO_BEFORE.search(lede[max(0, m.start - 12) : m.start])
+        and m.party != seller
+    ]
+    buyer = named[0] if named else None if ctx.many_states else ctx.partner(seller)
+    pair = (seller, buyer) if seller is not None and buyer is not None else None
     return attrs.evolve(ctx, approved_sales=True, approved_pair=pair)
 
 
 #: the headline and first paragraph
 _LEDE = 700
+#: how far after the approving words the buyer "to" names may stand
+_SALE_TO_SPAN = 80
 _APPROVED_SALES = CuePattern(
     r"\b(?:⟨approving⟩)\b(?:[^.]|\.(?=\d)){0,60}"
     r"\b(?:arms |weapons |military |possible )?sales?\b"

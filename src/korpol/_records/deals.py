@@ -386,7 +386,8 @@ def _unit_candidates(
     cand = Candidate("deal", sent, lo, hi)
     if recent:
         prior = sentence_actors(recent[-1])
-        cand.antecedent = next((p for p in prior if isinstance(p, Country)), None)
+        cand.prior = tuple(p for p in prior if isinstance(p, Country))
+        cand.antecedent = next(iter(cand.prior), None)
     if anchor is not None:
         cand.aggregate = _is_a_sum(sent, clause, anchor, cues)
         cand.value = anchor.value

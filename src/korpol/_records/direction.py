@@ -13,7 +13,7 @@ from clearer reports, or leave it out.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from korpol._mentions.gazetteer import party_for
@@ -502,6 +502,10 @@ def _weapon_demonyms(sent: Sentence) -> dict[int, bool]:
                 continue
             if _ORDER_AFTER.match(nxt) or fitted_to_another(sent, m.start, m.party):
                 continue
+            if _FOR_BEFORE.search(low, max(0, m.start - sent.start - 9), m.start - sent.start) and sent.match(
+                _SERVED_AFTER, m.end - sent.start
+            ):
+                continue  # "missiles for Polish short-range air defence": whom it serves, not who makes it
             between = low[m.end - sent.start :]
             described = [
                 x
@@ -519,6 +523,11 @@ def _weapon_demonyms(sent: Sentence) -> dict[int, bool]:
             ):
                 demonyms[id(m)] = True
     return demonyms
+
+
+#: "for the Polish army", "for Polish short-range air defence": a demonym naming whom a weapon serves
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
+_SERVED_AFTER = CuePattern(r"\s+(?:[\w-]+\s+){0,2}?(?:⟨beneficiaries⟩)\b")
 
 
 #: "Romanian howitzer order", "the British order": a demonym before an order noun names no seller
@@ -639,6 +648,7 @@ def deal_direction(
     cand.second = parties.get(rec) if rec else None
     cand.sure = (supplier[sup] >= 2.5 if sup else 0) + (rec_box[rec] >= 3 if rec else 0)
     cand.grounded = sup is not None
+    guess = _guesser(sent, cand, ctx)
     if cand.second is None:
         others = {m.party.code: m.party for m in places if isinstance(m.party, Country)}
         others.pop(sup or "", None)
@@ -647,25 +657,36 @@ def deal_direction(
             # (one other state; or just the article's two, no word saying who sells: orient decides)
             cand.second = next(iter(others.values()))
         elif not others:
-            cand.second = ctx.partner(cand.first)
+            cand.second = guess(cand.first)
             cand.guessed = "recipient" if cand.first is not None else ""  # (see merge.settle_guessed)
     if cand.first is None:
-        cand.first = ctx.partner(cand.second)  # (an article about one side's exports names it once)
+        cand.first = guess(cand.second)  # (an article about one side's exports names it once)
         cand.guessed = "supplier" if cand.second is not None and rec is not None else cand.guessed
         buyers = {v.party.code for v in facts.votes if not v.supplier and isinstance(v.party, Country)}
         if cand.first is not None and cand.first.code in buyers:
             # "Poland ordered 48 of the jets in 2022, and Malaysia signed for 18": the article's other
             # main state buys in this very sentence; it sold nothing to the first
             cand.first = None
-    if (
-        ctx.many_states
-        and sup is None
-        and rec is None
-        and not cand.definite
-        and not any(isinstance(m.party, Country) for m in places)
-        and not BOTH.search(sent.low)
-    ):
-        # "At sea, a 2019 contract for three more 1,400-ton submarines ... has never taken effect", in
-        # a story of many states: the sentence names neither side, and the article's main pair would
-        # be a guess (a follow-up on "the contract" just told, or "the two nations", keeps it)
-        cand.first = cand.second = None
+
+
+def _guesser(sent: Sentence, cand: Candidate, ctx: Context) -> Callable[[Party | None], Party | None]:
+    """How a side the sentence leaves unsaid is guessed: the article's other main party; in a story
+    of many states, the one state the sentence before names (a tracker's "- FA-50 (South Korea)."
+    before "Contract for 48 light combat aircraft ..."), else the state the story is about (its
+    hub: "Five suppliers, one customer"), else no one.
+
+    In a story of many states the main pair is a poor guess: "the State Department had cleared the
+    package, which includes four Sentinel radars" after a sale to Egypt, in a story of Egypt's and
+    Morocco's purchases, was a sale to Morocco.  A follow-up on "the contract" just told, or "the
+    two nations", keeps the main pair.
+    """
+    if not ctx.many_states or cand.definite or BOTH.search(sent.low):
+        return ctx.partner
+
+    def from_before(named: Party | None) -> Party | None:
+        before = {p.code: p for p in cand.prior if named is None or p.code != named.code}
+        if len(before) == 1:
+            return next(iter(before.values()))
+        return ctx.hub if ctx.hub is not None and ctx.hub != named and not before else None
+
+    return from_before
