@@ -1049,6 +1049,66 @@ def test_trust(row: Row) -> None:
     assert gifts == list(row.aid)
 
 
+def _gifts(text: str) -> list[tuple[str | None, str | None, int | None]]:
+    doc = korpol.parse(text, published=PUBLISHED)
+    return [
+        (p.donor.code if p.donor else None, p.recipient.code if p.recipient else None, p.value and int(p.value.amount))
+        for p in doc.aid_packages
+    ]
+
+
+def test_the_government_in_a_capital_is_that_state_s() -> None:
+    # (Sweden's package was Norway's: "in Stockholm" read as a place)
+    text = (
+        "Norway's government approved 50 billion kroner for Ukraine. Norway also gave Ukraine 35 billion kroner"
+        " last year. On Monday the government in Stockholm unveiled its nineteenth military package for"
+        " Ukraine, worth 16 billion kronor."
+    )
+    assert ("SE", "UA", 16_000_000_000) in _gifts(text)
+
+
+def test_a_state_after_in_and_an_adjective_is_where_aid_goes_not_a_giver() -> None:
+    # ("refugees in neighbouring Moldova": Moldova gave Norway's aid)
+    text = (
+        "Norway's government approved 50 billion kroner for Ukraine. Last week the foreign ministry set aside a"
+        " further 3 billion kroner in humanitarian aid for Ukraine and for Ukrainian refugees in neighbouring"
+        " Moldova."
+    )
+    assert _gifts(text) == [("NO", "UA", 3_000_000_000)]
+
+
+def test_the_package_refers_back_to_the_giver_just_told() -> None:
+    # ("The package comes two months after the previous one": the article's first donor's)
+    text = (
+        "Norway approved 50 billion kroner for Ukraine, and Norway gave Ukraine 35 billion kroner last year."
+        " Sweden unveiled a military package for Ukraine worth 16 billion kronor. The package comes two"
+        " months after the previous one, 13.5 billion kronor."
+    )
+    assert ("SE", "UA", 13_500_000_000) in _gifts(text)
+
+
+def test_a_figure_of_that_is_part_of_the_gift_just_told() -> None:
+    # ("Only about C$320 million of that": the Netherlands' gift, the story's main donor)
+    text = (
+        "The Netherlands and Ukraine signed a security agreement on Friday. The Dutch agreement includes 2"
+        " billion euros in military aid for Ukraine in 2024, Dutch Prime Minister Mark Rutte said in Kharkiv."
+        " The next day Italy and Canada signed their agreements in Kyiv. Italy attached no figure. Canada's"
+        " agreement provides 3.02 billion Canadian dollars in financial and military support this year. Only"
+        " about C$320 million of that is new military spending; the bulk, C$2.4 billion, is a loan to be"
+        " administered through an International Monetary Fund account."
+    )
+    assert ("CA", "UA", 320_000_000) in _gifts(text)
+
+
+def test_the_state_a_story_says_is_supported_receives_its_aid() -> None:
+    # ("keep supporting Ukraine": with no aid "to Ukraine", Korea's aid went to Japan)
+    text = (
+        "Seoul and Tokyo keep supporting Ukraine. Japan says its help exceeds $12 billion, and Japan is lending"
+        " more. Seoul sent about $100 million in humanitarian aid in 2022."
+    )
+    assert _gifts(text) == [("KR", "UA", 100_000_000)]
+
+
 def test_two_buyers_in_one_sentence_are_never_paired() -> None:
     # (the article's other main state was guessed as the seller: Malaysia sold Poland 48 jets)
     doc = korpol.parse(

@@ -406,7 +406,9 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return None
     if m.form in ("demonym", "code") and before.endswith("of "):
         return None  # "a €500 million package of US weapon systems": the weapons' maker, no receiver
-    if _OBJECT_BEFORE.search(before) and isinstance(m.party, Country):
+    if m.form == "capital" and _SEAT_BEFORE.search(low, max(0, rel - 30), rel):
+        return "actor"  # "the government in Stockholm unveiled its nineteenth package": Sweden's
+    if _OBJECT_BEFORE.search(low, max(0, rel - 30), rel) and isinstance(m.party, Country):
         if sent.find(_OFFICE_OF, max(0, rel - 40), rel):
             return "actor"  # "Ambassador ... of Japan", "Secretary for Foreign Affairs of the Philippines"
         if m.form in ("capital", "metonym") and re.search(r"\b(?:in|at)\s+$", before):
@@ -590,7 +592,7 @@ def _told_before(sent: Sentence, here: list[Candidate], last: Candidate | None, 
             same_giver = cand.first is not None and cand.first.code == last.first.code
             if "recipient" in cand.guessed and same_giver and last.second is not None:
                 cand.second = last.second
-    if not _BACK_TO_LAST.match(sent.low):
+    if not (_BACK_TO_LAST.match(sent.low) or _PART_OF_LAST.search(sent.low)):
         return
     giver: Party | None = last.first if last is not None else None
     if giver is None:
@@ -604,8 +606,14 @@ def _told_before(sent: Sentence, here: list[Candidate], last: Candidate | None, 
             cand.second = taker
 
 
-#: a sentence that refers back to the giver just told: "Its direct help ...", "Of that, $200 million ..."
-_BACK_TO_LAST = re.compile(r"\s*(?:its|their|of that|of this|of which|of the total)\b")
+#: a sentence that refers back to the giver just told: "Its direct help ...", "Of that, $200 million ...",
+#: "The package comes only two months after the previous one, ..."
+_BACK_TO_LAST = re.compile(
+    r"\s*(?:its|their|of that|of this|of which|of the total|the (?:new )?(?:package|pledge|grant|donation))\b"
+)
+
+#: a figure that is a part of the gift just told: "Only about C$320 million of that is new military spending"
+_PART_OF_LAST = re.compile(r"(?:illion|\d)\s+of\s+(?:that|this|which|the total)\b")
 
 #: a sentence that goes on about the giver just told: "It later shipped ...", "The government also sent ..."
 _GOES_ON = re.compile(r"\s*(?:it|they|the government|the ministry)\s+(?:later|also|then|further)\b")
@@ -662,7 +670,11 @@ _OWN_AID = CuePattern(
 
 #: "the Ambassador of Japan", "Minister of Defence of Poland": an office's state, who acts
 _OFFICE_OF = CuePattern(r"\b(?:⟨office_of⟩)\s+of\s+(?:the\s+)?$")
-_OBJECT_BEFORE = re.compile(r"\b(?:to|for|in|into)\s+(?:the\s+)?$|\b(?:of)\s+$")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|for|in|into)\s+(?:the\s+)?(?:neighbou?ring\s+|war-torn\s+|quake-hit\s+|flood-hit\s+)?$|\b(?:of)\s+$"
+)
+#: "the government in Stockholm", "the authorities in Kyiv": a capital standing for its state's government
+_SEAT_BEFORE = re.compile(r"\b(?:government|authorities|cabinet)\s+in\s+$")
 
 
 class AidRule:
