@@ -583,6 +583,18 @@ AGREEMENT_EXAMPLES = [
         [("other", {"ES", "UA"}, 2024, None), ("other", {"PT", "UA"}, 2024, None), ("other", {"BE", "UA"}, 2024, None)],
     ),
     (
+        "signers-of-their-agreements-sign-one-each-with-the-article-s-state",  # (Italy signed with Canada)
+        "Ukraine has now signed security agreements with seven countries. The next day, Italian Prime Minister"
+        " Giorgia Meloni and Canadian Prime Minister Justin Trudeau signed their agreements in Kyiv.",
+        [("other", {"IT", "UA"}, 2024, None), ("other", {"CA", "UA"}, 2024, None)],
+    ),
+    (
+        "what-an-agreement-says-is-dated-not-its-signing",  # (the pact was dated 2022)
+        "Hours later in Paris, President Emmanuel Macron signed a security agreement with Ukraine stating that"
+        " France had provided military aid worth 1.7 billion euros in 2022.",
+        [("other", {"FR", "UA"}, 2024, None)],
+    ),
+    (
         "a-state-that-signed-with-a-dated-list-of-partners-signed-one-each",  # (one four-state pact)
         "Japan and New Zealand signed a reciprocal access agreement on Monday. The pact is modelled on those"
         " Japan signed with Australia in 2022, Britain in 2023 and the Philippines in 2024.",

@@ -559,7 +559,10 @@ def _agreement_dates(
     """The date closest to the agreement noun in [lo, hi) (what follows it preferred), and any end date."""
     date = until = None
     best = None
-    for t in sent.sub("time", lo, hi):
+    # ("signed a pact stating that France had provided military aid worth 1.7 billion euros in 2022":
+    # what the text says is dated, not its signing)
+    content = _CONTENT_CLAUSE.search(sent.low, match.end(), hi)
+    for t in sent.sub("time", lo, content.start() if content else hi):
         ts: TimeSpan = t.value
         if _NAME_BEFORE_YEAR.search(sent.text, max(0, t.start - sent.start - 16), t.start - sent.start):
             continue  # "a roadmap called Horizon 2047", "Vision 2030": a name, not a date
@@ -571,6 +574,12 @@ def _agreement_dates(
             if best is None or gap < best:
                 best, date = gap, ts
     return date, until
+
+
+#: a clause that tells what an agreement says, whose dates are not the agreement's
+_CONTENT_CLAUSE = re.compile(
+    r"\b(?:stating|saying|declaring|noting|recording|confirming|which (?:says|states|notes|records))\s+that\b"
+)
 
 
 def merge_agreements(
