@@ -88,6 +88,12 @@ ROWS = [
         (Deal("US", "EG", "planned", None, "4700000000"),),
     ),
     Row(
+        "the-biggest-deal-so-far-is-one-deal",  # ("so far" made the 26 jets a running total: no record)
+        "India and France today signed the biggest defence deal between the two countries so far, a"
+        " government-to-government agreement for twenty-six Rafale Marine fighter jets for the Indian Navy.",
+        (Deal("FR", "IN", "signed", 26),),
+    ),
+    Row(
         "rival-passed-over",
         "Egypt chose Germany's Diehl over a French rival and ordered 7 IRIS-T SLM batteries for 1.2 billion euros.",
         (Deal("DE", "EG", "signed", 7, "1200000000"),),

@@ -38,11 +38,11 @@ from korpol._records.transfer import (
     COMBINED_AFTER,
     DEAL_STUFF,
     DENIED,
-    RUNNING_TOTAL,
     aggregate_before,
     bought_for_another,
     gift,
     only_a_package,
+    running_total,
 )
 from korpol._records.units import SIGNED_WORD, deal_clauses, earlier_level, funds_a_purchase
 from korpol._records.units import restated as restated_amounts
@@ -400,7 +400,7 @@ def _unit_candidates(
         return []  # "where eight of the ships will be built": a share of the work, not a deal
     if cand.value is None and cand.quantity is None and not cand.systems:
         return []
-    if cand.value is None and sent.find(RUNNING_TOTAL, lo, hi):
+    if cand.value is None and running_total(sent, lo, hi):
         return []  # "364 K9s are on firm order": a running total, not a deal
     under = fill_status(sent, clause.status_span, lo, hi, cand, cues)
     listed = ctx.approved_sales and not own_status(sent, cues)

@@ -21,7 +21,6 @@ __all__ = [
     "DEAL_STUFF",
     "DENIED",
     "NEGATED",
-    "RUNNING_TOTAL",
     "SALE_WORD",
     "TROOPS",
     "aggregate_before",
@@ -30,6 +29,7 @@ __all__ = [
     "gift",
     "only_a_package",
     "part_of_a_sum",
+    "running_total",
     "weapon_mentions",
 ]
 
@@ -133,13 +133,20 @@ _RANKED = CuePattern(r"\b(?:⟨ranked⟩)\b[^.;]*$")
 def aggregate_before(low: str, lo: int, hi: int, cues: Cues) -> bool:
     """An aggregate cue ("in total", "so far") in ``low[lo:hi]`` that makes the amount after it a total."""
     hit = cues.compiled["aggregate"].search(low, lo, hi)
-    if hit is None:
-        return False
-    # "its largest military aid package so far, worth ...": one package, ranked, not a total
-    ranked = hit.group(0) in ("so far", "to date") and cues.pattern(_RANKED).search(
-        low, max(0, hit.start() - 60), hit.start()
+    return hit is not None and not _ranked(low, hit, cues)
+
+
+def running_total(sent: Sentence, lo: int, hi: int) -> bool:
+    """A running-total cue ("on firm order", "so far") in [lo, hi): its count totals deals, it is none."""
+    hit = sent.find(RUNNING_TOTAL, lo, hi)
+    return hit is not None and not _ranked(sent.low, hit, sent.cues)
+
+
+def _ranked(low: str, hit: re.Match[str], cues: Cues) -> bool:
+    """ "its largest military aid package so far", "the biggest defence deal ... so far": one, ranked."""
+    return hit.group(0) in ("so far", "to date") and bool(
+        cues.pattern(_RANKED).search(low, max(0, hit.start() - 60), hit.start())
     )
-    return not ranked
 
 
 #: "Since February 2022, Canada has committed ...": a clause that opens on "since" and a perfect tense
