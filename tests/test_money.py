@@ -79,6 +79,10 @@ NAMES = [
     E("Manila signed an 18.9-billion-peso contract for the jets", "PHP 18900000000", id="peso-adjective"),
     E("a 1.37 tln won order", "KRW 1370000000000", id="tln-won"),
     E("India inks Rs 63,000 cr deal for jets", "INR 630000000000", id="crore-abbreviated"),
+    # Indian compound scales, in figures and read aloud
+    E("a price tag of around sixty-three thousand crore rupees", "INR 630000000000 about", id="thousand-crore-spoken"),
+    E("the 63 thousand crore rupees deal", "INR 630000000000", id="thousand-crore"),
+    E("a defence budget of Rs 6.81 lakh crore", "INR 6810000000000", id="lakh-crore"),
     E("¥5 billion yuan in credit lines", "CNY 5000000000", id="yen-sign-with-yuan"),
 ]
 

@@ -52,6 +52,7 @@ SCALES: dict[str, int] = {
     "thousand": 10**3, "Thousand": 10**3, "lakh": 10**5, "lakhs": 10**5,
     "million": 10**6, "Million": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6, "MN": 10**6,
     "crore": 10**7, "crores": 10**7, "cr": 10**7,  # Indian news writes "Rs 63,000 cr"
+    "thousand crore": 10**10, "lakh crore": 10**12,  # "sixty-three thousand crore rupees", "₹6.81 lakh crore"
     "billion": 10**9, "Billion": 10**9, "bn": 10**9, "bln": 10**9, "mld": 10**9, "BN": 10**9,
     "bil": 10**9,  # "KAI signs $3 bil. FA-50 deal": Korean English-language headlines
     "trillion": 10**12, "Trillion": 10**12, "tn": 10**12, "trn": 10**12, "tr": 10**12, "tril": 10**12,
