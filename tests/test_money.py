@@ -333,6 +333,14 @@ def test_a_bracket_that_is_not_a_restatement_stays_apart() -> None:
         pytest.param("a $5 billion deal for 1.5 billion rounds", ["USD 5,000,000,000"], id="a-count-is-no-amount"),
         pytest.param("It costs $2 billion. In 2020 it was for 1.5 billion.", ["USD 2,000,000,000"],
                      id="never-across-a-sentence"),
+        pytest.param(
+            "France announced three hundred and forty-five million dollars, China one hundred million, Germany"
+            " eighty-eight million and the European Union ninety-three million.",
+            ["USD 345,000,000", "USD 100,000,000", "USD 88,000,000", "USD 93,000,000"],
+            id="a-list-of-givers-leaves-out-the-verb-and-the-currency",
+        ),
+        pytest.param("It gave $5 million, and Japan 10 million people were fed.", ["USD 5,000,000"],
+                     id="a-count-of-people-in-a-list-is-no-amount"),
     ],
 )
 def test_an_amount_without_currency_after_one_with_it(text: str, expected: list[str]) -> None:

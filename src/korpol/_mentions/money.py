@@ -456,9 +456,12 @@ def scan_money(text: str) -> list[Money]:
 
 
 #: "... for four point seven five billion dollars, and then 116 M1A1s for one point four billion":
-#: a second amount whose currency the sentence already gave
+#: a second amount whose currency the sentence already gave; so too a list that leaves out the
+#: verb and the currency after a name ("France announced $345 million, China one hundred million,
+#: Germany eighty-eight million and the European Union ninety-three million")
 _ELIDED = re.compile(
-    r"\b(?:for|worth|at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
+    r"(?:\b(?:for|worth|at)|(?:,|\band)(?:\s+the)?(?:\s+[A-Z][\w'.-]*){1,3}?)"
+    r"\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
     r"(?P<num>\d[\d,]*(?:\.\d+)?|[a-z]+(?:[ -][a-z]+){0,7})\s+(?P<scale>billion|million|trillion)"
     r"(?=\s*(?:[.,;:)]|$|\s(?:in|at|from|for|and|with|over|under|on|last|this|next|each)\b))"
 )
