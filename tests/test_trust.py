@@ -1106,6 +1106,29 @@ def test_a_figure_of_that_is_part_of_the_gift_just_told() -> None:
     assert ("CA", "UA", 320_000_000) in _gifts(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt has received about $1.3 billion a year in US military assistance for decades.",
+        "Egypt, which Washington designates a major non-NATO ally, has received about $1.3 billion a year in US"
+        " military assistance for decades.",
+    ],
+    ids=["an-auxiliary", "an-aside"],
+)
+def test_the_subject_of_a_receiving_verb_receives_past_an_auxiliary_or_an_aside(text: str) -> None:
+    # (Egypt gave the United States $1.3 billion a year)
+    assert _gifts(text) == [("US", "EG", 1_300_000_000)]
+
+
+def test_aid_whose_owner_is_named_before_whose_is_that_state_s() -> None:
+    # ("Norway, whose ... programme": Ukraine gave Norway 75 billion kroner)
+    text = (
+        "Talks are under way with about two dozen more countries, including Norway, whose five-year Nansen"
+        " support programme for Ukraine, launched last February, is worth 75 billion kroner."
+    )
+    assert _gifts(text) == [("NO", "UA", 75_000_000_000)]
+
+
 def test_the_state_a_story_says_is_supported_receives_its_aid() -> None:
     # ("keep supporting Ukraine": with no aid "to Ukraine", Korea's aid went to Japan)
     text = (

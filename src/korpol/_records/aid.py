@@ -419,8 +419,8 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return "given_by" if sent.find(_GIVEN_BY, max(0, rel - 48), rel) else None
     # "the UK's military support for Ukraine": the possessor gives ("into NATO's package": not)
     owner = m.form != "demonym" and not NOT_ACTOR_BEFORE.search(before)
-    if owner and sent.match(_OWN_AID, m.end - sent.start):
-        return "given_by"
+    if owner and (sent.match(_OWN_AID, m.end - sent.start) or sent.match(_WHOSE_AID, m.end - sent.start)):
+        return "given_by"  # (", whose five-year Nansen support programme ... is worth 75 billion kroner")
     if m.form in ("demonym", "code") and sent.match(_ADJECTIVE_AID, m.end - sent.start):
         return "given_by"  # "a $60 billion U.S. aid package", "German military aid"
     if re.search(
@@ -504,12 +504,25 @@ def _receiver_frame(sent: Sentence, a: int, b: int) -> tuple[Party | None, Party
         and not excluded(sent, m)
     ]
     if giver is None:
-        # only the subject right before the verb ("Manila received"), not a state further back
+        # only the subject right before the verb ("Manila received", "Egypt, which Washington calls an
+        # ally, has received"), not a state further back
+        aside = _ASIDE_BEFORE.search(low, 0, receive.start())
+        if aside is not None:
+            takers = [m for m in takers if m.end - sent.start <= aside.start()]
         near = takers[-1] if takers else None
-        if near is None or near.form == "demonym" or low[near.end - sent.start : receive.start()].strip(" ,"):
+        stop = aside.start() if aside is not None else receive.start()
+        if near is None or near.form == "demonym" or not _AUX_GAP.fullmatch(low, near.end - sent.start, stop):
+            return None
+        if aside is not None and not _AUX_GAP.fullmatch(low, aside.end(), receive.start()):
             return None
         return None, near.party
     return giver, (takers[-1].party if takers else None)
+
+
+#: what may stand between a receiving subject and its verb: "Egypt has received", "Kyiv will also get"
+_AUX_GAP = re.compile(r"[\s,]*(?:(?:has|have|had|will|would|also|already|now|reportedly)\s+)*")
+#: ", which Washington designates a major non-NATO ally," between a subject and its verb
+_ASIDE_BEFORE = re.compile(r",\s*(?:which|who)\b[^,;]{1,80},(?=[^,;]*$)")
 
 
 def _fill_aid_parties(
@@ -663,9 +676,10 @@ _TRANSIT_AFTER = CuePattern(r"\s*,?\s*(?:⟨transit⟩)")
 #: "visited Kyiv", "arrived in Warsaw": a place travelled to
 _VISITED = CuePattern(r"\b(?:⟨visit⟩)\s+(?:the\s+)?$")
 #: "the UK's military support", "Germany's aid package": an aid noun its possessor gives
-_OWN_AID = CuePattern(
-    r"'s?\s+(?:[\w-]+\s+){0,2}?(?:⟨aid_nouns⟩|package|pledge|donation|contribution|facility|fund)s?\b"
-)
+_AID_THINGS = r"(?:⟨aid_nouns⟩|package|pledge|donation|contribution|facility|fund)s?\b"
+_OWN_AID = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}?" + _AID_THINGS)
+#: "Norway, whose five-year Nansen support programme": the aid of the state before "whose"
+_WHOSE_AID = CuePattern(r",\s*whose\s+(?:[\w-]+\s+){0,3}?" + _AID_THINGS)
 
 
 #: "the Ambassador of Japan", "Minister of Defence of Poland": an office's state, who acts
