@@ -1123,8 +1123,9 @@ def test_the_subject_of_a_receiving_verb_receives_past_an_auxiliary_or_an_aside(
 def test_aid_whose_owner_is_named_before_whose_is_that_state_s() -> None:
     # ("Norway, whose ... programme": Ukraine gave Norway 75 billion kroner)
     text = (
-        "Talks are under way with about two dozen more countries, including Norway, whose five-year Nansen"
-        " support programme for Ukraine, launched last February, is worth 75 billion kroner."
+        "Zelensky has called them the strongest guarantees Ukraine has had, and his office says talks are"
+        " under way with about two dozen more countries, including Norway, whose five-year Nansen support"
+        " programme launched last February is worth 75 billion kroner."
     )
     assert _gifts(text) == [("NO", "UA", 75_000_000_000)]
 
