@@ -1130,6 +1130,23 @@ def test_aid_whose_owner_is_named_before_whose_is_that_state_s() -> None:
     assert _gifts(text) == [("NO", "UA", 75_000_000_000)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union gave Gaza aid in January, while a joint assessment by the World Bank, the UN and the"
+        " EU put the cost of rebuilding Gaza at some $53 billion.",
+        "Australia is to buy three Virginia-class submarines from the United States. Canberra puts the cost of"
+        " the whole programme at up to A$368 billion over three decades.",
+    ],
+    ids=["rebuilding", "a-programme"],
+)
+def test_a_cost_estimate_is_no_deal_or_gift(text: str) -> None:
+    # (the $53 billion was the EU's gift to Gaza; the A$368 billion the price of three submarines)
+    doc = korpol.parse(text, published=PUBLISHED)
+    values = [r.value.amount for r in (*doc.arms_deals, *doc.aid_packages) if r.value is not None]
+    assert not [v for v in values if v >= 50_000_000_000]
+
+
 def test_the_state_a_story_says_is_supported_receives_its_aid() -> None:
     # ("keep supporting Ukraine": with no aid "to Ukraine", Korea's aid went to Japan)
     text = (
