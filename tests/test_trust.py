@@ -1241,6 +1241,21 @@ def test_a_story_about_one_buyer_guesses_that_buyer() -> None:
     ]
 
 
+def test_it_that_placed_an_order_is_the_state_told_before_sentences_naming_none() -> None:
+    # (the order had no buyer: "it" looked back one sentence only, and "placed an order" was no purchase)
+    text = (
+        "Estonia and Latvia bought IRIS-T from Germany. Lithuania has stayed with Norway's NASAMS. In December"
+        " 2023 it ordered more NASAMS equipment worth €200 million, and in October 2024 it signed a further"
+        " €193 million contract with Kongsberg. In the same week it placed a €130 million order with Sweden's"
+        " Saab for the MSHORAD system."
+    )
+    doc = korpol.parse(text, published=PUBLISHED)
+    order = [d for d in doc.arms_deals if d.value is not None and d.value.amount == 130_000_000]
+    assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in order] == [
+        ("SE", "LT")
+    ]
+
+
 def test_a_demonym_naming_whom_a_weapon_serves_is_no_maker() -> None:
     # ("for Polish short-range air defence" made Poland the seller of Britain's missiles)
     text = (

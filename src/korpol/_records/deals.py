@@ -387,7 +387,11 @@ def _unit_candidates(
     if recent:
         prior = sentence_actors(recent[-1])
         cand.prior = tuple(p for p in prior if isinstance(p, Country))
-        cand.antecedent = next(iter(cand.prior), None)
+        # ("Lithuania has stayed with NASAMS. In December 2023 it ordered ..., and it signed ... In the
+        # same week it placed an order": "it" goes back past sentences that name no state)
+        cand.antecedent = next(
+            (p for s in reversed(recent[-3:]) for p in sentence_actors(s) if isinstance(p, Country)), None
+        )
     if anchor is not None:
         cand.aggregate = _is_a_sum(sent, clause, anchor, cues)
         cand.value = anchor.value
