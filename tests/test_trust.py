@@ -94,6 +94,11 @@ ROWS = [
         (Deal("FR", "IN", "signed", 26),),
     ),
     Row(
+        "a-possessor-buys-in-its-own-clause-only",  # (the Philippines' 12 jets were Malaysia's)
+        "It follows Malaysia's order for 18 FA-50s in 2023 and the Philippines' original 12 jets, bought in 2014.",
+        (Deal("KR", "MY", "signed", 18), Deal("KR", "PH", "signed", 12)),
+    ),
+    Row(
         "rival-passed-over",
         "Egypt chose Germany's Diehl over a French rival and ordered 7 IRIS-T SLM batteries for 1.2 billion euros.",
         (Deal("DE", "EG", "signed", 7, "1200000000"),),
