@@ -99,6 +99,15 @@ ROWS = [
         (Deal("KR", "MY", "signed", 18), Deal("KR", "PH", "signed", 12)),
     ),
     Row(
+        "a-part-of-an-aid-package-spent-on-purchases-is-no-deal",  # (Sweden sold Ukraine nine billion kronor)
+        "On Monday the government in Stockholm unveiled its nineteenth military support package for Ukraine, worth"
+        " sixteen billion kronor. Defence Minister Pål Jonson told a news conference that around nine billion"
+        " kronor of the package will go on newly produced equipment, bought mainly from Swedish and other European"
+        " manufacturers through the Defence Materiel Administration, while roughly five billion will be donated"
+        " to help Ukraine's own defence industry.",
+        aid=(Gift("SE", "UA", "16000000000"),),
+    ),
+    Row(
         "rival-passed-over",
         "Egypt chose Germany's Diehl over a French rival and ordered 7 IRIS-T SLM batteries for 1.2 billion euros.",
         (Deal("DE", "EG", "signed", 7, "1200000000"),),

@@ -31,6 +31,7 @@ from korpol._records.slots import (
     main_quantity,
     money_anchors,
     nearest_time,
+    spent_from_a_package,
     systems_in,
 )
 from korpol._records.status import fill_status, own_status
@@ -159,7 +160,7 @@ def deal_candidates(
         anchors = [
             an
             for an in money_anchors(sent, a, b, ctx.cues)
-            if not funds_a_purchase(sent, an) and not earlier_level(sent, an)
+            if not (funds_a_purchase(sent, an) or earlier_level(sent, an) or spent_from_a_package(sent, an))
         ]
         restated = restated_amounts(sent, anchors) if len(anchors) > 1 else {}
         if restated:

@@ -28,8 +28,22 @@ __all__ = [
     "nearest_time",
     "owned_before",
     "sent_status",
+    "spent_from_a_package",
     "systems_in",
 ]
+
+
+def spent_from_a_package(sent: Sentence, m: MoneyM) -> bool:
+    """ "around nine billion kronor of the package will go on newly produced equipment, bought mainly
+    from Swedish ... manufacturers": a part of an aid package told before, spent on purchases, is
+    no deal (a donor's share, "Sweden is contributing $275 million of the Nordic package", stays aid)."""
+    return _PART_OF_PACKAGE_AFTER.match(sent.low, m.end - sent.start) is not None
+
+
+#: "of the package", "of this package": a part of a package
+_PART_OF_PACKAGE_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?of\s+(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?package\b"
+)
 
 
 def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[MoneyM]:
