@@ -595,6 +595,12 @@ AGREEMENT_EXAMPLES = [
         [("other", {"FR", "UA"}, 2024, None)],
     ),
     (
+        "named-treaties-recalled-each-with-a-dated-partner-are-the-subject-s",  # (no record)
+        "France and Poland signed a treaty in Nancy on Friday. It is France's fourth bilateral treaty of this"
+        " kind, after the Aachen Treaty with Germany in 2019 and the Quirinal Treaty with Italy in 2021.",
+        [("treaty", {"FR", "PL"}, 2024, None), ("treaty", {"FR", "DE"}, 2019, None), ("treaty", {"FR", "IT"}, 2021, None)],
+    ),
+    (
         "a-state-that-signed-with-a-dated-list-of-partners-signed-one-each",  # (one four-state pact)
         "Japan and New Zealand signed a reciprocal access agreement on Monday. The pact is modelled on those"
         " Japan signed with Australia in 2022, Britain in 2023 and the Philippines in 2024.",

@@ -204,7 +204,15 @@ def _agreement_at(
         listed = _partners_after(sent, signed.start(), hi) if signed else []
         if len(listed) >= 2 and all(when is not None for _, when in listed):
             partners = listed
-    if len(partners) >= 2 and (not weak or all(when is not None for _, when in partners)):
+    # "after the Aachen Treaty with Germany in 2019, the Quirinal Treaty with Italy in 2021 ...": a
+    # named agreement recalled with its one partner and its year, between the subject and that partner
+    recalled = False
+    named_noun = _NAMED_BEFORE.search(sent.text, 0, match.start()) is not None
+    if not partners and not match.group(0).endswith("s") and named_noun:
+        single = _partners_after(sent, match.end(), hi)
+        recalled = len(single) == 1 and single[0][1] is not None
+        partners = single if recalled else []
+    if (len(partners) >= 2 or recalled) and (not weak or all(when is not None for _, when in partners)):
         # "similar agreements with Australia in 2022 and the United Kingdom in 2023": one each,
         # between the subject and each partner, dated by the year told beside that partner
         parties = _agreement_parties(sent, ctx, recent, match, lo, hi, siblings)
@@ -291,6 +299,9 @@ def _one_per_signer(
         return None
     return partner, signers, when
 
+
+#: "the Aachen Treaty", "the Quirinal Treaty": an agreement's own name right before its noun
+_NAMED_BEFORE = re.compile(r"\bthe\s+[A-Z][\w'-]+\s+$")
 
 #: "similar 10-year agreements", "their countries' agreements": one agreement per signer
 _DISTRIBUTIVE_BEFORE = CuePattern(r"\b(?:⟨distributive⟩)\s+(?:[\w-]+\s+){0,3}$")
