@@ -595,6 +595,12 @@ AGREEMENT_EXAMPLES = [
         [("other", {"FR", "UA"}, 2024, None)],
     ),
     (
+        "a-named-declaration-signed-is-an-agreement",  # (no record: only "joint declaration" was one)
+        "During a state visit to Britain, French President Emmanuel Macron and Prime Minister Keir Starmer signed"
+        " the Northwood Declaration.",
+        [("declaration", {"FR", "GB"}, 2024, None)],
+    ),
+    (
         "named-treaties-recalled-each-with-a-dated-partner-are-the-subject-s",  # (no record)
         "France and Poland signed a treaty in Nancy on Friday. It is France's fourth bilateral treaty of this"
         " kind, after the Aachen Treaty with Germany in 2019 and the Quirinal Treaty with Italy in 2021.",
