@@ -601,6 +601,19 @@ AGREEMENT_EXAMPLES = [
         [("declaration", {"FR", "GB"}, 2024, None)],
     ),
     (
+        "agreements-whose-signers-no-words-name-in-a-story-of-many-states-are-none",  # (France's with Britain)
+        "In barely twelve weeks, governments on both sides of Eurasia have signed agreements designed to outlive"
+        " the politicians who negotiated them. France and Poland signed a treaty in Nancy. Britain and Germany"
+        " signed a treaty in London. Japan and the Philippines signed an agreement in Manila. France and"
+        " Britain signed a declaration in London.",
+        [
+            ("treaty", {"FR", "PL"}, 2024, None),
+            ("treaty", {"DE", "GB"}, 2024, None),
+            ("other", {"JP", "PH"}, 2024, None),
+            ("declaration", {"FR", "GB"}, 2024, None),
+        ],
+    ),
+    (
         "named-treaties-recalled-each-with-a-dated-partner-are-the-subject-s",  # (no record)
         "France and Poland signed a treaty in Nancy on Friday. It is France's fourth bilateral treaty of this"
         " kind, after the Aachen Treaty with Germany in 2019 and the Quirinal Treaty with Italy in 2021.",

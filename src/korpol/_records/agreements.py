@@ -431,6 +431,10 @@ def _agreement_parties(
         # (not "Manila continued to add partners. Its Reciprocal Access Agreement with Japan ...": the
         # pronoun's state, named just before)
         referred = BOTH.search(low[lo:hi]) is not None or _PRONOUN.match(low) is not None
+        if not parties and not referred and ctx.many_states and nobody and not BOTH.search(low):
+            # ("In barely twelve weeks, governments on both sides of Eurasia have signed agreements",
+            # in a story of many states: whose, the words do not say)
+            return []
         alone = len(parties) == 1 and siblings == 1 and not referred
         pool = [
             *(sentence_actors(sent) if siblings > 1 else ()),

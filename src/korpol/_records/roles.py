@@ -44,7 +44,7 @@ GROUP_NOUNS = (
     "countries|nations|sides|governments|leaders|prime ministers|ministers|presidents|states|allies|partners"
 )
 #: "the two countries", "both governments", "they": the two parties just named, by reference
-BOTH = re.compile(rf"\b(?:(?:the two|both) (?:{GROUP_NOUNS})|their governments|they)\b")
+BOTH = re.compile(rf"\b(?:(?:the two|both) (?:{GROUP_NOUNS})(?! of\b)|their governments|they)\b")
 
 #: any kind of mention, kept as it is passed in
 AnyM = TypeVar("AnyM", bound=M)
