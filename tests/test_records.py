@@ -789,6 +789,19 @@ def test_meeting() -> None:
     assert doc.meetings[0].date.start == dt.date(2023, 7, 13)
 
 
+def test_an_unknown_title_holder_is_of_the_one_state_acting_before_the_title() -> None:
+    # (both were Estonia's, the article's main state)
+    text = (
+        "Estonia bought HIMARS in 2022, and Estonia signed for more in 2023. Lithuania followed within a"
+        " fortnight: Defence Minister Arvydas Anusauskas signed in Washington for eight launchers. The choice"
+        " of the K9 over Turkey's T-155 was announced in June by Defence Minister Angel Tilvar."
+    )
+    doc = korpol.parse(text, published=PUB)
+    homes = {x.name: x.country.code for x in doc.leaders}
+    assert homes["Arvydas Anusauskas"] == "LT"
+    assert homes["Angel Tilvar"] != "TR"  # (a rival's possessor is nobody's home)
+
+
 def test_a_single_leader_is_not_a_meeting() -> None:
     doc = korpol.parse("President Andrzej Duda visited a tank factory in Gliwice.", published=PUB)
     assert doc.meetings == ()

@@ -9,12 +9,14 @@ from typing import Any, ClassVar
 
 from korpol._mentions.scan import M, PersonM
 from korpol._model import (
+    Country,
     Evidence,
     Leader,
     Party,
 )
 from korpol._records.context import Context
 from korpol._records.evidence import readable_sentence
+from korpol._records.roles import actors
 from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence
 from korpol._refdata.offices import Office
@@ -40,6 +42,21 @@ def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party |
             for x in sentence.mentions
             if x.kind == "person" and x.party is not None and x is not m
         }
+        # "Lithuania followed within a fortnight: Defence Minister Arvydas Anušauskas signed ...": the
+        # one state the sentence has acting before the title, not the article's main one
+        acting = {
+            p.code: p
+            for p in actors(sentence, 0, m.start - sentence.start)
+            if isinstance(p, Country) and p.code not in taken
+        }
+        # (a possessor or an adjective names a thing's state, not the speaker's: "Turkey's T-155")
+        owned = {
+            x.party.code
+            for x in sentence.sub("place", 0, m.start - sentence.start)
+            if x.party is not None and (x.form == "demonym" or x.value.possessive)
+        }
+        if len(acting) == 1 and not set(acting) & owned:
+            return next(iter(acting.values()))
     return next(
         (p for p in ctx.principal if p.code not in taken), ctx.principal[0] if ctx.principal else None
     )
