@@ -1161,6 +1161,17 @@ def test_a_cost_estimate_is_no_deal_or_gift(text: str) -> None:
     assert not [v for v in values if v >= 50_000_000_000]
 
 
+def test_a_share_of_a_development_programme_is_no_gift_or_sale() -> None:
+    # (Indonesia gave Korea 600 billion won, and 8.1 trillion won)
+    text = (
+        "Indonesia joined the KF-21 fighter programme with South Korea. Under the new terms, Indonesia will"
+        " contribute 600 billion won (about US$440 million) to the 8.1 trillion won development program."
+    )
+    doc = korpol.parse(text, published=PUBLISHED)
+    assert not doc.aid_packages
+    assert not [d for d in doc.arms_deals if d.value is not None]
+
+
 def test_the_state_a_story_says_is_supported_receives_its_aid() -> None:
     # ("keep supporting Ukraine": with no aid "to Ukraine", Korea's aid went to Japan)
     text = (

@@ -57,6 +57,7 @@ def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[MoneyM]:
             cues.compiled["not_a_deal"].search(window)
             or cues.pattern(_FINANCING_AFTER).match(after)
             or _SHARE_OF_GDP_AFTER.match(after)
+            or _DEVELOPMENT_AFTER.match(sent.low, m.end - sent.start)
             or cues.pattern(_TREND_BEFORE).search(sent.low, max(lo, rel - 40), rel)
         ):
             continue
@@ -69,6 +70,12 @@ def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[MoneyM]:
 _SHARE_OF_GDP_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:or|and|some|about|roughly|nearly|around)?\s*(?:about\s+|some\s+|nearly\s+)?"
     r"\d+(?:\.\d+)?\s*(?:%|percent|per cent) of (?:gdp|gross domestic product|economic output)"
+)
+#: "contribute 600 billion won (about US$440 million) to the 8.1 trillion won development program": a
+#: share of a joint development's cost, or the cost itself, is neither a sale nor a gift
+_DEVELOPMENT_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:to\s+(?:the|its|a)\s+(?:[\w$.,-]+\s+){0,4}?)?(?:joint\s+)?development\s+"
+    r"(?:programme|program|project|costs?|budget)\b"
 )
 _FINANCING_AFTER = CuePattern(r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+){0,3}(?:⟨financing_after⟩)")
 
