@@ -1172,6 +1172,15 @@ def test_a_share_of_a_development_programme_is_no_gift_or_sale() -> None:
     assert not [d for d in doc.arms_deals if d.value is not None]
 
 
+def test_an_agreement_that_includes_aid_gives_it() -> None:
+    # (no gift: "includes" read the amount as a part of a sum told before)
+    text = (
+        "Ukraine has signed security agreements with seven countries. The Dutch agreement signed on Friday"
+        " includes 2 billion euros in military aid for 2024."
+    )
+    assert _gifts(text) == [("NL", "UA", 2_000_000_000)]
+
+
 def test_the_state_a_story_says_is_supported_receives_its_aid() -> None:
     # ("keep supporting Ukraine": with no aid "to Ukraine", Korea's aid went to Japan)
     text = (

@@ -174,7 +174,14 @@ def _for_a_state_after(sent: Sentence, anchor: M) -> bool:
 def part_of_a_sum(sent: Sentence, a: int, anchor: M) -> bool:
     """ "This includes $2.4 billion in ...": a part of a sum named before (unless for a state of its own)."""
     rel = anchor.start - sent.start
-    return bool(_PART_BEFORE.search(sent.low, max(a, rel - 40), rel)) and not _for_a_state_after(sent, anchor)
+    part = _PART_BEFORE.search(sent.low, max(a, rel - 40), rel)
+    if part is None or _AGREEMENT_INCLUDES.search(sent.low, max(a, part.start() - 60), part.start()):
+        return False  # ("The Dutch agreement signed on Friday includes 2 billion euros in military aid")
+    return not _for_a_state_after(sent, anchor)
+
+
+#: an agreement that includes an amount: the amount is what the agreement gives, not a part of a sum
+_AGREEMENT_INCLUDES = re.compile(r"\b(?:agreement|pact|accord|treaty|document)\b[^,;]{0,40}$")
 
 
 def aid_total(sent: Sentence, a: int, anchor: M, cues: Cues) -> bool:
