@@ -689,6 +689,6 @@ def _guesser(sent: Sentence, cand: Candidate, ctx: Context) -> Callable[[Party |
         before = {p.code: p for p in cand.prior if named is None or p.code != named.code}
         if len(before) == 1:
             return next(iter(before.values()))
-        return ctx.hub if ctx.hub is not None and ctx.hub != named and not before else None
+        return ctx.hub if ctx.hub is not None and ctx.hub != named else None
 
     return from_before
