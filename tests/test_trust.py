@@ -108,6 +108,13 @@ ROWS = [
         aid=(Gift("SE", "UA", "16000000000"),),
     ),
     Row(
+        "contracts-after-a-framework-told-in-passing-are-signed",  # (all three were frameworks)
+        "After Warsaw signed framework agreements in July, Hyundai Rotem, Hanwha Defense and Korea Aerospace"
+        " Industries concluded executive contracts in August and September for 180 K2 tanks, 212 K9 howitzers"
+        " and 48 FA-50 light attack aircraft.",
+        (Deal("KR", "PL", "signed", 180), Deal("KR", "PL", "signed", 212), Deal("KR", "PL", "signed", 48)),
+    ),
+    Row(
         "rival-passed-over",
         "Egypt chose Germany's Diehl over a French rival and ordered 7 IRIS-T SLM batteries for 1.2 billion euros.",
         (Deal("DE", "EG", "signed", 7, "1200000000"),),

@@ -66,7 +66,7 @@ def fill_status(
         # "Belgrade began considering the Rafale after neighbouring Croatia ... bought 12 used Rafales
         # from France in 2021": the unit's own verb says it was bought; the plan is another clause's
         cand.status = "signed"
-    if cand.status in ("planned", "signed") and sent.search_in(_IN_PASSING, *status_span):
+    if cand.status in ("framework", "planned", "signed") and sent.search_in(_IN_PASSING, *status_span):
         cand.status = _main_status(sent.low[a:b], cand.status, cues, None if first is None else first - a)
     under = sent.search_in(_UNDER_FRAMEWORK, lo, hi)
     if under and not _amount_before(sent, lo, hi, under) and not _contract_then_amount(sent, lo, hi, under):
@@ -75,13 +75,23 @@ def fill_status(
         cand.status = _status(_UNDER_FRAMEWORK.sub(" ", sent.low[lo:hi]), cues)
         if cand.status == "framework":
             cand.status = "signed"
-    elif sent.search_in(cues.compiled["framework"], lo, hi):
+    elif _framework_of_its_own(sent, lo, hi, cues):
         cand.status = "framework"
     if cand.status == "delivered" and cand.value is None:
         cand.quantity = None  # a delivery schedule describes a deal, it is not one
     if cand.status == "delivered" and sent.search_in(_FUTURE_DELIVERY, lo, hi):
         cand.status = "signed"  # "146 K9PL, to be delivered in 2026-2027": not delivered yet
     return under
+
+
+def _framework_of_its_own(sent: Sentence, lo: int, hi: int, cues: Cues) -> bool:
+    """Whether [lo, hi) names a framework that is not an earlier step told in passing ("After Warsaw
+    signed framework agreements in July, Hyundai Rotem ... concluded executive contracts for 180 K2")."""
+    hits = list(finditer_in(sent, cues.compiled["framework"], lo, hi))
+    if not hits:
+        return False
+    passing = [(m.start(), m.end()) for m in finditer_in(sent, _IN_PASSING)]
+    return any(not any(a <= h.start() < b for a, b in passing) for h in hits)
 
 
 def _bought_just_before(sent: Sentence, lo: int, first: int, cues: Cues) -> bool:
