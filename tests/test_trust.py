@@ -1267,6 +1267,31 @@ def test_an_approved_package_s_items_go_to_the_buyer_the_approval_names() -> Non
     ]
 
 
+def test_a_government_that_approved_up_to_a_count_sells() -> None:
+    # (Greece sold the United States 40 aircraft: "approved up to 40" was no approval of a sale)
+    text = (
+        "Denmark bought F-35 jets from the United States, Romania bought F-35 jets from the United States, and"
+        " Switzerland bought Patriot from the United States. Greece signed for 20 F-35 jets in July 2024."
+        " Athens will get the jets from 2028. The State Department had approved up to 40 aircraft for an"
+        " estimated $8.6 billion in January 2024."
+    )
+    doc = korpol.parse(text, published=PUBLISHED)
+    forty = [d for d in doc.arms_deals if d.quantity == 40]
+    assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in forty] == [
+        ("US", "GR")
+    ]
+
+
+def test_a_plan_costing_an_amount_is_no_gift() -> None:
+    # (Egypt gave Sudan $53 billion)
+    text = (
+        "Britain pledged £120 million to Sudan. Arab leaders last month endorsed an Egyptian plan costing an"
+        " estimated $53bn to rebuild Gaza, but no donors' conference has yet been held to fund it."
+    )
+    assert ("EG", "SD", 53_000_000_000) not in _gifts(text)
+    assert not [g for g in _gifts(text) if g[2] == 53_000_000_000]
+
+
 def test_a_story_about_one_buyer_guesses_that_buyer() -> None:
     # a story of many suppliers and one customer: a sentence naming the seller only sells to it
     ledger = (
