@@ -14,6 +14,7 @@ Egypt 7 units; ``amount`` is the stated figure in its own currency.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import attrs
 import pytest
@@ -1076,6 +1077,10 @@ def test_trust(row: Row) -> None:
     assert gifts == list(row.aid)
 
 
+def _pairs(deals: Iterable[korpol.ArmsDeal]) -> list[tuple[str | None, str | None]]:
+    return [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in deals]
+
+
 def _gifts(text: str) -> list[tuple[str | None, str | None, int | None]]:
     doc = korpol.parse(text, published=PUBLISHED)
     return [
@@ -1262,7 +1267,7 @@ def test_an_approved_package_s_items_go_to_the_buyer_the_approval_names() -> Non
     )
     doc = korpol.parse(text, published=PUBLISHED)
     radars = [d for d in doc.arms_deals if d.quantity == 4]
-    assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in radars] == [
+    assert _pairs(radars) == [
         ("US", "EG")
     ]
 
@@ -1277,7 +1282,7 @@ def test_a_government_that_approved_up_to_a_count_sells() -> None:
     )
     doc = korpol.parse(text, published=PUBLISHED)
     forty = [d for d in doc.arms_deals if d.quantity == 40]
-    assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in forty] == [
+    assert _pairs(forty) == [
         ("US", "GR")
     ]
 
@@ -1302,7 +1307,7 @@ def test_a_story_about_one_buyer_guesses_that_buyer() -> None:
     )
     doc = korpol.parse(ledger, published=PUBLISHED)
     k9 = [d for d in doc.arms_deals if d.quantity == 212]
-    assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in k9] == [
+    assert _pairs(k9) == [
         ("KR", "PL")
     ]
 
@@ -1317,7 +1322,7 @@ def test_it_that_placed_an_order_is_the_state_told_before_sentences_naming_none(
     )
     doc = korpol.parse(text, published=PUBLISHED)
     order = [d for d in doc.arms_deals if d.value is not None and d.value.amount == 130_000_000]
-    assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in order] == [
+    assert _pairs(order) == [
         ("SE", "LT")
     ]
 
@@ -1329,7 +1334,7 @@ def test_a_demonym_naming_whom_a_weapon_serves_is_no_maker() -> None:
         " launchers for Polish short-range air defence."
     )
     doc = korpol.parse(text, published=PUBLISHED)
-    assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in doc.arms_deals] == [
+    assert _pairs(doc.arms_deals) == [
         ("GB", "PL")
     ]
 
@@ -1341,7 +1346,7 @@ def test_a_sentence_naming_no_state_in_a_story_of_two_keeps_their_pair() -> None
     )
     doc = korpol.parse(two, published=PUBLISHED)
     six = [d for d in doc.arms_deals if d.quantity == 6]
-    assert [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in six] == [
+    assert _pairs(six) == [
         ("KR", "PH")
     ]
 
@@ -1353,7 +1358,7 @@ def test_each_state_that_buys_after_a_comma_has_its_own_clause() -> None:
         " K9s from South Korea, Egypt bought K9s, and Australia bought Redbacks from Korea."
     )
     doc = korpol.parse(recap, published=PUBLISHED)
-    pairs = [(d.supplier.code if d.supplier else None, d.recipient.code if d.recipient else None) for d in doc.arms_deals]
+    pairs = _pairs(doc.arms_deals)
     assert pairs == [("KR", "PL"), ("KR", "RO"), ("KR", "NO"), ("KR", "EG"), ("KR", "AU")]
 
 
