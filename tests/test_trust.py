@@ -1193,6 +1193,21 @@ def test_an_agreement_that_includes_aid_gives_it() -> None:
     assert _gifts(text) == [("NL", "UA", 2_000_000_000)]
 
 
+def test_a_demonym_naming_where_a_town_is_names_the_receiver() -> None:
+    # ("the Libyan city of Derna": Libya gave Britain £1 million)
+    text = "After Storm Daniel burst two dams above the Libyan city of Derna, Britain announced £1 million in aid."
+    assert _gifts(text) == [("GB", "LY", 1_000_000)]
+
+
+def test_each_giver_named_right_before_its_verb_gives_its_own_amount() -> None:
+    # (Britain gave all three: the UN and the EU were no givers past the sentence's first words)
+    text = (
+        "After Storm Daniel burst two dams above the Libyan city of Derna in September 2023, the UN released $10"
+        " million from the same fund, Britain announced an initial £1 million and the EU added €5.2 million."
+    )
+    assert _gifts(text) == [("UN", "LY", 10_000_000), ("GB", "LY", 1_000_000), ("EU", "LY", 5_200_000)]
+
+
 def test_the_state_a_story_says_is_supported_receives_its_aid() -> None:
     # ("keep supporting Ukraine": with no aid "to Ukraine", Korea's aid went to Japan)
     text = (

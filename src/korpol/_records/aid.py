@@ -339,6 +339,10 @@ def _aid_direction(
         elif role == "speaker" and (speaker is None or (at is not None and spoke < rel < at)):
             # (the speaker nearest before the amount: "X said ..., while Y said the first money ...")
             speaker, spoke = m.party, rel
+    subject = _gift_subject(sent, at) if at is not None else None
+    if subject is not None and (recipient is None or subject.code != recipient.code):
+        # ("..., Britain announced an initial £1 million and the EU added €5.2 million": each its own)
+        donor, given = subject, True
     same = donor is not None and recipient is not None and donor.code == recipient.code
     if same and for_whom and not given:
         donor = None  # "for Ukraine" says who receives; an actor of the same state is not the giver
@@ -367,6 +371,29 @@ def _aid_direction(
     _fill_aid_parties(ctx, cand, donor, recipient, dateline, passing | blockers)
     if cand.second is not None and cand.second.code in blockers:
         cand.second = None  # (the state that blocks a gift receives none of it)
+
+
+def _gift_subject(sent: Sentence, at: int) -> Party | None:
+    """The state or organisation named right before a giving verb that governs the amount at ``at``
+    ("the UN released $10 million", "Britain announced an initial £1 million"): that amount's giver."""
+    verb = sent.find(_GIFT_VERB_BEFORE, max(0, at - 60), at)
+    if verb is None:
+        return None
+    before = [
+        m
+        for m in sent.mentions
+        if m.kind in ("place", "person")
+        and m.party is not None
+        and m.end - sent.start <= verb.start()
+        and not sent.low[m.end - sent.start : verb.start()].strip()
+    ]
+    if not before or (before[-1].kind == "place" and before[-1].form == "demonym"):
+        return None
+    return before[-1].party
+
+
+#: a giving verb and at most three words (no verb of another clause) before an amount
+_GIFT_VERB_BEFORE = CuePattern(r"\b(?:⟨gift_verbs⟩)\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?$")
 
 
 _TITLE_AFTER = re.compile(r"\s+(?:president|prime minister|minister|leader)")
@@ -400,6 +427,9 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return "recipient"  # "after the quake struck central Myanmar": aid goes where disaster struck
     if sent.match(_RECIPIENT_AFTER, m.end - sent.start):
         return "recipient"  # "the Philippines became the first recipient of ..."
+    town = m.form == "demonym" and _TOWN_OF_AFTER.match(sent.low, m.end - sent.start) is not None
+    if town and isinstance(m.party, Country):
+        return "recipient"  # "burst two dams above the Libyan city of Derna": a place there, where aid goes
     if sent.find(_RECIPIENT_OF_BEFORE, max(0, rel - 30), rel):
         return "given_by"  # "the first recipient of Japan's Official Security Assistance"
     if _passing(sent, m):
@@ -457,6 +487,8 @@ _RECIPIENT_AFTER = CuePattern(
     r"\s+(?:(?:has|have)\s+)?(?:become|became|becomes|is|was|remains|as)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:⟨recipient_nouns⟩)\b"
 )
+#: "the Libyan city of Derna", "the Ukrainian port of Odesa": a demonym naming where a place is
+_TOWN_OF_AFTER = re.compile(r"\s+(?:city|town|port|region|province|village|coast)\s+of\b")
 #: "recipient of Japan's", "beneficiary of the EU's": the owner after gives
 _RECIPIENT_OF_BEFORE = CuePattern(r"\b(?:⟨recipient_nouns⟩)\s+of\s+(?:the\s+)?$")
 

@@ -202,6 +202,7 @@ class Cues:
     blocking: tuple[str, ...] = attrs.field(factory=_loader("blocking"))
     legislatures: tuple[str, ...] = attrs.field(factory=_loader("legislatures"))
     set_aside: tuple[str, ...] = attrs.field(factory=_loader("set_aside"))
+    gift_verbs: tuple[str, ...] = attrs.field(factory=_loader("gift_verbs"))
     beneficiaries: tuple[str, ...] = attrs.field(factory=_loader("beneficiaries"))
     office_of: tuple[str, ...] = attrs.field(factory=_loader("office_of"))
     approving: tuple[str, ...] = attrs.field(factory=_loader("approving"))
