@@ -1208,6 +1208,30 @@ def test_each_giver_named_right_before_its_verb_gives_its_own_amount() -> None:
     assert _gifts(text) == [("UN", "LY", 10_000_000), ("GB", "LY", 1_000_000), ("EU", "LY", 5_200_000)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six weeks after the earthquakes in Türkiye and Syria, donors meeting in Brussels today pledged seven"
+        " billion euros to help the two countries recover.",
+        "An international conference in Paris raised about $1 billion in pledges for Lebanon on Thursday,"
+        " including $800 million in humanitarian aid and $200 million for the country's security forces, French"
+        " Foreign Minister Jean-Noel Barrot said.",
+    ],
+    ids=["donors", "a-conference"],
+)
+def test_what_many_givers_raised_together_is_no_one_s_gift(text: str) -> None:
+    # (Syria gave Türkiye seven billion euros; France, whose minister spoke, gave Lebanon $200 million)
+    assert _gifts(text) == []
+
+
+def test_a_giver_at_a_conference_still_gives() -> None:
+    text = (
+        "The UAE held its own humanitarian conference for Sudan in Addis Ababa in February, where it pledged a"
+        " further $200 million. At the conference, Germany pledged €50 million in aid for Sudan."
+    )
+    assert _gifts(text) == [("AE", "SD", 200_000_000), ("DE", "SD", 50_000_000)]
+
+
 def test_the_state_a_story_says_is_supported_receives_its_aid() -> None:
     # ("keep supporting Ukraine": with no aid "to Ukraine", Korea's aid went to Japan)
     text = (

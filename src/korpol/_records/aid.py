@@ -92,6 +92,8 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
                 continue  # "$9 billion ... in the form of forgivable loans": lent, not given
             if sent.find(_REQUESTED, max(a, anchor.start - sent.start - 40), anchor.start - sent.start):
                 continue  # "The U.N. has appealed for $275 million": asked for, not given
+            if _many_givers(sent, anchor):
+                continue  # "donors meeting in Brussels today pledged seven billion euros": no one's gift
             if _NO_ONE_RECIPIENT.match(sent.low, anchor.end - sent.start):
                 # "a $95 billion foreign aid bill", "$8 billion for allies in the Indo-Pacific": a law for
                 # many, or a group no state stands for
@@ -118,6 +120,33 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
                 continue
             out.append(cand)
     return out
+
+
+def _many_givers(sent: Sentence, anchor: M) -> bool:
+    """Whether the amount is what many givers raised together, with no state named between them and
+    it: "donors meeting in Brussels today pledged seven billion euros", "An international conference
+    in Paris raised about $1 billion in pledges" (each donor's own gift is a record of its own)."""
+    rel = anchor.start - sent.start
+    hit = sent.find(_MANY_GIVERS, 0, rel)
+    return hit is not None and not any(
+        m.kind in ("place", "person")
+        and hit.start() <= m.start - sent.start < rel
+        and not _IN_AT_BEFORE.search(sent.low, max(0, m.start - sent.start - 8), m.start - sent.start)
+        for m in sent.mentions
+    )
+
+
+#: "in Paris", "at Brussels", "for Lebanon": where a meeting is, or who receives: no giver
+_IN_AT_BEFORE = re.compile(r"\b(?:in|at|for|to)\s+(?:the\s+)?$")
+
+
+#: many givers as the subject of a giving verb, up to the amount
+_MANY_GIVERS = CuePattern(
+    r"\b(?:donors|donor (?:countries|nations|governments)"
+    r"|(?:pledging |donors' |donor |international )?conference|international community)\b"
+    r"(?:(?!\b(?:where|it|they|which|who)\b)[^.;]){0,60}?"
+    r"\b(?:⟨gift_verbs⟩|raised|drew|mobili[sz]ed|collected)\b[^.;]*$"
+)
 
 
 def _sold_package(sent: Sentence) -> bool:
