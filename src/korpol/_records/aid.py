@@ -142,9 +142,7 @@ _IN_AT_BEFORE = re.compile(r"\b(?:in|at|for|to)\s+(?:the\s+)?$")
 
 #: many givers as the subject of a giving verb, up to the amount
 _MANY_GIVERS = CuePattern(
-    r"\b(?:donors|donor (?:countries|nations|governments)"
-    r"|(?:pledging |donors' |donor |international )?conference|international community)\b"
-    r"(?:(?!\b(?:where|it|they|which|who)\b)[^.;]){0,60}?"
+    r"\b(?:⟨many_givers⟩)\b(?:(?!\b(?:where|it|they|which|who)\b)[^.;]){0,60}?"
     r"\b(?:⟨gift_verbs⟩|raised|drew|mobili[sz]ed|collected)\b[^.;]*$"
 )
 

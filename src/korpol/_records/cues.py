@@ -203,6 +203,7 @@ class Cues:
     legislatures: tuple[str, ...] = attrs.field(factory=_loader("legislatures"))
     set_aside: tuple[str, ...] = attrs.field(factory=_loader("set_aside"))
     gift_verbs: tuple[str, ...] = attrs.field(factory=_loader("gift_verbs"))
+    many_givers: tuple[str, ...] = attrs.field(factory=_loader("many_givers"))
     beneficiaries: tuple[str, ...] = attrs.field(factory=_loader("beneficiaries"))
     office_of: tuple[str, ...] = attrs.field(factory=_loader("office_of"))
     approving: tuple[str, ...] = attrs.field(factory=_loader("approving"))
