@@ -33,9 +33,9 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_l": ((0.80, 0.75, 0.79, 0.94, 0.85), 2),
     "corpus_k": ((0.72, 0.63, 0.75, 0.94, 0.81), 8),
     "corpus_n": ((0.82, 0.80, 0.82, 0.92, 0.86), 4),
-    "corpus_m": ((0.77, 0.59, 0.71, 0.92, 0.80), 12),
+    "corpus_m": ((0.77, 0.60, 0.71, 0.92, 0.80), 11),
     "corpus_o": ((0.74, 0.91, 0.67, 0.90, 0.82), 5),
-    "corpus_p": ((0.72, 0.57, 0.74, 0.90, 0.76), 14),
+    "corpus_p": ((0.72, 0.63, 0.74, 0.90, 0.77), 11),
     "programme_kr_pl": ((0.92, 0.00, 0.65, 0.96, 0.91), 0),
 }
 TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")
