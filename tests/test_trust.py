@@ -1232,6 +1232,15 @@ def test_a_giver_at_a_conference_still_gives() -> None:
     assert _gifts(text) == [("AE", "SD", 200_000_000), ("DE", "SD", 50_000_000)]
 
 
+def test_a_nation_named_by_its_demonym_before_a_giving_verb_gives() -> None:
+    # ("and the Dutch pledged 2 billion euros" was Britain's pledge, the sentence's first state)
+    text = (
+        "Germany gave 7 billion euros in military aid to Ukraine this year. Britain and Germany signed security"
+        " agreements with Ukraine, and the Dutch pledged 2 billion euros."
+    )
+    assert _gifts(text) == [("DE", "UA", 7_000_000_000), ("NL", "UA", 2_000_000_000)]
+
+
 def test_the_state_a_story_says_is_supported_receives_its_aid() -> None:
     # ("keep supporting Ukraine": with no aid "to Ukraine", Korea's aid went to Japan)
     text = (

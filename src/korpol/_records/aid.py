@@ -414,9 +414,8 @@ def _gift_subject(sent: Sentence, at: int) -> Party | None:
         and m.end - sent.start <= verb.start()
         and not sent.low[m.end - sent.start : verb.start()].strip()
     ]
-    if not before or (before[-1].kind == "place" and before[-1].form == "demonym"):
-        return None
-    return before[-1].party
+    # (a demonym right before the verb is the nation as a noun: "and the Dutch pledged 2 billion euros")
+    return before[-1].party if before else None
 
 
 #: a giving verb and at most three words (no verb of another clause) before an amount
