@@ -207,8 +207,8 @@ def _agreement_at(
     # "after the Aachen Treaty with Germany in 2019, the Quirinal Treaty with Italy in 2021 ...": a
     # named agreement recalled with its one partner and its year, between the subject and that partner
     recalled = False
-    named_noun = _NAMED_BEFORE.search(sent.text, 0, match.start()) is not None
-    if not partners and not match.group(0).endswith("s") and named_noun:
+    singular = not match.group(0).endswith("s")
+    if not partners and singular and _NAMED_BEFORE.search(sent.text, 0, match.start()):
         single = _partners_after(sent, match.end(), hi)
         recalled = len(single) == 1 and single[0][1] is not None
         partners = single if recalled else []
@@ -425,16 +425,17 @@ def _agreement_parties(
             # memoranda"): the article's two, when the sentences before name them, not the last two
             # states those sentences happened to name
             local = main
+        pronoun = _PRONOUN.match(low) is not None
+        if not parties and nobody and ctx.many_states and not pronoun and BOTH.search(low) is None:
+            # ("In barely twelve weeks, governments on both sides of Eurasia have signed agreements",
+            # in a story of many states: whose, the words do not say)
+            return []
         # one signer and no one referred to ("In Berlin, Chancellor Olaf Scholz signed a 10-year
         # agreement", in a story of Ukraine's pacts): the article's main state before those the
         # sentences before happened to name
         # (not "Manila continued to add partners. Its Reciprocal Access Agreement with Japan ...": the
         # pronoun's state, named just before)
-        referred = BOTH.search(low[lo:hi]) is not None or _PRONOUN.match(low) is not None
-        if not parties and not referred and ctx.many_states and nobody and not BOTH.search(low):
-            # ("In barely twelve weeks, governments on both sides of Eurasia have signed agreements",
-            # in a story of many states: whose, the words do not say)
-            return []
+        referred = pronoun or BOTH.search(low[lo:hi]) is not None
         alone = len(parties) == 1 and siblings == 1 and not referred
         pool = [
             *(sentence_actors(sent) if siblings > 1 else ()),

@@ -99,8 +99,8 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
     # Korea and Poland is no third party to their deals)
     friendly = Counter({c: n for c, n in counts.items() if c not in foes})
     total = sum(friendly.values())
-    many = total > 0 and sum(n for _, n in friendly.most_common(2)) * 3 <= total * 2
     top = friendly.most_common(2)
+    many = total > 0 and sum(n for _, n in top) * 3 <= total * 2
     hub = parties[top[0][0]] if many and len(top) == 2 and top[0][1] >= 2 * top[1][1] else None
     ctx = Context(
         published,
