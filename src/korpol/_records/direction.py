@@ -20,7 +20,7 @@ from korpol._mentions.gazetteer import party_for
 from korpol._mentions.scan import PersonM, PlaceM
 from korpol._model import Country, Party
 from korpol._records.candidate import Candidate
-from korpol._records.context import Context
+from korpol._records.context import TO_BEFORE, Context
 from korpol._records.cues import CuePattern, Cues
 from korpol._records.roles import (
     BOTH,
@@ -504,7 +504,7 @@ def _weapon_demonyms(sent: Sentence) -> dict[int, bool]:
                 continue
             if _ORDER_AFTER.match(nxt) or fitted_to_another(sent, m.start, m.party):
                 continue
-            if _FOR_BEFORE.search(low, max(0, m.start - sent.start - 9), m.start - sent.start) and sent.match(
+            if TO_BEFORE.search(low, max(0, m.start - sent.start - 9), m.start - sent.start) and sent.match(
                 _SERVED_AFTER, m.end - sent.start
             ):
                 continue  # "missiles for Polish short-range air defence": whom it serves, not who makes it
@@ -527,8 +527,7 @@ def _weapon_demonyms(sent: Sentence) -> dict[int, bool]:
     return demonyms
 
 
-#: "for the Polish army", "for Polish short-range air defence": a demonym naming whom a weapon serves
-_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
+#: "for the Polish army", "to Polish short-range air defence": a demonym naming whom a weapon serves
 _SERVED_AFTER = CuePattern(r"\s+(?:[\w-]+\s+){0,2}?(?:⟨beneficiaries⟩)\b")
 
 
