@@ -143,7 +143,7 @@ _IN_AT_BEFORE = re.compile(r"\b(?:in|at|for|to)\s+(?:the\s+)?$")
 #: many givers as the subject of a giving verb, up to the amount
 _MANY_GIVERS = CuePattern(
     r"\b(?:⟨many_givers⟩)\b(?:(?!\b(?:where|it|they|which|who)\b)[^.;]){0,60}?"
-    r"\b(?:⟨gift_verbs⟩|raised|drew|mobili[sz]ed|collected)\b[^.;]*$"
+    r"\b(?:⟨gift_verbs⟩|⟨aid_verbs⟩|raised|drew|mobili[sz]ed|collected)\b[^.;]*$"
 )
 
 
@@ -419,7 +419,9 @@ def _gift_subject(sent: Sentence, at: int) -> Party | None:
 
 
 #: a giving verb and at most three words (no verb of another clause) before an amount
-_GIFT_VERB_BEFORE = CuePattern(r"\b(?:⟨gift_verbs⟩)\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?$")
+_GIFT_VERB_BEFORE = CuePattern(
+    r"\b(?:⟨gift_verbs⟩|⟨aid_verbs⟩)\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?$"
+)
 
 
 _TITLE_AFTER = re.compile(r"\s+(?:president|prime minister|minister|leader)")
