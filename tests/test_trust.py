@@ -1040,6 +1040,41 @@ ROWS = [
         sums=(Sum("KR", "PL", "17000000000"),),
         gap="a cumulative sales figure with no contract noun is read as no record at all",
     ),
+    Row(
+        "a-state-s-export-bookings-are-a-statistic",  # (the year's $17 billion was Romania selling Korea)
+        "Hanwha signed a $2 billion contract with Romania for 54 K9 howitzers in July. South Korea's defence"
+        " export bookings climbed above $17 billion last year, ministry data showed.",
+        (Deal("KR", "RO", "signed", 54, "2000000000"),),
+    ),
+    Row(
+        "contracts-since-a-government-took-office-are-a-sum",  # (a new deal, Romania selling Korea)
+        "Hanwha signed a $2 billion contract with Romania for 54 K9 howitzers in July. Officials said Korea and"
+        " Romania had signed defence contracts worth more than $3 billion since the new government took office.",
+        (Deal("KR", "RO", "signed", 54, "2000000000"),),
+        sums=(Sum("KR", "RO", "3000000000"),),
+    ),
+    Row(
+        "a-buying-agency-named-for-its-work-buys",  # ("for Defence Investments" read as "signed for", and
+        # "Investments" as an investment figure: no deal)
+        "KOTRA signed a contract with the Estonian Centre for Defence Investments for 12 K9 howitzers worth"
+        " 250 million euros.",
+        (Deal("KR", "EE", "signed", 12, "250000000"),),
+    ),
+    Row(
+        "the-counted-contracts-listed-one-by-one",  # (one sum of two contracts; the 24 launchers priced $800m)
+        "Romania's first two Chunmoo contracts with Hanwha, $1.1 billion for 24 launchers in May 2023 and"
+        " $800 million for 18 more in April 2024, were followed by a third this year.",
+        (
+            Deal("KR", "RO", "signed", 24, "1100000000", 2023),
+            Deal("KR", "RO", "signed", 18, "800000000", 2024),
+        ),
+    ),
+    Row(
+        "a-state-set-aside-by-outside-is-no-party",  # (Estonia sold Poland the launchers)
+        "The launcher's first export beyond Poland came in March, when Hanwha signed with Estonia for 12"
+        " launchers worth 250 million euros.",
+        (Deal("KR", "EE", "signed", 12, "250000000"),),
+    ),
 ]
 
 

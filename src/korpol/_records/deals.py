@@ -239,9 +239,13 @@ def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool, arms_topic: 
 
 
 #: "contracts ... since 2022": deals counted over a period
+_SINCE_START = (
+    r"\bsince (?:(?:\w+ )?(?:19|20)\d\d\b"
+    r"|the [\w-]+ (?:administration|government) (?:took office|came to power)"
+    r"|the (?:start|beginning|outbreak) of\b)"
+)
 _PLURAL_SINCE = re.compile(
-    r"\b(?:contracts|deals|orders)\b.*\bsince (?:\w+ )?(?:19|20)\d\d\b|"
-    r"\bsince (?:\w+ )?(?:19|20)\d\d\b.*\b(?:contracts|deals|orders)\b"
+    rf"\b(?:contracts|deals|orders)\b.*{_SINCE_START}|{_SINCE_START}.*\b(?:contracts|deals|orders)\b"
 )
 
 
@@ -498,7 +502,11 @@ def _is_a_sum(sent: Sentence, clause: _Clause, anchor: MoneyM, cues: Cues) -> bo
         return True
     counted = cues.compiled["sum_nouns"].search(low, max(clause.a, rel - 80), rel)
     if counted is not None and not sent.sub("money", counted.end(), rel):
-        return True
+        # ("the first two Chunmoo contracts, 5 trillion won for 218 launchers and 2.2 trillion won
+        # for 72 more": as many amounts follow as the noun counts, one for each contract)
+        n = _counted(counted)
+        listed = [an for an in clause.anchors if an.start - sent.start >= counted.end()]
+        return not (n is not None and len(listed) >= n >= 2 and sent.match(_LIST_AFTER, counted.end()))
     # "Poland has signed Korean contracts worth some $16.5 billion since 2022": deals over a period
     return sent.search_in(_PLURAL_SINCE, clause.a, clause.b) is not None and len(clause.anchors) == 1
 
@@ -523,10 +531,17 @@ def _sum_count(sent: Sentence, clause: _Clause, anchor: MoneyM, cues: Cues) -> i
     """How many deals a sum adds up, where the text counts them ("six executive contracts")."""
     rel = anchor.start - sent.start
     counted = cues.compiled["sum_nouns"].search(sent.low, max(clause.a, rel - 80), rel)
-    if counted is None:
-        return None
+    return None if counted is None else _counted(counted)
+
+
+def _counted(counted: re.Match[str]) -> int | None:
+    """The number a counted deal noun states ("six executive contracts": 6), if a number."""
     word = counted.group(0).split(" ", 1)[0]
     return COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
+
+
+#: "the two contracts, ...", "three orders: ...": the deals counted are listed next
+_LIST_AFTER = re.compile(r"[^,:;$€£\d]{0,30}[,:]")
 
 
 def _fill_systems(

@@ -69,6 +69,8 @@ _WIN = CuePattern(
 )
 #: "with Romania's defence ministry": a state's buying body after a party
 _BUYER_BODY = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}?(?:⟨buyer_bodies⟩)\b")
+#: "the Estonian Centre for Defence Investments": a state's body named for what it does, buying
+_NAMED_BUYER_BODY = CuePattern(r"\b(?:⟨buyer_bodies⟩)$")
 #: "Taiwan thanked the United States for approving a sale": who is thanked sells, the thanker buys
 _THANK = CuePattern(r"\b(?:⟨thank⟩)\s+(?:the\s+)?$")
 #: "Warsaw is negotiating the purchase of": a verb that pursues a purchase noun; its subject buys
@@ -131,7 +133,7 @@ def _direction_facts(sent: Sentence, cues: Cues) -> _DirectionFacts:
 def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
     places = _acting_places(sent)
     wins = _wins(sent)
-    buys = list(finditer_in(sent, cues.compiled["buy"]))
+    buys = [v for v in finditer_in(sent, cues.compiled["buy"]) if not sent.in_a_name(v.end() - 1)]
     sells = list(finditer_in(sent, cues.compiled["sell"]))
     chooses = list(finditer_in(sent, _CHOOSE))
     votes = [
@@ -438,10 +440,24 @@ def _with_whom(sent: Sentence, pos: int, lo: int, hi: int) -> tuple[Party, bool]
                 if company is not None and set(makers) <= set(company.plants):
                     return next(iter(makers.values())), True
             return m.party, True
-        if sent.match(_BUYER_BODY, m.end - sent.start):
-            return m.party, False
+        if sent.match(_BUYER_BODY, m.end - sent.start) or (
+            m.form != "demonym" and sent.find(_NAMED_BUYER_BODY, rel, m.end - sent.start)
+        ):
+            return m.party, False  # ("with Romania's defence ministry", "with the Armament Agency")
+        if not makers and _maker_signs(sent, pos, m.party):
+            return m.party, False  # "Hanwha signed with Estonia for 12 launchers": the maker sells
         return m.party, not makers or m.party.code in makers
     return None
+
+
+def _maker_signs(sent: Sentence, pos: int, state: Party) -> bool:
+    """Whether a foreign company signs just before the "with" ending at ``pos``: "Hanwha signed a
+    contract with Estonia" (the maker sells; the state it signs with buys)."""
+    a = next((x for x, y in clauses_of(sent) if x <= pos < y), 0)
+    return any(
+        c.party is not None and c.party != state and not excluded(sent, c)
+        for c in sent.sub("company", max(a, pos - 70), pos)
+    )
 
 
 def _choose_votes(

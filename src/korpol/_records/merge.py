@@ -319,13 +319,22 @@ def orient(deals: list[Candidate]) -> None:
     direction for both.
     """
     clear: Counter[tuple[str, str]] = Counter()
+    grounded: Counter[tuple[str, str]] = Counter()
     for c in deals:
-        if c.sure >= 2 and c.first is not None and c.second is not None:
-            clear[(c.first.code, c.second.code)] += 1
+        if c.first is not None and c.second is not None:
+            if c.sure >= 2:
+                clear[(c.first.code, c.second.code)] += 1
+            if c.grounded:
+                grounded[(c.first.code, c.second.code)] += 1
     for c in deals:
         if c.sure >= 2 or c.grounded or c.first is None or c.second is None:
             continue  # (a supplier the sentence names, by a verb or as the weapon's maker, stays)
-        forward, backward = clear[(c.first.code, c.second.code)], clear[(c.second.code, c.first.code)]
+        pair, back = (c.first.code, c.second.code), (c.second.code, c.first.code)
+        forward, backward = clear[pair], clear[back]
+        if not forward and not backward:
+            # (no deal names both sides for sure: those whose seller is named, by a verb or as the
+            # weapon's maker, show the way: "Korea and Poland signed contracts worth $10 billion")
+            forward, backward = grounded[pair], grounded[back]
         if backward > forward:
             c.first, c.second = c.second, c.first
 

@@ -105,6 +105,11 @@ class Sentence:
             return found[bisect.bisect_left(starts, lo) :] if lo > 0 else found[:]
         return found[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
+    def in_a_name(self, pos: int) -> bool:
+        """Whether the sentence-relative ``pos`` falls strictly inside a named mention: the "for"
+        and "investments" of "the Estonian Centre for Defence Investments" are the body's name."""
+        return any(m.start - self.start < pos < m.end - self.start for m in self.mentions)
+
     def regex(self, pattern: re.Pattern[str] | CuePattern) -> re.Pattern[str]:
         """``pattern`` itself, or a :class:`CuePattern` compiled with this sentence's cues."""
         try:
@@ -256,19 +261,49 @@ def _in_a_mention(sent: Sentence, pos: int) -> bool:
 def money_units(
     sent: Sentence, lo: int, hi: int, anchors: Sequence[MoneyM]
 ) -> list[tuple[int, int, MoneyM | None]]:
-    """Split [lo, hi) into one unit per anchor: each unit ends just after its amount.
+    """Split [lo, hi) into one unit per anchor: each unit runs past its amount to the strongest
+    break before the next ("; ", ", and", ", ", " and "), else ends just after its amount.
 
-    What follows the last amount belongs to the last unit.
+    "about 5 trillion won for 218 launchers in November 2022 and 2.2 trillion won for 72 more":
+    the count and the date after the first amount are its own.  What follows the last amount
+    belongs to the last unit.
     """
     if not anchors:
         return [(lo, hi, None)]
     units: list[tuple[int, int, MoneyM | None]] = []
     start = lo
     for i, a in enumerate(anchors):
-        end = hi if i == len(anchors) - 1 else a.end - sent.start
+        end = (
+            hi
+            if i == len(anchors) - 1
+            else _break_between(sent, a.end - sent.start, anchors[i + 1].start - sent.start)
+        )
         units.append((start, end, a))
         start = end
     return units
+
+
+#: the breaks between two amounts' units, strongest first
+_BREAKS = (
+    re.compile(r";\s"),
+    re.compile(r",\s+(?:and|but|while|whereas)\b"),
+    re.compile(r",\s"),
+    re.compile(r"\sand\b"),
+)
+
+
+def _break_between(sent: Sentence, a: int, b: int) -> int:
+    """Where the unit of the amount ending at ``a`` ends, the next amount starting at ``b``."""
+    return unit_break(sent, a, b) or a
+
+
+def unit_break(sent: Sentence, a: int, b: int) -> int | None:
+    """The strongest break in [a, b) between two amounts' units, if there is one."""
+    for brk in _BREAKS:
+        found = [m.start() for m in brk.finditer(sent.low, a, b) if not sent.in_a_name(m.start())]
+        if found:
+            return found[-1]
+    return None
 
 
 def clauses_wide(sent: Sentence) -> list[tuple[int, int]]:

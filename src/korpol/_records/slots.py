@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -15,7 +16,7 @@ from korpol._model import (
 from korpol._records.candidate import Candidate
 from korpol._records.cues import STATUS_ORDER, CuePattern, Cues
 from korpol._records.roles import WITH
-from korpol._records.sentence import Sentence
+from korpol._records.sentence import Sentence, unit_break
 
 __all__ = [
     "OWNED_BEFORE",
@@ -51,10 +52,9 @@ def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[MoneyM]:
     out = []
     for m in sent.sub("money", lo, hi):
         rel = m.start - sent.start
-        window = sent.low[max(lo, rel - 60) : rel]
         after = sent.low[m.end - sent.start : m.end - sent.start + 30]
         if (
-            cues.compiled["not_a_deal"].search(window)
+            _not_a_deal_before(sent, max(lo, rel - 60), rel, cues)
             or cues.pattern(_FINANCING_AFTER).match(after)
             or _SHARE_OF_GDP_AFTER.match(after)
             or _DEVELOPMENT_AFTER.match(sent.low, m.end - sent.start)
@@ -63,6 +63,14 @@ def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[MoneyM]:
             continue
         out.append(m)
     return out
+
+
+def _not_a_deal_before(sent: Sentence, a: int, b: int, cues: Cues) -> bool:
+    """A word in [a, b) that makes the amount after it no deal ("a budget of", "loans worth"),
+    not one inside a name ("the Estonian Centre for Defence Investments")."""
+    return any(
+        not sent.in_a_name(hit.start()) for hit in cues.compiled["not_a_deal"].finditer(sent.low, a, b)
+    )
 
 
 #: "in loans", "of financing": an amount followed by these is financing or trade, not a deal
@@ -347,6 +355,13 @@ def assign_times(
         for m in sent.sub("time", lo, hi)
         if m.value.relation not in ("until", "by") and not _schedule(sent, m)
     ]
+    # "5 trillion won for 218 launchers in November 2022 and 2.2 trillion won for 72 more in April
+    # 2024": a date across the break between two amounts' units is the other amount's
+    breaks = [
+        x
+        for one, two in itertools.pairwise(anchors)
+        if (x := unit_break(sent, one.end - sent.start, two.start - sent.start)) is not None
+    ]
     pairs = []
     for a in anchors:
         for t in times:
@@ -354,11 +369,13 @@ def assign_times(
             if sent.low.startswith("'s", t.end - sent.start) and not 0 <= a.start - t.end <= 6:
                 continue  # "last year's" belongs to the noun right after it ("last year's USD 100 million")
             if 0 <= gap <= reach:
-                pairs.append((gap, t.start >= a.end, a.start, t.start, a, t))
-    pairs.sort(key=lambda x: (x[0], not x[1], x[2], x[3]))
+                x, y = sorted((a.start - sent.start, t.start - sent.start))
+                across = any(x < brk < y for brk in breaks)
+                pairs.append((across, gap, t.start >= a.end, a.start, t.start, a, t))
+    pairs.sort(key=lambda x: (x[0], x[1], not x[2], x[3], x[4]))
     out: dict[int, TimeSpan] = {}
     used: set[int] = set()
-    for _, _, _, _, a, t in pairs:
+    for _, _, _, _, _, a, t in pairs:
         if a.start in out or t.start in used:
             continue
         out[a.start] = t.value
