@@ -1075,6 +1075,27 @@ ROWS = [
         " launchers worth 250 million euros.",
         (Deal("KR", "EE", "signed", 12, "250000000"),),
     ),
+    Row(
+        "a-company-that-signs-with-an-engine-maker-buys",  # (no deal: two companies and no state named)
+        "Hindustan Aeronautics signed a $716 million contract with GE in 2021 for 99 F404 engines.",
+        (Deal("US", "IN", "signed", 99, "716000000", 2021),),
+    ),
+    Row(
+        "a-pair-no-word-orients-does-not-make-a-seller-a-buyer",  # (the domestic order went to the US,
+        # because "The deal is worth about $716 million" read as India selling to the US)
+        "HAL signed a contract with General Electric for 99 F404 engines. The deal is worth about $716 million,"
+        " officials said. The engines will power the 83 Tejas fighters that the Defence Ministry ordered from"
+        " HAL in 2021.",
+        (Deal("US", "IN", "signed", 99, "716000000"),),
+    ),
+    Row(
+        "a-leader-signing-with-the-buyer-is-the-seller",  # (the article's other supplier, the US, sold the
+        # Typhoons; "that's roughly 10.7 billion U.S. dollars" was a second deal, Turkey selling to Britain)
+        "Prime Minister Keir Starmer and Turkey's president, Recep Tayyip Erdogan, signed a deal for 20"
+        " Eurofighter Typhoon jets on Monday. Downing Street put the value at around 8 billion pounds, that's"
+        " roughly 10.7 billion U.S. dollars. Turkey bought 40 F-16s from the United States last year.",
+        (Deal("GB", "TR", "signed", 20, "8000000000"), Deal("US", "TR", "signed", 40)),
+    ),
 ]
 
 

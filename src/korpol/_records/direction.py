@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from korpol._mentions.gazetteer import party_for
-from korpol._mentions.scan import PersonM, PlaceM
+from korpol._mentions.scan import CompanyM, PersonM, PlaceM
 from korpol._model import Country, Party
 from korpol._records.candidate import Candidate
 from korpol._records.context import TO_BEFORE, Context
@@ -434,6 +434,9 @@ def _with_whom(sent: Sentence, pos: int, lo: int, hi: int) -> tuple[Party, bool]
         systems = sent.sub("system", lo, hi)
         makers = {x.party.code: x.party for x in systems if x.party is not None and not x.value.generic}
         if m.kind == "company":
+            signer = _signing_company(sent, pos)
+            if signer is not None and signer.party in makers.values() and m.party.code not in makers:
+                return m.party, False  # "Hanwha signed a contract with HSW for K9 chassis": the maker sells
             if len(makers) == 1 and m.party.code not in makers:
                 # a multinational's seat is not the weapon's origin: "with MBDA for CAMM" is British
                 company = get_company(m.value.name)
@@ -450,14 +453,23 @@ def _with_whom(sent: Sentence, pos: int, lo: int, hi: int) -> tuple[Party, bool]
     return None
 
 
-def _maker_signs(sent: Sentence, pos: int, state: Party) -> bool:
-    """Whether a foreign company signs just before the "with" ending at ``pos``: "Hanwha signed a
-    contract with Estonia" (the maker sells; the state it signs with buys)."""
+def _signing_company(sent: Sentence, pos: int) -> CompanyM | None:
+    """The company that signs just before the "with" ending at ``pos`` ("Hanwha signed a contract
+    with Estonia", "HAL signed a $716 million contract with GE"), in the same clause."""
     a = next((x for x, y in clauses_of(sent) if x <= pos < y), 0)
-    return any(
-        c.party is not None and c.party != state and not excluded(sent, c)
-        for c in sent.sub("company", max(a, pos - 70), pos)
-    )
+    signers = [c for c in sent.sub("company", max(a, pos - 76), pos) if c.party is not None]
+    return next((c for c in signers if not excluded(sent, c)), None)
+
+
+def _makes(sent: Sentence, lo: int, hi: int, party: Party | None) -> bool:
+    """Whether ``party`` makes one of the named weapons of the unit [lo, hi)."""
+    return any(x.party == party for x in sent.sub("system", lo, hi) if not x.value.generic)
+
+
+def _maker_signs(sent: Sentence, pos: int, state: Party) -> bool:
+    """Whether a foreign company signs with ``state`` just before ``pos``: the maker sells, the state buys."""
+    company = _signing_company(sent, pos)
+    return company is not None and company.party != state
 
 
 def _choose_votes(
@@ -604,12 +616,24 @@ def deal_direction(
         # a verb inside the unit (or just before it) weighs more than one elsewhere in the sentence
         weight = v.weight if v.verb_at is None else (3.0 if lo - 40 <= v.verb_at < hi else 1.5) + v.weight
         vote(supplier if v.supplier else recipient, cand.antecedent if v.pronoun else v.party, weight)
+    sellers = [v.party for v in facts.votes if v.supplier and v.party is not None]
     for w_ in finditer_in(sent, WITH, lo, hi):
         if aside(w_.start()):
             continue
         counterpart = _with_whom(sent, w_.end(), lo, hi)
         if counterpart is not None:
             vote(supplier if counterpart[1] else recipient, counterpart[0], 1.5)
+            signs = _signing_company(sent, w_.end()) if counterpart[1] else None
+            if (
+                signs is not None
+                and signs.party != counterpart[0]
+                and not _makes(sent, lo, hi, signs.party)
+                and signs.party not in sellers
+            ):
+                # "HAL signed a contract with GE for 99 F404 engines": a company of another state
+                # that signs with the seller buys (unless it makes the weapons, "Hanwha ... with L&T",
+                # or a verb says it sells: "Hanwha signed a contract with HSW ... to supply chassis")
+                vote(recipient, signs.party, 1.5)
     # demonyms or origin of the named systems and companies
     for m in sent.sub("place", lo, hi):
         sells = facts.demonyms.get(id(m))
@@ -676,10 +700,19 @@ def deal_direction(
         elif not others:
             cand.second = guess(cand.first)
             cand.guessed = "recipient" if cand.first is not None else ""  # (see merge.settle_guessed)
+    buyers = {v.party.code for v in facts.votes if not v.supplier and isinstance(v.party, Country)}
+    if cand.first is None and cand.second is not None and rec is not None:
+        # "the prime minister, Sir Keir Starmer, and Turkey's president ... signed a deal for twenty
+        # Eurofighter Typhoon jets": the one other state the sentence names, by its leader, signs with
+        # the buyer (a state named by place may be anything: a rival, a seat, a partner's ally)
+        named = {m.party.code: m for m in places if isinstance(m.party, Country)}
+        named.pop(cand.second.code, None)
+        signer = next(iter(named.values())) if len(named) == 1 else None
+        if signer is not None and signer.kind == "person" and isinstance(signer.party, Country):
+            cand.first = signer.party if signer.party.code not in buyers else None
     if cand.first is None:
         cand.first = guess(cand.second)  # (an article about one side's exports names it once)
         cand.guessed = "supplier" if cand.second is not None and rec is not None else cand.guessed
-        buyers = {v.party.code for v in facts.votes if not v.supplier and isinstance(v.party, Country)}
         if cand.first is not None and cand.first.code in buyers:
             # "Poland ordered 48 of the jets in 2022, and Malaysia signed for 18": the article's other
             # main state buys in this very sentence; it sold nothing to the first

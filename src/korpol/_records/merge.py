@@ -357,7 +357,8 @@ def settle_guessed(deals: list[Candidate]) -> list[Candidate]:
     buyers: dict[str, dict[str, Party]] = {}  # seller -> its buyers in clear deals
     sellers: dict[str, dict[str, Party]] = {}  # buyer -> its sellers in clear deals
     for c in deals:
-        if not c.guessed and c.first is not None and c.second is not None:
+        # (a pair no word orients, "The deal is worth about $1 billion", is :func:`orient`'s to turn)
+        if not c.guessed and c.first is not None and c.second is not None and (c.grounded or c.sure >= 2):
             buyers.setdefault(c.first.code, {})[c.second.code] = c.second
             sellers.setdefault(c.second.code, {})[c.first.code] = c.first
     kept = []

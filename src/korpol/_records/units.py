@@ -82,10 +82,14 @@ def helps_buy(sent: Sentence, anchor: MoneyM) -> bool:
     return _HELP_BUY_AFTER.match(sent.low, anchor.end - sent.start) is not None
 
 
-#: ", roughly USD420 million at the time": the amount before, restated in another currency
+#: ", roughly USD420 million at the time", ", that's roughly ten point seven billion U.S. dollars": the
+#: amount before, restated in another currency
+_APPROX = (
+    r"(?:roughly|about|around|approximately|some|nearly|almost|equivalent to|the equivalent of"
+    r"|worth about|worth roughly)"
+)
 _RESTATED_BEFORE = re.compile(
-    r",\s*(?:or\s+)?(?:roughly|about|around|approximately|some|nearly|almost|equivalent to|the equivalent of|"
-    r"or|worth about|worth roughly)\s+$"
+    rf",\s*(?:(?:or|that's|that is|which is|which was|which comes to)(?:\s+{_APPROX})?|{_APPROX})\s+$"
 )
 _NOT_RESTATED_AFTER = re.compile(r"\s*(?:for|of|in|to|on|from|more|less)\b")
 
