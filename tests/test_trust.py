@@ -1096,6 +1096,20 @@ ROWS = [
         " roughly 10.7 billion U.S. dollars. Turkey bought 40 F-16s from the United States last year.",
         (Deal("GB", "TR", "signed", 20, "8000000000"), Deal("US", "TR", "signed", 40)),
     ),
+    Row(
+        "aircraft-counted-a-few-sentences-on-are-the-type-told-not-the-one-replaced",  # (Hungary sold
+        # Austria the aircraft: no weapon named, the sentence before's state guessed as the seller)
+        "Portugal ordered five Embraer C-390 transport aircraft in 2019. The jet has become the default"
+        " replacement for Europe's ageing C-130 Hercules fleets. Hungary followed in 2020. In July 2024 Austria"
+        " signed a contract for four aircraft worth 1 billion euros.",
+        (Deal("BR", "PT", "signed", 5), Deal("BR", "AT", "signed", 4, "1000000000")),
+    ),
+    Row(
+        "an-export-deal-is-a-noun-with-no-seller-subject",  # (Indonesia sold Turkey the KAAN jets)
+        "On that day President Erdogan announced that Indonesia would buy 48 KAAN jets, calling it a record"
+        " export deal for the Turkish defence industry.",
+        (Deal("TR", "ID", "planned", 48),),
+    ),
 ]
 
 

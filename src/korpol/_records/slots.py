@@ -113,7 +113,7 @@ _SUPPORT = CuePattern(r"\b(?:⟨support_vehicles⟩) vehicles?\b")
 
 #: "to complement its American HIMARS": a weapon the buyer already has, not part of this deal
 OWNED_BEFORE = CuePattern(
-    r"\b(?:⟨owned⟩)\s+(?:its|their|his|her|our|the existing|existing)\s+(?:[\w-]+\s+)?$"
+    r"\b(?:⟨owned⟩)\s+(?:for\s+)?(?:its|their|his|her|our|the existing|existing|[\w-]+'s)\s+(?:[\w-]+\s+)?$"
 )
 
 
@@ -431,13 +431,14 @@ def inherit_systems(
         return
     aircraft = any(sent.regex(_AIRCRAFT_UNIT).fullmatch(u) for u in units)
     # the nearest first: this sentence's, backwards, then the sentence before's, backwards
-    before = [m for r in recent[-1:] for m in reversed(r.sub("system"))]
+    before = [m for r in reversed(recent[-3:]) for m in reversed(r.sub("system"))]
     pool = [*reversed(sent.sub("system", 0, lo)), *before]
+    r_of = {id(m): r for r in (sent, *recent[-3:]) for m in r.sub("system")}
     for m in pool:
         v = m.value
         category = v.category or ""
-        if v.generic or not category:
-            continue
+        if v.generic or not category or owned_before(r_of[id(m)], m):
+            continue  # (not "the default replacement for Europe's ageing C-130 Hercules fleets")
         if any(u in category for u in units) or (aircraft and category.endswith(_AIRCRAFT_CATEGORIES)):
             cand.systems.append(v.designation)
             if m.party is not None:
