@@ -1513,3 +1513,14 @@ def test_a_second_purchase_verb_before_its_own_count_is_a_deal_of_its_own() -> N
     doc = korpol.parse(text, published=PUBLISHED)
     got = [(d.quantity, format(d.value.amount, "f") if d.value else None) for d in doc.arms_deals]
     assert got == [(24, None), (30, "3750000000")]
+
+
+def test_a_list_pairs_each_giver_with_its_amount_when_the_verb_is_said_once() -> None:
+    # (the first giver, or the one after "led by", took every amount)
+    text = "Norway is giving 300 million kroner in humanitarian aid to Moldova and Finland around 20 million euros."
+    assert _gifts(text) == [("NO", "MD", 300_000_000), ("FI", "MD", 20_000_000)]
+    text = (
+        "Pledges for Sudan reached 1 billion euros, led by Italy with 90 million euros, Spain with 40 million"
+        " euros and Belgium with 15 million euros."
+    )
+    assert _gifts(text) == [("IT", "SD", 90_000_000), ("ES", "SD", 40_000_000), ("BE", "SD", 15_000_000)]

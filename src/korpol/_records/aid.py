@@ -366,7 +366,7 @@ def _aid_direction(
         elif role == "speaker" and (speaker is None or (at is not None and spoke < rel < at)):
             # (the speaker nearest before the amount: "X said ..., while Y said the first money ...")
             speaker, spoke = m.party, rel
-    subject = _gift_subject(sent, at) if at is not None else None
+    subject = (_gift_subject(sent, at) or _gapped_giver(sent, at)) if at is not None else None
     if subject is not None and (recipient is None or subject.code != recipient.code):
         # ("..., Britain announced an initial £1 million and the EU added €5.2 million": each its own)
         donor, given = subject, True
@@ -416,6 +416,28 @@ def _gift_subject(sent: Sentence, at: int) -> Party | None:
     ]
     # (a demonym right before the verb is the nation as a noun: "and the Dutch pledged 2 billion euros")
     return before[-1].party if before else None
+
+
+def _gapped_giver(sent: Sentence, at: int) -> Party | None:
+    """The state that a list pairs with the amount at ``at``, the giving verb said once for all:
+    "Sweden is contributing USD 275 million and Denmark around USD 90 million", "led by the European
+    Union with 350 million euros, Germany with 244 million euros and France with 110 million euros"."""
+    low = sent.low
+    for m in reversed(sent.mentions):
+        end = m.end - sent.start
+        if end > at:
+            continue
+        if m.kind != "place" or m.form == "demonym" or m.party is None or not _GAP.fullmatch(low, end, at):
+            return None
+        start = m.start - sent.start
+        return m.party if _LISTED_BEFORE.search(low, max(0, start - 12), start) else None
+    return None
+
+
+#: between a listed giver and its amount: "Denmark around USD 90 million", "Germany with 244 million"
+_GAP = re.compile(r"\s+(?:with\s+)?(?:(?:about|around|roughly|nearly|some|almost|over|more than)\s+)?")
+#: before a listed giver: "..., Germany", "and Denmark", "led by the European Union"
+_LISTED_BEFORE = re.compile(r"(?:,|\band|\bby)\s+(?:the\s+)?$")
 
 
 #: a giving verb and at most three words (no verb of another clause) before an amount
