@@ -1524,3 +1524,34 @@ def test_a_list_pairs_each_giver_with_its_amount_when_the_verb_is_said_once() ->
         " euros and Belgium with 15 million euros."
     )
     assert _gifts(text) == [("IT", "SD", 90_000_000), ("ES", "SD", 40_000_000), ("BE", "SD", 15_000_000)]
+
+
+def test_a_headline_that_names_no_kind_of_aid_repeats_the_body_s_package() -> None:
+    # (two packages: the headline's "mixed" and the body's "humanitarian")
+    text = (
+        "Tokyo adds $6 million for Lebanon as its aid map widens\n\nTOKYO, March 10 - Japan will provide an"
+        " additional $6 million in humanitarian aid to civilians affected by the fighting in Lebanon, the"
+        " foreign ministry said on Monday."
+    )
+    doc = korpol.parse(text, published=PUBLISHED)
+    assert [(p.donor.code, p.recipient.code, p.kind) for p in doc.aid_packages if p.donor and p.recipient] == [
+        ("JP", "LB", "humanitarian")
+    ]
+
+
+def test_a_state_struck_by_a_disaster_is_never_the_guessed_giver() -> None:
+    # ("the floods that hit eastern Libya and southern Morocco": Morocco gave Libya $2 million; "it"
+    # names no one, so no giver is guessed from the states that receive)
+    text = (
+        "After the floods that hit eastern Libya and southern Morocco last year, it sent $2 million in emergency"
+        " aid to Libya and later provided $1 million to Morocco."
+    )
+    assert _gifts(text) == []
+
+
+def test_a_running_total_that_reaches_an_amount_is_no_package() -> None:
+    text = (
+        "Japan gave Ukraine $30 million in humanitarian aid in January. With the new tranche, Tokyo's aid for"
+        " the war reaches $50 million."
+    )
+    assert _gifts(text) == [("JP", "UA", 30_000_000)]

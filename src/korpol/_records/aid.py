@@ -348,6 +348,7 @@ def _aid_direction(
         for m in sent.mentions
         if m.kind in ("place", "person") and m.party is not None and _blocked(sent, m)
     }
+    receivers: set[str] = set()  # every state the sentence names as receiving: none is the guessed giver
     for m in (*inside, *outside):
         if m.kind not in ("place", "person") or m.party is None or excluded(sent, m):
             continue
@@ -355,6 +356,8 @@ def _aid_direction(
             continue
         role = _aid_role(sent, m)
         rel = m.start - sent.start
+        if role == "recipient":
+            receivers.add(m.party.code)
         if role == "recipient" and recipient is None:
             recipient = m.party
             for_whom = TO_BEFORE.search(sent.low, max(0, rel - 9), rel) is not None  # ("for the ")
@@ -395,7 +398,9 @@ def _aid_direction(
         recipient = listed  # "provided OSA to Bangladesh (patrol boats, 575 million yen), Malaysia (...)"
     # (a state the gift only passes through is no giver the article may be guessed to mean)
     passing = {m.party.code for m in sent.mentions if m.kind == "place" and m.party and _passing(sent, m)}
-    _fill_aid_parties(ctx, cand, donor, recipient, dateline, passing | blockers)
+    if framed is not None:
+        receivers = set()  # (a receiving verb turned the roles round: "Egypt has received ... in US aid")
+    _fill_aid_parties(ctx, cand, donor, recipient, dateline, passing | blockers | receivers)
     if cand.second is not None and cand.second.code in blockers:
         cand.second = None  # (the state that blocks a gift receives none of it)
 
@@ -473,7 +478,7 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
     if sent.regex(_GIVE_BEFORE).search(before) and isinstance(m.party, Country) and m.form != "demonym":
         return "recipient"
     state = isinstance(m.party, Country) and m.form != "demonym"
-    if state and sent.find(_STRUCK_BEFORE, max(0, rel - 40), rel):
+    if state and sent.find(_STRUCK_BEFORE, max(0, rel - 70), rel):
         return "recipient"  # "after the quake struck central Myanmar": aid goes where disaster struck
     if sent.match(_RECIPIENT_AFTER, m.end - sent.start):
         return "recipient"  # "the Philippines became the first recipient of ..."
@@ -527,10 +532,14 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
 
 
 #: a place a disaster struck: "the quake struck central Myanmar", "earthquakes devastated southern Türkiye"
-_STRUCK_BEFORE = CuePattern(
-    r"\b(?:⟨disaster⟩)\s+(?:(?:parts|much|most)\s+of\s+)?(?:the\s+)?"
+_COMPASS = (
     r"(?:(?:north|south|east|west|central|southern|northern|eastern|western|south-?eastern|south-?western"
-    r"|north-?eastern|north-?western)\s+)?$"
+    r"|north-?eastern|north-?western)\s+)?"
+)
+#: (and the next place of a list: "the earthquakes that struck southern Türkiye and northern Syria")
+_STRUCK_BEFORE = CuePattern(
+    rf"\b(?:⟨disaster⟩)\s+(?:(?:parts|much|most)\s+of\s+)?(?:the\s+)?{_COMPASS}"
+    rf"(?:[\w'’-]+\s+(?:[\w'’-]+\s+)?(?:and|or|,)\s+(?:the\s+)?{_COMPASS})?$"
 )
 #: "X became the first recipient of", "X is the largest beneficiary of": X receives
 _RECIPIENT_AFTER = CuePattern(

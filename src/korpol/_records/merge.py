@@ -44,7 +44,8 @@ def _same(a: Candidate, b: Candidate) -> bool:
             a.value is not None
             and b.value is not None
             and _compatible_value(a.value, b.value)
-            and a.aid_kind == b.aid_kind
+            # (a headline that names no kind, "Seoul adds $8 million for Gaza", repeats the body's)
+            and (a.aid_kind == b.aid_kind or "mixed" in (a.aid_kind, b.aid_kind))
         )
     if (a.status == "framework") != (b.status == "framework"):
         return False
@@ -305,6 +306,8 @@ def _absorb(
         into.date = other.date  # the headline's undated mention takes the body's stated date
     if into.quantity is None:
         into.quantity = other.quantity
+    if into.kind == "aid" and into.aid_kind == "mixed":
+        into.aid_kind = other.aid_kind  # (the body's "humanitarian aid" for the headline's "$8 million")
     if into.value is None:
         into.value = other.value
     elif other.value is not None and not _compatible_value(into.value, other.value):
