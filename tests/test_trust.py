@@ -1555,3 +1555,25 @@ def test_a_running_total_that_reaches_an_amount_is_no_package() -> None:
         " the war reaches $50 million."
     )
     assert _gifts(text) == [("JP", "UA", 30_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        (
+            "Sweden and Moldova signed a bilateral agreement on security cooperation in Stockholm on 3 June 2024."
+            " The agreement has a duration of ten years.",
+            2034,
+        ),
+        (
+            'The two ministers signed a 10-year "Framework for the Major Defence Partnership" with Japan on'
+            " October 31, 2025, in Manila, where Philippine officials welcomed it.",
+            2035,
+        ),
+    ],
+    ids=["a-duration-told-next", "a-quoted-title"],
+)
+def test_an_agreement_s_term_gives_its_end(text: str, until: int) -> None:
+    # (no end year: "a duration of ten years" and a quoted title after "10-year" were not read)
+    doc = korpol.parse(text, published=PUBLISHED)
+    assert [a.until.start.year for a in doc.agreements if a.until and a.until.start] == [until]

@@ -46,9 +46,11 @@ def refers_to_both(low: str) -> bool:
 
 
 _TERM = CuePattern(
-    r"\b(?:⟨term_verbs⟩)\w* for (\w+) years\b"
-    # "a 100-year partnership", "a ten-year security agreement": the term names the document
-    r"|\b(\d+|\w+)-year (?:[\w-]+ ){0,2}(?:partnership|treaty|agreement|pact|accord|deal)s?\b"
+    r"\b(?:(?:⟨term_verbs⟩)\w* for|(?:a )?(?:duration|term|period) of) (\w+) years\b"
+    # "a 100-year partnership", "a ten-year security agreement", 'a 10-year "Framework for ...': the
+    # term names the document
+    r"|\b(\d+|\w+)-year [\"“]?(?:[\w-]+ ){0,2}[\"“]?"
+    r"(?:partnership|treaty|agreement|pact|accord|deal|framework)s?\b"
 )
 #: a sentence that speaks of the agreement just told: "The agreement is valid for ten years"
 _BACK_REFERENCE = re.compile(
