@@ -1577,3 +1577,24 @@ def test_an_agreement_s_term_gives_its_end(text: str, until: int) -> None:
     # (no end year: "a duration of ten years" and a quoted title after "10-year" were not read)
     doc = korpol.parse(text, published=PUBLISHED)
     assert [a.until.start.year for a in doc.agreements if a.until and a.until.start] == [until]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        (
+            "Finland, which has built up a fleet of 96 second-hand K9 howitzers since 2017, including 48 ordered"
+            " in 2022 for about €130 million, plans more.",
+            None,  # (not 96: the fleet; the 48 are named by no weapon noun)
+        ),
+        (
+            "Norway signed its third K9 contract for 24 more howitzers worth about 740 billion won, which will"
+            " raise its fleet to 52 K9s.",
+            24,  # (two counts made the quantity unknown)
+        ),
+    ],
+    ids=["a-fleet-of", "raise-its-fleet-to"],
+)
+def test_a_fleet_a_state_has_is_no_count_of_what_it_orders(text: str, quantity: int | None) -> None:
+    doc = korpol.parse(text, published=PUBLISHED)
+    assert [d.quantity for d in doc.arms_deals] == [quantity]

@@ -214,6 +214,7 @@ class Cues:
     support_categories: tuple[str, ...] = attrs.field(factory=_loader("support_categories"))
     owned: tuple[str, ...] = attrs.field(factory=_loader("owned"))
     tranche: tuple[str, ...] = attrs.field(factory=_loader("tranche"))
+    inventory: tuple[str, ...] = attrs.field(factory=_loader("inventory"))
     schedule: tuple[str, ...] = attrs.field(factory=_loader("schedule"))
     instalments: tuple[str, ...] = attrs.field(factory=_loader("instalments"))
     remainder: tuple[str, ...] = attrs.field(factory=_loader("remainder"))

@@ -176,6 +176,7 @@ def _fitted_now(sent: Sentence, start: int, party: Party) -> bool:
 
 
 
+_INVENTORY_BEFORE = CuePattern(r"\b(?:⟨inventory⟩)\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$")
 _TRANCHE_BEFORE = CuePattern(
     r"\b(?:(?:⟨tranche⟩)\s+(?:batch of\s+)?|option (?:for|on|to buy)\s+(?:a further\s+)?)$"
 )
@@ -212,6 +213,8 @@ def _is_main_count_now(sent: Sentence, m: QtyM) -> bool:
         _BOUGHT_FIRST, max(0, before - 24), m.start - sent.start
     ):
         return False  # "the first 12 of them": a tranche of a deal, not a deal (but "ordered its first 12")
+    if sent.find(_INVENTORY_BEFORE, before, rel):
+        return False  # "a fleet of 36 second-hand K9s": what a state has, not what it orders
     if sent.find(_INSTALMENTS, 0, rel):
         return False  # "in three stages: 6 aircraft in September 2022, 18 ...": parts of one contract
     return m.value.unit.lower() in _weapon_units(sent)
