@@ -1110,6 +1110,16 @@ ROWS = [
         " export deal for the Turkish defence industry.",
         (Deal("TR", "ID", "planned", 48),),
     ),
+    Row(
+        "an-earlier-order-counted-with-its-noun-left-out",  # (the 54 of 2024 were lost)
+        "Romania signed for 18 more K9 howitzers worth $300 million in March, adding to the 54 ordered in 2024.",
+        (Deal("KR", "RO", "signed", 18, "300000000"), Deal("KR", "RO", "signed", 54, None, 2024)),
+    ),
+    Row(
+        "an-earlier-purchase-on-top-of-which-a-new-one-comes",
+        "Egypt ordered 30 more Rafale jets from France in 2021, on top of the 24 it bought in 2015.",
+        (Deal("FR", "EG", "signed", 30, None, 2021), Deal("FR", "EG", "signed", 24, None, 2015)),
+    ),
 ]
 
 
@@ -1585,7 +1595,7 @@ def test_an_agreement_s_term_gives_its_end(text: str, until: int) -> None:
         (
             "Finland, which has built up a fleet of 96 second-hand K9 howitzers since 2017, including 48 ordered"
             " in 2022 for about €130 million, plans more.",
-            None,  # (not 96: the fleet; the 48 are named by no weapon noun)
+            48,  # (not 96: the fleet; the 48 the amount prices, their noun left out)
         ),
         (
             "Norway signed its third K9 contract for 24 more howitzers worth about 740 billion won, which will"

@@ -23,7 +23,7 @@ from korpol._records.roles import (
     sentence_actors,
 )
 from korpol._records.rules import Reading
-from korpol._records.sentence import Sentence, money_units
+from korpol._records.sentence import Sentence, finditer_in, money_units
 from korpol._records.slots import (
     assign_times,
     inherit_systems,
@@ -188,7 +188,65 @@ def deal_candidates(
                     if cand.value is anchor.value:
                         cand.alt_values.extend(again)
             out.extend(found)
+    if out and sent.search(_EARLIER_ORDER):
+        out.extend(_earlier_orders(sent, out))
     return out
+
+
+#: "adding to the 218 ordered in 2022", "on top of the 24 it bought in 2015", "the 36 it contracted with
+#: Saab in 2014": an earlier order of the weapon just told, counted with its noun left out
+_EARLIER_ORDER = re.compile(
+    r"\b(?:the|including)\s+(\d{1,4}|"
+    + "|".join(w for w in COUNT_WORDS if w.isalpha() and " " not in w)
+    + r")\s+(?:(?:it|they|she|he)\s+)?(?:had\s+)?(?:ordered|bought|purchased|contracted|acquired)\b"
+    r"(?:\s+[\w'-]+){0,4}?\s+in\s+(?:19|20)\d\d\b"
+)
+#: "including six ordered in 2019 for about €20 million": the count of the order the amount prices
+_PRICED_AFTER = re.compile(r"\s+for\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+)?")
+
+
+def _earlier_orders(sent: Sentence, out: list[Candidate]) -> list[Candidate]:
+    """The earlier orders a sentence recalls by count alone, each a deal of the weapon and the two
+    parties of the deal told just before it in the sentence; or, when an amount follows ("including
+    six ordered in 2019 for about €20 million"), the count of the deal that amount prices."""
+    found = []
+    for hit in finditer_in(sent, _EARLIER_ORDER):
+        if sent.sub("qty", hit.start(1), hit.end(1)) or sent.in_a_name(hit.start(1)):
+            continue
+        word = hit.group(1)
+        n = int(word) if word.isdigit() else COUNT_WORDS.get(word)
+        priced = sent.match(_PRICED_AFTER, hit.end())
+        money = sent.sub("money", priced.end(), priced.end() + 1) if priced is not None else []
+        if money:
+            for c in out:
+                if c.value is money[0].value and c.quantity is None:
+                    c.quantity = n
+            continue
+        told = [c for c in out if c.lo <= hit.start() and c.systems and c.first and c.second]
+        times = [t for t in sent.sub("time", hit.start(), hit.end()) if t.value.start is not None]
+        if not told or n is None or not times:
+            continue
+        last = told[-1]
+        found.append(
+            attrs.evolve(
+                last,
+                lo=hit.start(),
+                hi=hit.end(),
+                value=None,
+                alt_values=[],
+                quantity=n,
+                status="signed",
+                date=times[-1].value,
+                systems=list(last.systems),
+                families=set(last.families),
+                categories=set(last.categories),
+                contractors=[],
+                sentences=[],
+                definite=False,
+                aggregate=False,
+            )
+        )
+    return found
 
 
 #: "Polish press put the price at $6.7 billion", "Local media had estimated the value at": a figure
