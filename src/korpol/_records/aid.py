@@ -55,6 +55,8 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
         or bought_for_another(sent, 0, len(low), None, ctx)  # "buy ... NASAMS for Ukraine"
     ):
         return []
+    if sent.search(_JOINT_DEVELOPMENT):
+        return []  # "Indonesia's contribution to the 8.1 trillion won development program": a share of a cost
     if _sold_package(sent):
         return []  # "a package costing more than DKK 6 billion", "KAI said the package includes"
     if (ctx.approved_sales or sent.search(_APPROVAL)) and only_a_package(sent):
@@ -120,6 +122,9 @@ def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
                 continue
             out.append(cand)
     return out
+
+
+_JOINT_DEVELOPMENT = CuePattern(r"\b(?:⟨joint_development⟩)\b")
 
 
 def _many_givers(sent: Sentence, anchor: M) -> bool:

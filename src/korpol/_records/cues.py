@@ -151,6 +151,7 @@ class Cues:
     signed_words: tuple[str, ...] = attrs.field(factory=_loader("signed_words"))
     # -- figures that are not one deal or package
     not_a_deal: tuple[str, ...] = attrs.field(factory=_loader("not_a_deal"))
+    joint_development: tuple[str, ...] = attrs.field(factory=_loader("joint_development"))
     financing_after: tuple[str, ...] = attrs.field(factory=_loader("financing_after"))
     trend_verbs: tuple[str, ...] = attrs.field(factory=_loader("trend_verbs"))
     aggregate: tuple[str, ...] = attrs.field(factory=_loader("aggregate"))
