@@ -1613,8 +1613,8 @@ def test_a_fleet_a_state_has_is_no_count_of_what_it_orders(text: str, quantity: 
 def test_a_partner_s_share_of_a_joint_development_is_no_aid() -> None:
     # (Indonesia gave Korea 1.7 trillion won in aid)
     text = (
-        "Seoul and Jakarta re-signed the KF-21 agreement. Under the revised deal, Indonesia's contribution to"
-        " the 8.1 trillion won development program was cut to 600 billion won, about one-third of the 1.7"
-        " trillion won it originally pledged."
+        "South Korea and Indonesia are building the KF-21 together. Indonesia's contribution to the 8.1"
+        " trillion won development program was cut to 600 billion won, about one-third of the 1.7 trillion won"
+        " it originally pledged."
     )
     assert _gifts(text) == []
