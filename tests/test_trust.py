@@ -1618,3 +1618,18 @@ def test_a_partner_s_share_of_a_joint_development_is_no_aid() -> None:
         " it originally pledged."
     )
     assert _gifts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geneva conference raises $2bn for Sudan as donors turn to Darfur\n\nGermany pledged 50 million euros in"
+        " humanitarian aid for Sudan.",
+        "Germany pledged 50 million euros in humanitarian aid for Sudan. The UN had put urgent humanitarian"
+        " needs in Sudan at $2.7 billion.",
+    ],
+    ids=["a-conference-raises", "needs-put-at"],
+)
+def test_what_a_conference_raises_or_a_need_put_at_is_no_one_s_gift(text: str) -> None:
+    # (Germany gave the conference's $2bn; the UN gave the $2.7 billion it said Sudan needs)
+    assert _gifts(text) == [("DE", "SD", 50_000_000)]

@@ -148,7 +148,7 @@ _IN_AT_BEFORE = re.compile(r"\b(?:in|at|for|to)\s+(?:the\s+)?$")
 #: many givers as the subject of a giving verb, up to the amount
 _MANY_GIVERS = CuePattern(
     r"\b(?:⟨many_givers⟩)\b(?:(?!\b(?:where|it|they|which|who)\b)[^.;]){0,60}?"
-    r"\b(?:⟨gift_verbs⟩|⟨aid_verbs⟩|raised|drew|mobili[sz]ed|collected)\b[^.;]*$"
+    r"\b(?:⟨gift_verbs⟩|⟨aid_verbs⟩|rais(?:e|es|ed|ing)|dr(?:ew|aws)|mobili[sz](?:ed|es)|collect(?:ed|s))\b[^.;]*$"
 )
 
 
