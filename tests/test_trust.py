@@ -1633,3 +1633,12 @@ def test_a_partner_s_share_of_a_joint_development_is_no_aid() -> None:
 def test_what_a_conference_raises_or_a_need_put_at_is_no_one_s_gift(text: str) -> None:
     # (Germany gave the conference's $2bn; the UN gave the $2.7 billion it said Sudan needs)
     assert _gifts(text) == [("DE", "SD", 50_000_000)]
+
+
+def test_a_side_of_a_war_named_by_between_is_no_giver() -> None:
+    # (Israel gave Gaza the $2 million: "the war between Israel and Hamas")
+    text = (
+        "Japan gave more. For civilians in the Gaza Strip, the government provided $2 million in October,"
+        " shortly after the outbreak of the war between Israel and Hamas."
+    )
+    assert _gifts(text) == [("JP", "PS", 2_000_000)]

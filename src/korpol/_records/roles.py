@@ -93,15 +93,16 @@ def first_party_after(
 
 #: "chose Saab over Hanwha", "instead of Hyundai Rotem's K2": a competitor, not a party
 _RIVAL_BEFORE = CuePattern(r"\b(?:⟨rival⟩)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'-]+\s+){0,2}$")
-#: "Russia's invasion", "to counter China": the war's aggressor or a threat, not a party
+#: "Russia's invasion", "to counter China", "the war between Israel and Hamas": a side of a war or a
+#: threat, not a party
 #: "the Czech-led initiative", "a US-brokered deal": a modifier, not a party
 _LED_AFTER = CuePattern(r"-(?:⟨led⟩)\b")
 HOSTILE_AFTER = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}(?:⟨hostile⟩)\b")
 #: "the Russian missile threat": a demonym whose noun is a threat
 HOSTILE_AFTER_DEMONYM = CuePattern(r"\s+(?:[\w-]+\s+){0,1}(?:⟨hostile⟩)\b")
 _HOSTILE_BEFORE = CuePattern(
-    r"\b(?:(?:⟨hostile⟩)\s+(?:by|from|with)|counter(?:ing)?|deter(?:ring)?|confront(?:ing)?|condemn(?:s|ed|ing)?)"
-    r"\s+(?:the\s+)?$"
+    r"\b(?:(?:⟨hostile⟩)\s+(?:by|from|with|between)|counter(?:ing)?|deter(?:ring)?|confront(?:ing)?"
+    r"|condemn(?:s|ed|ing)?)\s+(?:the\s+)?$"
 )
 
 
