@@ -1120,6 +1120,24 @@ ROWS = [
         "Egypt ordered 30 more Rafale jets from France in 2021, on top of the 24 it bought in 2015.",
         (Deal("FR", "EG", "signed", 30, None, 2021), Deal("FR", "EG", "signed", 24, None, 2015)),
     ),
+    Row(
+        "it-is-the-possessor-of-a-share-not-the-last-object",  # (South Korea bought the F-35s)
+        "Most of Bucharest's big-ticket orders have gone to the United States and South Korea. Last August it"
+        " signed for 32 F-35 jets worth about $7 billion.",
+        (Deal("US", "RO", "signed", 32),),
+    ),
+    Row(
+        "a-maker-named-by-where-a-weapon-is-made-buys-nothing",  # ("U.S.-made" bought the howitzers and
+        # "the Korean K9s" received them)
+        "Romania is running two howitzer fleets. Alongside the Korean K9s, it is fielding U.S.-made Paladins,"
+        " having ordered 18 M109A7 howitzers from Washington in 2023.",
+        (Deal("US", "RO", "signed", 18),),
+    ),
+    Row(
+        "the-state-asked-to-sell-sells",  # (Greece sold the United States its F-35s)
+        "Greece asked the United States in May to sell it 20 F-35 fighters.",
+        (Deal("US", "GR", None, 20),),
+    ),
 ]
 
 

@@ -222,7 +222,10 @@ def _subject(sent: Sentence, before: Sequence[AnyM], verb: int) -> AnyM | None:
     low = sent.low
     body = sent.regex(_BODY_AFTER)
     actors = [
-        m for m in before if m.kind != "place" or m.form != "demonym" or body.match(low, m.end - sent.start)
+        m
+        for m in before
+        if (m.kind != "place" or m.form != "demonym" or body.match(low, m.end - sent.start))
+        and not _MAKER_MODIFIER.match(low, m.end - sent.start)  # ("it is fielding U.S.-made Abrams")
     ]
     if not actors:
         return None
@@ -237,12 +240,23 @@ def _subject(sent: Sentence, before: Sequence[AnyM], verb: int) -> AnyM | None:
         named = [m for m in actors if 0 <= which.start() - (m.end - sent.start) <= 1]
         if named:
             return named[-1]
+    if _INFINITIVE.search(window):
+        last = actors[-1]
+        if sent.find(_ASKED_BEFORE, max(0, last.start - sent.start - 30), last.start - sent.start):
+            return last  # "Turkey asked the United States ... to sell it 40 F-16s": the one asked sells
     if _INFINITIVE.search(window) or _PRONOUN_BEFORE.search(window) or _AND_BEFORE.search(window):
         # ("Estonia bought 12 K9s in a deal arranged with Finland, and added six more": Estonia added)
         return clause_subject(sent, actors, verb)
     return actors[-1]
 
 
+#: "asked the United States", "urged Washington": whom a request asks does what follows ("to sell")
+_ASKED_BEFORE = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|press(?:es|ed|ing)?|invit(?:e|es|ed|ing)"
+    r"|call(?:s|ed|ing)? on)\s+(?:the\s+)?$"
+)
+#: "U.S.-made", "Korean-built": a state naming where a weapon is made, never a verb's subject
+_MAKER_MODIFIER = re.compile(r"-(?:made|built|designed|developed|produced)\b")
 #: "..., and added": a verb that shares the subject of the verb before it
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+)?$")
 #: ", which": a relative clause of its own noun starts here
@@ -515,6 +529,14 @@ def _possessive_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> lis
     return votes
 
 
+def _names_weapon(sent: Sentence, m: PlaceM | PersonM) -> bool:
+    """Whether a named (not generic) weapon follows the demonym ``m`` at once: "the Korean K2s"."""
+    return any(
+        not x.value.generic and 0 <= x.start - m.end <= 2 and x.party == m.party
+        for x in sent.sub("system", m.end - sent.start, m.end - sent.start + 3)
+    )
+
+
 def _weapon_demonyms(sent: Sentence) -> dict[int, bool]:
     """Demonyms that describe a weapon or its maker, by id (True: the seller).
 
@@ -691,7 +713,12 @@ def deal_direction(
     cand.grounded = sup is not None
     guess = _guesser(sent, cand, ctx)
     if cand.second is None:
-        others = {m.party.code: m.party for m in places if isinstance(m.party, Country)}
+        # (not the demonym of a named weapon's maker: "Alongside the Korean K2s, it is fielding ...")
+        others = {
+            m.party.code: m.party
+            for m in places
+            if isinstance(m.party, Country) and not (facts.demonyms.get(id(m)) and _names_weapon(sent, m))
+        }
         others.pop(sup or "", None)
         main_pair = {p.code for p in ctx.principal}
         if len(others) == 1 or (sup is None and len(main_pair) == 2 and set(others) == main_pair):

@@ -214,7 +214,9 @@ def actors(sent: Sentence, lo: int = 0, hi: int | None = None) -> list[Party]:
         if not lo <= rel < hi or m.party is None or m.kind not in ("place", "person"):
             continue
         if m.kind == "place" and NOT_ACTOR_BEFORE.search(sent.low[max(0, rel - 14) : rel]):
-            continue
+            share = _SHARE_OF_BEFORE.search(sent.low, max(0, rel - 20), rel)
+            if share is None or not _POSSESSOR_AFTER.match(sent.low, m.end - sent.start):
+                continue  # (but "most of Warsaw's orders": the possessor of a share acts)
         if excluded(sent, m):
             continue  # "condemned North Korea's launch", "Russia's invasion": a foe acts in no agreement
         if (
@@ -232,6 +234,11 @@ def actors(sent: Sentence, lo: int = 0, hi: int | None = None) -> list[Party]:
         if m.party.code not in [p.code for p in out]:
             out.append(m.party)
     return out
+
+
+#: "most of Warsaw's orders": the possessor of a share acts, even after "of"
+_SHARE_OF_BEFORE = re.compile(r"\b(?:most|many|much|some|all|half|part|none|one|several) of\s+$")
+_POSSESSOR_AFTER = re.compile(r"'s?\s|’s?\s")
 
 
 def sentence_actors(sent: Sentence) -> tuple[Party, ...]:
