@@ -1660,3 +1660,12 @@ def test_a_side_of_a_war_named_by_between_is_no_giver() -> None:
         " shortly after the outbreak of the war between Israel and Hamas."
     )
     assert _gifts(text) == [("JP", "PS", 2_000_000)]
+
+
+def test_a_package_before_a_state_s_congress_is_that_state_s() -> None:
+    # (Germany, the article's other giver, was given the US package)
+    text = (
+        "Germany pledged 500 million euros for Ukraine's air defence. A $60 billion aid package for Ukraine"
+        " remains stalled in the U.S. Congress."
+    )
+    assert _gifts(text) == [("DE", "UA", 500_000_000), ("US", "UA", 60_000_000_000)]

@@ -487,6 +487,8 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return "recipient"  # "after the quake struck central Myanmar": aid goes where disaster struck
     if sent.match(_RECIPIENT_AFTER, m.end - sent.start):
         return "recipient"  # "the Philippines became the first recipient of ..."
+    if state and m.form in ("name", "code", "alias") and sent.match(_LEGISLATURE_AFTER, m.end - sent.start):
+        return "given_by"  # "A $60 billion aid package for Ukraine remains stalled in the U.S. Congress"
     town = m.form == "demonym" and _TOWN_OF_AFTER.match(sent.low, m.end - sent.start) is not None
     if town and isinstance(m.party, Country):
         return "recipient"  # "burst two dams above the Libyan city of Derna": a place there, where aid goes
@@ -546,6 +548,8 @@ _STRUCK_BEFORE = CuePattern(
     rf"\b(?:⟨disaster⟩)\s+(?:(?:parts|much|most)\s+of\s+)?(?:the\s+)?{_COMPASS}"
     rf"(?:[\w'’-]+\s+(?:[\w'’-]+\s+)?(?:and|or|,)\s+(?:the\s+)?{_COMPASS})?$"
 )
+#: "the U.S. Congress", "the German Bundestag": the giver's legislature, which votes its aid
+_LEGISLATURE_AFTER = CuePattern(r"\s+(?:⟨legislatures⟩)\b")
 #: "X became the first recipient of", "X is the largest beneficiary of": X receives
 _RECIPIENT_AFTER = CuePattern(
     r"\s+(?:(?:has|have)\s+)?(?:become|became|becomes|is|was|remains|as)\s+(?:the\s+|a\s+|an\s+)?"
