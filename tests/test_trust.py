@@ -1669,3 +1669,13 @@ def test_a_package_before_a_state_s_congress_is_that_state_s() -> None:
         " remains stalled in the U.S. Congress."
     )
     assert _gifts(text) == [("DE", "UA", 500_000_000), ("US", "UA", 60_000_000_000)]
+
+
+def test_a_neighbour_named_by_the_border_is_no_party() -> None:
+    # (China sold India the howitzers: "along the mountainous border with China")
+    text = (
+        "India's Ministry of Defence signed a contract for 100 more howitzers in December, worth $900 million,"
+        " as the army looks to reinforce artillery units along the mountainous border with China."
+    )
+    doc = korpol.parse(text, published=PUBLISHED)
+    assert all("CN" not in pair for pair in _pairs(doc.arms_deals))

@@ -18,7 +18,7 @@ from korpol._model import (
     TimeSpan,
 )
 from korpol._records.cues import CuePattern, Cues
-from korpol._records.roles import HOSTILE_AFTER, HOSTILE_AFTER_DEMONYM
+from korpol._records.roles import HOSTILE_AFTER, HOSTILE_AFTER_DEMONYM, RIVAL_BEFORE
 
 __all__ = ["TO_BEFORE", "Context", "document_context", "report_year"]
 
@@ -60,6 +60,8 @@ class Context:
 
 
 TO_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")
+#: "Turkey's rival": a possessor before a relation noun, which then names a state, not a rival
+_POSSESSED_BEFORE = re.compile(r"(?:'s?|’s?)\s+(?:[\w-]+\s+)?$")
 #: "has Korea given Ukraine", "gave Kyiv": a giving verb right before its receiver
 _GIVEN_BEFORE = CuePattern(r"\b(?:⟨give_to⟩)\s+(?:the\s+)?$")
 
@@ -74,6 +76,7 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
     given = cues.pattern(_GIVEN_BEFORE)
     # (the words that make a state the foe are :func:`~korpol._records.roles.excluded`'s)
     owner_foe, demonym_foe = cues.pattern(HOSTILE_AFTER), cues.pattern(HOSTILE_AFTER_DEMONYM)
+    rival = cues.pattern(RIVAL_BEFORE)
     for m in mentions:
         if m.kind == "place" and isinstance(m.party, Country):
             after = text[m.end : m.end + 40].lower()
@@ -84,6 +87,11 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
                 if not hostile.group(0).endswith("war"):
                     aggressors.add(m.party.code)  # (not "Sudan's war": a war in Sudan, whose aid it receives)
                 continue  # "Russia's invasion", "the Russian missile threat": the foe, not a main party
+            # (the words just before it in its own sentence)
+            window = re.split(r"[.!?]\s|\n", text[max(0, m.start - 40) : m.start].lower())[-1]
+            set_aside = rival.search(window)
+            if set_aside and not _POSSESSED_BEFORE.search(window, 0, set_aside.start()):
+                continue  # "chose Saab over Hanwha", "the border with China" (not "Turkey's rival Greece")
             counts[m.party.code] += 1
             parties[m.party.code] = m.party
             before = text[max(0, m.start - 12) : m.start].lower()

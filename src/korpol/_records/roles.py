@@ -92,7 +92,7 @@ def first_party_after(
 
 
 #: "chose Saab over Hanwha", "instead of Hyundai Rotem's K2": a competitor, not a party
-_RIVAL_BEFORE = CuePattern(r"\b(?:⟨rival⟩)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'-]+\s+){0,2}$")
+RIVAL_BEFORE = CuePattern(r"\b(?:⟨rival⟩)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.'-]+\s+){0,2}$")
 #: "Russia's invasion", "to counter China", "the war between Israel and Hamas": a side of a war or a
 #: threat, not a party
 #: "the Czech-led initiative", "a US-brokered deal": a modifier, not a party
@@ -119,7 +119,7 @@ def excluded(sent: Sentence, m: M) -> bool:
     if found is None:
         rel, end = m.start - sent.start, m.end - sent.start
         low = sent.low
-        rival, before = sent.regex(_RIVAL_BEFORE), sent.regex(_HOSTILE_BEFORE)
+        rival, before = sent.regex(RIVAL_BEFORE), sent.regex(_HOSTILE_BEFORE)
         after = sent.regex(HOSTILE_AFTER)
         found = sent.memo[key] = bool(
             (sent.may_match(rival) and rival.search(low, max(0, rel - 40), rel) and not _related(sent, rel))
