@@ -1679,3 +1679,17 @@ def test_a_neighbour_named_by_the_border_is_no_party() -> None:
     )
     doc = korpol.parse(text, published=PUBLISHED)
     assert all("CN" not in pair for pair in _pairs(doc.arms_deals))
+
+
+def test_a_where_clause_happened_at_the_time_told_before_it() -> None:
+    # (the contract took the report's year, 2026, though "on 21 December" dates it)
+    text = (
+        "Estonia's first Chunmoo sale came on 21 December in Tallinn, where KOTRA, acting for the Korean"
+        " government, signed a government-to-government contract with the Estonian Centre for Defence"
+        " Investments for six launchers worth 300 million euros."
+    )
+    doc = korpol.parse(text, published=dt.date(2026, 2, 3))
+    got = [(d.supplier, d.recipient, d.date.start if d.date else None) for d in doc.arms_deals]
+    assert [(s.code if s else None, r.code if r else None, when) for s, r, when in got] == [
+        ("KR", "EE", dt.date(2025, 12, 21))
+    ]

@@ -703,12 +703,19 @@ def _fill_date(
         )
     else:
         cand.date = nearest_time(sent, lo, hi) or nearest_time(sent, clause.a, clause.b)
+    where = _WHERE_WHEN.search(sent.low, 0, clause.a + 2) if cand.date is None else None
+    if where is not None:
+        # "... came on 21 December in Tallinn, where KOTRA ... signed a contract": what the relative
+        # adverb's clause tells happened at the time stated before it
+        cand.date = _last_stated(sent, where.start())
     if cand.date is None and recent and not sent.sub("time") and sent.search(_FOLLOWS):
         cand.date = _year_before(recent[-1])
     if cand.date is None and cand.status in ("planned", "signed") and ctx.published is not None:
         cand.date = report_year(ctx.published)
 
 
+#: ", where KOTRA signed", ", when Poland ordered": a clause set at the time the clause before states
+_WHERE_WHEN = re.compile(r",\s*(?:where|when)\b")
 #: "followed within weeks", "later that year", "soon after": a sentence told after the one before
 _FOLLOWS = CuePattern(r"\b(?:⟨follows⟩)\b")
 
