@@ -1628,13 +1628,20 @@ def test_a_fleet_a_state_has_is_no_count_of_what_it_orders(text: str, quantity: 
     assert [d.quantity for d in doc.arms_deals] == [quantity]
 
 
-def test_a_partner_s_share_of_a_joint_development_is_no_aid() -> None:
-    # (Indonesia gave Korea 1.7 trillion won in aid)
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "South Korea and Indonesia are building the KF-21 together. Indonesia's contribution to the 8.1"
         " trillion won development program was cut to 600 billion won, about one-third of the 1.7 trillion won"
-        " it originally pledged."
-    )
+        " it originally pledged.",
+        "South Korea and Indonesia are building the KF-21 together. Persistent arrears led Seoul to accept"
+        " Indonesia's request to reduce its contribution to around 600 billion won, with less technology"
+        " transfer in return.",
+    ],
+    ids=["development-program", "arrears-and-technology-transfer"],
+)
+def test_a_partner_s_share_of_a_joint_development_is_no_aid(text: str) -> None:
+    # (Indonesia gave Korea 1.7 trillion won in aid; Korea gave Indonesia 600 billion won)
     assert _gifts(text) == []
 
 
