@@ -1138,6 +1138,19 @@ ROWS = [
         "Greece asked the United States in May to sell it 20 F-35 fighters.",
         (Deal("US", "GR", None, 20),),
     ),
+    Row(
+        "an-order-before-a-break-is-not-the-next-amount-s",  # (the 30 K808s were priced at $463 million)
+        "Peru signed a framework with Hyundai Rotem in December. It builds on a 2024 order for 30 K808s and on"
+        " HD Hyundai Heavy Industries' $463 million contract, also signed in 2024, to build four warships for"
+        " Peru.",
+        (Deal("KR", "PE", None, 30, None), Deal("KR", "PE", None, 4, "463000000")),
+    ),
+    Row(
+        "a-count-detailed-in-brackets-stays-one-order",
+        "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
+        " €2.5 billion.",
+        (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
+    ),
 ]
 
 

@@ -23,7 +23,7 @@ from korpol._records.roles import (
     sentence_actors,
 )
 from korpol._records.rules import Reading
-from korpol._records.sentence import Sentence, finditer_in, money_units
+from korpol._records.sentence import Sentence, finditer_in, money_units, unit_break
 from korpol._records.slots import (
     assign_times,
     inherit_systems,
@@ -360,10 +360,31 @@ def _clause_units(
     howitzers and 48 FA-50 jets") gives one unit per "N <system>" pair.
     """
     if anchors:
-        return money_units(sent, a, b, anchors)
+        units = money_units(sent, a, b, anchors)
+        before = _count_before_amounts(sent, a, anchors[0], units[0][1])
+        if before:
+            units[0] = (before[0][1], *units[0][1:])
+        return [*before, *units]
     if sent.sub("money", a, b):
         return None
     return _count_units(sent, a, b)
+
+
+def _count_before_amounts(
+    sent: Sentence, a: int, first: MoneyM, end: int
+) -> list[tuple[int, int, MoneyM | None]]:
+    """A counted order told before the clause's first amount and cut off from it by a break, when the
+    amount's own part counts weapons of its own: "a 2024 order for 30 K808s and on HD Hyundai Heavy
+    Industries' $463 million contract ... to build four warships" (the 30 are no warships)."""
+    at = first.start - sent.start
+    low = sent.low
+    counts = [m for m in sent.sub("qty", a, at) if is_main_count(sent, m)]
+    if not counts or "(" in low[counts[-1].end - sent.start : at]:
+        return []  # ("18 Rafales (12 second-hand and six new) ... for about €2.5 billion": one order)
+    brk = unit_break(sent, counts[-1].end - sent.start, at)
+    if brk is None or not any(is_main_count(sent, m) for m in sent.sub("qty", at, end)):
+        return []
+    return [(a, brk, None)]
 
 
 def _count_units(sent: Sentence, a: int, b: int) -> list[tuple[int, int, MoneyM | None]]:
