@@ -248,7 +248,7 @@ PEOPLE: dict[str, list[Example]] = {
     "name-shapes": [
         Example(
             "European Commission President Ursula von der Leyen said on Monday",
-            [("Ursula von der Leyen", "president", "EUCOMMISSION")],
+            [("Ursula von der Leyen", "president", "EU")],
         ),
         Example(
             "Dutch Prime Minister Mark van der Berg said", [("Mark van der Berg", "prime minister", "NL")]

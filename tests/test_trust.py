@@ -666,7 +666,7 @@ ROWS = [
         "Polish Prime Minister Donald Tusk said his government was preparing its own agreement with Kyiv, while"
         " European Commission President Ursula von der Leyen said the first 4.5 billion euros of aid should"
         " reach Kyiv in March.",
-        aid=(Gift("EUCOMMISSION", "UA", "4500000000"),),
+        aid=(Gift("EU", "UA", "4500000000"),),
     ),
     Row(
         "the-people-aid-serves-name-its-receiver",  # (Romania gave Korea, the article's other state, its aid)
