@@ -1713,3 +1713,9 @@ def test_a_where_clause_happened_at_the_time_told_before_it() -> None:
     assert [(s.code if s else None, r.code if r else None, when) for s, r, when in got] == [
         ("KR", "EE", dt.date(2025, 12, 21))
     ]
+
+
+def test_the_eu_s_crisis_commissioner_is_the_eu_s_after_her_belgian_office() -> None:
+    # (Belgium's foreign minister in 2025: her term ended 2024-12-01)
+    doc = korpol.parse("EU Commissioner Hadja Lahbib called on all parties to give access.", published=dt.date(2025, 4, 1))
+    assert [(p.name, p.country.code if p.country else None) for p in doc.leaders] == [("Hadja Lahbib", "EU")]
