@@ -1719,3 +1719,20 @@ def test_the_eu_s_crisis_commissioner_is_the_eu_s_after_her_belgian_office() -> 
     # (Belgium's foreign minister in 2025: her term ended 2024-12-01)
     doc = korpol.parse("EU Commissioner Hadja Lahbib called on all parties to give access.", published=dt.date(2025, 4, 1))
     assert [(p.name, p.country.code if p.country else None) for p in doc.leaders] == [("Hadja Lahbib", "EU")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government will provide $500,000 in humanitarian assistance to Laos, the foreign ministry said."
+        " Japan dispatched relief goods to Vietnam, and Tokyo pledged $10 million for Vietnam. Japan also sent"
+        " experts to Vietnam. A diplomatic source in Seoul said the government is reviewing more contributions.",
+        "SEOUL, Sept. 25 - The government will provide $500,000 in humanitarian assistance to Laos, the foreign"
+        " ministry said. Japan dispatched relief goods to Vietnam, and Tokyo pledged $10 million for Vietnam."
+        " Japan also sent experts to Vietnam.",
+    ],
+    ids=["sources-in-the-capital", "dateline"],
+)
+def test_the_government_no_state_names_is_the_one_the_report_is_written_from(text: str) -> None:
+    # (Japan, the state most named, was given Korea's $500,000)
+    assert _gifts(text)[0] == ("KR", "LA", 500_000)

@@ -646,7 +646,10 @@ def _fill_aid_parties(
         # nor the article's foe ("frozen Russian assets" in a story of "Russia's invasion")
         takers = {p.code for p in (recipient, ctx.aid_recipient) if p is not None} | passing | ctx.foes
         main = {p.code for p in ctx.principal}
-        donor = next((p for p in ctx.principal if p.code not in takers), None)
+        # (first the state the report is written from: "The government will provide US$500,000 ...
+        # to Laos" in a report whose sources are in Seoul)
+        home = [ctx.home] if ctx.home is not None and ctx.home.code not in takers else []
+        donor = next((p for p in (*home, *ctx.principal) if p.code not in takers), None)
         if donor is None and ctx.principal[0].code not in passing and not ctx.foes & main:
             donor = ctx.principal[0]
         cand.guessed = "donor"  # (the sentence names no giver: see :meth:`AidRule.read`)

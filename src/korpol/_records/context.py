@@ -47,6 +47,9 @@ class Context:
     #: in a story of many states, the one it is about, if any: named at least twice as often as any
     #: other ("Five suppliers, one customer: a ledger of Poland's big-ticket orders")
     hub: Party | None = None
+    #: the state the report is written from: its dateline ("SEOUL, Jan. 17 -") or where its sources
+    #: are ("a diplomatic source in Seoul said"): the one "the government" means when no state is named
+    home: Party | None = None
 
     def partner(self, party: Party | None, exclude: Iterable[str] = ()) -> Party | None:
         """The principal party that is not ``party`` (nor in ``exclude``)."""
@@ -64,6 +67,26 @@ TO_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")
 _POSSESSED_BEFORE = re.compile(r"(?:'s?|’s?)\s+(?:[\w-]+\s+)?$")
 #: "has Korea given Ukraine", "gave Kyiv": a giving verb right before its receiver
 _GIVEN_BEFORE = CuePattern(r"\b(?:⟨give_to⟩)\s+(?:the\s+)?$")
+
+
+#: after a dateline's place: "SEOUL, Jan. 17 -", "WARSAW (Reuters) -", "NEW DELHI:"
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|:|\s[-–—])")
+#: before a capital where a report's sources are: "a diplomatic source in Seoul", "officials in Warsaw"
+_SOURCES_IN = re.compile(r"\b(?:sources?|officials?|diplomats?|spokes(?:man|woman|person)) in\s+$")
+
+
+def _home(mentions: Sequence[M], text: str) -> Party | None:
+    """The state a report is written from (see :attr:`Context.home`), if it says so."""
+    for m in mentions:
+        if m.kind != "place" or m.form not in ("capital", "name") or not isinstance(m.party, Country):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        name = text[m.start : m.end]
+        if not text[line_start : m.start].strip() and name.isupper() and _DATELINE_AFTER.match(text, m.end):
+            return m.party
+        if m.form == "capital" and _SOURCES_IN.search(text[max(0, m.start - 40) : m.start].lower()):
+            return m.party
+    return None
 
 
 def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cues, text: str) -> Context:
@@ -120,6 +143,7 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
         foes=frozenset(foes),
         many_states=many,
         hub=hub,
+        home=_home(mentions, text),
     )
     lede = text[:_LEDE].lower()
     hit = cues.pattern(_APPROVED_SALES).search(lede)
