@@ -1736,3 +1736,27 @@ def test_the_eu_s_crisis_commissioner_is_the_eu_s_after_her_belgian_office() -> 
 def test_the_government_no_state_names_is_the_one_the_report_is_written_from(text: str) -> None:
     # (Japan, the state most named, was given Korea's $500,000)
     assert _gifts(text)[0] == ("KR", "LA", 500_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "gifts"),
+    [
+        (
+            "Pakistan was flooded. Saudi Arabia pledged $1 billion for Pakistan and USAID an additional $100"
+            " million.",
+            [("SA", "PK", 1_000_000_000), ("US", "PK", 100_000_000)],  # (Saudi Arabia gave both)
+        ),
+        (
+            "After Storm Daniel hit Libya, Britain announced an initial £1 million for Libya and the EU added €5.2"
+            " million, bringing its humanitarian aid for the floods to €5.7 million.",
+            [("GB", "LY", 1_000_000), ("EU", "LY", 5_200_000)],  # (a third package: Britain's €5.7 million)
+        ),
+    ],
+    ids=["usaid-an-additional", "bringing-its-aid-for-the-floods-to"],
+)
+def test_a_listed_giver_after_an_additional_and_a_long_running_total(
+    text: str, gifts: list[tuple[str, str, int]]
+) -> None:
+    doc = korpol.parse(text, published=dt.date(2023, 10, 1))
+    got = [(p.donor.code, p.recipient.code, int(p.value.amount)) for p in doc.aid_packages if p.donor and p.recipient and p.value]
+    assert got == gifts

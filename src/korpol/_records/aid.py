@@ -445,7 +445,10 @@ def _gapped_giver(sent: Sentence, at: int) -> Party | None:
 
 
 #: between a listed giver and its amount: "Denmark around USD 90 million", "Germany with 244 million"
-_GAP = re.compile(r"\s+(?:with\s+)?(?:(?:about|around|roughly|nearly|some|almost|over|more than)\s+)?")
+_GAP = re.compile(
+    r"\s+(?:with\s+)?(?:an?\s+(?:additional|further|initial|extra)\s+)?"
+    r"(?:(?:about|around|roughly|nearly|some|almost|over|more than)\s+)?"
+)
 #: before a listed giver: "..., Germany", "and Denmark", "led by the European Union"
 _LISTED_BEFORE = re.compile(r"(?:,|\band|\bby)\s+(?:the\s+)?$")
 
