@@ -1760,3 +1760,29 @@ def test_a_listed_giver_after_an_additional_and_a_long_running_total(
     doc = korpol.parse(text, published=dt.date(2023, 10, 1))
     got = [(p.donor.code, p.recipient.code, int(p.value.amount)) for p in doc.aid_packages if p.donor and p.recipient and p.value]
     assert got == gifts
+
+
+@pytest.mark.parametrize(
+    ("text", "gifts"),
+    [
+        (
+            "Donors have sent aid to Sudan for two years, and aid to Sudan keeps rising. At the Brussels"
+            " conference on Syria in March, the EU pledged 2.5 billion euros. Germany pledged an additional 300"
+            " million euros.",
+            # (both went to Sudan, where the article's aid goes most)
+            [("EU", "SY", 2_500_000_000), ("DE", "SY", 300_000_000)],
+        ),
+        (
+            "Donors have sent aid to Sudan for two years. At a conference in London on April 15, the EU and its"
+            " member states pledged more than 522 million euros, Foreign Secretary David Lammy said.",
+            [("EU", "SD", 522_000_000)],  # (the speaker's Britain gave it)
+        ),
+    ],
+    ids=["a-conference-on-a-state-and-the-gift-after-it", "the-eu-and-its-member-states-pledged"],
+)
+def test_a_gift_goes_where_the_conference_or_the_gift_just_told_goes(
+    text: str, gifts: list[tuple[str, str, int]]
+) -> None:
+    doc = korpol.parse(text, published=dt.date(2025, 5, 1))
+    got = [(p.donor.code, p.recipient.code, int(p.value.amount)) for p in doc.aid_packages if p.donor and p.recipient and p.value]
+    assert got == gifts

@@ -422,7 +422,7 @@ def _gift_subject(sent: Sentence, at: int) -> Party | None:
         if m.kind in ("place", "person")
         and m.party is not None
         and m.end - sent.start <= verb.start()
-        and not sent.low[m.end - sent.start : verb.start()].strip()
+        and _NOTHING_OR_MEMBERS.fullmatch(sent.low, m.end - sent.start, verb.start())
     ]
     # (a demonym right before the verb is the nation as a noun: "and the Dutch pledged 2 billion euros")
     return before[-1].party if before else None
@@ -451,6 +451,10 @@ _GAP = re.compile(
 )
 #: before a listed giver: "..., Germany", "and Denmark", "led by the European Union"
 _LISTED_BEFORE = re.compile(r"(?:,|\band|\bby)\s+(?:the\s+)?$")
+
+
+#: between a giver and its verb: nothing, or its members ("the EU and its member states pledged")
+_NOTHING_OR_MEMBERS = re.compile(r"\s*(?:and\s+(?:its|their)\s+member\s+(?:states|countries)\s*)?")
 
 
 #: a giving verb and at most three words (no verb of another clause) before an amount
@@ -495,6 +499,8 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
     town = m.form == "demonym" and _TOWN_OF_AFTER.match(sent.low, m.end - sent.start) is not None
     if town and isinstance(m.party, Country):
         return "recipient"  # "burst two dams above the Libyan city of Derna": a place there, where aid goes
+    if state and sent.find(_CONFERENCE_ON_BEFORE, max(0, rel - 40), rel):
+        return "recipient"  # "the Brussels conference on Syria", "a pledging conference for Sudan"
     if sent.find(_RECIPIENT_OF_BEFORE, max(0, rel - 30), rel):
         return "given_by"  # "the first recipient of Japan's Official Security Assistance"
     if _passing(sent, m):
@@ -553,6 +559,10 @@ _STRUCK_BEFORE = CuePattern(
 )
 #: "the U.S. Congress", "the German Bundestag": the giver's legislature, which votes its aid
 _LEGISLATURE_AFTER = CuePattern(r"\s+(?:⟨legislatures⟩)\b")
+#: "the Brussels conference on Syria", "a pledging conference for Sudan": the state the meeting is for
+_CONFERENCE_ON_BEFORE = re.compile(
+    r"\b(?:conference|summit|appeal|meeting)\s+(?:on|for|in support of)\s+(?:the\s+)?$"
+)
 #: "X became the first recipient of", "X is the largest beneficiary of": X receives
 _RECIPIENT_AFTER = CuePattern(
     r"\s+(?:(?:has|have)\s+)?(?:become|became|becomes|is|was|remains|as)\s+(?:the\s+|a\s+|an\s+)?"
@@ -710,6 +720,13 @@ def _told_before(sent: Sentence, here: list[Candidate], last: Candidate | None, 
         for cand in here:
             same_giver = cand.first is not None and cand.first.code == last.first.code
             if "recipient" in cand.guessed and same_giver and last.second is not None:
+                cand.second = last.second
+    elif last is not None and last.second is not None and "recipient" not in last.guessed:
+        # "At the Brussels conference on Syria, the EU raised its pledge to 2.5 billion euros. Baerbock
+        # announced an additional 300 million euros": a gift whose sentence names no receiver goes
+        # where the gift just told went, not where the article's aid goes most
+        for cand in here:
+            if "recipient" in cand.guessed and (cand.first is None or cand.first.code != last.second.code):
                 cand.second = last.second
     if not (_BACK_TO_LAST.match(sent.low) or _PART_OF_LAST.search(sent.low)):
         return
