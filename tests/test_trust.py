@@ -1786,3 +1786,13 @@ def test_a_gift_goes_where_the_conference_or_the_gift_just_told_goes(
     doc = korpol.parse(text, published=dt.date(2025, 5, 1))
     got = [(p.donor.code, p.recipient.code, int(p.value.amount)) for p in doc.aid_packages if p.donor and p.recipient and p.value]
     assert got == gifts
+
+
+def test_plain_crowns_are_those_of_the_crown_state_their_sentence_names() -> None:
+    # (Swedish kronor: the article's main states, Slovakia and Ukraine, have no crowns)
+    text = (
+        "Slovakia gave jets. The Czech government has set aside about 2 billion crowns ($90 million) for military"
+        " aid to Ukraine this year."
+    )
+    doc = korpol.parse(text, published=dt.date(2023, 3, 20))
+    assert [(p.value.amount, p.value.currency) for p in doc.aid_packages if p.value] == [(2_000_000_000, "CZK")]

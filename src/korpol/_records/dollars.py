@@ -58,26 +58,39 @@ def local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> l
     >>> [(m.value.amount, m.value.currency) for m in found if m.kind == "money"]
     [(Decimal('5000000000'), 'NOK')]
     """
-    mentions = _local_crowns(mentions, principal)
+    mentions = _local_crowns(mentions, principal, text)
     return _local_dollars(mentions, principal, text)
 
 
-def _local_crowns(mentions: list[M], principal: Sequence[Party]) -> list[M]:
-    """Plain crowns are the crowns last named explicitly ("35 billion Norwegian crowns ..., of which
-    22.5 billion crowns"), else the article's crown state's, else left as read (Swedish)."""
+def _local_crowns(mentions: list[M], principal: Sequence[Party], text: str) -> list[M]:
+    """Plain crowns are those of the crown state their sentence names just before them ("The Czech
+    government has set aside about 2 billion crowns"), else the crowns last named explicitly ("35
+    billion Norwegian crowns ..., of which 22.5 billion crowns"), else the article's crown state's,
+    else left as read (Swedish)."""
     homes = currency_lexicon().homes
     local = {homes[p.code] for p in principal if p.code in homes and _family(homes[p.code]) == "crown"}
     home = next(iter(local)) if len(local) == 1 else None
     last: str | None = None  # the crown currency last written with its state
+    state: tuple[str, int] | None = None  # the crown state last named, and where its mention ends
     out: list[M] = []
     for m in mentions:
+        own = homes.get(m.party.code, "") if m.kind == "place" and isinstance(m.party, Country) else ""
+        if own and _family(own) == "crown":
+            state = (own, m.end)
         if m.kind == "money" and _family(m.value.currency) == "crown":
             if not _PLAIN_CROWNS.search(m.value.text.strip()):
                 last = m.value.currency
-            elif (meant := last or home) is not None and meant != m.value.currency:
-                m = m._replace(value=attrs.evolve(m.value, currency=meant))
+            else:
+                near = state is not None and not _SENTENCE_END.search(text, state[1], m.start)
+                named = state[0] if state is not None and near else None
+                if (meant := named or last or home) is not None and meant != m.value.currency:
+                    m = m._replace(value=attrs.evolve(m.value, currency=meant))
         out.append(m)
     return out
+
+
+#: the end of a sentence between a state and a figure: the state no longer names the figure's crowns
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def _local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> list[M]:
