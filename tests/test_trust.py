@@ -1791,8 +1791,8 @@ def test_a_gift_goes_where_the_conference_or_the_gift_just_told_goes(
 def test_plain_crowns_are_those_of_the_crown_state_their_sentence_names() -> None:
     # (Swedish kronor: the article's main states, Slovakia and Ukraine, have no crowns)
     text = (
-        "Slovakia gave jets. The Czech government has set aside about 2 billion crowns ($90 million) for military"
-        " aid to Ukraine this year."
+        "Slovakia gave Ukraine jets, and Slovakia's minister flew to Ukraine; Ukraine thanked Slovakia. The Czech"
+        " government has set aside about 2 billion crowns ($90 million) for military aid to Ukraine this year."
     )
     doc = korpol.parse(text, published=dt.date(2023, 3, 20))
     assert [(p.value.amount, p.value.currency) for p in doc.aid_packages if p.value] == [(2_000_000_000, "CZK")]
