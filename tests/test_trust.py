@@ -1796,3 +1796,14 @@ def test_plain_crowns_are_those_of_the_crown_state_their_sentence_names() -> Non
     )
     doc = korpol.parse(text, published=dt.date(2023, 3, 20))
     assert [(p.value.amount, p.value.currency) for p in doc.aid_packages if p.value] == [(2_000_000_000, "CZK")]
+
+
+def test_a_receiving_clause_keeps_the_giver_the_sentence_names() -> None:
+    # (the report's home state, Korea, gave the Commission's money: "with Poland receiving" dropped the EU)
+    text = (
+        "Seoul weighs more help, officials in Seoul said. The European Commission decided on Wednesday to release"
+        " 248 million euros in emergency funding to the member states that have taken in the most people fleeing"
+        " the war in Ukraine, with Poland receiving by far the biggest share."
+    )
+    doc = korpol.parse(text, published=dt.date(2022, 5, 19))
+    assert [(p.donor.code, p.recipient.code) for p in doc.aid_packages if p.donor and p.recipient] == [("EU", "PL")]

@@ -395,7 +395,10 @@ def _aid_direction(
         # a clause with no state of its own shares the receiver of the one before
         framed = _receiver_frame(sent, 0, hi)
     if framed is not None:
-        donor, recipient = framed[0], framed[1] or recipient
+        # (the frame's receiver never gives; a giver it does not name stays: "The European Commission
+        # decided to release 248 million euros ..., with Poland receiving by far the biggest share")
+        kept = donor if donor is not None and framed[1] is not None and donor.code != framed[1].code else None
+        donor, recipient = framed[0] or kept, framed[1] or recipient
         if donor is not None and recipient is not None and donor.code == recipient.code:
             donor = None
     listed = _listed_recipient(sent, cand)
