@@ -1807,3 +1807,20 @@ def test_a_receiving_clause_keeps_the_giver_the_sentence_names() -> None:
     )
     doc = korpol.parse(text, published=dt.date(2022, 5, 19))
     assert [(p.donor.code, p.recipient.code) for p in doc.aid_packages if p.donor and p.recipient] == [("EU", "PL")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warsaw has given Ukraine over 300 tanks as military aid. The government plans to spend close to 100"
+        " billion zlotys ($21 billion) on defence next year, with more military aid for Ukraine.",
+        "Germany ordered the Arrow 3 from Israel in 2023. Berlin will pay for it from the 100 billion euro special"
+        " fund for the armed forces, officials said.",
+    ],
+    ids=["spend-on-defence", "special-fund"],
+)
+def test_a_state_s_defence_spending_or_special_fund_is_no_gift_or_deal(text: str) -> None:
+    # (Poland gave Ukraine 100 billion zlotys; Germany gave Israel its special fund)
+    doc = korpol.parse(text, published=dt.date(2023, 9, 1))
+    assert not [p for p in doc.aid_packages if p.value]
+    assert not [d for d in doc.arms_deals if d.value]

@@ -57,6 +57,7 @@ def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[MoneyM]:
             _not_a_deal_before(sent, max(lo, rel - 60), rel, cues)
             or cues.pattern(_FINANCING_AFTER).match(after)
             or _SHARE_OF_GDP_AFTER.match(after)
+            or _BUDGET_AFTER.match(sent.low, m.end - sent.start)
             or _DEVELOPMENT_AFTER.match(sent.low, m.end - sent.start)
             or cues.pattern(_TREND_BEFORE).search(sent.low, max(lo, rel - 40), rel)
         ):
@@ -78,6 +79,12 @@ def _not_a_deal_before(sent: Sentence, a: int, b: int, cues: Cues) -> bool:
 _SHARE_OF_GDP_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:or|and|some|about|roughly|nearly|around)?\s*(?:about\s+|some\s+|nearly\s+)?"
     r"\d+(?:\.\d+)?\s*(?:%|percent|per cent) of (?:gdp|gross domestic product|economic output)"
+)
+#: "spend close to 100 billion zlotys ($21 billion) on defence", "the 100 billion euro special fund":
+#: a state's spending or budget, not a deal or a gift
+_BUDGET_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:on\s+(?:defen[cs]e|the military|the armed forces)\b"
+    r"|(?:special\s+(?:defen[cs]e\s+)?fund|(?:defen[cs]e\s+)?budget)\b)"
 )
 #: "contribute 600 billion won (about US$440 million) to the 8.1 trillion won development program": a
 #: share of a joint development's cost, or the cost itself, is neither a sale nor a gift
