@@ -1824,3 +1824,13 @@ def test_a_state_s_defence_spending_or_special_fund_is_no_gift_or_deal(text: str
     doc = korpol.parse(text, published=dt.date(2023, 9, 1))
     assert not [p for p in doc.aid_packages if p.value]
     assert not [d for d in doc.arms_deals if d.value]
+
+
+def test_a_fund_named_for_a_state_serves_that_state() -> None:
+    # (the article's aid recipient, Türkiye, got the Afghanistan fund's money)
+    text = (
+        "Donors sent aid to Türkiye, and aid to Türkiye grew. The UN humanitarian coordinator released $5 million"
+        " from the Afghanistan Humanitarian Fund on the first weekend."
+    )
+    doc = korpol.parse(text, published=dt.date(2023, 10, 20))
+    assert [(p.donor.code, p.recipient.code) for p in doc.aid_packages if p.donor and p.recipient] == [("UN", "AF")]

@@ -497,6 +497,8 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return "recipient"  # "after the quake struck central Myanmar": aid goes where disaster struck
     if sent.match(_RECIPIENT_AFTER, m.end - sent.start):
         return "recipient"  # "the Philippines became the first recipient of ..."
+    if state and sent.match(_FUND_FOR_AFTER, m.end - sent.start):
+        return "recipient"  # "released $5 million from the Afghanistan Humanitarian Fund": a fund for it
     if state and m.form in ("name", "code", "alias") and sent.match(_LEGISLATURE_AFTER, m.end - sent.start):
         return "given_by"  # "A $60 billion aid package for Ukraine remains stalled in the U.S. Congress"
     town = m.form == "demonym" and _TOWN_OF_AFTER.match(sent.low, m.end - sent.start) is not None
@@ -562,6 +564,10 @@ _STRUCK_BEFORE = CuePattern(
 )
 #: "the U.S. Congress", "the German Bundestag": the giver's legislature, which votes its aid
 _LEGISLATURE_AFTER = CuePattern(r"\s+(?:⟨legislatures⟩)\b")
+#: "the Afghanistan Humanitarian Fund", "the Ukraine Facility": a fund named for the state it serves
+_FUND_FOR_AFTER = re.compile(
+    r"\s+(?:humanitarian\s+|recovery\s+|reconstruction\s+|assistance\s+)?(?:fund|facility)\b"
+)
 #: "the Brussels conference on Syria", "a pledging conference for Sudan": the state the meeting is for
 _CONFERENCE_ON_BEFORE = re.compile(
     r"\b(?:conference|summit|appeal|meeting)\s+(?:on|for|in support of)\s+(?:the\s+)?$"
