@@ -211,7 +211,7 @@ def _earlier_orders(sent: Sentence, out: list[Candidate]) -> list[Candidate]:
     six ordered in 2019 for about €20 million"), the count of the deal that amount prices."""
     found = []
     for hit in finditer_in(sent, _EARLIER_ORDER):
-        if sent.sub("qty", hit.start(1), hit.end(1)) or sent.in_a_name(hit.start(1)):
+        if sent.sub("qty", hit.start(1), hit.end(1)) or sent.in_a_mention(hit.start(1)):
             continue
         word = hit.group(1)
         n = int(word) if word.isdigit() else COUNT_WORDS.get(word)

@@ -133,7 +133,7 @@ def _direction_facts(sent: Sentence, cues: Cues) -> _DirectionFacts:
 def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
     places = _acting_places(sent)
     wins = _wins(sent)
-    buys = [v for v in finditer_in(sent, cues.compiled["buy"]) if not sent.in_a_name(v.end() - 1)]
+    buys = [v for v in finditer_in(sent, cues.compiled["buy"]) if not sent.in_a_mention(v.end() - 1)]
     sells = list(finditer_in(sent, cues.compiled["sell"]))
     chooses = list(finditer_in(sent, _CHOOSE))
     votes = [

@@ -105,10 +105,12 @@ class Sentence:
             return found[bisect.bisect_left(starts, lo) :] if lo > 0 else found[:]
         return found[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
-    def in_a_name(self, pos: int) -> bool:
-        """Whether the sentence-relative ``pos`` falls strictly inside a named mention: the "for"
-        and "investments" of "the Estonian Centre for Defence Investments" are the body's name."""
-        return any(m.start - self.start < pos < m.end - self.start for m in self.mentions)
+    def in_a_mention(self, pos: int) -> bool:
+        """Whether a mention spans the sentence-relative ``pos``: a clause never cuts through one, and
+        the "for" and "investments" of "the Estonian Centre for Defence Investments" are its name."""
+        # (only the mentions that start before ``pos`` can span it: ``rel_starts`` is sorted)
+        inside = self.mentions[: bisect.bisect_left(self.rel_starts, pos)]
+        return any(pos < x.end - self.start for x in inside)
 
     def regex(self, pattern: re.Pattern[str] | CuePattern) -> re.Pattern[str]:
         """``pattern`` itself, or a :class:`CuePattern` compiled with this sentence's cues."""
@@ -223,7 +225,7 @@ def _clauses_now(sent: Sentence) -> list[tuple[int, int]]:
     cuts = [0]
     for m in _CLAUSE_BOUNDARY.finditer(sent.low):
         pos = m.start()
-        if _in_a_mention(sent, pos):
+        if sent.in_a_mention(pos):
             continue
         if m.group(0) == ", and" and _LAST_ITEM.match(sent.low, m.end()):
             continue  # "howitzers, tanks, and fighter jets.": the last item of a list, not a clause
@@ -235,7 +237,7 @@ def _clauses_now(sent: Sentence) -> list[tuple[int, int]]:
     for place in places:
         pos = place.start - sent.start - 2
         acts = pos > 0 and sent.low.startswith(", ", pos) and sent.match(_ACTS_AFTER, place.end - sent.start)
-        if acts and not _in_a_mention(sent, pos):
+        if acts and not sent.in_a_mention(pos):
             cuts.append(pos)
     # "Egypt bought 24 Rafales in 2015 and added 30 more in 2021": a second purchase verb before a
     # count of its own opens a clause
@@ -243,19 +245,12 @@ def _clauses_now(sent: Sentence) -> list[tuple[int, int]]:
     for qty in counts:
         rel = qty.start - sent.start
         verb = sent.find(_AND_BOUGHT_BEFORE, max(0, rel - 30), rel)
-        if verb is not None and verb.start() > 0 and not _in_a_mention(sent, verb.start()):
+        if verb is not None and verb.start() > 0 and not sent.in_a_mention(verb.start()):
             cuts.append(verb.start())
     if len(cuts) > 1:
         cuts = sorted(set(cuts))
     cuts.append(len(sent.text))
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
-
-
-def _in_a_mention(sent: Sentence, pos: int) -> bool:
-    """Whether a mention spans ``pos`` (a clause never cuts through one)."""
-    # (only the mentions that start before ``pos`` can span it: ``rel_starts`` is sorted)
-    inside = sent.mentions[: bisect.bisect_left(sent.rel_starts, pos)]
-    return any(pos < x.end - sent.start for x in inside)
 
 
 def money_units(
@@ -300,7 +295,7 @@ def _break_between(sent: Sentence, a: int, b: int) -> int:
 def unit_break(sent: Sentence, a: int, b: int) -> int | None:
     """The strongest break in [a, b) between two amounts' units, if there is one."""
     for brk in _BREAKS:
-        found = [m.start() for m in brk.finditer(sent.low, a, b) if not sent.in_a_name(m.start())]
+        found = [m.start() for m in brk.finditer(sent.low, a, b) if not sent.in_a_mention(m.start())]
         if found:
             return found[-1]
     return None

@@ -70,7 +70,7 @@ def _not_a_deal_before(sent: Sentence, a: int, b: int, cues: Cues) -> bool:
     """A word in [a, b) that makes the amount after it no deal ("a budget of", "loans worth"),
     not one inside a name ("the Estonian Centre for Defence Investments")."""
     return any(
-        not sent.in_a_name(hit.start()) for hit in cues.compiled["not_a_deal"].finditer(sent.low, a, b)
+        not sent.in_a_mention(hit.start()) for hit in cues.compiled["not_a_deal"].finditer(sent.low, a, b)
     )
 
 
