@@ -565,13 +565,9 @@ _STRUCK_BEFORE = CuePattern(
 #: "the U.S. Congress", "the German Bundestag": the giver's legislature, which votes its aid
 _LEGISLATURE_AFTER = CuePattern(r"\s+(?:⟨legislatures⟩)\b")
 #: "the Afghanistan Humanitarian Fund", "the Ukraine Facility": a fund named for the state it serves
-_FUND_FOR_AFTER = re.compile(
-    r"\s+(?:humanitarian\s+|recovery\s+|reconstruction\s+|assistance\s+)?(?:fund|facility)\b"
-)
+_FUND_FOR_AFTER = CuePattern(r"\s+(?:⟨named_funds⟩)\b")
 #: "the Brussels conference on Syria", "a pledging conference for Sudan": the state the meeting is for
-_CONFERENCE_ON_BEFORE = re.compile(
-    r"\b(?:conference|summit|appeal|meeting)\s+(?:on|for|in support of)\s+(?:the\s+)?$"
-)
+_CONFERENCE_ON_BEFORE = CuePattern(r"\b(?:⟨meetings⟩)\s+(?:on|for|in support of)\s+(?:the\s+)?$")
 #: "X became the first recipient of", "X is the largest beneficiary of": X receives
 _RECIPIENT_AFTER = CuePattern(
     r"\s+(?:(?:has|have)\s+)?(?:become|became|becomes|is|was|remains|as)\s+(?:the\s+|a\s+|an\s+)?"

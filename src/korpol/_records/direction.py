@@ -225,7 +225,7 @@ def _subject(sent: Sentence, before: Sequence[AnyM], verb: int) -> AnyM | None:
         m
         for m in before
         if (m.kind != "place" or m.form != "demonym" or body.match(low, m.end - sent.start))
-        and not _MAKER_MODIFIER.match(low, m.end - sent.start)  # ("it is fielding U.S.-made Abrams")
+        and not sent.match(_MAKER_MODIFIER, m.end - sent.start)  # ("it is fielding U.S.-made Abrams")
     ]
     if not actors:
         return None
@@ -251,12 +251,9 @@ def _subject(sent: Sentence, before: Sequence[AnyM], verb: int) -> AnyM | None:
 
 
 #: "asked the United States", "urged Washington": whom a request asks does what follows ("to sell")
-_ASKED_BEFORE = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|request(?:s|ed|ing)?|press(?:es|ed|ing)?|invit(?:e|es|ed|ing)"
-    r"|call(?:s|ed|ing)? on)\s+(?:the\s+)?$"
-)
+_ASKED_BEFORE = CuePattern(r"\b(?:⟨asking⟩)\s+(?:the\s+)?$")
 #: "U.S.-made", "Korean-built": a state naming where a weapon is made, never a verb's subject
-_MAKER_MODIFIER = re.compile(r"-(?:made|built|designed|developed|produced)\b")
+_MAKER_MODIFIER = CuePattern(r"-(?:⟨made_where⟩)\b")
 #: "..., and added": a verb that shares the subject of the verb before it
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+)?$")
 #: ", which": a relative clause of its own noun starts here
