@@ -1828,3 +1828,12 @@ def test_a_fund_named_for_a_state_serves_that_state() -> None:
         " from the Afghanistan Humanitarian Fund on the first weekend."
     )
     assert _gifts(text, dt.date(2023, 10, 20)) == [("UN", "AF", 5_000_000)]
+
+
+def test_a_clause_s_own_speaker_gives_its_amount() -> None:
+    # (Britain, the actor of the clause before, gave both)
+    text = (
+        "Myanmar was struck by an earthquake. Britain pledged ten million pounds, and the United States said it"
+        " would provide up to two million dollars."
+    )
+    assert _gifts(text) == [("GB", "MM", 10_000_000), ("US", "MM", 2_000_000)]

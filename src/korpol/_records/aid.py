@@ -354,6 +354,7 @@ def _aid_direction(
         if m.kind in ("place", "person") and m.party is not None and _blocked(sent, m)
     }
     receivers: set[str] = set()  # every state the sentence names as receiving: none is the guessed giver
+    acts_here = False  # whether the acting giver is named in the amount's own clause
     for m in (*inside, *outside):
         if m.kind not in ("place", "person") or m.party is None or excluded(sent, m):
             continue
@@ -371,9 +372,14 @@ def _aid_direction(
         elif role == "given_by" or (role == "actor" and donor is None):
             donor = m.party
             given = role == "given_by" or given
+            acts_here = lo <= rel < hi
         elif role == "speaker" and (speaker is None or (at is not None and spoke < rel < at)):
             # (the speaker nearest before the amount: "X said ..., while Y said the first money ...")
             speaker, spoke = m.party, rel
+    if speaker is not None and donor is not None and not given and not acts_here and lo <= spoke < hi:
+        # "Britain pledged ten million pounds, and the United States said it would provide up to two
+        # million dollars": the clause's own speaker gives its amount, not the actor of another clause
+        donor = None
     subject = (_gift_subject(sent, at) or _gapped_giver(sent, at)) if at is not None else None
     if subject is not None and (recipient is None or subject.code != recipient.code):
         # ("..., Britain announced an initial £1 million and the EU added €5.2 million": each its own)
