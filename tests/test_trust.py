@@ -1837,3 +1837,14 @@ def test_a_clause_s_own_speaker_gives_its_amount() -> None:
         " would provide up to two million dollars."
     )
     assert _gifts(text) == [("GB", "MM", 10_000_000), ("US", "MM", 2_000_000)]
+
+
+def test_the_items_of_a_list_are_the_lead_in_s_giver_s() -> None:
+    # (the first item was no gift, "recovery and reconstruction" being no aid word; the second was the
+    # article's most named state's)
+    text = (
+        "Donors met in Brussels.\n\nThe European Commission itself pledged:\n- €1 billion for recovery and"
+        " reconstruction in Türkiye, to help rebuild homes and schools;\n- €108 million for humanitarian"
+        " assistance and early recovery in Syria, to be delivered through humanitarian partners.\n"
+    )
+    assert _gifts(text, dt.date(2023, 3, 21)) == [("EU", "TR", 1_000_000_000), ("EU", "SY", 108_000_000)]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from typing import ClassVar, Literal, cast
 
 from korpol._mentions.scan import M
 from korpol._model import AidKind, AidPackage, Country, Organization, Party
 from korpol._records.candidate import Candidate
 from korpol._records.context import TO_BEFORE, Context, report_year
-from korpol._records.cues import CuePattern
+from korpol._records.cues import CuePattern, Cues
 from korpol._records.merge import merge
 from korpol._records.roles import (
     FROM,
@@ -44,13 +44,16 @@ from korpol._records.units import helps_buy
 __all__ = ["aid_candidates"]
 
 
-def aid_candidates(sent: Sentence, ctx: Context) -> list[Candidate]:
+def aid_candidates(sent: Sentence, ctx: Context, listed: bool = False) -> list[Candidate]:
+    """The aid packages ``sent`` states; ``listed``: an item of a list whose lead-in gives ("The
+    Commission pledged:"), which needs no aid word of its own."""
     cues = ctx.cues
     low = sent.low
     if DEAL_STUFF.isdisjoint(sent.by_kind) and not sent.search(_STATED_AID):
         return []  # neither an amount or a weapon nor aid stated in words
     if sent.search(DENIED) or not (
-        sent.search(cues.compiled["aid"])
+        listed
+        or sent.search(cues.compiled["aid"])
         or sent.search(AID_WORD)
         or bought_for_another(sent, 0, len(low), None, ctx)  # "buy ... NASAMS for Ukraine"
     ):
@@ -753,6 +756,20 @@ def _told_before(sent: Sentence, here: list[Candidate], last: Candidate | None, 
             cand.second = taker
 
 
+def _list_lead(sent: Sentence, recent: Sequence[Sentence], cues: Cues) -> Sentence | None:
+    """The lead-in of the list whose item ``sent`` is ("The Commission pledged:"), if it gives."""
+    if not _BULLET.match(sent.low):
+        return None
+    lead = next((r for r in reversed(recent) if not _BULLET.match(r.low)), None)
+    if lead is None or not lead.low.rstrip().endswith(":"):
+        return None
+    return lead if lead.search(cues.compiled["aid"]) or lead.search(AID_WORD) else None
+
+
+#: a list item: "- €108 million for ...", "• 12 howitzers"
+_BULLET = re.compile(r"\s*[-•*–]\s")
+
+
 #: a sentence that refers back to the giver just told: "Its direct help ...", "Of that, $200 million ...",
 #: "The package comes only two months after the previous one, ..."
 _BACK_TO_LAST = re.compile(
@@ -834,7 +851,15 @@ class AidRule:
         self.found: list[Candidate] = []
 
     def read(self, sent: Sentence, reading: Reading) -> None:
-        here = aid_candidates(sent, reading.ctx)
+        lead = _list_lead(sent, reading.recent, reading.ctx.cues)
+        here = aid_candidates(sent, reading.ctx, listed=lead is not None)
+        if lead is not None:
+            # "The European Commission itself pledged: - €1 billion for ... Türkiye; - €108 million for
+            # ... Syria": each item is the lead-in's giver's
+            giver = next(iter(sentence_actors(lead)), None)
+            for cand in here:
+                if "donor" in cand.guessed and giver is not None and cand.second != giver:
+                    cand.first = giver
         last = self.found[-1] if self.found else None
         if last is not None and not (reading.recent and last.sentence is reading.recent[-1]):
             last = None  # (only a gift told in the sentence just before is referred back to)
