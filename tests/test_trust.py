@@ -1848,3 +1848,12 @@ def test_the_items_of_a_list_are_the_lead_in_s_giver_s() -> None:
         " assistance and early recovery in Syria, to be delivered through humanitarian partners.\n"
     )
     assert _gifts(text, dt.date(2023, 3, 21)) == [("EU", "TR", 1_000_000_000), ("EU", "SY", 108_000_000)]
+
+
+def test_the_second_place_after_in_shares_its_preposition() -> None:
+    # (Syria gave Türkiye the $5 million: "the earthquakes in Türkiye and Syria")
+    text = (
+        "Korea responded. After the earthquakes in Türkiye and Syria in February 2023, it sent a rescue team and"
+        " announced five million dollars in emergency humanitarian aid."
+    )
+    assert _gifts(text, dt.date(2025, 4, 1)) == [("KR", "TR", 5_000_000)]

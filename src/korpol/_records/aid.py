@@ -502,6 +502,8 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
     if sent.regex(_GIVE_BEFORE).search(before) and isinstance(m.party, Country) and m.form != "demonym":
         return "recipient"
     state = isinstance(m.party, Country) and m.form != "demonym"
+    if state and sent.find(_SECOND_OBJECT_BEFORE, max(0, rel - 40), rel):
+        return "recipient"  # "after the earthquakes in Türkiye and Syria": the second of "in X and Y"
     if state and sent.find(_STRUCK_BEFORE, max(0, rel - 70), rel):
         return "recipient"  # "after the quake struck central Myanmar": aid goes where disaster struck
     if sent.match(_RECIPIENT_AFTER, m.end - sent.start):
@@ -571,6 +573,8 @@ _STRUCK_BEFORE = CuePattern(
     rf"\b(?:⟨disaster⟩)\s+(?:(?:parts|much|most)\s+of\s+)?(?:the\s+)?{_COMPASS}"
     rf"(?:[\w'’-]+\s+(?:[\w'’-]+\s+)?(?:and|or|,)\s+(?:the\s+)?{_COMPASS})?$"
 )
+#: "in Türkiye and ", "to Moldova and ": a place that shares the preposition of the one before it
+_SECOND_OBJECT_BEFORE = re.compile(r"\b(?:in|to|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,2}and\s+(?:the\s+)?$")
 #: "the U.S. Congress", "the German Bundestag": the giver's legislature, which votes its aid
 _LEGISLATURE_AFTER = CuePattern(r"\s+(?:⟨legislatures⟩)\b")
 #: "the Afghanistan Humanitarian Fund", "the Ukraine Facility": a fund named for the state it serves
