@@ -37,7 +37,7 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_o": ((0.75, 0.91, 0.67, 0.90, 0.82), 5),
     "corpus_p": ((0.80, 0.70, 0.74, 0.92, 0.82), 4),
     "corpus_q": ((0.75, 0.79, 0.79, 0.92, 0.82), 6),
-    "corpus_r": ((0.72, 0.41, 0.69, 0.94, 0.77), 16),
+    "corpus_r": ((0.72, 0.47, 0.69, 0.94, 0.78), 13),
     "programme_kr_pl": ((0.92, 0.00, 0.65, 0.96, 0.91), 0),
 }
 TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")
