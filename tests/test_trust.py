@@ -1857,3 +1857,12 @@ def test_the_second_place_after_in_shares_its_preposition() -> None:
         " announced five million dollars in emergency humanitarian aid."
     )
     assert _gifts(text, dt.date(2025, 4, 1)) == [("KR", "TR", 5_000_000)]
+
+
+def test_an_additional_amount_in_an_aid_story_is_more_aid() -> None:
+    # (no record: "announced an additional $20 million" has no aid word of its own)
+    text = "Japan gave Ukraine $30 million in humanitarian aid in January. In March Tokyo announced an additional $20 million."
+    assert _gifts(text, dt.date(2025, 4, 1)) == [("JP", "UA", 30_000_000), ("JP", "UA", 20_000_000)]
+    # (and a purchase of "another 180 tanks" stays a purchase)
+    text = "Poland bought 180 K2 tanks from South Korea in 2022. In 2025 Warsaw signed for another 180 tanks worth $6.5 billion."
+    assert _gifts(text, dt.date(2025, 4, 1)) == []

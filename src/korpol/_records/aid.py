@@ -53,6 +53,7 @@ def aid_candidates(sent: Sentence, ctx: Context, listed: bool = False) -> list[C
         return []  # neither an amount or a weapon nor aid stated in words
     if sent.search(DENIED) or not (
         listed
+        or (ctx.aid_recipient is not None and sent.search(_MORE_OF_IT) is not None)
         or sent.search(cues.compiled["aid"])
         or sent.search(AID_WORD)
         or bought_for_another(sent, 0, len(low), None, ctx)  # "buy ... NASAMS for Ukraine"
@@ -758,6 +759,11 @@ def _told_before(sent: Sentence, here: list[Candidate], last: Candidate | None, 
             cand.first = giver
         if "recipient" in cand.guessed and taker is not None:
             cand.second = taker
+
+
+#: "announced an additional 300 million euros", "a further $50 million": more of the aid the article
+#: tells, with no aid word of its own
+_MORE_OF_IT = re.compile(r"\b(?:an additional|a further|another)\s+(?:[\w.,-]+\s+){0,2}?(?:[$€£]|\d)")
 
 
 def _list_lead(sent: Sentence, recent: Sequence[Sentence], cues: Cues) -> Sentence | None:
