@@ -1866,3 +1866,17 @@ def test_an_additional_amount_in_an_aid_story_is_more_aid() -> None:
     # (and a purchase of "another 180 tanks" stays a purchase)
     text = "Poland bought 180 K2 tanks from South Korea in 2022. In 2025 Warsaw signed for another 180 tanks worth $6.5 billion."
     assert _gifts(text, dt.date(2025, 4, 1)) == []
+
+
+def test_the_buyer_of_a_bullet_is_the_state_its_section_heading_names() -> None:
+    # (no record in a story of many states: the sentence names no buyer and the one before none)
+    text = (
+        "Summary: South Korean makers sold arms to Poland, Romania, Estonia, Norway and Australia, and Romania,"
+        " Egypt and Vietnam are next.\n\nPoland: frameworks versus contracts\n\nFrameworks are not orders, and"
+        " the executive contracts tell the real story:\n\n- K2. The first contract (August 2022) covered 180"
+        " K2GF tanks for $3.37 billion.\n"
+    )
+    doc = korpol.parse(text, published=dt.date(2026, 1, 12))
+    assert [(d.supplier.code, d.recipient.code, d.quantity) for d in doc.arms_deals if d.supplier and d.recipient] == [
+        ("KR", "PL", 180)
+    ]

@@ -50,6 +50,18 @@ class Context:
     #: the state the report is written from: its dateline ("SEOUL, Jan. 17 -") or where its sources
     #: are ("a diplomatic source in Seoul said"): the one "the government" means when no state is named
     home: Party | None = None
+    #: (start, state) of each heading that names one state ("Poland: frameworks versus contracts"):
+    #: in a story of many states, the state a section under it is about
+    headings: tuple[tuple[int, Party], ...] = ()
+
+    def section_state(self, pos: int) -> Party | None:
+        """The state the last heading before ``pos`` names, if any."""
+        found = None
+        for start, party in self.headings:
+            if start > pos:
+                break
+            found = party
+        return found
 
     def partner(self, party: Party | None, exclude: Iterable[str] = ()) -> Party | None:
         """The principal party that is not ``party`` (nor in ``exclude``)."""
@@ -73,6 +85,28 @@ _GIVEN_BEFORE = CuePattern(r"\b(?:⟨give_to⟩)\s+(?:the\s+)?$")
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|:|\s[-–—])")
 #: before a capital where a report's sources are: "a diplomatic source in Seoul", "officials in Warsaw"
 _SOURCES_IN = re.compile(r"\b(?:sources?|officials?|diplomats?|spokes(?:man|woman|person)) in\s+$")
+
+
+def _headings(mentions: Sequence[M], text: str) -> tuple[tuple[int, Party], ...]:
+    """The headings that name one state: short lines with no closing stop ("Poland: frameworks
+    versus contracts", "2. The northern flank: Norway")."""
+    found: list[tuple[int, Party]] = []
+    by_line: dict[int, set[str]] = {}
+    parties: dict[int, Party] = {}
+    for m in mentions:
+        if m.kind != "place" or not isinstance(m.party, Country):
+            continue
+        start = text.rfind("\n", 0, m.start) + 1
+        end = text.find("\n", m.end)
+        line = text[start : end if end >= 0 else len(text)].strip()
+        if not line or len(line) > 70 or line[-1] in ".!?;,\"”" or start == 0:
+            continue
+        by_line.setdefault(start, set()).add(m.party.code)
+        parties[start] = m.party
+    for start, codes in sorted(by_line.items()):
+        if len(codes) == 1:
+            found.append((start, parties[start]))
+    return tuple(found)
 
 
 def _home(mentions: Sequence[M], text: str) -> Party | None:
@@ -144,6 +178,7 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
         many_states=many,
         hub=hub,
         home=_home(mentions, text),
+        headings=_headings(mentions, text),
     )
     lede = text[:_LEDE].lower()
     hit = cues.pattern(_APPROVED_SALES).search(lede)

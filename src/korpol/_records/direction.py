@@ -761,6 +761,12 @@ def _guesser(sent: Sentence, cand: Candidate, ctx: Context) -> Callable[[Party |
         before = {p.code: p for p in cand.prior if named is None or p.code != named.code}
         if len(before) == 1:
             return next(iter(before.values()))
-        return ctx.hub if ctx.hub is not None and ctx.hub != named else None
+        if ctx.hub is not None and ctx.hub != named:
+            return ctx.hub
+        # ("Poland: frameworks versus contracts" / "- K2. The first contract covered 180 K2GF tanks"):
+        # the buyer of a sale whose seller the words name is the state the section's heading names
+        sells = cand.grounded and named is not None and named == cand.first
+        section = ctx.section_state(sent.start) if sells and not before else None
+        return section if section is not None and section != named else None
 
     return from_before
