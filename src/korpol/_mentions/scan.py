@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from korpol._refdata.offices import Office
 
 __all__ = [
+    "SENTENCE_BREAK",
     "CompanyM",
     "M",
     "MentionKind",
@@ -47,6 +48,9 @@ __all__ = [
     "country_of",
     "scan_all",
 ]
+
+#: where a sentence ends in raw text: a closing stop before a space, or a line break
+SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 
 class PlaceM(NamedTuple):
@@ -326,7 +330,7 @@ def _carry_years(text: str, mentions: list[M]) -> list[M]:
             and ts.start is not None
             and ts.precision in ("month", "day")
             and m.start - last.end <= 200
-            and not re.search(r"[.!?]\s|\n", text[last.end : m.start])
+            and not SENTENCE_BREAK.search(text, last.end, m.start)
             and not _WEEKDAY.search(ts.text or "")
             and last.value.start is not None
             and last.value.start.year != ts.start.year

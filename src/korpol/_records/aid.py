@@ -564,12 +564,13 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
     return "actor"
 
 
-#: a place a disaster struck: "the quake struck central Myanmar", "earthquakes devastated southern Türkiye"
+#: a compass word before a place: "southern Türkiye", "north-eastern Syria"
 _COMPASS = (
     r"(?:(?:north|south|east|west|central|southern|northern|eastern|western|south-?eastern|south-?western"
     r"|north-?eastern|north-?western)\s+)?"
 )
-#: (and the next place of a list: "the earthquakes that struck southern Türkiye and northern Syria")
+#: a place a disaster struck: "the quake struck central Myanmar", "earthquakes devastated southern
+#: Türkiye", and the next place of a list ("struck southern Türkiye and northern Syria")
 _STRUCK_BEFORE = CuePattern(
     rf"\b(?:⟨disaster⟩)\s+(?:(?:parts|much|most)\s+of\s+)?(?:the\s+)?{_COMPASS}"
     rf"(?:[\w'’-]+\s+(?:[\w'’-]+\s+)?(?:and|or|,)\s+(?:the\s+)?{_COMPASS})?$"

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from korpol._mentions.scan import M
+from korpol._mentions.scan import SENTENCE_BREAK, M
 from korpol._model import (
     Country,
     Party,
@@ -145,7 +145,7 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
                     aggressors.add(m.party.code)  # (not "Sudan's war": a war in Sudan, whose aid it receives)
                 continue  # "Russia's invasion", "the Russian missile threat": the foe, not a main party
             # (the words just before it in its own sentence)
-            window = re.split(r"[.!?]\s|\n", text[max(0, m.start - 40) : m.start].lower())[-1]
+            window = SENTENCE_BREAK.split(text[max(0, m.start - 40) : m.start].lower())[-1]
             set_aside = rival.search(window)
             if set_aside and not _POSSESSED_BEFORE.search(window, 0, set_aside.start()):
                 continue  # "chose Saab over Hanwha", "the border with China" (not "Turkey's rival Greece")

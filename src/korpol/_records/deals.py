@@ -201,8 +201,6 @@ _EARLIER_ORDER = re.compile(
     + r")\s+(?:(?:it|they|she|he)\s+)?(?:had\s+)?(?:ordered|bought|purchased|contracted|acquired)\b"
     r"(?:\s+[\w'-]+){0,4}?\s+in\s+(?:19|20)\d\d\b"
 )
-#: "including six ordered in 2019 for about €20 million": the count of the order the amount prices
-_PRICED_AFTER = re.compile(r"\s+for\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+)?")
 
 
 def _earlier_orders(sent: Sentence, out: list[Candidate]) -> list[Candidate]:
@@ -213,18 +211,19 @@ def _earlier_orders(sent: Sentence, out: list[Candidate]) -> list[Candidate]:
     for hit in finditer_in(sent, _EARLIER_ORDER):
         if sent.sub("qty", hit.start(1), hit.end(1)) or sent.in_a_mention(hit.start(1)):
             continue
-        word = hit.group(1)
-        n = int(word) if word.isdigit() else COUNT_WORDS.get(word)
-        priced = sent.match(_PRICED_AFTER, hit.end())
-        money = sent.sub("money", priced.end(), priced.end() + 1) if priced is not None else []
-        if money:
+        n = _number(hit.group(1))
+        if n is None:
+            continue
+        # ("including six ordered in 2019 for about €20 million": the count of the order the amount prices)
+        money = sent.sub("money", hit.end(), hit.end() + 24)
+        if money and _PRICED_FOR.match(sent.low, hit.end(), money[0].start - sent.start):
             for c in out:
                 if c.value is money[0].value and c.quantity is None:
                     c.quantity = n
             continue
         told = [c for c in out if c.lo <= hit.start() and c.systems and c.first and c.second]
         times = [t for t in sent.sub("time", hit.start(), hit.end()) if t.value.start is not None]
-        if not told or n is None or not times:
+        if not told or not times:
             continue
         last = told[-1]
         found.append(
@@ -615,8 +614,12 @@ def _sum_count(sent: Sentence, clause: _Clause, anchor: MoneyM, cues: Cues) -> i
 
 def _counted(counted: re.Match[str]) -> int | None:
     """The number a counted deal noun states ("six executive contracts": 6), if a number."""
-    word = counted.group(0).split(" ", 1)[0]
-    return COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
+    return _number(counted.group(0).split(" ", 1)[0])
+
+
+def _number(word: str) -> int | None:
+    """A count written in digits or as a word ("218", "six"), if it is one."""
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word)
 
 
 #: "the two contracts, ...", "three orders: ...": the deals counted are listed next

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from korpol._mentions.scan import M
+from korpol._mentions.scan import SENTENCE_BREAK, M
 from korpol._model import Country, Party
 from korpol._refdata.currencies import currency_lexicon
 
@@ -81,16 +81,13 @@ def _local_crowns(mentions: list[M], principal: Sequence[Party], text: str) -> l
             if not _PLAIN_CROWNS.search(m.value.text.strip()):
                 last = m.value.currency
             else:
-                near = state is not None and not _SENTENCE_END.search(text, state[1], m.start)
+                near = state is not None and not SENTENCE_BREAK.search(text, state[1], m.start)
                 named = state[0] if state is not None and near else None
                 if (meant := named or last or home) is not None and meant != m.value.currency:
                     m = m._replace(value=attrs.evolve(m.value, currency=meant))
         out.append(m)
     return out
 
-
-#: the end of a sentence between a state and a figure: the state no longer names the figure's crowns
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def _local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> list[M]:

@@ -271,7 +271,7 @@ def money_units(
         end = (
             hi
             if i == len(anchors) - 1
-            else _break_between(sent, a.end - sent.start, anchors[i + 1].start - sent.start)
+            else unit_break(sent, a.end - sent.start, anchors[i + 1].start - sent.start) or a.end - sent.start
         )
         units.append((start, end, a))
         start = end
@@ -285,11 +285,6 @@ _BREAKS = (
     re.compile(r",\s"),
     re.compile(r"\sand\b"),
 )
-
-
-def _break_between(sent: Sentence, a: int, b: int) -> int:
-    """Where the unit of the amount ending at ``a`` ends, the next amount starting at ``b``."""
-    return unit_break(sent, a, b) or a
 
 
 def unit_break(sent: Sentence, a: int, b: int) -> int | None:
