@@ -23,7 +23,7 @@ from korpol._records.roles import (
 )
 from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence, clauses_of, finditer_in, money_units
-from korpol._records.slots import assign_times, money_anchors, nearest_time, systems_in
+from korpol._records.slots import HEDGE, assign_times, money_anchors, nearest_time, systems_in
 from korpol._records.transfer import (
     AID_WORD,
     DEAL_STUFF,
@@ -458,10 +458,7 @@ def _gapped_giver(sent: Sentence, at: int) -> Party | None:
 
 
 #: between a listed giver and its amount: "Denmark around USD 90 million", "Germany with 244 million"
-_GAP = re.compile(
-    r"\s+(?:with\s+)?(?:an?\s+(?:additional|further|initial|extra)\s+)?"
-    r"(?:(?:about|around|roughly|nearly|some|almost|over|more than)\s+)?"
-)
+_GAP = re.compile(rf"\s+(?:with\s+)?(?:an?\s+(?:additional|further|initial|extra)\s+)?(?:{HEDGE}\s+)?")
 #: before a listed giver: "..., Germany", "and Denmark", "led by the European Union"
 _LISTED_BEFORE = re.compile(r"(?:,|\band|\bby)\s+(?:the\s+)?$")
 

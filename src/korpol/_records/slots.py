@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from korpol._mentions.money import QUALIFIERS
 from korpol._mentions.numbers import COUNT_WORDS
 from korpol._mentions.scan import MoneyM, QtyM, SystemM, TimeM
 from korpol._model import (
@@ -17,6 +18,10 @@ from korpol._records.candidate import Candidate
 from korpol._records.cues import STATUS_ORDER, CuePattern, Cues
 from korpol._records.roles import WITH
 from korpol._records.sentence import Sentence, unit_break
+
+#: a hedge before an amount or a count ("about", "more than", "up to", "nearly"): the money reader's
+#: words (``QUALIFIERS``), longest first
+HEDGE = "(?:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + ")"
 
 __all__ = [
     "OWNED_BEFORE",
@@ -183,7 +188,7 @@ def _fitted_now(sent: Sentence, start: int, party: Party) -> bool:
 
 
 
-_INVENTORY_BEFORE = CuePattern(r"\b(?:⟨inventory⟩)\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$")
+_INVENTORY_BEFORE = CuePattern(rf"\b(?:⟨inventory⟩)\s+(?:{HEDGE}\s+)?$")
 _TRANCHE_BEFORE = CuePattern(
     r"\b(?:(?:⟨tranche⟩)\s+(?:batch of\s+)?|option (?:for|on|to buy)\s+(?:a further\s+)?)$"
 )
