@@ -195,10 +195,10 @@ def deal_candidates(
 
 #: "adding to the 218 ordered in 2022", "on top of the 24 it bought in 2015", "the 36 it contracted with
 #: Saab in 2014": an earlier order of the weapon just told, counted with its noun left out
-_EARLIER_ORDER = re.compile(
+_EARLIER_ORDER = CuePattern(
     r"\b(?:the|including)\s+(\d{1,4}|"
     + "|".join(w for w in COUNT_WORDS if w.isalpha() and " " not in w)
-    + r")\s+(?:(?:it|they|she|he)\s+)?(?:had\s+)?(?:ordered|bought|purchased|contracted|acquired)\b"
+    + r")\s+(?:(?:it|they|she|he)\s+)?(?:had\s+)?(?:⟨bought⟩|contracted)\b"
     r"(?:\s+[\w'-]+){0,4}?\s+in\s+(?:19|20)\d\d\b"
 )
 
