@@ -1650,10 +1650,13 @@ def test_a_fleet_a_state_has_is_no_count_of_what_it_orders(text: str, quantity: 
         "South Korea and Indonesia are building the KF-21 together. Persistent arrears led Seoul to accept"
         " Indonesia's request to reduce its contribution to around 600 billion won, with less technology"
         " transfer in return.",
+        "Jakarta joined the fighter programme in 2010. Repeated payment delays led Seoul this year to accept"
+        " Indonesia's request to reduce its contribution to around 600 billion won.",
     ],
-    ids=["development-program", "arrears-and-technology-transfer"],
+    ids=["development-program", "arrears-and-technology-transfer", "reduce-its-contribution"],
 )
 def test_a_partner_s_share_of_a_joint_development_is_no_aid(text: str) -> None:
+    # A partner's contribution being cut is the programme's cost share, whatever the reason for the cut.
     # (Indonesia gave Korea 1.7 trillion won in aid; Korea gave Indonesia 600 billion won)
     assert _gifts(text) == []
 
