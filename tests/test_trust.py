@@ -1883,3 +1883,52 @@ def test_the_buyer_of_a_bullet_is_the_state_its_section_heading_names() -> None:
     assert [(d.supplier.code, d.recipient.code, d.quantity) for d in doc.arms_deals if d.supplier and d.recipient] == [
         ("KR", "PL", 180)
     ]
+
+
+def test_a_state_that_blocks_a_payment_is_no_party_to_it() -> None:
+    # (no record: Hungary gave Ukraine the €5 billion it blocks)
+    text = (
+        "Hungary has said it will not lift its veto. But Hungary has for months blocked the payment of some"
+        " €5 billion that member states expect to be reimbursed for weapons already sent to Ukraine."
+    )
+    doc = korpol.parse(text, published=dt.date(2024, 10, 24))
+    assert doc.aid_packages == ()
+    assert _pairs(doc.arms_deals) == []
+    # (a variant's "Block 20" is no blocking verb: Korea still sells Malaysia its jets)
+    text = "South Korea's KAI sells across Southeast Asia; Malaysia ordered 18 FA-50 Block 20s in 2023 for $920 million."
+    assert _pairs(korpol.parse(text, published=PUBLISHED).arms_deals) == [("KR", "MY")]
+
+
+def test_the_aggressor_is_never_the_guessed_seller_to_its_victim() -> None:
+    # (no record: Russia sold Ukraine the 40 howitzers, guessed as the article's other main state)
+    text = (
+        "Russia's invasion of Ukraine began in 2022. Russian forces have since shelled Kharkiv daily. Ukraine has"
+        " bought 40 howitzers for $300 million, Kyiv said on Monday."
+    )
+    assert _pairs(korpol.parse(text, published=dt.date(2024, 10, 24)).arms_deals) == []
+
+
+def test_a_victim_named_by_its_war_still_counts_as_what_the_story_is_about() -> None:
+    # (no record: "Ukraine's war" made Ukraine a foe and Hungary, named four times, the story's hub,
+    # and so the buyer Rheinmetall sold to)
+    text = (
+        "Paying for Ukraine's war\nBy Staff | 24 Oct 2024\nBRUSSELS - The fund has armed Ukraine since Russia's"
+        " invasion. Ukraine has received shells and Ukraine has received tanks, and Kyiv wants more for Ukraine's"
+        " war. Hungary has criticised the fund. Hungary wants changes, Hungary says it will wait and Hungary has"
+        " vetoed the next tranche. Poland, Slovakia, Spain and Denmark disagree.\nRheinmetall signed a €300"
+        " million contract for 50 more anti-aircraft guns."
+    )
+    assert _pairs(korpol.parse(text, published=dt.date(2024, 10, 24)).arms_deals) == []
+
+
+def test_a_read_more_link_is_no_sentence_of_the_story() -> None:
+    # (no record: Korea sold the 12 howitzers to Latvia, named only by a link to another story)
+    text = (
+        "Europe's artillery boom\nBy Staff | 3 March 2025\nNorway, Finland, Estonia, Sweden, Denmark and Germany"
+        " have all bought guns since 2022. Sweden and Denmark chose French and German designs, Germany its own,"
+        " and Britain bought from Sweden.\nREAD MORE\n› Latvia weighs a second howitzer batch\nThe long wait for"
+        " guns is over, officials say.\nHanwha Aerospace signed a contract for 12 more K9 howitzers worth $200"
+        " million.\n"
+    )
+    assert _pairs(korpol.parse(text, published=dt.date(2025, 3, 3)).arms_deals) == []
+    assert [s.kind for s in korpol.segment(text) if s.text.startswith("›")] == ["header"]

@@ -35,7 +35,7 @@ from korpol._records.leaders import LeaderRule
 from korpol._records.rules import Reading, Rule
 from korpol._records.sentence import Sentence, bounded, lower
 from korpol._records.sums import AggregateRule
-from korpol._text import decode, normalize, segment, without_surrogates
+from korpol._text import decode, is_link, normalize, segment, without_surrogates
 
 __all__ = ["PUBLISHED_RANGE", "check_published", "extract", "parse"]
 
@@ -179,7 +179,10 @@ def extract(
             return ()
 
     starts = [m.start for m in mentions]
-    for seg_start, seg_end in bounded(clean, ((seg.start, seg.end) for seg in segment(clean))):
+    # (not a "› Hungary's veto leaves billions frozen" of a READ MORE list: a link to another story,
+    # whose states are no party to this one's records and no antecedent of its next sentence)
+    spans = ((seg.start, seg.end) for seg in segment(clean) if not is_link(clean, seg))
+    for seg_start, seg_end in bounded(clean, spans):
         seg_text = clean[seg_start:seg_end]
         i = bisect.bisect_left(starts, seg_start)
         j = bisect.bisect_left(starts, seg_end)

@@ -20,6 +20,7 @@ from korpol._records.roles import (
     first_party_after,
     listed_party,
     sentence_actors,
+    set_aside,
 )
 from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence, clauses_of, finditer_in, money_units
@@ -672,6 +673,9 @@ def _fill_aid_parties(
     if donor is None and dateline is not None and (recipient is None or recipient.code != dateline.code):
         donor = dateline
     if donor is None and ctx.principal:
+        # (nor a main state the sentence names only as a blocker, a rival or a foe: "But Hungary has
+        # blocked the payment of some €6.6 billion ... for weapons already delivered to Ukraine")
+        passing = passing | {p.code for p in ctx.principal if set_aside(cand.sentence, p)}
         # not the state this package goes to, nor the one the article's aid goes to
         # nor the article's foe ("frozen Russian assets" in a story of "Russia's invasion")
         takers = {p.code for p in (recipient, ctx.aid_recipient) if p is not None} | passing | ctx.foes

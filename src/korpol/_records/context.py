@@ -19,6 +19,7 @@ from korpol._model import (
 )
 from korpol._records.cues import CuePattern, Cues
 from korpol._records.roles import HOSTILE_AFTER, HOSTILE_AFTER_DEMONYM, RIVAL_BEFORE
+from korpol._text import LINK_MARKS
 
 __all__ = ["TO_BEFORE", "Context", "document_context", "report_year"]
 
@@ -40,6 +41,8 @@ class Context:
     #: states the article names as the foe somewhere ("Russia's full-scale invasion"): never
     #: guessed as the giver of aid a sentence leaves unsaid
     foes: frozenset[str] = frozenset()
+    #: the foes that attack ("Russia's invasion"), not those whose war it is ("Ukraine's war")
+    aggressors: frozenset[str] = frozenset()
     #: whether the article is about many states: its two main states make up no more than two
     #: thirds of its states' mentions (a recap, a tracker, a multi-country story).  A deal whose
     #: sentence names no state is then not given the main pair as a guess
@@ -64,8 +67,8 @@ class Context:
         return found
 
     def partner(self, party: Party | None, exclude: Iterable[str] = ()) -> Party | None:
-        """The principal party that is not ``party`` (nor in ``exclude``)."""
-        skip = set(exclude)
+        """The principal party that is not ``party`` (nor in ``exclude``, nor an aggressor)."""
+        skip = set(exclude) | self.aggressors  # ("Russia's invasion": Russia sells Ukraine nothing)
         if party is not None:
             skip.add(party.code)
         for p in self.principal:
@@ -99,8 +102,8 @@ def _headings(mentions: Sequence[M], text: str) -> tuple[tuple[int, Party], ...]
         start = text.rfind("\n", 0, m.start) + 1
         end = text.find("\n", m.end)
         line = text[start : end if end >= 0 else len(text)].strip()
-        if not line or len(line) > 70 or line[-1] in ".!?;,\"”" or start == 0:
-            continue
+        if not line or len(line) > 70 or line[-1] in ".!?;,\"”" or start == 0 or line[0] in LINK_MARKS:
+            continue  # (nor a "› Hungary's veto leaves billions frozen" of a READ MORE list: a link)
         by_line.setdefault(start, set()).add(m.party.code)
         parties[start] = m.party
     for start, codes in sorted(by_line.items()):
@@ -162,7 +165,8 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
     aid_recipient = parties[takers[0]] if takers else None
     # (the foe's own mentions count for nothing: "North Korea has sent 3,000 troops" in a story of
     # Korea and Poland is no third party to their deals)
-    friendly = Counter({c: n for c, n in counts.items() if c not in foes})
+    # (but a state whose war it is stays: "how the EPF paid for Ukraine's war" is about Ukraine)
+    friendly = Counter({c: n for c, n in counts.items() if c not in aggressors})
     total = sum(friendly.values())
     top = friendly.most_common(2)
     many = total > 0 and sum(n for _, n in top) * 3 <= total * 2
@@ -175,10 +179,12 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
         cues,
         aid_recipient,
         foes=frozenset(foes),
+        aggressors=frozenset(aggressors),
         many_states=many,
         hub=hub,
         home=_home(mentions, text),
-        headings=_headings(mentions, text),
+        # (never the aggressor's: "Russia's war economy" heads a section about its foes)
+        headings=tuple(h for h in _headings(mentions, text) if h[1].code not in aggressors),
     )
     lede = text[:_LEDE].lower()
     hit = cues.pattern(_APPROVED_SALES).search(lede)

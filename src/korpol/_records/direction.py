@@ -33,6 +33,7 @@ from korpol._records.roles import (
     excluded,
     first_party_after,
     owns_deal_noun,
+    set_aside,
 )
 from korpol._records.sentence import Sentence, amounts_in, clauses_of, finditer_in
 from korpol._records.slots import OWNED_BEFORE, fitted_to_another, owned_before
@@ -737,6 +738,10 @@ def deal_direction(
     if cand.first is None:
         cand.first = guess(cand.second)  # (an article about one side's exports names it once)
         cand.guessed = "supplier" if cand.second is not None and rec is not None else cand.guessed
+        if cand.first is not None and set_aside(sent, cand.first):
+            # "But Hungary has blocked the payment ... for weapons delivered to Ukraine": the main
+            # party this very sentence names as a blocker, rival or foe is never its guessed seller
+            cand.first = None
         if cand.first is not None and cand.first.code in buyers:
             # "Poland ordered 48 of the jets in 2022, and Malaysia signed for 18": the article's other
             # main state buys in this very sentence; it sold nothing to the first

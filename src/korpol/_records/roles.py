@@ -36,6 +36,7 @@ __all__ = [
     "owns_deal_noun",
     "parties_between",
     "sentence_actors",
+    "set_aside",
 ]
 
 
@@ -120,7 +121,7 @@ def excluded(sent: Sentence, m: M) -> bool:
         rel, end = m.start - sent.start, m.end - sent.start
         low = sent.low
         rival, before = sent.regex(RIVAL_BEFORE), sent.regex(_HOSTILE_BEFORE)
-        after = sent.regex(HOSTILE_AFTER)
+        after, blocks = sent.regex(HOSTILE_AFTER), sent.regex(_BLOCKS_AFTER)
         found = sent.memo[key] = bool(
             (sent.may_match(rival) and rival.search(low, max(0, rel - 40), rel) and not _related(sent, rel))
             or (sent.may_match(before) and before.search(low, max(0, rel - 40), rel))
@@ -129,8 +130,24 @@ def excluded(sent: Sentence, m: M) -> bool:
             or (low[end : end + 1] == "-" and sent.match(_LED_AFTER, end))
             or (sent.find(_RIVAL_LIST, max(0, rel - 90), rel) is not None)
             or _describes_next(sent, end)
+            or (sent.may_match(blocks) and blocks.match(low, end) is not None)
         )
     return found
+
+
+def set_aside(sent: Sentence, party: Party) -> bool:
+    """Whether the sentence names ``party`` only as a rival, a foe or a blocker (see :func:`excluded`):
+    never a side of its deal or gift, even as a guess."""
+    named = [m for m in sent.mentions if m.kind == "place" and m.party == party]
+    return bool(named) and all(excluded(sent, m) for m in named)
+
+
+#: "Hungary has for more than a year blocked the payment", "Ankara vetoed the sale": the state that
+#: stops a transfer is no party to it (its passive agent, "blocked by Hungary", is the aid rules')
+_BLOCKS_AFTER = CuePattern(
+    r"(?:'s government)?\s+(?:(?:has|have|had|still|again|also|has long|has since)\s+)?"
+    r"(?:(?:for|since)\s+[\w\s-]{1,30}?\s+)?(?:⟨blocking⟩)\b(?!\s+by\b|[\s-]*\d)"
+)
 
 
 #: "Turkey's rival Greece", "China's neighbour Vietnam": a possessor that only describes the next state

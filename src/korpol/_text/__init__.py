@@ -14,12 +14,14 @@ from korpol._text.decode import decode, without_surrogates
 from korpol._text.normalize import non_ascii, normalize
 from korpol._text.offsets import NormalizedText
 from korpol._text.repair import repair
-from korpol._text.segment import Segment, segment
+from korpol._text.segment import LINK_MARKS, Segment, is_link, segment
 
 __all__ = [
+    "LINK_MARKS",
     "NormalizedText",
     "Segment",
     "decode",
+    "is_link",
     "non_ascii",
     "normalize",
     "repair",

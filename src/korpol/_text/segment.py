@@ -22,7 +22,7 @@ from typing import Literal
 
 import attrs
 
-__all__ = ["KINDS", "Segment", "segment"]
+__all__ = ["KINDS", "LINK_MARKS", "Segment", "is_link", "segment"]
 
 SegmentKind = Literal["sentence", "headline", "caption", "byline", "dateline", "header"]
 
@@ -414,7 +414,7 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _is_header(line: str) -> bool:
-    if len(line) <= 120 and (_header_re().match(line) or " | " in line):
+    if len(line) <= 120 and (_header_re().match(line) or " | " in line or line[:1] in LINK_MARKS):
         return True
     # the cheap length test first: most lines are long running text
     if len(line) <= 60 and len(line.split()) <= 6 and not _ends_sentence(line):
@@ -437,6 +437,16 @@ _CREDIT_HINTS = ("ⓒ", "©", "Photo", "Image", "Picture", "/", "|")
 def _credit_hint_re() -> re.Pattern[str]:
     """Any of ``_CREDIT_HINTS``, in one search instead of one ``in`` test each."""
     return re.compile("|".join(map(re.escape, _CREDIT_HINTS)))
+
+
+#: What opens a line of a "READ MORE" or "Related" list of links to other stories ("› Hungary's veto
+#: leaves billions frozen"): page furniture, whatever states it names
+LINK_MARKS = "›»▸▶→"
+
+
+def is_link(text: str, seg: Segment) -> bool:
+    """Whether ``seg`` is a line of a list of links to other stories (page furniture)."""
+    return seg.kind == "header" and text[seg.start : seg.start + 1] in LINK_MARKS
 
 
 #: A line without a final period longer than this is running text, not a headline.
