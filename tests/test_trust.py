@@ -1932,3 +1932,20 @@ def test_a_read_more_link_is_no_sentence_of_the_story() -> None:
     )
     assert _pairs(korpol.parse(text, published=dt.date(2025, 3, 3)).arms_deals) == []
     assert [s.kind for s in korpol.segment(text) if s.text.startswith("›")] == ["header"]
+
+
+def test_a_gift_with_no_receiver_goes_to_the_state_its_paragraph_opens_on() -> None:
+    # (Sudan, where the article's aid goes most, received the $40 million for Ukraine and the $3 million
+    # for Gaza)
+    text = (
+        "Japan will give $10 million in humanitarian aid to Sudan, the ministry said. Tokyo gave $5 million"
+        " to Sudan last year.\n\nUkraine remains the largest commitment by far. Tokyo pledged $40 million in humanitarian"
+        " aid to the country last year.\n\nGaza has drawn a similar response. After the war between"
+        " Israel and Hamas began, the government pledged $3 million for civilians."
+    )
+    assert _gifts(text, dt.date(2024, 4, 16)) == [
+        ("JP", "SD", 10_000_000),
+        ("JP", "SD", 5_000_000),
+        ("JP", "UA", 40_000_000),
+        ("JP", "PS", 3_000_000),
+    ]

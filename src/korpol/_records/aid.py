@@ -749,6 +749,12 @@ def _told_before(sent: Sentence, here: list[Candidate], last: Candidate | None, 
         for cand in here:
             if "recipient" in cand.guessed and (cand.first is None or cand.first.code != last.second.code):
                 cand.second = last.second
+    elif last is None and (topic := _topic(before)) is not None:
+        # "Ukraine remains the largest commitment by far. Korea's humanitarian aid to the country rose
+        # from about $100 million ...": the state a paragraph opens on is where its gifts go
+        for cand in here:
+            if "recipient" in cand.guessed and (cand.first is None or cand.first.code != topic.code):
+                cand.second = topic
     if not (_BACK_TO_LAST.match(sent.low) or _PART_OF_LAST.search(sent.low)):
         return
     giver: Party | None = last.first if last is not None else None
@@ -761,6 +767,22 @@ def _told_before(sent: Sentence, here: list[Candidate], last: Candidate | None, 
             cand.first = giver
         if "recipient" in cand.guessed and taker is not None:
             cand.second = taker
+
+
+def _topic(sent: Sentence) -> Party | None:
+    """The state a sentence opens on as its subject ("Gaza has drawn a similar escalation", "Ukraine
+    remains the largest commitment"), if it names no other."""
+    states = [m for m in sent.sub("place") if isinstance(m.party, Country)]
+    if not states or states[0].start - sent.start > 1 or states[0].form == "demonym":
+        return None
+    first = states[0]
+    if any(m.party != first.party for m in states) or excluded(sent, first):
+        return None
+    return first.party if sent.match(_TOPIC_VERB, first.end - sent.start) else None
+
+
+#: a topic sentence's verb: "Gaza has drawn", "Ukraine remains", "Sudan is"
+_TOPIC_VERB = re.compile(r"\s+(?:has|have|is|remains|was|has been|now)\b")
 
 
 #: "announced an additional 300 million euros", "a further $50 million": more of the aid the article
