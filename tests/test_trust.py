@@ -1949,3 +1949,31 @@ def test_a_gift_with_no_receiver_goes_to_the_state_its_paragraph_opens_on() -> N
         ("JP", "UA", 40_000_000),
         ("JP", "PS", 3_000_000),
     ]
+
+
+def test_the_items_of_an_approved_package_in_a_story_of_many_states() -> None:
+    # (no record: "The largest items are ..." named no deal word, and "the Trump administration" named no
+    # seller, so in a story of many buyers no item had a pair)
+    text = (
+        "U.S. arms sales\nBy Staff | 19 Dec 2025\nThe Trump administration on Wednesday notified Congress of six"
+        " possible arms sales to Taiwan worth a combined $5 billion, the second since President Donald Trump"
+        " returned to office. The largest items are 50 M1A2 tanks at about $2 billion and 30 Stinger launchers"
+        " at about $500 million.\nIndia signed for 31 MQ-9B drones in 2024. Israel ordered 25 F-35 jets and"
+        " Greece ordered 20 F-35 jets."
+    )
+    doc = korpol.parse(text, published=dt.date(2025, 12, 19))
+    taiwan = [(d.supplier.code, d.quantity, d.status) for d in doc.arms_deals if d.recipient and d.recipient.code == "TW"]
+    assert taiwan == [("US", 50, "planned"), ("US", 30, "planned")]
+
+
+def test_a_state_after_and_that_buys_opens_a_clause_of_its_own() -> None:
+    # (Greece bought the 400 Tomahawks: "jets and Japan bought" was read as a participle after the jets,
+    # whose buyer is the clause's first state)
+    doc = korpol.parse("Greece ordered 20 F-35 jets and Japan bought 400 Tomahawk missiles.", published=PUBLISHED)
+    assert [(d.supplier.code, d.recipient.code, d.quantity) for d in doc.arms_deals if d.supplier and d.recipient] == [
+        ("US", "GR", 20),
+        ("US", "JP", 400),
+    ]
+    # (and two states that buy together stay one clause)
+    doc = korpol.parse("Poland and Romania bought 300 Abrams tanks from the United States.", published=PUBLISHED)
+    assert {d.recipient.code for d in doc.arms_deals if d.recipient} <= {"PL", "RO"}

@@ -60,9 +60,9 @@ _DETAIL = re.compile(
     # covers 82 HIMARS", "A second, worth ..., is for 60 M109A7", "The rest consists of ..."
     # ("The largest, worth about $4.05 billion, covers ...", "The others include Altius ...")
     r"|^(?:the|a) (?:[\w-]+ )?"
-    r"(?:case|package|rest|remainder|first|second|third|fourth|largest|biggest|others)\b"
+    r"(?:case|package|rest|remainder|first|second|third|fourth|largest|biggest|others|items?)\b"
     r"(?:[^.;]|\.(?=\d)){0,60}?"
-    r"\b(?:covers|includes|comprises|consists|is for)\b"
+    r"\b(?:covers|includes|comprises|consists|is for|are)\b"
 )
 
 

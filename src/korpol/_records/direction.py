@@ -364,7 +364,8 @@ def _after_weapon(sent: Sentence, verb: re.Match[str]) -> bool:
 
 #: between a weapon and its participle: nothing, or the rest of its noun
 #: ("KAAN fifth-generation fighters, delivered")
-_WEAPON_NOUN_GAP = re.compile(r"(?:\s+[\w-]+){0,2},?\s*")
+#: (never across a conjunction: "20 F-35 jets and Japan bought" is a clause of its own)
+_WEAPON_NOUN_GAP = re.compile(r"(?:\s+(?!and\b|or\b|but\b|while\b)[\w-]+){0,2},?\s*")
 
 
 def _sell_votes(

@@ -233,10 +233,21 @@ def _clauses_now(sent: Sentence) -> list[tuple[int, int]]:
             cuts.append(pos)
     # "Poland bought K2 tanks from South Korea, Romania bought K9 howitzers, ...": a state after a
     # comma that buys or sells opens a clause of its own
-    places = sent.sub("place") if ", " in sent.low and sent.may_match(_ACTS_AFTER) else ()
+    # ("Greece ordered 20 F-35 jets and Japan bought 400 Tomahawks": after " and" too, when the words
+    # before hold a count or an amount of their own, unlike "Poland and Korea signed")
+    joined = ", " in sent.low or " and " in sent.low
+    places = sent.sub("place") if joined and sent.may_match(_ACTS_AFTER) else ()
     for place in places:
-        pos = place.start - sent.start - 2
-        acts = pos > 0 and sent.low.startswith(", ", pos) and sent.match(_ACTS_AFTER, place.end - sent.start)
+        rel = place.start - sent.start
+        if sent.low.startswith(", ", rel - 2):
+            pos = rel - 2
+        elif sent.low.startswith(" and ", rel - 5) and (
+            sent.sub("qty", cuts[-1], rel - 5) or sent.sub("money", cuts[-1], rel - 5)
+        ):
+            pos = rel - 5
+        else:
+            continue
+        acts = pos > 0 and sent.match(_ACTS_AFTER, place.end - sent.start)
         if acts and not sent.in_a_mention(pos):
             cuts.append(pos)
     # "Egypt bought 24 Rafales in 2015 and added 30 more in 2021": a second purchase verb before a
