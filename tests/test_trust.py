@@ -1977,3 +1977,13 @@ def test_a_state_after_and_that_buys_opens_a_clause_of_its_own() -> None:
     # (and two states that buy together stay one clause)
     doc = korpol.parse("Poland and Romania bought 300 Abrams tanks from the United States.", published=PUBLISHED)
     assert {d.recipient.code for d in doc.arms_deals if d.recipient} <= {"PL", "RO"}
+
+
+@pytest.mark.parametrize("verb", ["invaded in 2022", "launched its full-scale invasion", "annexed Crimea"])
+def test_a_state_that_invades_is_never_a_giver(verb: str) -> None:
+    # (Russia gave Ukraine the 130 billion euros)
+    text = (
+        "Ukraine and Russia have been at war for three years. European states have given Ukraine more than"
+        f" 130 billion euros in aid since Russia {verb}."
+    )
+    assert all(donor != "RU" for donor, _, _ in _gifts(text, dt.date(2025, 3, 3)))

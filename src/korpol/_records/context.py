@@ -18,7 +18,7 @@ from korpol._model import (
     TimeSpan,
 )
 from korpol._records.cues import CuePattern, Cues
-from korpol._records.roles import HOSTILE_AFTER, HOSTILE_AFTER_DEMONYM, RIVAL_BEFORE
+from korpol._records.roles import HOSTILE_AFTER, HOSTILE_AFTER_DEMONYM, INVADES_AFTER, RIVAL_BEFORE
 from korpol._text import LINK_MARKS
 
 __all__ = ["TO_BEFORE", "Context", "document_context", "report_year"]
@@ -136,12 +136,17 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
     given = cues.pattern(_GIVEN_BEFORE)
     # (the words that make a state the foe are :func:`~korpol._records.roles.excluded`'s)
     owner_foe, demonym_foe = cues.pattern(HOSTILE_AFTER), cues.pattern(HOSTILE_AFTER_DEMONYM)
+    invades = cues.pattern(INVADES_AFTER)
     rival = cues.pattern(RIVAL_BEFORE)
     for m in mentions:
         if m.kind == "place" and isinstance(m.party, Country):
             after = text[m.end : m.end + 40].lower()
             foe = demonym_foe if m.form == "demonym" else owner_foe
             hostile = foe.match(after) if after[:1] in " '" else None
+            if hostile is None and m.form != "demonym" and invades.match(after):
+                foes.add(m.party.code)
+                aggressors.add(m.party.code)  # ("since Russia invaded in 2022")
+                continue
             if hostile is not None:
                 foes.add(m.party.code)
                 if not hostile.group(0).endswith("war"):

@@ -178,6 +178,7 @@ class Cues:
     # -- who is no party: rivals and foes
     rival: tuple[str, ...] = attrs.field(factory=_loader("rival"))
     hostile: tuple[str, ...] = attrs.field(factory=_loader("hostile"))
+    invading: tuple[str, ...] = attrs.field(factory=_loader("invading"))
     led: tuple[str, ...] = attrs.field(factory=_loader("led"))
     visit: tuple[str, ...] = attrs.field(factory=_loader("visit"))
     transit: tuple[str, ...] = attrs.field(factory=_loader("transit"))
