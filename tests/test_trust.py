@@ -1987,3 +1987,13 @@ def test_a_state_that_invades_is_never_a_giver(verb: str) -> None:
         f" 130 billion euros in aid since Russia {verb}."
     )
     assert all(donor != "RU" for donor, _, _ in _gifts(text, dt.date(2025, 3, 3)))
+
+
+def test_the_giver_of_money_from_its_programmes_and_of_its_named_facility() -> None:
+    # (Ukraine gave Britain the 2 billion euros; Britain, whose story it is, gave the Ukraine Facility)
+    text = (
+        "LONDON - Britain hosted the summit on Sunday. On Ukraine itself, the commission president promised"
+        " two billion euros would arrive next month from the EU's programmes. That comes on top of the 50"
+        " billion euro Ukraine Facility, which pays for the budget and reconstruction."
+    )
+    assert _gifts(text, dt.date(2025, 3, 3)) == [("EU", "UA", 2_000_000_000), ("EU", "UA", 50_000_000_000)]

@@ -539,6 +539,13 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return "given_by"  # (", whose five-year Nansen support programme ... is worth 75 billion kroner")
     if m.form in ("demonym", "code") and sent.match(_ADJECTIVE_AID, m.end - sent.start):
         return "given_by"  # "a $60 billion U.S. aid package", "German military aid"
+    if before.endswith(("from ", "from the ")) and sent.match(_OWN_FUNDS_AFTER, m.end - sent.start):
+        return "given_by"  # "would arrive this month from the EU's programmes"
+    if state and rel <= 3 and before.strip() == "on":
+        return "recipient"  # "On Ukraine itself, she promised ...": what an aid sentence is about gets it
+    after_amount = any(0 <= rel - (x.end - sent.start) <= 1 for x in sent.sub("money", 0, rel))
+    if isinstance(m.party, Organization) and after_amount:
+        return "given_by"  # "the fifty billion euro Ukraine Facility": the programme an amount is of
     if re.search(
         r"\b(?:at|during|on the sidelines of|near|from|counter|against|deter|confront)\s+(?:the\s+)?$", before
     ):
@@ -865,6 +872,12 @@ _AID_THINGS = r"(?:⟨aid_nouns⟩|package|pledge|donation|contribution|facility
 _OWN_AID = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}?" + _AID_THINGS)
 #: "Norway, whose five-year Nansen support programme": the aid of the state before "whose"
 _WHOSE_AID = CuePattern(r",\s*whose\s+(?:[\w-]+\s+){0,3}?" + _AID_THINGS)
+
+
+#: "from the EU's programmes", "from Japan's emergency fund": where the money comes from, its giver's
+_OWN_FUNDS_AFTER = re.compile(
+    r"(?:'s?|’s?)\s+(?:[\w-]+\s+){0,2}?(?:programmes?|programs?|funds?|budgets?|coffers|facility|reserves)\b"
+)
 
 
 #: "the Ambassador of Japan", "Minister of Defence of Poland": an office's state, who acts
