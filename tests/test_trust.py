@@ -1997,3 +1997,19 @@ def test_the_giver_of_money_from_its_programmes_and_of_its_named_facility() -> N
         " billion euro Ukraine Facility, which pays for the budget and reconstruction."
     )
     assert _gifts(text, dt.date(2025, 3, 3)) == [("EU", "UA", 2_000_000_000), ("EU", "UA", 50_000_000_000)]
+
+
+def test_a_law_for_several_states_is_no_gift_but_each_share_is() -> None:
+    # (Ukraine received the whole $50 billion; Ukraine sold the United States the $30 billion, "to buy
+    # new weapons" read as a purchase)
+    text = (
+        "WASHINGTON (Reuters) - The president on Friday signed into law a $50 billion package of war aid for"
+        " Ukraine, Israel and Taiwan. The bill provides about $30 billion for Ukraine, much of it to replenish"
+        " U.S. stocks sent to Kyiv and to buy new weapons."
+    )
+    doc = korpol.parse(text, published=dt.date(2024, 4, 26))
+    assert _pairs(doc.arms_deals) == []
+    gifts = [(p.donor, p.recipient, p.value) for p in doc.aid_packages]
+    assert [(d.code, r.code, int(v.amount)) for d, r, v in gifts if d and r and v] == [
+        ("US", "UA", 30_000_000_000)
+    ]

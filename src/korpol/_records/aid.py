@@ -101,7 +101,7 @@ def aid_candidates(sent: Sentence, ctx: Context, listed: bool = False) -> list[C
                 continue  # "The U.N. has appealed for $275 million": asked for, not given
             if _many_givers(sent, anchor):
                 continue  # "donors meeting in Brussels today pledged seven billion euros": no one's gift
-            if _NO_ONE_RECIPIENT.match(sent.low, anchor.end - sent.start):
+            if _NO_ONE_RECIPIENT.match(sent.low, anchor.end - sent.start) or _many_recipients(sent, anchor):
                 # "a $95 billion foreign aid bill", "$8 billion for allies in the Indo-Pacific": a law for
                 # many, or a group no state stands for
                 continue
@@ -130,6 +130,32 @@ def aid_candidates(sent: Sentence, ctx: Context, listed: bool = False) -> list[C
 
 
 _JOINT_DEVELOPMENT = CuePattern(r"\b(?:⟨joint_development⟩)\b")
+
+
+def _many_recipients(sent: Sentence, anchor: M) -> bool:
+    """Whether the amount goes to a list of states, no share said: "a $95 billion package of war aid
+    for Ukraine, Israel and Taiwan" (each one's share, "$61 billion for Ukraine", is its own record)."""
+    end = anchor.end - sent.start
+    hit = sent.find(_FOR_THE_LIST, end, min(len(sent.low), end + 40))
+    if hit is None:
+        return False
+    states = [m for m in sent.sub("place", hit.end(), hit.end() + 1) if isinstance(m.party, Country)]
+    if not states:
+        return False
+    after = states[0].end - sent.start
+    nxt = sent.sub("place", after, after + 8)
+    if not nxt or not isinstance(nxt[0].party, Country):
+        return False
+    second = nxt[0].end - sent.start
+    # (not "to Moldova and Finland around 20 million euros": the next giver of a list, its amount after)
+    gapped = bool(sent.sub("money", second, second + 25))
+    return not gapped and _LIST_JOIN.fullmatch(sent.low, after, nxt[0].start - sent.start) is not None
+
+
+#: the words from an amount to the first state it is for: " package of war aid for ", " for "
+_FOR_THE_LIST = re.compile(r"\s+(?:[\w-]+\s+){0,5}?(?:for|to)\s+(?:the\s+)?(?=[a-z])")
+#: between two states of a list: ", ", " and ", ", and "
+_LIST_JOIN = re.compile(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 
 
 def _many_givers(sent: Sentence, anchor: M) -> bool:

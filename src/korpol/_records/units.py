@@ -33,6 +33,10 @@ _TO_BUY_AFTER = re.compile(
 #: "$30 million through NATO's trust fund to help Ukraine buy non-lethal equipment": money given for buying
 _HELP_BUY_AFTER = re.compile(
     r"[^.;:]{0,60}?\bto\s+help\s+(?:[\w-]+\s+){0,2}?(?:to\s+)?(?:buy|purchase|procure|acquire|pay for)\b"
+    # "about $61 billion for Ukraine, much of it to replenish U.S. stocks ... and to buy new weapons" (a
+    # sentence's stops are its abbreviations')
+    r"|[^.;:]{0,40}?\b(?:much|most|part|some|all|half) of (?:it|the money)\b[^;:]{0,80}?"
+    r"\bto\s+(?:buy|purchase|procure|acquire|pay for)\b"
 )
 
 
