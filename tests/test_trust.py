@@ -2013,3 +2013,26 @@ def test_a_law_for_several_states_is_no_gift_but_each_share_is() -> None:
     assert [(d.code, r.code, int(v.amount)) for d, r, v in gifts if d and r and v] == [
         ("US", "UA", 30_000_000_000)
     ]
+
+
+def test_a_share_received_in_an_aid_story_and_its_parts() -> None:
+    # (no gift to Israel: "receives" named no aid; its parts were Israel's sales to the United States)
+    text = (
+        "WASHINGTON (Reuters) - The president signed a $20 billion aid package for Ukraine on Friday, the White"
+        " House said. Israel receives $14 billion. The total includes about $3 billion to replenish the Iron Dome"
+        " and David's Sling missile defence systems, $1 billion for the Iron Beam laser system and $3 billion in"
+        " Foreign Military Financing, the grants Israel uses to buy U.S. weapons."
+    )
+    doc = korpol.parse(text, published=dt.date(2024, 4, 26))
+    assert _pairs(doc.arms_deals) == []
+    assert ("US", "IL", 14_000_000_000) in _gifts(text, dt.date(2024, 4, 26))
+
+
+def test_a_list_of_shares_after_a_receiving_verb_names_no_giver() -> None:
+    # (Romania, Czechia and Hungary each gave Poland their shares)
+    text = (
+        "Seoul donated $2 million to Ukraine. Poland will get 144 million euros in aid, followed by Romania with"
+        " 39 million euros, the Czech Republic with 27 million euros and Hungary with 21 million euros."
+    )
+    gifts = _gifts(text, dt.date(2022, 5, 19))
+    assert not [g for g in gifts if g[0] in {"PL", "RO", "CZ", "HU"}]

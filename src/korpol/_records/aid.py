@@ -55,6 +55,9 @@ def aid_candidates(sent: Sentence, ctx: Context, listed: bool = False) -> list[C
     if sent.search(DENIED) or not (
         listed
         or (ctx.aid_recipient is not None and sent.search(_MORE_OF_IT) is not None)
+        # "Israel receives $26.4 billion", "Poland will get 144.6 million euros": a share of the aid
+        # the article tells, received, with no aid word of its own
+        or (ctx.aid_recipient is not None and _gets_an_amount(sent))
         or sent.search(cues.compiled["aid"])
         or sent.search(AID_WORD)
         or bought_for_another(sent, 0, len(low), None, ctx)  # "buy ... NASAMS for Ukraine"
@@ -412,6 +415,15 @@ def _aid_direction(
         # million dollars": the clause's own speaker gives its amount, not the actor of another clause
         donor = None
     subject = (_gift_subject(sent, at) or _gapped_giver(sent, at)) if at is not None else None
+    sharers: set[str] = set()  # the states of a list of shares received: none gives
+    if subject is not None and at is not None and _receiver_frame(sent, 0, at) is not None:
+        # "Poland will get 144.6 million euros, followed by Romania with 39 million euros": a list
+        # after a receiving verb pairs each receiver with its share; none of them gives
+        recipient, subject = subject, None
+        receive = sent.find(_RECEIVE, 0, at)
+        sharers = {m.party.code for m in sent.sub("place", receive.end() if receive else at) if m.party}
+        if donor is not None and donor.code in sharers:
+            donor = None
     if subject is not None and (recipient is None or subject.code != recipient.code):
         # ("..., Britain announced an initial £1 million and the EU added €5.2 million": each its own)
         donor, given = subject, True
@@ -445,7 +457,7 @@ def _aid_direction(
     passing = {m.party.code for m in sent.mentions if m.kind == "place" and m.party and _passing(sent, m)}
     if framed is not None:
         receivers = set()  # (a receiving verb turned the roles round: "Egypt has received ... in US aid")
-    _fill_aid_parties(ctx, cand, donor, recipient, dateline, passing | blockers | receivers)
+    _fill_aid_parties(ctx, cand, donor, recipient, dateline, passing | blockers | receivers | sharers)
     if cand.second is not None and cand.second.code in blockers:
         cand.second = None  # (the state that blocks a gift receives none of it)
 
@@ -818,6 +830,29 @@ def _topic(sent: Sentence) -> Party | None:
 _TOPIC_VERB = re.compile(r"\s+(?:has|have|is|remains|was|has been|now)\b")
 
 
+def _gets_an_amount(sent: Sentence) -> bool:
+    """Whether a state right before a receiving verb gets an amount just after it, the one state the
+    sentence names (a list of shares, "Poland will get ..., followed by Romania with ...", names no
+    giver it could be guessed for)."""
+    states = {m.party.code for m in sent.sub("place") if isinstance(m.party, Country)}
+    if len(states) != 1:
+        return False
+    for m in sent.sub("place"):
+        if m.form == "demonym" or not isinstance(m.party, Country):
+            continue
+        hit = sent.match(_GETS_AMOUNT, m.end - sent.start)
+        if hit is not None and sent.sub("money", hit.end(), hit.end() + 2):
+            return True
+    return False
+
+
+#: "receives $26.4 billion", "will get about 144.6 million euros", "is to receive some"
+_GETS_AMOUNT = CuePattern(
+    r"\s+(?:will\s+|would\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:⟨receive⟩)\s+"
+    rf"(?:(?:{HEDGE})\s+)?"
+)
+
+
 #: "announced an additional 300 million euros", "a further $50 million": more of the aid the article
 #: tells, with no aid word of its own
 _MORE_OF_IT = re.compile(r"\b(?:an additional|a further|another)\s+(?:[\w.,-]+\s+){0,2}?(?:[$€£]|\d)")
@@ -841,6 +876,12 @@ _BULLET = re.compile(r"\s*[-•*–]\s")
 #: "The package comes only two months after the previous one, ..."
 _BACK_TO_LAST = re.compile(
     r"\s*(?:its|their|of that|of this|of which|of the total|the (?:new )?(?:package|pledge|grant|donation))\b"
+)
+
+#: a sentence that lists the parts of the gift just told: "The total includes ...", "It covers ..."
+_PARTS_OF_LAST = re.compile(
+    r"\s*(?:the (?:total|sum|money|funding|amount)|it|this)\s+(?:also\s+)?"
+    r"(?:includes|covers|comprises|consists of)\b"
 )
 
 #: a figure that is a part of the gift just told: "Only about C$320 million of that is new military spending"
@@ -939,6 +980,10 @@ class AidRule:
         if here and reading.recent:
             _told_before(sent, here, last, reading.recent[-1])
         reading.found[self.field] = here  # (the deal rule leaves these amounts to aid)
+        if last is not None and (_BACK_TO_LAST.match(sent.low) or _PARTS_OF_LAST.match(sent.low)):
+            # "Israel receives $26.4 billion. The total includes about $4 billion to replenish the Iron
+            # Dome ...": the parts of the gift just told, whatever this rule makes of them, are no sale
+            reading.found["gift_parts"] = (sent,)
         if here:
             self.found.extend(c for c in here if not c.aggregate)
             reading.sums.extend(c for c in here if c.aggregate)

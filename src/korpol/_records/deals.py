@@ -803,8 +803,8 @@ class DealRule:
         self.arms_topic = self.arms_topic or bool(
             sent.sub("system") or sent.search(reading.ctx.cues.compiled["arms"])
         )
-        if not here:
-            return
+        if not here or reading.found.get("gift_parts"):
+            return  # (nor the parts of the gift the sentence before told: see AidRule.read)
         # an amount the aid rule read as a gift in this sentence is not also a sale
         given = {id(c.value) for c in reading.found.get("aid_packages", ())}
         here = [c for c in here if c.value is None or id(c.value) not in given]
