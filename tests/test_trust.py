@@ -2036,3 +2036,15 @@ def test_a_list_of_shares_after_a_receiving_verb_names_no_giver() -> None:
     )
     gifts = _gifts(text, dt.date(2022, 5, 19))
     assert not [g for g in gifts if g[0] in {"PL", "RO", "CZ", "HU"}]
+
+
+def test_a_state_s_contract_for_another_state_s_weapons_is_its_purchase() -> None:
+    # (Estonia, the state of the next clause, bought Romania's 54 K9s)
+    text = (
+        "Romania's July 2024 contract for 54 K9s, worth about $1 billion, gives Hanwha a second base in the"
+        " region, and Estonia is expected to finalise a Chunmoo purchase shortly."
+    )
+    doc = korpol.parse(text, published=dt.date(2025, 12, 8))
+    assert [(d.supplier.code, d.recipient.code) for d in doc.arms_deals if d.quantity == 54 and d.supplier and d.recipient] == [
+        ("KR", "RO")
+    ]

@@ -525,7 +525,23 @@ def _possessive_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> lis
             # (weighed like a verb at the possessor: "Malaysia's order for 18 FA-50s ... and the
             # Philippines' original 12 jets, bought in 2014": the second clause's verb is its own)
             votes.append(_Vote(False, m.party, 1.0, verb_at=m.start - sent.start))
+        elif contract and m.kind == "place" and m.form != "demonym" and _for_foreign_arms(sent, m, contract):
+            # "Romania's July 2024 contract for 54 K9s": a state's contract for another state's weapons
+            votes.append(_Vote(False, m.party, 1.0, verb_at=m.start - sent.start))
     return votes
+
+
+def _for_foreign_arms(sent: Sentence, m: PlaceM | PersonM, contract: re.Match[str]) -> bool:
+    """Whether the contract a state owns is "for" weapons that are all made by other states."""
+    hit = _FOR_AFTER.match(sent.low, contract.end())
+    if hit is None:
+        return False
+    named = [x for x in sent.sub("system", hit.end(), hit.end() + 30) if not x.value.generic]
+    return bool(named) and all(x.party is not None and x.party != m.party for x in named)
+
+
+#: after "X's contract": "for 54 K9s", "for the K2 tanks"
+_FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?:[\w,-]+\s+){0,2}?")
 
 
 def _names_weapon(sent: Sentence, m: PlaceM | PersonM) -> bool:
