@@ -2048,3 +2048,10 @@ def test_a_state_s_contract_for_another_state_s_weapons_is_its_purchase() -> Non
     assert [(d.supplier.code, d.recipient.code) for d in doc.arms_deals if d.quantity == 54 and d.supplier and d.recipient] == [
         ("KR", "RO")
     ]
+
+
+def test_a_demonym_after_a_foreign_maker_s_possessive_names_the_buyer() -> None:
+    # (Saudi Arabia sold the corvettes, and to a guessed buyer)
+    text = "Spain's shipyards are busy. Navantia's five Saudi corvettes were ordered in 2018 for 1.8 billion euros."
+    doc = korpol.parse(text, published=dt.date(2025, 12, 9))
+    assert _pairs(doc.arms_deals) == [("ES", "SA")]

@@ -567,6 +567,8 @@ def _weapon_demonyms(sent: Sentence) -> dict[int, bool]:
             nxt = low[m.end - sent.start : m.end - sent.start + 40]
             if sent.find(OWNED_BEFORE, max(0, m.start - sent.start - 30), m.start - sent.start):
                 continue
+            if _maker_owns(sent, m):
+                continue  # "Navantia's eight Saudi corvettes": the maker's, built for the Saudis
             if _ORDER_AFTER.match(nxt) or fitted_to_another(sent, m.start, m.party):
                 continue
             if TO_BEFORE.search(low, max(0, m.start - sent.start - 9), m.start - sent.start) and sent.match(
@@ -590,6 +592,21 @@ def _weapon_demonyms(sent: Sentence) -> dict[int, bool]:
             ):
                 demonyms[id(m)] = True
     return demonyms
+
+
+def _maker_owns(sent: Sentence, m: PlaceM | PersonM) -> bool:
+    """Whether a company of another state owns the words the demonym ``m`` opens: "Navantia's eight
+    Saudi corvettes" (Spain's maker builds them for Saudi Arabia)."""
+    rel = m.start - sent.start
+    for company in sent.sub("company", max(0, rel - 40), rel):
+        end = company.end - sent.start
+        if company.party != m.party and _POSSESSOR_GAP.fullmatch(sent.low, end, rel):
+            return True
+    return False
+
+
+#: from a possessor to the demonym of its noun: "'s eight ", "'s "
+_POSSESSOR_GAP = re.compile(r"(?:'s?|’s?)\s+(?:[\w-]+\s+){0,2}")
 
 
 #: "for the Polish army", "to Polish short-range air defence": a demonym naming whom a weapon serves
