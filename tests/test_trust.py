@@ -2055,3 +2055,13 @@ def test_a_demonym_after_a_foreign_maker_s_possessive_names_the_buyer() -> None:
     text = "Spain's shipyards are busy. Navantia's five Saudi corvettes were ordered in 2018 for 1.8 billion euros."
     doc = korpol.parse(text, published=dt.date(2025, 12, 9))
     assert _pairs(doc.arms_deals) == [("ES", "SA")]
+
+
+def test_a_count_with_air_defence_words_and_a_lower_bound() -> None:
+    # (no quantity: "air defence" stopped the count; and "more than 5,000" was read as 5,000)
+    doc = korpol.parse("Ukraine will buy 50 short-range air defence missiles from Britain.", published=PUBLISHED)
+    assert [d.quantity for d in doc.arms_deals] == [50]
+    doc = korpol.parse(
+        "Britain agreed a £1.6 billion deal with Ukraine for more than 5,000 air defence missiles.", published=PUBLISHED
+    )
+    assert [(d.quantity, d.value and int(d.value.amount)) for d in doc.arms_deals] == [(None, 1_600_000_000)]

@@ -69,6 +69,7 @@ MODIFIERS: frozenset[str] = frozenset({
     "fully", "basic", "export", "export-version", "newer", "older", "refurbished", "surveillance",
     "early-warning", "coastal", "patrol", "offshore", "amphibious", "transport", "tactical", "maritime",
     "reconnaissance", "utility", "armed", "fighter", "rocket", "air-to-air",
+    "defence", "defense", "anti-ship", "surface-to-air", "loitering", "precision",
 })
 # Hedges before the number.  "about" and kin make the count approximate; the rest bound it.
 _HEDGES: dict[str, tuple[bool, Bound | None]] = {

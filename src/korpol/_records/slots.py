@@ -247,7 +247,8 @@ def main_quantity(sent: Sentence, lo: int, hi: int) -> tuple[int | None, int]:
             continue
         if not is_main_count(sent, m):
             continue  # "81 support vehicles", "six K10 ammunition resupply vehicles", "the first 12"
-        if q.bound == "under":
+        if q.bound in ("under", "over"):
+            # ("fewer than 200", "more than 5,000": a bound, no count; "up to 48" is the contract's)
             found.append(None)
             continue
         if q.unit.lower() not in _weapon_units(sent):
