@@ -2065,3 +2065,15 @@ def test_a_count_with_air_defence_words_and_a_lower_bound() -> None:
         "Britain agreed a £1.6 billion deal with Ukraine for more than 5,000 air defence missiles.", published=PUBLISHED
     )
     assert [(d.quantity, d.value and int(d.value.amount)) for d in doc.arms_deals] == [(None, 1_600_000_000)]
+
+
+def test_a_leader_s_deal_that_lets_another_state_buy() -> None:
+    # (France sold: Thales, a French company, makes the missiles in Belfast)
+    text = (
+        "Sir Keir Starmer announced a deal worth £1.6 billion that will let Ukraine buy 5,000 air defence"
+        " missiles made by Thales in Belfast."
+    )
+    doc = korpol.parse(text, published=dt.date(2025, 3, 3))
+    assert [(d.supplier.code, d.recipient.code, d.quantity) for d in doc.arms_deals if d.supplier and d.recipient] == [
+        ("GB", "UA", 5000)
+    ]

@@ -144,6 +144,7 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
         *_choose_votes(sent, chooses, places),
         *_possessive_votes(sent, places),
         *_signed_by_votes(sent, places),
+        *_lets_buy_votes(sent, places),
     ]
     verbs = sorted({m.start() for found in (wins, buys, sells, chooses) for m in found})
     return _DirectionFacts(places, votes, _weapon_demonyms(sent), verbs)
@@ -157,6 +158,32 @@ _LICENSED_FROM = re.compile(r"\b(?:under (?:a )?licen[cs]e from|licen[cs]ed from
 
 #: "the contract signed in 2022 by then-defence minister Błaszczak": the signer follows
 _SIGNED_BY = re.compile(r"\bsigned\s+(?:[\w,-]+\s+){0,4}?by\s+")
+
+
+#: "announced a deal worth £1.6 billion that will let Ukraine buy", "agreed a contract allowing
+#: Kyiv to buy": a deal another state buys under
+_DEAL_LETS = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:announced|agreed|signed|sealed|unveiled)\s+(?:a|an|the)\s+[^;]{0,80}?"
+    r"\b(?:deal|contract|agreement)\b[^;]{0,60}?\b(?:let|lets|allow|allows|allowing|letting|enable|enables)\s+"
+)
+_TO_BUY = re.compile(r"\s+(?:to\s+)?(?:buy|purchase|acquire|procure)\b")
+
+
+def _lets_buy_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> list[_Vote]:
+    """ "Sir Keir Starmer announced a deal ... that will let Ukraine buy 5,000 missiles": the state
+    the deal lets buy buys, and the one whose leader announced it sells."""
+    votes = []
+    for m in places:
+        hit = _DEAL_LETS.match(sent.low, m.end - sent.start) if m.kind == "person" else None
+        if hit is None:
+            continue
+        named = [p for p in sent.sub("place", hit.end(), hit.end() + 1) if isinstance(p.party, Country)]
+        buyer = named[0] if named else None
+        if buyer is None or buyer.party == m.party or not sent.match(_TO_BUY, buyer.end - sent.start):
+            continue
+        votes.append(_Vote(True, m.party, 2.0))
+        votes.append(_Vote(False, buyer.party, 2.0))
+    return votes
 
 
 def _signed_by_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> list[_Vote]:
