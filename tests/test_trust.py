@@ -2077,3 +2077,42 @@ def test_a_leader_s_deal_that_lets_another_state_buy() -> None:
     assert [(d.supplier.code, d.recipient.code, d.quantity) for d in doc.arms_deals if d.supplier and d.recipient] == [
         ("GB", "UA", 5000)
     ]
+
+
+def test_the_system_referred_back_to_and_batteries_of_it() -> None:
+    # (no record for the UAE: "the system" named no weapon; none for Saudi Arabia: its "ten batteries"
+    # were no weapon korpol knew)
+    text = (
+        "LIG Nex1 said it won a contract from Iraq for the Cheongung-II air defence system. The United Arab"
+        " Emirates came first: in January 2022 the UAE signed for the system in a deal worth about $3.5 billion."
+        " In February Riyadh was buying ten batteries for $3.2 billion."
+    )
+    doc = korpol.parse(text, published=dt.date(2024, 9, 20))
+    found = {(d.recipient.code, d.quantity) for d in doc.arms_deals if d.supplier and d.supplier.code == "KR" and d.recipient}
+    assert {("AE", None), ("SA", 10)} <= found
+    # (but "four NOVA batteries", a name korpol does not know, are not Cheongung-IIs)
+    text = "Korea sold the Cheongung-II air defence system to Iraq. Egypt bought four NOVA batteries for $1 billion."
+    doc = korpol.parse(text, published=dt.date(2024, 9, 20))
+    assert [d.systems for d in doc.arms_deals if d.quantity == 4] in ([], [()])
+
+
+def test_of_two_buyers_the_one_nearer_the_amount_buys() -> None:
+    # (the UAE bought Saudi Arabia's batteries)
+    text = (
+        "Korea's Cheongung-II has three buyers. The UAE's 2022 order was followed by Saudi Arabia's $3.2 billion"
+        " contract for 10 batteries, signed in late 2023."
+    )
+    doc = korpol.parse(text, published=dt.date(2025, 1, 1))
+    assert [(d.supplier.code, d.recipient.code) for d in doc.arms_deals if d.quantity == 10 and d.supplier and d.recipient] == [
+        ("KR", "SA")
+    ]
+
+
+def test_a_place_that_names_a_war_is_no_party() -> None:
+    # (Gaza exported the Iron Beam)
+    text = (
+        "Germany bought Arrow 3 from Israel in 2023. The risks are political: a renewed Gaza war could slow"
+        " approvals, while the Iron Beam laser programme will not be ready for export before 2030."
+    )
+    doc = korpol.parse(text, published=dt.date(2024, 6, 1))
+    assert all(d.supplier is None or d.supplier.code != "PS" for d in doc.arms_deals)

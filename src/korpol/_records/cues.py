@@ -201,6 +201,7 @@ class Cues:
     relation_nouns: tuple[str, ...] = attrs.field(factory=_loader("relation_nouns"))
     distributive: tuple[str, ...] = attrs.field(factory=_loader("distributive"))
     aircraft_units: tuple[str, ...] = attrs.field(factory=_loader("aircraft_units"))
+    air_defense_units: tuple[str, ...] = attrs.field(factory=_loader("air_defense_units"))
     blocking: tuple[str, ...] = attrs.field(factory=_loader("blocking"))
     legislatures: tuple[str, ...] = attrs.field(factory=_loader("legislatures"))
     set_aside: tuple[str, ...] = attrs.field(factory=_loader("set_aside"))

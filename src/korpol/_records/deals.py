@@ -66,6 +66,13 @@ _DETAIL = re.compile(
 )
 
 
+#: "the system", "the jets": the weapon the story has named, referred back to
+_THE_WEAPON = re.compile(
+    r"\b(?:the|this|that) (?:same )?"
+    r"(?:system|weapon|jets|aircraft|missiles|tanks|howitzers|submarines|frigates)\b"
+)
+
+
 #: "the contract", "the tank contract", "this K2 deal", "the total value": a deal already reported
 _DEFINITE_DEAL = re.compile(
     r"\b(?:the|this|that) (?:(?!first\b|second\b|new\b|next\b)[\w-]+ )?"
@@ -264,6 +271,8 @@ def _about_arms_deals(sent: Sentence, cues: Cues, after_deal: bool, arms_topic: 
     if DEAL_STUFF.isdisjoint(sent.by_kind):
         return False  # no amount, weapon, count or maker: nothing a deal could be made of
     arms = bool(sent.sub("system") or sent.sub("company") or sent.search(cues.compiled["arms"]))
+    # ("the UAE signed for the system in a deal worth about four trillion won", in a story of arms)
+    arms = arms or (arms_topic and sent.search(_THE_WEAPON) is not None)
     if not arms and not sent.sub("money"):
         return False  # (the cheap half of the last test, asked first: most sentences end here)
     has_trigger = (
@@ -641,9 +650,11 @@ def _fill_systems(
     priced = anchor is not None and not sent.search(_DEFINITE_DEAL, lo, hi)
     if not cand.families and (priced or _more_of_the_same(sent, lo, hi)):
         named = [m for m in sent.sub("system", 0, lo) if not m.value.generic]
-        if not named and not sent.sub("system") and _more_of_the_last(sent, recent):
+        more = _more_of_the_last(sent, recent) or (priced and sent.search_in(_THE_WEAPON, lo, hi) is not None)
+        if not named and not sent.sub("system") and more:
             # "Embraer's C-390 has become the default choice ... Czechia ordered two": the weapon
-            # the sentence before named, when this one names none and counts bare units it buys
+            # the sentence before named, when this one names none and counts bare units it buys (or
+            # prices "the system")
             last = _last_named(recent)
             if last is not None:
                 before, system = last

@@ -538,7 +538,7 @@ def _choose_votes(
 
 
 #: "Poland's K2 contract": any side of a deal has one, so the possessive names no buyer
-_OWN_CONTRACT = re.compile(r"(?:'s?)\s+(?:\w+\s+){0,3}(?:contracts?|deals?)")
+_OWN_CONTRACT = re.compile(r"(?:'s?)\s+(?:[\w$€£.,-]+\s+){0,3}(?:contracts?|deals?)")
 
 
 def _possessive_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> list[_Vote]:
@@ -564,7 +564,15 @@ def _for_foreign_arms(sent: Sentence, m: PlaceM | PersonM, contract: re.Match[st
     if hit is None:
         return False
     named = [x for x in sent.sub("system", hit.end(), hit.end() + 30) if not x.value.generic]
-    return bool(named) and all(x.party is not None and x.party != m.party for x in named)
+    if not named:
+        # ("Saudi Arabia's $3.2 billion contract for 10 batteries": a count of weapons it does not make)
+        return bool(sent.sub("qty", hit.start(), hit.end() + 2)) and not _makes_here(sent, m)
+    return all(x.party is not None and x.party != m.party for x in named)
+
+
+def _makes_here(sent: Sentence, m: PlaceM | PersonM) -> bool:
+    """Whether the sentence names a weapon or a company of ``m``'s state."""
+    return any(x.party == m.party for kind in ("system", "company") for x in sent.sub(kind))
 
 
 #: after "X's contract": "for 54 K9s", "for the K2 tanks"
@@ -687,6 +695,9 @@ def deal_direction(
     def aside(pos: int) -> bool:
         return any(x <= pos < y for x, y in asides)
 
+    # (where the unit's amount stands, if it has one, and how near it each party's verb is)
+    at = cand.value.span[0] - sent.start if cand.value is not None and cand.value.span is not None else None
+    nearest: dict[str, int] = {}
     for v in facts.votes:
         if v.verb_at is not None and own_verb and not a <= v.verb_at < b:
             continue
@@ -696,7 +707,12 @@ def deal_direction(
             continue  # another noun's clause: "Egypt, which signed ..., and Romania, which signed for"
         # a verb inside the unit (or just before it) weighs more than one elsewhere in the sentence
         weight = v.weight if v.verb_at is None else (3.0 if lo - 40 <= v.verb_at < hi else 1.5) + v.weight
-        vote(supplier if v.supplier else recipient, cand.antecedent if v.pronoun else v.party, weight)
+        party = cand.antecedent if v.pronoun else v.party
+        if v.verb_at is not None and at is not None and isinstance(party, Country):
+            # (of two verbs that weigh the same, the one nearer the amount: "The UAE's 2022 order was
+            # followed by Saudi Arabia's $3.2 billion contract for 10 batteries": Saudi Arabia's)
+            nearest[party.code] = min(nearest.get(party.code, len(low)), abs(at - v.verb_at))
+        vote(supplier if v.supplier else recipient, party, weight)
     sellers = [v.party for v in facts.votes if v.supplier and v.party is not None]
     for w_ in finditer_in(sent, WITH, lo, hi):
         if aside(w_.start()):
@@ -765,7 +781,7 @@ def deal_direction(
         vote(recipient, cand.antecedent, 2.0)  # "Poland remains the outlier. Its 2022 framework ..."
     sup = max(supplier, key=lambda c: (supplier[c], -len(c))) if supplier else None
     rec_box = {c: v for c, v in recipient.items() if c != sup}
-    rec = max(rec_box, key=lambda c: rec_box[c]) if rec_box else None
+    rec = max(rec_box, key=lambda c: (rec_box[c], -nearest.get(c, len(low)))) if rec_box else None
     cand.first = parties.get(sup) if sup else None
     cand.second = parties.get(rec) if rec else None
     cand.sure = (supplier[sup] >= 2.5 if sup else 0) + (rec_box[rec] >= 3 if rec else 0)

@@ -102,6 +102,8 @@ _LED_AFTER = CuePattern(r"-(?:⟨led⟩)\b")
 HOSTILE_AFTER = CuePattern(r"'s?\s+(?:[\w-]+\s+){0,2}(?:⟨hostile⟩)\b")
 #: "since Russia invaded in 2022", "after Russia annexed Crimea": a state that attacks, a foe
 INVADES_AFTER = CuePattern(r"\s+(?:has\s+|had\s+)?(?:⟨invading⟩)\b")
+#: "a renewed Gaza war", "the Ukraine conflict": a place that names a war is where it is fought
+_WAR_AFTER = re.compile(r"\s+(?:war|conflict)\b")
 #: "the Russian missile threat": a demonym whose noun is a threat
 HOSTILE_AFTER_DEMONYM = CuePattern(r"\s+(?:[\w-]+\s+){0,1}(?:⟨hostile⟩)\b")
 _HOSTILE_BEFORE = CuePattern(
@@ -130,6 +132,7 @@ def excluded(sent: Sentence, m: M) -> bool:
             or (sent.may_match(before) and before.search(low, max(0, rel - 40), rel))
             or (sent.may_match(after) and after.match(low, end))
             or (m.form != "demonym" and sent.match(INVADES_AFTER, end) is not None)
+            or (m.form != "demonym" and _WAR_AFTER.match(low, end) is not None)
             or (m.form == "demonym" and sent.match(HOSTILE_AFTER_DEMONYM, end) is not None)
             or (low[end : end + 1] == "-" and sent.match(_LED_AFTER, end))
             or (sent.find(_RIVAL_LIST, max(0, rel - 90), rel) is not None)

@@ -432,6 +432,10 @@ def owned_before(sent: Sentence, m: SystemM) -> bool:
 _AIRCRAFT_UNIT = CuePattern(r"(?:⟨aircraft_units⟩)")
 #: the categories an aircraft unit counts: jets and aircraft of every kind
 _AIRCRAFT_CATEGORIES = ("jet", "aircraft")
+#: a capitalised word inside a count ("four SPYDER batteries", "12 Piorun launchers"): a weapon's name
+_UNKNOWN_NAME = re.compile(r"\s[A-Z][\w-]*\s")
+#: "ten batteries", "four fire units": air-defence systems of any make
+_AIR_DEFENSE_UNIT = CuePattern(r"(?:⟨air_defense_units⟩)")
 
 
 def inherit_systems(
@@ -442,10 +446,13 @@ def inherit_systems(
     A unit that counts a kind of weapon without naming it takes the named
     system of that kind from earlier in the sentence or the sentence before.
     """
-    units = {m.value.unit for m in sent.sub("qty", lo, hi)} - {""}
-    if not units:
-        return
+    counts = sent.sub("qty", lo, hi)
+    units = {m.value.unit for m in counts} - {""}
+    unknown = any(_UNKNOWN_NAME.search(sent.text, m.start - sent.start, m.end - sent.start) for m in counts)
+    if not units or unknown:
+        return  # (nor "four SPYDER batteries": a name korpol does not know is another weapon)
     aircraft = any(sent.regex(_AIRCRAFT_UNIT).fullmatch(u) for u in units)
+    air_defense = any(sent.regex(_AIR_DEFENSE_UNIT).fullmatch(u) for u in units)
     # the nearest first: this sentence's, backwards, then the sentence before's, backwards
     before = [m for r in reversed(recent[-3:]) for m in reversed(r.sub("system"))]
     pool = [*reversed(sent.sub("system", 0, lo)), *before]
@@ -455,7 +462,11 @@ def inherit_systems(
         category = v.category or ""
         if v.generic or not category or owned_before(r_of[id(m)], m):
             continue  # (not "the default replacement for Europe's ageing C-130 Hercules fleets")
-        if any(u in category for u in units) or (aircraft and category.endswith(_AIRCRAFT_CATEGORIES)):
+        if (
+            any(u in category for u in units)
+            or (aircraft and category.endswith(_AIRCRAFT_CATEGORIES))
+            or (air_defense and category == "air defense")
+        ):
             cand.systems.append(v.designation)
             if m.party is not None:
                 cand.origins.append(m.party)
