@@ -2116,3 +2116,13 @@ def test_a_place_that_names_a_war_is_no_party() -> None:
     )
     doc = korpol.parse(text, published=dt.date(2024, 6, 1))
     assert all(d.supplier is None or d.supplier.code != "PS" for d in doc.arms_deals)
+
+
+@pytest.mark.parametrize("gap", ["is due to", "plans to", "has agreed to", "is expected to"])
+def test_the_subject_of_a_control_verb_buys(gap: str) -> None:
+    # (Britain, the first state of the clause, bought the submarines)
+    text = (
+        f"Under the pact it formed with Britain and the United States in 2021, Canberra {gap} buy three"
+        " Virginia-class submarines from the U.S. from the early 2030s."
+    )
+    assert _pairs(korpol.parse(text, published=dt.date(2025, 8, 5)).arms_deals) == [("US", "AU")]
