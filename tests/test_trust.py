@@ -2126,3 +2126,12 @@ def test_the_subject_of_a_control_verb_buys(gap: str) -> None:
         " Virginia-class submarines from the U.S. from the early 2030s."
     )
     assert _pairs(korpol.parse(text, published=dt.date(2025, 8, 5)).arms_deals) == [("US", "AU")]
+
+
+def test_a_chosen_design_is_planned_not_signed() -> None:
+    # (signed: "picks ... design" read as a contract)
+    text = "Australia picks Japan's Mogami design for 11 frigates in Tokyo's first big warship sale"
+    doc = korpol.parse(text, published=dt.date(2025, 8, 5))
+    assert [(d.supplier.code, d.recipient.code, d.status) for d in doc.arms_deals if d.supplier and d.recipient] == [
+        ("JP", "AU", "planned")
+    ]
