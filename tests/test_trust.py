@@ -2135,3 +2135,15 @@ def test_a_chosen_design_is_planned_not_signed() -> None:
     assert [(d.supplier.code, d.recipient.code, d.status) for d in doc.arms_deals if d.supplier and d.recipient] == [
         ("JP", "AU", "planned")
     ]
+
+
+def test_the_first_state_of_a_priced_list_sells_the_others_nothing() -> None:
+    # (Bangladesh sold the Philippines, Malaysia and Fiji their radars and boats)
+    text = (
+        "In its first year, notes were signed with four countries: the Philippines (600 million yen, coastal radar"
+        " systems), Bangladesh (575 million yen, patrol boats for the Bangladesh Navy, signed in Dhaka), Malaysia"
+        " (400 million yen, rescue boats for the Malaysian Armed Forces) and Fiji (400 million yen, patrol boats)."
+    )
+    doc = korpol.parse(text, published=dt.date(2024, 7, 8))
+    listed = {"PH", "BD", "MY", "FJ"}
+    assert not [d for d in doc.arms_deals if d.supplier and d.supplier.code in listed]

@@ -541,9 +541,14 @@ def _listed_buyer(sent: Sentence, anchor: MoneyM, cand: Candidate) -> None:
     signed in 2023) and ...": the state before the amount's brackets buys, at the date inside them."""
     assert cand.first is not None
     buyer = listed_party(sent, anchor.start - sent.start)
-    if buyer is None or buyer.code == cand.first.code:
+    if buyer is None:
         return
     cand.second = buyer
+    items = {p.code for m in sent.sub("money") if (p := listed_party(sent, m.start - sent.start)) is not None}
+    if cand.first.code in items:
+        # ("signed with four countries: the Philippines (600 million yen, ...), Bangladesh (575 million
+        # yen, ...)": every state of the list is a counterpart; the first sells the others nothing)
+        cand.first = None
     close = sent.low.find(")", anchor.end - sent.start)
     dated = [t for t in sent.sub("time", anchor.end - sent.start, close) if t.value.start is not None]
     if close > 0 and dated:
