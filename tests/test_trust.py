@@ -2147,3 +2147,12 @@ def test_the_first_state_of_a_priced_list_sells_the_others_nothing() -> None:
     doc = korpol.parse(text, published=dt.date(2024, 7, 8))
     listed = {"PH", "BD", "MY", "FJ"}
     assert not [d for d in doc.arms_deals if d.supplier and d.supplier.code in listed]
+
+
+def test_the_giver_of_a_contact_clause_after_the_amount() -> None:
+    # (the United States, the article's home, gave the €2 million the EU released)
+    text = (
+        "WASHINGTON (Reuters) - The United States pledged $30 million in flood aid for Pakistan on Tuesday. The"
+        " new money adds to €2 million in humanitarian aid the EU released in August for shelter and food."
+    )
+    assert _gifts(text, dt.date(2022, 9, 6)) == [("US", "PK", 30_000_000), ("EU", "PK", 2_000_000)]

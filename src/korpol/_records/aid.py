@@ -414,7 +414,9 @@ def _aid_direction(
         # "Britain pledged ten million pounds, and the United States said it would provide up to two
         # million dollars": the clause's own speaker gives its amount, not the actor of another clause
         donor = None
-    subject = (_gift_subject(sent, at) or _gapped_giver(sent, at)) if at is not None else None
+    subject = None
+    if at is not None:
+        subject = _gift_subject(sent, at) or _gapped_giver(sent, at) or _giver_after(sent, at)
     sharers: set[str] = set()  # the states of a list of shares received: none gives
     if subject is not None and at is not None and _receiver_frame(sent, 0, at) is not None:
         # "Poland will get 144.6 million euros, followed by Romania with 39 million euros": a list
@@ -478,6 +480,27 @@ def _gift_subject(sent: Sentence, at: int) -> Party | None:
     ]
     # (a demonym right before the verb is the nation as a noun: "and the Dutch pledged 2 billion euros")
     return before[-1].party if before else None
+
+
+def _giver_after(sent: Sentence, at: int) -> Party | None:
+    """The state of a contact clause after the amount that gives it: "€2.35 million in emergency
+    funding the EU released in August" (the state named right before the clause's giving verb)."""
+    for m in sent.sub("place", at, at + 60):
+        if m.form == "demonym" or m.party is None:
+            continue
+        end = m.end - sent.start
+        if sent.match(_GIVES_AFTER, end) is None:
+            return None
+        between = sent.low[at:m.start - sent.start]
+        # (only nouns and modifiers between: "€2.35 million in emergency funding the EU released")
+        return m.party if _CONTACT_GAP.fullmatch(between) else None
+    return None
+
+
+#: the giving verb right after the giver of a contact clause: "the EU released", "Japan provided"
+_GIVES_AFTER = CuePattern(r"\s+(?:had\s+|has\s+)?(?:⟨gift_verbs⟩|⟨aid_verbs⟩)\b")
+#: from an amount to the giver of its contact clause: " in emergency funding the ", " of aid that "
+_CONTACT_GAP = re.compile(r"[^,;()]*?\s(?:that\s+|which\s+)?(?:the\s+)?")
 
 
 def _gapped_giver(sent: Sentence, at: int) -> Party | None:
