@@ -2156,3 +2156,12 @@ def test_the_giver_of_a_contact_clause_after_the_amount() -> None:
         " new money adds to €2 million in humanitarian aid the EU released in August for shelter and food."
     )
     assert _gifts(text, dt.date(2022, 9, 6)) == [("US", "PK", 30_000_000), ("EU", "PK", 2_000_000)]
+
+
+def test_a_pledge_to_invest_is_no_gift() -> None:
+    # (the UAE gave Korea $30 billion in aid)
+    text = (
+        "The two governments agreed to restructure the UAE's pledge, made during a state visit in January 2023,"
+        " to invest $30 billion in Korea, so that the money can also finance Korean companies."
+    )
+    assert _gifts(text, dt.date(2026, 2, 27)) == []
