@@ -2165,3 +2165,9 @@ def test_a_pledge_to_invest_is_no_gift() -> None:
         " to invest $30 billion in Korea, so that the money can also finance Korean companies."
     )
     assert _gifts(text, dt.date(2026, 2, 27)) == []
+
+
+def test_giving_a_weapon_s_programme_something_is_no_gift_of_the_weapon() -> None:
+    # (Indonesia gave Poland, the article's other state, KF-21s)
+    text = "Poland bought 48 FA-50 jets from Korea. Indonesia gave the KF-21 programme some stability."
+    assert _gifts(text, dt.date(2025, 12, 8)) == []

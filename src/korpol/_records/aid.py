@@ -247,13 +247,18 @@ def _stated_aid(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candidate]
     return [cand]
 
 
+#: "the KF-21 programme", "the GCAP project": a weapon's programme, not the weapon
+_PROGRAMME_AFTER = re.compile(r"\s+(?:programmes?|programs?|projects?|consortium|partnership)\b")
+
+
 def _military_gifts(sent: Sentence, a: int, b: int, ctx: Context) -> list[Candidate]:
     """Weapons pledged or given without a figure: one package per giving state.
 
     "Denmark and the Netherlands pledged to transfer 19 and 24 F-16s" gives two.
     """
     low = sent.low
-    weapons = weapon_mentions(sent, a, b)
+    # (not "the KF-21 programme": a programme is no weapon handed over)
+    weapons = [w for w in weapon_mentions(sent, a, b) if not _PROGRAMME_AFTER.match(low, w.end - sent.start)]
 
     def governs(verb: re.Match[str]) -> bool:
         return any(
