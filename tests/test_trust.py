@@ -2171,3 +2171,11 @@ def test_giving_a_weapon_s_programme_something_is_no_gift_of_the_weapon() -> Non
     # (Indonesia gave Poland, the article's other state, KF-21s)
     text = "Poland bought 48 FA-50 jets from Korea. Indonesia gave the KF-21 programme some stability."
     assert _gifts(text, dt.date(2025, 12, 8)) == []
+
+
+@pytest.mark.parametrize(("system", "origin"), [("Pinaka rocket launchers", "IN"), ("SPYDER air defence batteries", "IL")])
+def test_export_systems_of_the_reference_data_name_their_maker_s_state(system: str, origin: str) -> None:
+    # (no record: the weapon was unknown, and the sentence named no seller)
+    text = f"Armenia is a growing customer. In 2022 it ordered {system} worth about $245 million."
+    doc = korpol.parse(text, published=dt.date(2025, 12, 10))
+    assert _pairs(doc.arms_deals) == [(origin, "AM")]
