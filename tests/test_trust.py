@@ -2179,3 +2179,15 @@ def test_export_systems_of_the_reference_data_name_their_maker_s_state(system: s
     text = f"Armenia is a growing customer. In 2022 it ordered {system} worth about $245 million."
     doc = korpol.parse(text, published=dt.date(2025, 12, 10))
     assert _pairs(doc.arms_deals) == [(origin, "AM")]
+
+
+def test_signing_for_weapons_is_buying_them() -> None:
+    # (no record: "signing in 2022 for" was no deal word)
+    text = (
+        "Indonesia buys from many suppliers. It has also turned to Europe for combat jets, signing in 2022 for 42"
+        " French Rafale fighters worth $8.1 billion."
+    )
+    doc = korpol.parse(text, published=dt.date(2024, 8, 16))
+    assert [(d.supplier.code, d.recipient.code, d.quantity) for d in doc.arms_deals if d.supplier and d.recipient] == [
+        ("FR", "ID", 42)
+    ]
