@@ -2191,3 +2191,16 @@ def test_signing_for_weapons_is_buying_them() -> None:
     assert [(d.supplier.code, d.recipient.code, d.quantity) for d in doc.arms_deals if d.supplier and d.recipient] == [
         ("FR", "ID", 42)
     ]
+
+
+def test_plain_pesos_are_the_currency_of_the_peso_state_named() -> None:
+    # (Philippine pesos: 16.5 trillion of them is not the Colombian contract's value)
+    text = (
+        "Colombian President Gustavo Petro said the Colombian defence ministry had signed a contract with Saab"
+        " worth 16.5 trillion pesos for 17 Gripen aircraft."
+    )
+    doc = korpol.parse(text, published=dt.date(2025, 11, 16))
+    assert [(d.value.currency, int(d.value.amount)) for d in doc.arms_deals if d.value] == [("COP", 16_500_000_000_000)]
+    # (and Manila's plain pesos stay Philippine)
+    doc = korpol.parse("The Philippines bought three SPYDER batteries for 6.8 billion pesos.", published=PUBLISHED)
+    assert [d.value.currency for d in doc.arms_deals if d.value] == ["PHP"]

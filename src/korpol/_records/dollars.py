@@ -1,4 +1,4 @@
-"""Plain "dollars" and "crowns" in an article about a state that has dollars or crowns of its own.
+"""Plain "dollars", "crowns" and "pesos" in an article about a state that has them of its own.
 
 Why this module exists: a Canadian or Australian broadcast or government release says
 "two-point-five billion dollars" for its own currency and "five hundred million U.S. dollars"
@@ -8,7 +8,8 @@ dollar -- unless the article is about that state and the United States and never
 dollars" or "US$" explicitly: then a plain dollar may be either, and stays US dollars; or the
 article writes its own dollar explicitly ("A$7 billion"): then a plain "$" is the US dollar.
 Wire copy writes Swedish, Norwegian, Danish and Czech money alike as plain "crowns"; the money
-reader takes them as Swedish, and in an article about one other crown state they are its own.
+reader takes them as Swedish, and in an article about one other crown state they are its own;
+plain "pesos" likewise are Philippine unless the sentence or the article is about another peso state.
 """
 
 from __future__ import annotations
@@ -33,15 +34,20 @@ _PLAIN = re.compile(
 )
 
 
-#: a figure in bare "crowns", no state named in it (the reader's default for them is Swedish)
-_PLAIN_CROWNS = re.compile(r"(?:\d|illion|thousand|bn|mn|tn)[ -]?crowns?$", re.IGNORECASE)
+#: a figure in bare "crowns" or "pesos", no state named in it (the reader's default for them is
+#: Swedish, Philippine), by the bare name
+_PLAIN_SHARED = {
+    "crown": re.compile(r"(?:\d|illion|thousand|bn|mn|tn)[ -]?crowns?$", re.IGNORECASE),
+    "peso": re.compile(r"(?:\d|illion|thousand|bn|mn|tn)[ -]?pesos?$", re.IGNORECASE),
+}
 
 
 @functools.cache
 def _family(code: str) -> str:
-    """The bare name a home currency shares with others: "dollar" (CAD), "crown" (NOK), or ""."""
+    """The bare name a home currency shares with others: "dollar" (CAD), "crown" (NOK), "peso"
+    (COP), or ""."""
     names = [form for form, (c, kind) in currency_lexicon().forms.items() if c == code and kind == "name"]
-    return next((word for word in ("dollar", "crown") if any(word in n for n in names)), "")
+    return next((word for word in ("dollar", "crown", "peso") if any(word in n for n in names)), "")
 
 
 def local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> list[M]:
@@ -58,27 +64,30 @@ def local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> l
     >>> [(m.value.amount, m.value.currency) for m in found if m.kind == "money"]
     [(Decimal('5000000000'), 'NOK')]
     """
-    mentions = _local_crowns(mentions, principal, text)
+    mentions = _local_shared(mentions, principal, text, "crown")
+    mentions = _local_shared(mentions, principal, text, "peso")
     return _local_dollars(mentions, principal, text)
 
 
-def _local_crowns(mentions: list[M], principal: Sequence[Party], text: str) -> list[M]:
-    """Plain crowns are those of the crown state their sentence names just before them ("The Czech
-    government has set aside about 2 billion crowns"), else the crowns last named explicitly ("35
+def _local_shared(mentions: list[M], principal: Sequence[Party], text: str, family: str) -> list[M]:
+    """Plain crowns (or pesos) are those of the crown state their sentence names just before them
+    ("The Czech government has set aside about 2 billion crowns", "the Colombian defence ministry
+    signed a contract worth 16.5 trillion pesos"), else the crowns last named explicitly ("35
     billion Norwegian crowns ..., of which 22.5 billion crowns"), else the article's crown state's,
-    else left as read (Swedish)."""
+    else left as read (Swedish; Philippine pesos)."""
     homes = currency_lexicon().homes
-    local = {homes[p.code] for p in principal if p.code in homes and _family(homes[p.code]) == "crown"}
+    plain = _PLAIN_SHARED[family]
+    local = {homes[p.code] for p in principal if p.code in homes and _family(homes[p.code]) == family}
     home = next(iter(local)) if len(local) == 1 else None
-    last: str | None = None  # the crown currency last written with its state
-    state: tuple[str, int] | None = None  # the crown state last named, and where its mention ends
+    last: str | None = None  # the currency of the family last written with its state
+    state: tuple[str, int] | None = None  # the state of the family last named, and where its mention ends
     out: list[M] = []
     for m in mentions:
         own = homes.get(m.party.code, "") if m.kind == "place" and isinstance(m.party, Country) else ""
-        if own and _family(own) == "crown":
+        if own and _family(own) == family:
             state = (own, m.end)
-        if m.kind == "money" and _family(m.value.currency) == "crown":
-            if not _PLAIN_CROWNS.search(m.value.text.strip()):
+        if m.kind == "money" and _family(m.value.currency) == family:
+            if not plain.search(m.value.text.strip()):
                 last = m.value.currency
             else:
                 near = state is not None and not SENTENCE_BREAK.search(text, state[1], m.start)
