@@ -2204,3 +2204,30 @@ def test_plain_pesos_are_the_currency_of_the_peso_state_named() -> None:
     # (and Manila's plain pesos stay Philippine)
     doc = korpol.parse("The Philippines bought three SPYDER batteries for 6.8 billion pesos.", published=PUBLISHED)
     assert [d.value.currency for d in doc.arms_deals if d.value] == ["PHP"]
+
+
+def _leaders(text: str, published: dt.date) -> dict[str, str | None]:
+    doc = korpol.parse(text, published=published)
+    return {x.name: x.country.code if x.country else None for x in doc.leaders}
+
+
+def test_an_official_with_no_state_of_his_own_belongs_to_the_dateline_or_the_seat() -> None:
+    # (Japan, the story's most named state, got the Australian minister; Poland got the Serbian minister
+    # for the "ć" of his name, which Serbian shares)
+    text = (
+        "CANBERRA, Aug 5 (Reuters) - Australia has chosen Japan's Mogami frigate. Japan beat Germany, and Japan's"
+        " shipbuilders and Japan's government welcomed the news from Japan. Defence Industry Minister Pat Conroy"
+        " said the new frigates would carry more missiles."
+    )
+    assert _leaders(text, dt.date(2025, 8, 5))["Pat Conroy"] == "AU"
+    text = (
+        "France sold Serbia 12 Rafale jets. The contract, signed in Belgrade by Defence Minister Bratislav Gašić and"
+        " Dassault's chief executive, covers nine single-seat aircraft."
+    )
+    assert _leaders(text, dt.date(2024, 8, 30))["Bratislav Gašić"] == "RS"
+
+
+def test_a_spanish_name_is_not_polish_for_its_o_acute() -> None:
+    # (Poland, for the "ó" of López)
+    text = "Spain will sell five corvettes to Saudi Arabia, Industry Minister Ramón López said in Madrid."
+    assert _leaders(text, dt.date(2024, 8, 30)).get("Ramón López") != "PL"

@@ -53,7 +53,8 @@ KOREAN_FAMILY_NAMES: frozenset[str] = frozenset(
     Chae Won Chun Bang Gong Hyun Ham Byun Yeom Rhee Pyo Suh Choo Hyun Jo Yu Im Uhm"""
     )
 )
-_POLISH_LETTERS = frozenset("łŁąęśźżćńóŚŻŹĆŃ")
+#: (not "ć", Croatian and Serbian too: "Gašić"; nor "ó", Spanish and Hungarian too: "López")
+_POLISH_LETTERS = frozenset("łŁąęśźżńŚŻŹŃ")
 _POLISH_ENDINGS = ("ski", "cki", "dzki", "czak", "wicz", "czyk", "ska", "cka", "szczak")
 
 

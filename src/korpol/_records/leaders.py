@@ -57,6 +57,18 @@ def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party |
         }
         if len(acting) == 1 and not set(acting) & owned:
             return next(iter(acting.values()))
+        # "The contract, signed in Belgrade by Defence Minister Bratislav Gašić": the capital where
+        # the untitled-by-state official acts, when the sentence names no other state before him
+        places = sentence.sub("place", 0, m.start - sentence.start)
+        before = [(x.party, x.form) for x in places if isinstance(x.party, Country)]
+        seats = {party.code: party for party, form in before if form == "capital"}
+        alone = len({party.code for party, _ in before}) == 1
+        if not acting and len(seats) == 1 and alone and not set(seats) & taken:
+            return next(iter(seats.values()))
+    if ctx.home is not None and ctx.home.code not in taken:
+        # "CANBERRA, Aug 5 (Reuters) - ... Defence Industry Minister Pat Conroy said": a report's
+        # untitled-by-state officials are those of where it is written, not its most named state
+        return ctx.home
     return next(
         (p for p in ctx.principal if p.code not in taken), ctx.principal[0] if ctx.principal else None
     )
