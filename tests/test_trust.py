@@ -2231,3 +2231,16 @@ def test_a_spanish_name_is_not_polish_for_its_o_acute() -> None:
     # (Poland, for the "ó" of López)
     text = "Spain will sell five corvettes to Saudi Arabia, Industry Minister Ramón López said in Madrid."
     assert _leaders(text, dt.date(2024, 8, 30)).get("Ramón López") != "PL"
+
+
+def test_two_agreements_of_one_signing_are_both_records() -> None:
+    # (none: the year of "the signing of a memorandum ... and an MOU" was read for neither)
+    text = (
+        "President Yoon Suk Yeol and President Ferdinand Marcos Jr. witnessed the signing of a memorandum of"
+        " understanding on nuclear power and an MOU on maritime cooperation."
+    )
+    doc = korpol.parse(text, published=dt.date(2025, 6, 4))
+    assert [(sorted(p.code for p in a.parties), a.kind, a.date and a.date.start.year) for a in doc.agreements] == [
+        (["KR", "PH"], "mou", 2025),
+        (["KR", "PH"], "mou", 2025),
+    ]

@@ -513,7 +513,13 @@ def _agreement_when(
     # ("the two governments signed letters of intent ... and several business agreements": the first
     # noun is what the verb before it signed, even with a second noun in the sentence)
     signed_it = siblings == 1 or sent.find(_SIGNED_JUST_BEFORE, max(lo, match.start() - 30), match.start())
-    if date is None and ctx.published is not None and signed_it and sent.search(_SIGNING, lo, hi):
+    signed_too = False
+    if not signed_it and _AND_ANOTHER.search(low, max(0, match.start() - 8), match.start()):
+        # "witnessed the signing of a memorandum on ... and an MOU on maritime cooperation": the
+        # second object of the same signing
+        signed_too = _signed_object_before(sent, lo)
+    signed_here = bool(signed_it and sent.search(_SIGNING, lo, hi))
+    if date is None and ctx.published is not None and (signed_here or signed_too):
         date = report_year(ctx.published)
     term = sent.find(_TERM)
     term_years = None
@@ -523,8 +529,21 @@ def _agreement_when(
     return date, until, term_years
 
 
-#: "signed letters of intent", "signed a memorandum": the signing verb right before the noun
-_SIGNED_JUST_BEFORE = CuePattern(r"\b(?:⟨signing⟩)\s+(?:(?:a|an|the|two|three|several)\s+)?(?:[\w-]+\s+)?$")
+#: "signed letters of intent", "signed a memorandum", "the signing of a memorandum": the signing verb
+#: right before the noun
+_SIGNED_JUST_BEFORE = CuePattern(
+    r"\b(?:⟨signing⟩)\s+(?:of\s+)?(?:(?:a|an|the|two|three|several)\s+)?(?:[\w-]+\s+)?$"
+)
+#: " and an ", " and a ": the next object of the same verb
+_AND_ANOTHER = re.compile(r"\s(?:and|as well as)\s+(?:a|an|the|another)\s+$")
+
+
+def _signed_object_before(sent: Sentence, lo: int) -> bool:
+    """Whether a signing verb governs an agreement noun before ``lo``: "the signing of a memorandum"."""
+    return any(
+        sent.find(_SIGNED_JUST_BEFORE, max(0, m.start() - 30), m.start()) is not None
+        for _, m in _agreement_mentions(sent.low[:lo], sent.cues)
+    )
 
 #: "which dates back to 1998", "dating back to 2013": the agreement's origin
 _DATES_BACK = re.compile(r"\bdat(?:es|ing|ed) back to\b")
