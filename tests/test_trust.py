@@ -2244,3 +2244,15 @@ def test_two_agreements_of_one_signing_are_both_records() -> None:
         (["KR", "PH"], "mou", 2025),
         (["KR", "PH"], "mou", 2025),
     ]
+
+
+def test_the_two_governments_are_the_two_states_their_sentence_names() -> None:
+    # (India and Myanmar, named in the sentence before, signed the Sri Lankan memorandum)
+    text = (
+        "In March India sent relief flights to Myanmar after the earthquake; Myanmar thanked India, and India"
+        " sent Myanmar a field hospital. And in Sri Lanka's case it sits"
+        " alongside a defence cooperation memorandum of understanding the two governments signed during Narendra"
+        " Modi's visit to Colombo in April."
+    )
+    doc = korpol.parse(text, published=dt.date(2025, 12, 10))
+    assert [sorted(p.code for p in a.parties) for a in doc.agreements] == [["IN", "LK"]]

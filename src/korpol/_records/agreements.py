@@ -406,6 +406,17 @@ def _agreement_parties(
         return [body[0].party]
     if len(before) >= 2:
         parties = before
+    if BOTH.search(low[lo:hi]) and len(parties) < 2:
+        # "in Sri Lanka's case it sits alongside a memorandum the two governments signed during Mr
+        # Modi's visit to Colombo": the two states the sentence itself names, by place or by leader
+        own: dict[str, Party] = {}
+        for m in sent.mentions:
+            if m.kind in ("place", "person") and isinstance(m.party, Country) and not excluded(sent, m):
+                own.setdefault(m.party.code, m.party)
+        # (not when an organisation acts: "G7 leaders at the NATO Summit in Vilnius ... signed")
+        bodies = any(isinstance(m.party, Organization) for m in sent.sub("place"))
+        if len(own) == 2 and not bodies:
+            return list(own.values())
     if BOTH.search(low[lo:hi]) or len(parties) < 2:
         local = local_parties([*recent, sent])
         main = [p for p in ctx.principal if any(p.code == x.code for x in local)]
