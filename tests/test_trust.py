@@ -2256,3 +2256,14 @@ def test_the_two_governments_are_the_two_states_their_sentence_names() -> None:
     )
     doc = korpol.parse(text, published=dt.date(2025, 12, 10))
     assert [sorted(p.code for p in a.parties) for a in doc.agreements] == [["IN", "LK"]]
+
+
+def test_a_knight_named_by_his_first_name_is_the_knight_named_before() -> None:
+    # (the partnership was Ukraine's with the article's other state, guessed, or none)
+    text = (
+        "Prime Minister Sir Keir Starmer hosted European leaders in London on Sunday. In January, in Kyiv, Sir Keir"
+        " and President Volodymyr Zelenskyy signed a partnership covering security and trade."
+    )
+    doc = korpol.parse(text, published=dt.date(2025, 3, 2))
+    assert [m.key for m in doc.mentions if m.kind == "person" and m.text == "Sir Keir"] == ["Sir Keir Starmer"]
+    assert [sorted(p.code for p in a.parties) for a in doc.agreements] == [["GB", "UA"]]

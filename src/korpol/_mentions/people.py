@@ -666,6 +666,11 @@ def _by_surname(found: Sequence[_Found]) -> dict[str, list[_Found]]:
             by_surname.setdefault(s, []).append(f)
             if fm.text.split() and fm.text.split()[0].isupper():  # "KISHIDA Fumio": also "KISHIDA"
                 by_surname.setdefault(fm.text.split()[0], []).append(f)
+            # "Sir Keir Starmer ... Sir Keir and President Zelenskyy signed": a knight by his first name
+            words = [w for w in fm.name.split() if w != "Sir"]
+            first = words[0] if len(words) > 1 else s
+            if first != s and first[:1].isupper():
+                by_surname.setdefault(f"Sir {first}", []).append(f)
     return by_surname
 
 
