@@ -2267,3 +2267,10 @@ def test_a_knight_named_by_his_first_name_is_the_knight_named_before() -> None:
     doc = korpol.parse(text, published=dt.date(2025, 3, 2))
     assert [m.key for m in doc.mentions if m.kind == "person" and m.text == "Sir Keir"] == ["Sir Keir Starmer"]
     assert [sorted(p.code for p in a.parties) for a in doc.agreements] == [["GB", "UA"]]
+
+
+@pytest.mark.parametrize(("term", "until"), [("a hundred-year", 2125), ("a twenty-five-year", 2050), ("a 10-year", 2035)])
+def test_a_term_written_in_words_gives_the_end_year(term: str, until: int) -> None:
+    # (no end year: "hundred" and "twenty-five" were no count words)
+    doc = korpol.parse(f"In January Britain and Ukraine signed {term} partnership.", published=dt.date(2025, 3, 2))
+    assert [a.until and a.until.end.year for a in doc.agreements] == [until]

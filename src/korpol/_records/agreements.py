@@ -13,7 +13,7 @@ from typing import ClassVar, cast
 
 import attrs
 
-from korpol._mentions.numbers import COUNT_WORDS, count_value
+from korpol._mentions.numbers import COUNT_WORDS, count_value, read_spoken
 from korpol._mentions.time_patterns import MONTHS
 from korpol._model import (
     Agreement,
@@ -49,7 +49,7 @@ _TERM = CuePattern(
     r"\b(?:(?:⟨term_verbs⟩)\w* for|(?:a )?(?:duration|term|period) of) (\w+) years\b"
     # "a 100-year partnership", "a ten-year security agreement", 'a 10-year "Framework for ...': the
     # term names the document
-    r"|\b(\d+|\w+)-year [\"“]?(?:[\w-]+ ){0,2}[\"“]?"
+    r"|\b(\d+|[a-z]+(?:-[a-z]+)?)-year [\"“]?(?:[\w-]+ ){0,2}[\"“]?"
     r"(?:partnership|treaty|agreement|pact|accord|deal|framework)s?\b"
 )
 #: a sentence that speaks of the agreement just told: "The agreement is valid for ten years"
@@ -536,7 +536,7 @@ def _agreement_when(
     term_years = None
     if term:
         word = term.group(1) or term.group(2)
-        term_years = COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
+        term_years = _term_years(word)
     return date, until, term_years
 
 
@@ -555,6 +555,14 @@ def _signed_object_before(sent: Sentence, lo: int) -> bool:
         sent.find(_SIGNED_JUST_BEFORE, max(0, m.start() - 30), m.start()) is not None
         for _, m in _agreement_mentions(sent.low[:lo], sent.cues)
     )
+
+def _term_years(word: str) -> int | None:
+    """The years of a term: "ten", "10", "twenty-five", "hundred" ("a hundred-year partnership")."""
+    if word.isdigit():
+        return int(word)
+    value = COUNT_WORDS.get(word) or read_spoken(["a", word] if word == "hundred" else word.split("-"))
+    return int(value) if value else None
+
 
 #: "which dates back to 1998", "dating back to 2013": the agreement's origin
 _DATES_BACK = re.compile(r"\bdat(?:es|ing|ed) back to\b")
@@ -703,7 +711,7 @@ class AgreementRule:
                 continue  # several agreements in one sentence: "the agreement" is not one of them
             term = nxt.find(_TERM)
             word = (term.group(1) or term.group(2)) if term else ""
-            years = COUNT_WORDS.get(word) or (int(word) if word.isdigit() else None)
+            years = _term_years(word)
             if years:
                 self.found[i] = attrs.evolve(raw, term_years=years)
 
