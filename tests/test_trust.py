@@ -2274,3 +2274,10 @@ def test_a_term_written_in_words_gives_the_end_year(term: str, until: int) -> No
     # (no end year: "hundred" and "twenty-five" were no count words)
     doc = korpol.parse(f"In January Britain and Ukraine signed {term} partnership.", published=dt.date(2025, 3, 2))
     assert [a.until and a.until.end.year for a in doc.agreements] == [until]
+
+
+@pytest.mark.parametrize("against", ["despite warnings from Washington", "despite strong objections from the United States"])
+def test_a_state_that_warns_against_a_purchase_is_no_party(against: str) -> None:
+    # (the United States sold India its S-400s, "from Washington")
+    text = f"India signed the $5.5 billion contract for five S-400 units in October 2018, {against}."
+    assert _pairs(korpol.parse(text, published=dt.date(2025, 1, 1)).arms_deals) == [("RU", "IN")]
