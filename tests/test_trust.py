@@ -2281,3 +2281,13 @@ def test_a_state_that_warns_against_a_purchase_is_no_party(against: str) -> None
     # (the United States sold India its S-400s, "from Washington")
     text = f"India signed the $5.5 billion contract for five S-400 units in October 2018, {against}."
     assert _pairs(korpol.parse(text, published=dt.date(2025, 1, 1)).arms_deals) == [("RU", "IN")]
+
+
+def test_a_state_that_buys_with_the_verb_left_out() -> None:
+    # (Lithuania bought Estonia's six)
+    text = (
+        "In the Baltics, Lithuania signed in December 2022 for eight HIMARS rocket launchers for $495 million, and"
+        " Estonia the same month for six in a deal worth more than $200 million."
+    )
+    doc = korpol.parse(text, published=dt.date(2025, 1, 1))
+    assert [(d.recipient.code, d.quantity) for d in doc.arms_deals if d.recipient] == [("LT", 8), ("EE", 6)]

@@ -145,6 +145,7 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
         *_possessive_votes(sent, places),
         *_signed_by_votes(sent, places),
         *_lets_buy_votes(sent, places),
+        *_gapped_buyer_votes(sent, places, buys),
     ]
     verbs = sorted({m.start() for found in (wins, buys, sells, chooses) for m in found})
     return _DirectionFacts(places, votes, _weapon_demonyms(sent), verbs)
@@ -183,6 +184,30 @@ def _lets_buy_votes(sent: Sentence, places: Sequence[PlaceM | PersonM]) -> list[
             continue
         votes.append(_Vote(True, m.party, 2.0))
         votes.append(_Vote(False, buyer.party, 2.0))
+    return votes
+
+
+#: after a state that buys with the verb left out: " the same month for six", " in 2023 for 12 more"
+_GAPPED_FOR = re.compile(
+    r"(?:\s+[\w-]+){0,4}?\s+for\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an)\b)"
+)
+#: before it: ", and ", " and ", ", while "
+_GAP_OPENS = re.compile(r"(?:,\s*and|\band|,\s*while)\s+$")
+
+
+def _gapped_buyer_votes(
+    sent: Sentence, places: Sequence[PlaceM | PersonM], buys: Sequence[re.Match[str]]
+) -> list[_Vote]:
+    """ "Lithuania signed in December 2022 for eight HIMARS ..., and Estonia the same month for six":
+    a state after "and" with the buying verb left out buys what its own "for" counts."""
+    votes = []
+    for m in places:
+        rel = m.start - sent.start
+        if m.kind != "place" or m.form == "demonym" or not any(b.end() <= rel for b in buys):
+            continue
+        gapped = _GAPPED_FOR.match(sent.low, m.end - sent.start) is not None
+        if gapped and _GAP_OPENS.search(sent.low, max(0, rel - 8), rel):
+            votes.append(_Vote(False, m.party, 1.0, verb_at=rel))
     return votes
 
 
