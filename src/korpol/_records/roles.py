@@ -113,12 +113,13 @@ _HOSTILE_BEFORE = CuePattern(
 
 
 def excluded(sent: Sentence, m: M) -> bool:
-    """Whether ``m`` names a rival bidder, a foe or a threat: never a party of a deal or a gift.
+    """Whether ``m`` names a rival bidder, a foe, a threat or a blocker: never a party of a deal or a gift.
 
     "the government chose Saab over Hanwha Ocean": Hanwha competed; "since Russia's full-scale
-    invasion", "attacks by Russia", "aid to counter China": the aggressor (but not the victim
-    in "the invasion of Ukraine"); "the Czech-led initiative": a modifier.  Worked out once
-    per mention.
+    invasion", "since Russia invaded in 2022", "attacks by Russia", "aid to counter China": the
+    aggressor (but not the victim in "the invasion of Ukraine"); "a renewed Gaza war": where a
+    war is fought; "Hungary has blocked the payment": the blocker; "the Czech-led initiative":
+    a modifier.  Worked out once per mention.
     """
     key = ("excluded", id(m))
     found: bool | None = sent.memo.get(key)
