@@ -2290,3 +2290,18 @@ def test_a_state_that_buys_with_the_verb_left_out() -> None:
     )
     doc = korpol.parse(text, published=dt.date(2025, 1, 1))
     assert [(d.recipient.code, d.quantity) for d in doc.arms_deals if d.recipient] == [("LT", 8), ("EE", 6)]
+
+
+def test_recalled_treaties_with_where_each_was_signed() -> None:
+    # (one four-state treaty of 2019: "in Aachen", "at the Quirinal palace" broke the partner list)
+    text = (
+        "France and Poland signed a treaty in Nancy on Friday. The treaty is modelled on those France signed with"
+        " Germany in Aachen in 2019, with Italy at the Quirinal palace in 2021 and with Spain in Berlin in 2023."
+    )
+    doc = korpol.parse(text, published=dt.date(2025, 5, 10))
+    assert [(sorted(p.code for p in a.parties), a.date and a.date.start.year) for a in doc.agreements] == [
+        (["FR", "PL"], 2025),
+        (["DE", "FR"], 2019),
+        (["FR", "IT"], 2021),
+        (["ES", "FR"], 2023),
+    ]

@@ -14,6 +14,7 @@ from typing import ClassVar, cast
 import attrs
 
 from korpol._mentions.numbers import COUNT_WORDS, count_value, read_spoken
+from korpol._mentions.scan import PlaceM
 from korpol._mentions.time_patterns import MONTHS
 from korpol._model import (
     Agreement,
@@ -314,15 +315,33 @@ _SIGNED_WITH = re.compile(r"\bsigned\s+with\s+")
 #: "agreements with Australia ..., and with the United Kingdom": the words before a partner
 _WITH_PARTNER = re.compile(r"\s*(?:signed\s+)?with\s+(?:the\s+)?$")
 _AND_PARTNER = re.compile(r"\s*(?:,\s*|\s)(?:and\s+)?(?:(?:another\s+|one\s+)?with\s+)?(?:the\s+)?$")
-_PARTNER_TIME = re.compile(r"\s+(?:signed\s+)?in\s+$")
+#: between a partner and its year: " in ", " in aachen in ", " at the quirinal palace in " (where it was
+#: signed may stand between)
+_PARTNER_TIME = re.compile(
+    r"\s+(?:signed\s+)?(?:(?:in|at)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,2}?\s+)?in\s+$"
+)
+
+
+_AT_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
+
+def _seat(sent: Sentence, m: PlaceM) -> bool:
+    """Whether the place ``m`` follows "in" or "at": where something was signed."""
+    rel = m.start - sent.start
+    return _AT_PLACE.search(sent.low, max(0, rel - 8), rel) is not None
 
 
 def _partners_after(sent: Sentence, start: int, hi: int) -> list[tuple[Party, TimeSpan | None]]:
     """The states an agreement noun lists "with" right after it, each with the time told beside it
     ("with Australia in 2022 and the United Kingdom in 2023")."""
     low = sent.low
+    # (not where one was signed: "with Germany in Aachen in 2019" — a capital after "in" or "at")
     countries = [
-        m for m in sent.sub("place", start, hi) if isinstance(m.party, Country) and m.form != "demonym"
+        m
+        for m in sent.sub("place", start, hi)
+        if isinstance(m.party, Country)
+        and m.form != "demonym"
+        and not (m.form == "capital" and _seat(sent, m))
     ]
     if not countries or not _WITH_PARTNER.match(low, start, countries[0].start - sent.start):
         return []
