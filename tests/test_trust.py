@@ -2305,3 +2305,14 @@ def test_recalled_treaties_with_where_each_was_signed() -> None:
         (["FR", "IT"], 2021),
         (["ES", "FR"], 2023),
     ]
+
+
+def test_a_described_second_agreement_of_one_signing() -> None:
+    # (no four-way memorandum: "and a four-way memorandum" was too far from the signing)
+    text = (
+        "During that visit Erdogan and Prime Minister Mohammed Shia al-Sudani oversaw the signing of 26 agreements,"
+        " among them a strategic framework agreement on water, and a four-way memorandum of understanding between"
+        " Türkiye, Iraq, Qatar and the United Arab Emirates on the Development Road project."
+    )
+    doc = korpol.parse(text, published=dt.date(2024, 8, 16))
+    assert (["AE", "IQ", "QA", "TR"], "mou") in [(sorted(p.code for p in a.parties), a.kind) for a in doc.agreements]

@@ -544,7 +544,7 @@ def _agreement_when(
     # noun is what the verb before it signed, even with a second noun in the sentence)
     signed_it = siblings == 1 or sent.find(_SIGNED_JUST_BEFORE, max(lo, match.start() - 30), match.start())
     signed_too = False
-    if not signed_it and _AND_ANOTHER.search(low, max(0, match.start() - 8), match.start()):
+    if not signed_it and _AND_ANOTHER.search(low, max(0, match.start() - 24), match.start()):
         # "witnessed the signing of a memorandum on ... and an MOU on maritime cooperation": the
         # second object of the same signing
         signed_too = _signed_object_before(sent, lo)
@@ -565,7 +565,7 @@ _SIGNED_JUST_BEFORE = CuePattern(
     r"\b(?:⟨signing⟩)\s+(?:of\s+)?(?:(?:a|an|the|two|three|several)\s+)?(?:[\w-]+\s+)?$"
 )
 #: " and an ", " and a ": the next object of the same verb
-_AND_ANOTHER = re.compile(r"\s(?:and|as well as)\s+(?:a|an|the|another)\s+$")
+_AND_ANOTHER = re.compile(r"\s(?:and|as well as)\s+(?:a|an|the|another)\s+(?:[\w-]+\s+)?$")
 
 
 def _signed_object_before(sent: Sentence, lo: int) -> bool:
