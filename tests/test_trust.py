@@ -2316,3 +2316,18 @@ def test_a_described_second_agreement_of_one_signing() -> None:
     )
     doc = korpol.parse(text, published=dt.date(2024, 8, 16))
     assert (["AE", "IQ", "QA", "TR"], "mou") in [(sorted(p.code for p in a.parties), a.kind) for a in doc.agreements]
+
+
+def test_a_foreign_aid_law_and_its_next_piece() -> None:
+    # (Ukraine received the whole $95 billion law)
+    text = (
+        "President Joe Biden this afternoon signed a foreign aid package worth ninety-five billion dollars, and"
+        " he says the first weapons for Ukraine could move within hours."
+    )
+    assert ("US", "UA", 95_000_000_000) not in _gifts(text, dt.date(2024, 4, 24))
+    # (Germany, where the report is written, gave Israel "the next piece" of the American law)
+    text = (
+        "BERLIN - The United States will give Ukraine about $61 billion in military aid, officials said. Then there's"
+        " about $26 billion related to Israel, and that figure includes humanitarian assistance."
+    )
+    assert ("US", "IL", 26_000_000_000) in _gifts(text, dt.date(2024, 4, 24))

@@ -104,14 +104,19 @@ def aid_candidates(sent: Sentence, ctx: Context, listed: bool = False) -> list[C
                 continue  # "The U.N. has appealed for $275 million": asked for, not given
             if _many_givers(sent, anchor):
                 continue  # "donors meeting in Brussels today pledged seven billion euros": no one's gift
-            if _NO_ONE_RECIPIENT.match(sent.low, anchor.end - sent.start) or _many_recipients(sent, anchor):
+            rel = anchor.start - sent.start
+            foreign_aid = sent.find(_FOREIGN_AID, max(0, rel - 40), rel)
+            if (
+                _NO_ONE_RECIPIENT.match(sent.low, anchor.end - sent.start)
+                or _many_recipients(sent, anchor)
+                or foreign_aid is not None
+            ):
                 # "a $95 billion foreign aid bill", "$8 billion for allies in the Indo-Pacific": a law for
                 # many, or a group no state stands for
                 continue
             cand = Candidate("aid", sent, lo, hi, value=anchor.value, aggregate=total)
             systems_in(sent, a, b, cand)  # the weapons a military package includes are its items
             unit_low = low[lo:hi]
-            rel = anchor.start - sent.start
             # the words around the figure first ("USD 150 million worth of humanitarian aid")
             near = low[max(a, rel - 30) : min(b, anchor.end - sent.start + 40)]
             kind = "military" if weapons else _aid_kind(near, cues)
@@ -133,6 +138,13 @@ def aid_candidates(sent: Sentence, ctx: Context, listed: bool = False) -> list[C
 
 
 _JOINT_DEVELOPMENT = CuePattern(r"\b(?:⟨joint_development⟩)\b")
+
+
+#: "a foreign aid package worth ninety-five billion dollars": a law for many states, no one's gift
+#: (not its share: "a $95 billion foreign aid package that includes about $61 billion for Ukraine")
+_FOREIGN_AID = re.compile(
+    r"\bforeign (?:aid|assistance) (?:package|bill|law|legislation)\b(?:(?!includ|of which)[^.;]){0,25}$"
+)
 
 
 def _many_recipients(sent: Sentence, anchor: M) -> bool:
@@ -903,7 +915,10 @@ _BULLET = re.compile(r"\s*[-•*–]\s")
 #: a sentence that refers back to the giver just told: "Its direct help ...", "Of that, $200 million ...",
 #: "The package comes only two months after the previous one, ..."
 _BACK_TO_LAST = re.compile(
-    r"\s*(?:its|their|of that|of this|of which|of the total|the (?:new )?(?:package|pledge|grant|donation))\b"
+    r"\s*(?:its|their|of that|of this|of which|of the total|the (?:new )?(?:package|pledge|grant|donation)"
+    # ("The biggest piece is about sixty-one billion dollars for Ukraine. Then there's about twenty-six
+    # billion dollars related to Israel": the next piece of the same giver's package)
+    r"|then there(?:'s|’s| is| are)|there(?:'s|’s| is) also)\b"
 )
 
 #: a sentence that lists the parts of the gift just told: "The total includes ...", "It covers ..."
