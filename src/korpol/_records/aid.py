@@ -621,8 +621,10 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
         return "given_by"  # "would arrive this month from the EU's programmes"
     if state and rel <= 3 and before.strip() == "on":
         return "recipient"  # "On Ukraine itself, she promised ...": what an aid sentence is about gets it
-    after_amount = any(0 <= rel - (x.end - sent.start) <= 1 for x in sent.sub("money", 0, rel))
-    if isinstance(m.party, Organization) and after_amount:
+    # (the amounts looked up only for an organisation: this runs for every place and person)
+    if isinstance(m.party, Organization) and any(
+        0 <= rel - (x.end - sent.start) <= 1 for x in sent.sub("money", 0, rel)
+    ):
         return "given_by"  # "the fifty billion euro Ukraine Facility": the programme an amount is of
     if re.search(
         r"\b(?:at|during|on the sidelines of|near|from|counter|against|deter|confront)\s+(?:the\s+)?$", before

@@ -600,13 +600,10 @@ def _for_foreign_arms(sent: Sentence, m: PlaceM | PersonM, contract: re.Match[st
     named = [x for x in sent.sub("system", hit.end(), hit.end() + 30) if not x.value.generic]
     if not named:
         # ("Saudi Arabia's $3.2 billion contract for 10 batteries": a count of weapons it does not make)
-        return bool(sent.sub("qty", hit.start(), hit.end() + 2)) and not _makes_here(sent, m)
+        # (nor one its own makers or weapons stand in: then it may sell them)
+        own = _makes(sent, 0, len(sent.low), m.party) or any(c.party == m.party for c in sent.sub("company"))
+        return bool(sent.sub("qty", hit.start(), hit.end() + 2)) and not own
     return all(x.party is not None and x.party != m.party for x in named)
-
-
-def _makes_here(sent: Sentence, m: PlaceM | PersonM) -> bool:
-    """Whether the sentence names a weapon or a company of ``m``'s state."""
-    return any(x.party == m.party for kind in ("system", "company") for x in sent.sub(kind))
 
 
 #: after "X's contract": "for 54 K9s", "for the K2 tanks"
