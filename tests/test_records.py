@@ -607,8 +607,8 @@ AGREEMENT_EXAMPLES = [
         " signed a treaty in London. Japan and the Philippines signed an agreement in Manila. France and"
         " Britain signed a declaration in London.",
         [
-            ("treaty", {"FR", "PL"}, 2024, None),
-            ("treaty", {"DE", "GB"}, 2024, None),
+            ("other", {"FR", "PL"}, 2024, None),
+            ("other", {"DE", "GB"}, 2024, None),
             ("other", {"JP", "PH"}, 2024, None),
             ("declaration", {"FR", "GB"}, 2024, None),
         ],
@@ -617,7 +617,7 @@ AGREEMENT_EXAMPLES = [
         "named-treaties-recalled-each-with-a-dated-partner-are-the-subject-s",  # (no record)
         "France and Poland signed a treaty in Nancy on Friday. It is France's fourth bilateral treaty of this"
         " kind, after the Aachen Treaty with Germany in 2019 and the Quirinal Treaty with Italy in 2021.",
-        [("treaty", {"FR", "PL"}, 2024, None), ("treaty", {"FR", "DE"}, 2019, None), ("treaty", {"FR", "IT"}, 2021, None)],
+        [("other", {"FR", "PL"}, 2024, None), ("other", {"FR", "DE"}, 2019, None), ("other", {"FR", "IT"}, 2021, None)],
     ),
     (
         "a-state-that-signed-with-a-dated-list-of-partners-signed-one-each",  # (one four-state pact)
@@ -625,9 +625,9 @@ AGREEMENT_EXAMPLES = [
         " Japan signed with Australia in 2022, Britain in 2023 and the Philippines in 2024.",
         [
             ("other", {"JP", "NZ"}, 2024, None),
-            ("treaty", {"JP", "AU"}, 2022, None),
-            ("treaty", {"JP", "GB"}, 2023, None),
-            ("treaty", {"JP", "PH"}, 2024, None),
+            ("other", {"JP", "AU"}, 2022, None),
+            ("other", {"JP", "GB"}, 2023, None),
+            ("other", {"JP", "PH"}, 2024, None),
         ],
     ),
     (
@@ -642,7 +642,7 @@ AGREEMENT_EXAMPLES = [
         "the-three-countries-are-the-three-just-named",  # (a two-state treaty)
         "Japan, Britain and Italy launched the GCAP fighter programme in 2022. The three countries signed a"
         " treaty in Tokyo in December 2023 setting up an international organisation.",
-        [("treaty", {"JP", "GB", "IT"}, 2023, None)],
+        [("other", {"JP", "GB", "IT"}, 2023, None)],
     ),
     (
         "the-leaders-of-three-states-all-sign",  # (Japan, after "of", was left out)
@@ -661,7 +661,7 @@ AGREEMENT_EXAMPLES = [
         "Ukraine has now signed security pacts with several allies, Ukraine said. In Berlin, Chancellor Olaf"
         " Scholz signed a 10-year security agreement on Friday. Hours later in Paris, President Emmanuel Macron"
         " signed France's 10-year pact.",
-        [("other", {"DE", "UA"}, 2024, 2034), ("treaty", {"FR", "UA"}, 2024, 2034)],
+        [("other", {"DE", "UA"}, 2024, 2034), ("other", {"FR", "UA"}, 2024, 2034)],
     ),
     (
         "png-is-papua-new-guinea",  # (no record: "PNG" named no state)
