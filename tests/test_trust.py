@@ -1146,6 +1146,13 @@ ROWS = [
         (Deal("KR", "PE", None, 30, None), Deal("KR", "PE", None, 4, "463000000")),
     ),
     Row(
+        "it-is-the-subject-of-the-last-but-clause",  # ("it" was the State Department: the US bought Rafales)
+        "The State Department cleared a $2.4 billion sale of 40 F-16s to Egypt in 2019, but Cairo froze the"
+        " talks a year later over conditions on their use. Weeks earlier it had ordered 30 Rafale jets from"
+        " Dassault for about €4 billion.",
+        (Deal("US", "EG", "planned", 40, "2400000000"), Deal("FR", "EG", "signed", 30, "4000000000")),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",

@@ -19,6 +19,7 @@ from korpol._records.cues import CuePattern, Cues
 from korpol._records.direction import deal_direction
 from korpol._records.merge import merge, orient, settle_guessed
 from korpol._records.roles import (
+    antecedent,
     listed_party,
     sentence_actors,
 )
@@ -481,9 +482,7 @@ def _unit_candidates(
         cand.prior = tuple(p for p in prior if isinstance(p, Country))
         # ("Lithuania has stayed with NASAMS. In December 2023 it ordered ..., and it signed ... In the
         # same week it placed an order": "it" goes back past sentences that name no state)
-        cand.antecedent = next(
-            (p for s in reversed(recent[-3:]) for p in sentence_actors(s) if isinstance(p, Country)), None
-        )
+        cand.antecedent = antecedent(recent)
     if anchor is not None:
         cand.aggregate = _is_a_sum(sent, clause, anchor, cues)
         cand.value = anchor.value

@@ -274,6 +274,26 @@ def sentence_actors(sent: Sentence) -> tuple[Party, ...]:
     return found
 
 
+#: "..., but Abu Dhabi suspended talks": a contrasting clause with a new subject
+_BUT_CLAUSE = re.compile(r"[,;]\s+but\s+")
+
+
+def antecedent(recent: Sequence[Sentence]) -> Party | None:
+    """The state "it" refers to: the first acting state of the last sentence (of the last three)
+    that names one, or the subject of its last "but" clause ("The State Department approved ...,
+    but Abu Dhabi suspended talks ... Days earlier it had ordered ...": Abu Dhabi)."""
+    for sent in reversed(recent[-3:]):
+        found = [p for p in sentence_actors(sent) if isinstance(p, Country)]
+        if not found:
+            continue
+        for m in reversed(list(_BUT_CLAUSE.finditer(sent.low))):
+            subject = [p for p in actors(sent, m.end(), m.end() + 20) if isinstance(p, Country)]
+            if subject:
+                return subject[0]
+        return found[0]
+    return None
+
+
 def local_parties(recent: Sequence[Sentence]) -> list[Party]:
     """The actors of the last few sentences, most frequent first (a tie goes to the latest)."""
     weight: Counter[str] = Counter()
