@@ -1153,6 +1153,12 @@ ROWS = [
         (Deal("US", "EG", "planned", 40, "2400000000"), Deal("FR", "EG", "signed", 30, "4000000000")),
     ),
     Row(
+        "a-state-in-a-relation-with-the-buyer-is-no-side",  # ("its ties with Russia" made Russia the buyer)
+        "The State Department cleared a $3 billion package of 40 F-16s in 2019, but Ankara let the talks lapse,"
+        " citing US unease over its growing ties with Russia.",
+        (Deal("US", "TR", "planned", 40, "3000000000", 2019),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",

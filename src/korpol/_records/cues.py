@@ -202,6 +202,7 @@ class Cues:
     distributive: tuple[str, ...] = attrs.field(factory=_loader("distributive"))
     aircraft_units: tuple[str, ...] = attrs.field(factory=_loader("aircraft_units"))
     air_defense_units: tuple[str, ...] = attrs.field(factory=_loader("air_defense_units"))
+    ties_with: tuple[str, ...] = attrs.field(factory=_loader("ties_with"))
     blocking: tuple[str, ...] = attrs.field(factory=_loader("blocking"))
     legislatures: tuple[str, ...] = attrs.field(factory=_loader("legislatures"))
     set_aside: tuple[str, ...] = attrs.field(factory=_loader("set_aside"))

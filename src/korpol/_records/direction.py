@@ -485,6 +485,10 @@ def _sell_votes(
     return votes
 
 
+#: "its ties with", "relations with": a state the subject is related to (the table ``ties_with``)
+_TIES_WITH = CuePattern(r"\b(?:⟨ties_with⟩)\s+with\b\s*$")
+
+
 def _with_whom(sent: Sentence, pos: int, lo: int, hi: int) -> tuple[Party, bool] | None:
     """(party, sells?) of "a contract/deal with X", X the first party within a few words after ``pos``.
 
@@ -494,6 +498,8 @@ def _with_whom(sent: Sentence, pos: int, lo: int, hi: int) -> tuple[Party, bool]
     buys when it does ("signed a contract with Romania to supply 54 K9").
     """
     low = sent.low
+    if sent.find(_TIES_WITH, max(0, pos - 40), pos) is not None:
+        return None  # "its ties with China": a relation, not the deal's other side
     limit = min(len(low), pos + 40)
     for m in sent.mentions:
         rel = m.start - sent.start
@@ -823,7 +829,9 @@ def deal_direction(
         others = {
             m.party.code: m.party
             for m in places
-            if isinstance(m.party, Country) and not (facts.demonyms.get(id(m)) and _names_weapon(sent, m))
+            if isinstance(m.party, Country)
+            and not (facts.demonyms.get(id(m)) and _names_weapon(sent, m))
+            and sent.find(_TIES_WITH, max(0, m.start - sent.start - 40), m.start - sent.start) is None
         }
         others.pop(sup or "", None)
         main_pair = {p.code for p in ctx.principal}
