@@ -2239,6 +2239,16 @@ def test_an_official_with_no_state_of_his_own_belongs_to_the_dateline_or_the_sea
     assert _leaders(text, dt.date(2024, 8, 30))["Bratislav Gašić"] == "RS"
 
 
+def test_an_official_acts_for_the_one_state_not_named_as_an_owner() -> None:
+    # (Serbia, the story's first state, got the Croatian minister: "the German government's" owns a thing)
+    text = (
+        "Serbia is still weighing its options. In March Croatia signed for 50 Leopard 2A8 tanks under the"
+        " German government's framework contract with KNDS, a deal that Defence Minister Ivan Anušić defended"
+        " in parliament."
+    )
+    assert _leaders(text, dt.date(2025, 3, 10))["Ivan Anušić"] == "HR"
+
+
 def test_a_spanish_name_is_not_polish_for_its_o_acute() -> None:
     # (Poland, for the "ó" of López)
     text = "Spain will sell five corvettes to Saudi Arabia, Industry Minister Ramón López said in Madrid."

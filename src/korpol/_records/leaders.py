@@ -57,6 +57,11 @@ def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party |
         }
         if len(acting) == 1 and not set(acting) & owned:
             return next(iter(acting.values()))
+        # "... under the German government's framework contract, a deal that Defence Minister X
+        # confirmed": of several, the one state not named as a thing's owner
+        own = [p for c, p in acting.items() if c not in owned]
+        if len(acting) > 1 and len(own) == 1:
+            return own[0]
         # "The contract, signed in Belgrade by Defence Minister Bratislav Gašić": the capital where
         # the untitled-by-state official acts, when the sentence names no other state before him
         places = sentence.sub("place", 0, m.start - sentence.start)
