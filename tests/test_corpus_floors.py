@@ -40,6 +40,7 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_r": ((0.79, 0.47, 0.71, 0.94, 0.80), 11),
     "corpus_s": ((0.85, 0.75, 0.87, 0.92, 0.87), 2),
     "corpus_t": ((0.72, 0.43, 0.69, 0.89, 0.76), 8),
+    "corpus_u": ((0.74, 0.32, 0.73, 0.94, 0.78), 11),
     "programme_kr_pl": ((0.92, 0.00, 0.65, 0.96, 0.91), 0),
 }
 TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")
