@@ -1354,6 +1354,12 @@ def test_what_many_givers_raised_together_is_no_one_s_gift(text: str) -> None:
     assert _gifts(text) == []
 
 
+def test_military_support_is_a_gift_whatever_the_verb_and_the_weapons_it_buys() -> None:
+    # (any weapon in the sentence made it a purchase, and "committed" is no giving verb: no record)
+    text = "The Netherlands committed 120 million euros in military support for Ukraine, most of it for air defence missiles."
+    assert _gifts(text) == [("NL", "UA", 120_000_000)]
+
+
 def test_a_giver_at_a_conference_still_gives() -> None:
     text = (
         "The UAE held its own humanitarian conference for Sudan in Addis Ababa in February, where it pledged a"
