@@ -1360,6 +1360,23 @@ def test_military_support_is_a_gift_whatever_the_verb_and_the_weapons_it_buys() 
     assert _gifts(text) == [("NL", "UA", 120_000_000)]
 
 
+def test_plain_dollars_are_those_the_context_last_made_clear() -> None:
+    # (a transcript that says "US dollars" and "Canadian dollars": every plain "dollars" was read as US)
+    text = (
+        "Japan pledged one hundred million US dollars in humanitarian aid for Ukraine. Canada committed"
+        " seventy million Canadian dollars in military support for Ukraine. Ottawa also announced thirty-five"
+        " million dollars in humanitarian assistance, and Japan gave a further two million dollars through UNICEF."
+    )
+    doc = korpol.parse(text, published=PUBLISHED)
+    got = [(p.donor.code, p.value.amount, p.value.currency) for p in doc.aid_packages if p.donor and p.value]
+    assert got == [
+        ("JP", 100_000_000, "USD"),
+        ("CA", 70_000_000, "CAD"),
+        ("CA", 35_000_000, "CAD"),
+        ("JP", 2_000_000, "USD"),
+    ]
+
+
 def test_a_giver_at_a_conference_still_gives() -> None:
     text = (
         "The UAE held its own humanitarian conference for Sudan in Addis Ababa in February, where it pledged a"

@@ -66,7 +66,19 @@ def local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> l
     """
     mentions = _local_shared(mentions, principal, text, "crown")
     mentions = _local_shared(mentions, principal, text, "peso")
+    if _US_EXPLICIT.search(text):
+        named = [c for c in _home_dollars() if _named(c, text)]
+        if len(named) == 1:
+            # both dollars written out by name ("one hundred million US dollars", "seventy million
+            # Australian dollars"): a plain one in words is the one the context last made clear
+            return _dollars_by_context(mentions, named[0], text)
     return _local_dollars(mentions, principal, text)
+
+
+@functools.cache
+def _home_dollars() -> tuple[str, ...]:
+    """The dollars some state calls plain "dollars" (CAD, AUD, NZD, ...)."""
+    return tuple(sorted({c for c in currency_lexicon().homes.values() if _family(c) == "dollar"}))
 
 
 def _local_shared(mentions: list[M], principal: Sequence[Party], text: str, family: str) -> list[M]:
@@ -120,6 +132,37 @@ def _local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> 
     for m in mentions:
         if m.kind == "money" and m.value.currency == "USD" and _PLAIN.search(m.value.text.strip()):
             m = m._replace(value=attrs.evolve(m.value, currency=currency))
+        out.append(m)
+    return out
+
+
+#: a figure in the bare word "dollars" (not "$"): the spoken and written-out form
+_PLAIN_WORD = re.compile(r"(?:\d|illion|thousand|hundred|bn|mn)\s+dollars?$", re.IGNORECASE)
+
+
+def _dollars_by_context(mentions: list[M], currency: str, text: str) -> list[M]:
+    """Plain "dollars" in words, in an article that writes both US and its own dollars by name: those
+    of the state its sentence names just before ("and Australia committed five million dollars";
+    US dollars for a state with none of its own), else those last written by name ("seventy
+    million Australian dollars ... He also announced thirty-five million dollars"); a plain "$"
+    stays as read."""
+    homes = currency_lexicon().homes
+    last: str | None = None
+    state: tuple[str, int] | None = None  # the dollar of the state last named, where it ends
+    out: list[M] = []
+    for m in mentions:
+        if m.kind == "place" and isinstance(m.party, Country):
+            # (a state with no dollar of its own pays in US dollars: "Japan gave two million dollars")
+            state = (currency if homes.get(m.party.code) == currency else "USD", m.end)
+        if m.kind == "money" and m.value.currency in ("USD", currency):
+            written = m.value.text.strip()
+            if m.value.currency == currency or _US_EXPLICIT.search(written):
+                last = m.value.currency  # (the reader takes only a named dollar as not US)
+            elif _PLAIN_WORD.search(written):
+                near = state is not None and not SENTENCE_BREAK.search(text, state[1], m.start)
+                meant = state[0] if state is not None and near else last
+                if meant is not None and meant != m.value.currency:
+                    m = m._replace(value=attrs.evolve(m.value, currency=meant))
         out.append(m)
     return out
 
