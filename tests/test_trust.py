@@ -1377,6 +1377,30 @@ def test_plain_dollars_are_those_the_context_last_made_clear() -> None:
     ]
 
 
+def test_a_gift_naming_no_receiver_goes_where_the_paragraph_s_disaster_is() -> None:
+    # (Japan's grant went to New Zealand, the article's main state)
+    text = (
+        "New Zealand is stepping up its help abroad. Closer to home, the recovery in Vanuatu goes on a month"
+        " after the cyclone. Foreign Minister Winston Peters announced another NZ$3 million last week, and"
+        " Japan has given $2 million in emergency grant aid."
+    )
+    assert _gifts(text) == [("NZ", "VU", 3_000_000), ("JP", "VU", 2_000_000)]
+
+
+def test_he_also_gives_for_the_giver_just_told() -> None:
+    # (the second Canadian gift was Japan's, the article's main giver)
+    text = (
+        "Japan has pledged $100 million in humanitarian aid for Ukraine, Tokyo said. Japan's government will"
+        " also send tents. Canadian Prime Minister Justin Trudeau committed 50 million Canadian dollars in"
+        " military support for Ukraine on Monday. He also announced 20 million Canadian dollars in"
+        " humanitarian assistance."
+    )
+    assert [(d, r, v) for d, r, v in _gifts(text) if v != 100_000_000] == [
+        ("CA", "UA", 50_000_000),
+        ("CA", "UA", 20_000_000),
+    ]
+
+
 def test_a_giver_at_a_conference_still_gives() -> None:
     text = (
         "The UAE held its own humanitarian conference for Sudan in Addis Ababa in February, where it pledged a"

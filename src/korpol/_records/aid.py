@@ -826,6 +826,10 @@ def _told_before(sent: Sentence, here: list[Candidate], last: Candidate | None, 
     """
     if last is not None and last.first is not None and _GOES_ON.match(sent.low):
         for cand in here:
+            if "donor" in cand.guessed and (cand.second is None or cand.second.code != last.first.code):
+                # "Morrison committed seventy million Australian dollars ... He also announced
+                # thirty-five million dollars": the giver just told, not the article's main one
+                cand.first = last.first
             same_giver = cand.first is not None and cand.first.code == last.first.code
             if "recipient" in cand.guessed and same_giver and last.second is not None:
                 cand.second = last.second
@@ -932,8 +936,9 @@ _PARTS_OF_LAST = re.compile(
 #: a figure that is a part of the gift just told: "Only about C$320 million of that is new military spending"
 _PART_OF_LAST = re.compile(r"(?:illion|\d)\s+of\s+(?:that|this|which|the total)\b")
 
-#: a sentence that goes on about the giver just told: "It later shipped ...", "The government also sent ..."
-_GOES_ON = re.compile(r"\s*(?:it|they|the government|the ministry)\s+(?:later|also|then|further)\b")
+#: a sentence that goes on about the giver just told: "It later shipped ...", "The government also sent ...",
+#: "He also announced ..."
+_GOES_ON = re.compile(r"\s*(?:it|they|he|she|the government|the ministry)\s+(?:later|also|then|further)\b")
 
 
 #: "blocked by", "vetoed by", "held up by": the agent stops a gift
@@ -1001,6 +1006,24 @@ _OBJECT_BEFORE = re.compile(
 _SEAT_BEFORE = re.compile(r"\b(?:government|authorities|cabinet)\s+in\s+$")
 
 
+#: "the recovery in Tonga", "in the Philippines, families are still rebuilding after Typhoon Rai"
+_SCENE = CuePattern(r"\b(?:⟨scene_nouns⟩)\b")
+
+
+def _scene(sent: Sentence) -> Party | None:
+    """The one state a sentence with no gift places a disaster or its aftermath "in"."""
+    if sent.find(_SCENE) is None:
+        return None
+    found = {
+        m.party.code: m.party
+        for m in sent.sub("place")
+        if isinstance(m.party, Country)
+        and m.form != "demonym"
+        and re.search(r"\bin (?:the )?$", sent.low[max(0, m.start - sent.start - 8) : m.start - sent.start])
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 class AidRule:
     """Aid packages: a donor gives money or weapons to a recipient (see :func:`aid_candidates`)."""
 
@@ -1008,10 +1031,15 @@ class AidRule:
 
     def __init__(self) -> None:
         self.found: list[Candidate] = []
+        self.scene: Party | None = None  # where the paragraph's disaster is (see :func:`_scene`)
 
     def read(self, sent: Sentence, reading: Reading) -> None:
         lead = _list_lead(sent, reading.recent, reading.ctx.cues)
         here = aid_candidates(sent, reading.ctx, listed=lead is not None)
+        if len(reading.sentences) > 1 and "\n" in reading.norm.text[reading.sentences[-2].end : sent.start]:
+            self.scene = None  # a new paragraph
+        if not here:
+            self.scene = _scene(sent) or self.scene
         if lead is not None:
             # "The European Commission itself pledged: - €1 billion for ... Türkiye; - €108 million for
             # ... Syria": each item is the lead-in's giver's
@@ -1024,6 +1052,12 @@ class AidRule:
             last = None  # (only a gift told in the sentence just before is referred back to)
         if here and reading.recent:
             _told_before(sent, here, last, reading.recent[-1])
+        if self.scene is not None:
+            # "Closer to home, the recovery in Tonga continues ... Foreign Minister Marise Payne announced
+            # another two million dollars": where the paragraph's disaster is, not the article's aid goes
+            for cand in here:
+                if "recipient" in cand.guessed and (cand.first is None or cand.first.code != self.scene.code):
+                    cand.second = self.scene
         reading.found[self.field] = here  # (the deal rule leaves these amounts to aid)
         if last is not None and (_BACK_TO_LAST.match(sent.low) or _PARTS_OF_LAST.match(sent.low)):
             # "Israel receives $26.4 billion. The total includes about $4 billion to replenish the Iron

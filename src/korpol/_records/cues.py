@@ -203,6 +203,7 @@ class Cues:
     aircraft_units: tuple[str, ...] = attrs.field(factory=_loader("aircraft_units"))
     air_defense_units: tuple[str, ...] = attrs.field(factory=_loader("air_defense_units"))
     ties_with: tuple[str, ...] = attrs.field(factory=_loader("ties_with"))
+    scene_nouns: tuple[str, ...] = attrs.field(factory=_loader("scene_nouns"))
     blocking: tuple[str, ...] = attrs.field(factory=_loader("blocking"))
     legislatures: tuple[str, ...] = attrs.field(factory=_loader("legislatures"))
     set_aside: tuple[str, ...] = attrs.field(factory=_loader("set_aside"))
