@@ -705,6 +705,18 @@ AGREEMENT_EXAMPLES = [
         [("declaration", {"ES", "TR"}, 2023, None)],
     ),
     (
+        "speakers-who-say-something-in-a-joint-statement-issued-it",  # (no signing verb: it was no record)
+        "Britain and Poland said in a joint statement on Friday that talks on a new defence treaty would start"
+        " now.",
+        [("declaration", {"GB", "PL"}, 2024, None)],
+    ),
+    (
+        "a-joint-statement-of-speakers-the-sentence-does-not-name-is-no-record",
+        "The Nordic and Baltic foreign ministers said in a joint statement that they would stand with Ukraine"
+        " and called for tougher sanctions on Russian oil.",
+        [],
+    ),
+    (
         "the-two-governments-are-the-articles-two-not-a-foe-named-before",  # (North Korea signed the MOUs)
         "Korea and Norway open a new chapter, officials said. Presidents Yoon and Store held talks in Oslo. The two"
         " leaders strongly condemned North Korea's launch of a ballistic missile on Monday. Following the summit,"

@@ -197,7 +197,11 @@ def _agreement_at(
     low = sent.low
     if not _names_an_agreement(sent, kind, match, lo, hi, cues):
         return []
-    weak = not sent.search(cues.compiled["agreement_verbs"]) and kind != "strategic_partnership"
+    weak = (
+        not sent.search(cues.compiled["agreement_verbs"])
+        and kind != "strategic_partnership"
+        and not _issued_in(sent, match)
+    )
     # (a plural noun: "a pact with the United States and Britain" is one pact of three)
     partners = _partners_after(sent, match.end(), hi) if match.group(0).endswith("s") else []
     if not partners:
@@ -548,7 +552,7 @@ def _agreement_when(
         # "witnessed the signing of a memorandum on ... and an MOU on maritime cooperation": the
         # second object of the same signing
         signed_too = _signed_object_before(sent, lo)
-    signed_here = bool(signed_it and sent.search(_SIGNING, lo, hi))
+    signed_here = bool(signed_it and sent.search(_SIGNING, lo, hi)) or _issued_in(sent, match)
     if date is None and ctx.published is not None and (signed_here or signed_too):
         date = report_year(ctx.published)
     term = sent.find(_TERM)
@@ -574,6 +578,26 @@ def _signed_object_before(sent: Sentence, lo: int) -> bool:
         sent.find(_SIGNED_JUST_BEFORE, max(0, m.start() - 30), m.start()) is not None
         for _, m in _agreement_mentions(sent.low[:lo], sent.cues)
     )
+
+#: "said in a joint statement", "In their joint communique, the ministers ...": the statement is the
+#: speakers' own, issued when the report tells it
+_IN_A = re.compile(r"\bin (?:a|an|their|a new)\s+$")
+
+
+def _issued_in(sent: Sentence, match: re.Match[str]) -> bool:
+    """Whether a joint statement, declaration or communique is the one the sentence's speakers
+    speak "in" -- speakers it names itself, two or more ("the two countries said in a joint
+    statement" leaves them to guess, and "the Nordic foreign ministers" are no states)."""
+    start = match.start()
+    return (
+        _STATEMENT.search(match.group(0)) is not None
+        and _IN_A.search(sent.low, max(0, start - 12), start) is not None
+        and len(sentence_actors(sent)) >= 2
+    )
+
+
+_STATEMENT = re.compile(r"statement|declaration|communiqu")
+
 
 def _term_years(word: str) -> int | None:
     """The years of a term: "ten", "10", "twenty-five", "hundred" ("a hundred-year partnership")."""
