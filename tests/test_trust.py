@@ -1159,6 +1159,11 @@ ROWS = [
         (Deal("US", "TR", "planned", 40, "3000000000", 2019),),
     ),
     Row(
+        "an-export-after-first-and-a-modifier-is-a-noun",  # (its nearest state, Iraq, became the seller)
+        "KAI seals $1.1 bil. T-50 deal with Iraq ... first Korean fighter export to the Middle East",
+        (Deal("KR", "IQ", "signed", None, "1100000000"),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",

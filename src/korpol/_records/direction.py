@@ -50,7 +50,10 @@ _NOUN_BEFORE = re.compile(
 
 
 #: "the largest warship export", "its biggest arms export": a superlative and a noun's modifiers before it
-_NOUN_PHRASE_BEFORE = re.compile(r"\b(?:largest|biggest|record|latest|single)\s+(?:[\w-]+\s+){1,2}$")
+#: ("the first Korean fighter export to Europe": a noun; not "the first country to export")
+_NOUN_PHRASE_BEFORE = re.compile(
+    r"\b(?:largest|biggest|record|latest|single|first)\s+(?:[\w-]+\s+)?(?!to\s)[\w-]+\s+$"
+)
 #: a past form of a buying verb ("bought", "ordered"): a verb, never a noun
 _PAST = re.compile(r"(?:ed|bought)$")
 
