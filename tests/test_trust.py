@@ -1164,6 +1164,17 @@ ROWS = [
         (Deal("KR", "IQ", "signed", None, "1100000000"),),
     ),
     Row(
+        "a-second-it-is-the-first-it-s-not-its-partner",  # (Germany bought the French corvettes)
+        "Egypt's navy money has largely gone to Europe. It signed a contract with Germany in 2018 for two MEKO"
+        " A-200 frigates. It also ordered four Gowind corvettes from Naval Group in 2014.",
+        (Deal("DE", "EG", "signed", 2, None, 2018), Deal("FR", "EG", "signed", 4, None, 2014)),
+    ),
+    Row(
+        "a-memorandum-for-a-number-of-weapons-is-a-plan",  # (signed)
+        "Vietnam signed a memorandum of understanding with Hanwha Aerospace in 2024 for 20 K9 howitzers.",
+        (Deal("KR", "VN", "planned", 20, None, 2024),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",

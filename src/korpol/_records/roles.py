@@ -274,17 +274,22 @@ def sentence_actors(sent: Sentence) -> tuple[Party, ...]:
     return found
 
 
+#: a sentence whose subject is "it" or "they": it speaks of the antecedent before it
+_IT_OPENS = re.compile(r"\s*(?:it|they)\s+(?:also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)?\w+ed\b")
 #: "..., but Abu Dhabi suspended talks": a contrasting clause with a new subject
 _BUT_CLAUSE = re.compile(r"[,;]\s+but\s+")
 
 
 def antecedent(recent: Sequence[Sentence]) -> Party | None:
     """The state "it" refers to: the first acting state of the last sentence (of the last three)
-    that names one, or the subject of its last "but" clause ("The State Department approved ...,
-    but Abu Dhabi suspended talks ... Days earlier it had ordered ...": Abu Dhabi)."""
+    that names one and is not itself about "it", or the subject of its last "but" clause ("The
+    State Department approved ..., but Abu Dhabi suspended talks ... Days earlier it had ordered
+    ...": Abu Dhabi)."""
     for sent in reversed(recent[-3:]):
         found = [p for p in sentence_actors(sent) if isinstance(p, Country)]
-        if not found:
+        if not found or _IT_OPENS.match(sent.low):
+            # ("It signed a contract with France ... It also signed a memorandum with Boeing": the
+            # second "it" is the first one's, not France)
             continue
         for m in reversed(list(_BUT_CLAUSE.finditer(sent.low))):
             subject = [p for p in actors(sent, m.end(), m.end() + 20) if isinstance(p, Country)]
