@@ -1175,6 +1175,13 @@ ROWS = [
         (Deal("KR", "VN", "planned", 20, None, 2024),),
     ),
     Row(
+        "a-rival-in-a-crisis-with-the-buyer-is-no-side-and-deliveries-under-a-contract-are-the-contract",
+        # (India bought the jets, and the priced contract was 'delivered')
+        "Pakistan, locked in a border crisis with India since February, received its first six J-10C fighters"
+        " from China in March under a 2021 contract for 25 jets worth $1.5 billion.",
+        (Deal("CN", "PK", "signed", 25, "1500000000", 2021),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",

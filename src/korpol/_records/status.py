@@ -81,6 +81,10 @@ def fill_status(
         cand.quantity = None  # a delivery schedule describes a deal, it is not one
     if cand.status == "delivered" and sent.search_in(_FUTURE_DELIVERY, lo, hi):
         cand.status = "signed"  # "146 K9PL, to be delivered in 2026-2027": not delivered yet
+    if cand.status == "delivered" and cand.value is not None and sent.search_in(_UNDER_CONTRACT, lo, hi):
+        # "received its first five Rafale fighters ... under a 2016 contract for 36 aircraft worth 7.87
+        # billion euros": the priced record is the contract, whose deliveries are under way
+        cand.status = "signed"
     return under
 
 
@@ -202,6 +206,10 @@ _FRAMEWORK_TERMS = re.compile(
 )
 
 
+#: "under a 2016 contract for", "under the contract signed in": deliveries under a contract
+_UNDER_CONTRACT = re.compile(
+    r"\bunder (?:a|an|the|its|their|that|this) (?:[\w-]+ ){0,2}?(?:contract|deal|order)\b"
+)
 #: a delivery to come: "to be delivered in 2026", "will be handed over next year"
 _FUTURE_DELIVERY = re.compile(
     r"\b(?:to|will|would|shall|should|are|is) be (?:delivered|handed over|shipped)\b"
