@@ -1424,6 +1424,18 @@ def test_he_also_gives_for_the_giver_just_told() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya thanked Britain for a grant of 20 million pounds for drought relief.",
+        "Kenya's foreign minister expressed his gratitude to Britain for a grant of 20 million pounds.",
+    ],
+)
+def test_the_thanker_receives_and_the_one_thanked_gives(text: str) -> None:
+    # (Kenya gave Britain the grant)
+    assert _gifts(text) == [("GB", "KE", 20_000_000)]
+
+
 def test_a_giver_at_a_conference_still_gives() -> None:
     text = (
         "The UAE held its own humanitarian conference for Sudan in Addis Ababa in February, where it pledged a"

@@ -469,6 +469,9 @@ def _aid_direction(
         donor, recipient = framed[0] or kept, framed[1] or recipient
         if donor is not None and recipient is not None and donor.code == recipient.code:
             donor = None
+    thanked = _thanked(sent, at if at is not None else b)
+    if thanked is not None:
+        donor, recipient = thanked
     listed = _listed_recipient(sent, cand)
     if listed is not None:
         recipient = listed  # "provided OSA to Bangladesh (patrol boats, 575 million yen), Malaysia (...)"
@@ -479,6 +482,26 @@ def _aid_direction(
     _fill_aid_parties(ctx, cand, donor, recipient, dateline, passing | blockers | receivers | sharers)
     if cand.second is not None and cand.second.code in blockers:
         cand.second = None  # (the state that blocks a gift receives none of it)
+
+
+#: "thanked Japan for", "expressed its appreciation for Japan's provision": the thanker receives
+_THANKS = CuePattern(r"\b(?:⟨thank⟩)\b")
+
+
+def _thanked(sent: Sentence, at: int) -> tuple[Party, Party] | None:
+    """(giver, receiver) of a gift the sentence thanks for before its amount at ``at``: "The
+    Philippines thanked Japan for a grant of 600 million yen", "The Philippine side expressed its
+    appreciation for Japan's provision of radars" -- the thanker receives, the one thanked gives."""
+    cue = sent.find(_THANKS, 0, at)
+    if cue is None:
+        return None
+    before = [m for m in sent.sub("place", 0, cue.start()) if isinstance(m.party, Country)]
+    after = [m for m in sent.sub("place", cue.end(), min(at, cue.end() + 30)) if isinstance(m.party, Country)]
+    giver = after[0].party if after else None
+    taker = before[-1].party if before else None
+    if giver is None or taker is None or giver == taker:
+        return None
+    return giver, taker
 
 
 def _gift_subject(sent: Sentence, at: int) -> Party | None:
