@@ -1182,6 +1182,12 @@ ROWS = [
         (Deal("CN", "PK", "signed", 25, "1500000000", 2021),),
     ),
     Row(
+        "a-deal-no-word-orients-is-no-record",  # (Turkey sold Spain the jets: the dateline's state first)
+        "ANKARA, Jan 13 (Wire) - Spain and Turkey agreed on Monday to deepen industrial ties, but stopped short"
+        " of sealing a trainer jet contract estimated at 3 billion euros during the Spanish prime minister's"
+        " first visit to the country.",
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",

@@ -37,6 +37,7 @@ class Candidate:
     contractors: list[str] = attrs.Factory(list)
     definite: bool = False
     sentences: list[Sentence] = attrs.Factory(list)
+    unoriented: bool = False  # no word orients it, nor any clear deal of the article: left out
     sure: int = 0  # how many of first/second came from explicit cues (not fallbacks)
     aggregate: bool = False  # a sum of several deals or packages ("contracts worth $16.5 billion since 2022")
     count: int | None = None  # how many it sums, where stated ("six contracts")

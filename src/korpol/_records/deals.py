@@ -846,4 +846,5 @@ class DealRule:
                 evidence=reading.evidence([c.sentence, *c.sentences]),
             )
             for c in merge(self.found)
+            if not c.unoriented
         )

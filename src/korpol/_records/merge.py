@@ -340,6 +340,8 @@ def orient(deals: list[Candidate]) -> None:
             forward, backward = grounded[pair], grounded[back]
         if backward > forward:
             c.first, c.second = c.second, c.first
+        elif not forward and not backward and not c.guessed and c.sure == 0:
+            c.unoriented = True
 
 
 def settle_guessed(deals: list[Candidate]) -> list[Candidate]:
