@@ -190,6 +190,13 @@ def test_place_fields() -> None:
     assert c.form == "capital"
 
 
+def test_a_leader_s_government_names_the_leader_s_state() -> None:
+    # (the office-holder data gives each surname its state; "Kim" is both Koreas', so no state)
+    got = [(m.text, m.code, m.form) for m in find_places("The Tusk government and the Biden administration met.")]
+    assert got == [("Tusk government", "PL", "metonym"), ("Biden administration", "US", "metonym")]
+    assert find_places("the Kim government did not") == []
+
+
 def test_context_argument_resolves_the_north() -> None:
     text = "Officials said the North had fired two missiles."
     assert find_places(text) == []

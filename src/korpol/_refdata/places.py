@@ -80,6 +80,8 @@ def _place_forms() -> tuple[PlaceForm, ...]:
             add(capital, c.code, "capital")
         for metonym in row.metonyms:
             add(metonym, c.code, "metonym")
+    for text, code in _governments_by_leader():
+        add(text, code, "metonym")
     for orow in organization_rows():
         o = orow.organization
         add(o.code, o.code, "code")
@@ -102,6 +104,28 @@ def _place_forms() -> tuple[PlaceForm, ...]:
             case = _default_case_sensitive(text) if amb.case_sensitive is None else amb.case_sensitive
             out.append(PlaceForm(text, amb.codes, _form_kind(amb.form), True, case, amb.note))
     return tuple(out)
+
+
+#: the nouns that name a leader's government after the leader's surname: "the Biden administration"
+_GOVERNMENT_NOUNS = ("administration", "government")
+
+
+def _governments_by_leader() -> list[tuple[str, str]]:
+    """("Biden administration", "US"), ("Tusk government", "PL"), ...: a head of state's or
+    government's surname before "administration" or "government" names that state's government --
+    for each surname the office-holder data gives to one state only ("Kim" is both Koreas')."""
+    from korpol._refdata.offices import offices  # (offices know the places, not the other way)
+
+    states: dict[str, set[str]] = {}
+    for office in offices():
+        if office.function in ("head of state", "head of government") and office.surname:
+            states.setdefault(office.surname, set()).add(office.party_code)
+    return [
+        (f"{surname} {noun}", next(iter(codes)))
+        for surname, codes in sorted(states.items())
+        if len(codes) == 1 and len(surname) >= 3 and surname[0].isupper() and len(next(iter(codes))) == 2
+        for noun in _GOVERNMENT_NOUNS
+    ]
 
 
 def place_forms() -> tuple[PlaceForm, ...]:
