@@ -1188,6 +1188,12 @@ ROWS = [
         " first visit to the country.",
     ),
     Row(
+        "cleared-and-a-number-is-an-approved-sale",  # (no record: "cleared" sold only "a sale")
+        "In August the State Department cleared 96 AH-64E Apache helicopters for Poland, valued at about $12"
+        " billion.",
+        (Deal("US", "PL", "planned", 96, "12000000000", 2024),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",
