@@ -1194,6 +1194,12 @@ ROWS = [
         (Deal("US", "PL", "planned", 96, "12000000000", 2024),),
     ),
     Row(
+        "its-after-a-semicolon-is-the-state-the-sentence-opens-on",  # (no record: "its" had no antecedent)
+        "Algeria, which disputes Moroccan claims in Western Sahara, still relies on Russia; its 14 Su-30MKA"
+        " fighters were ordered in 2015 for about $1.5 billion.",
+        (Deal("RU", "DZ", "signed", 14, "1500000000", 2015),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",

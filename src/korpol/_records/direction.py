@@ -819,6 +819,16 @@ def deal_direction(
 
     if not recipient and _PRONOUN_SUBJECT.match(low) and cand.antecedent is not None:
         vote(recipient, cand.antecedent, 2.0)  # "Poland remains the outlier. Its 2022 framework ..."
+    elif (
+        not recipient
+        and (semi := low.rfind("; ", 0, lo + 1 if at is None else at)) > 0
+        and _PRONOUN_SUBJECT.match(low, semi + 2)
+    ):
+        # "Vietnam, which disputes Chinese claims ..., still relies on Russia; its six Kilo-class
+        # submarines were ordered in 2009": the state the sentence opens on
+        opener = next((m for m in places if m.start == sent.start and isinstance(m.party, Country)), None)
+        if opener is not None:
+            vote(recipient, opener.party, 2.0)
     sup = max(supplier, key=lambda c: (supplier[c], -len(c))) if supplier else None
     rec_box = {c: v for c, v in recipient.items() if c != sup}
     rec = max(rec_box, key=lambda c: (rec_box[c], -nearest.get(c, len(low)))) if rec_box else None
