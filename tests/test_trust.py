@@ -1200,6 +1200,12 @@ ROWS = [
         (Deal("RU", "DZ", "signed", 14, "1500000000", 2015),),
     ),
     Row(
+        "a-state-in-an-appositive-is-not-the-subject",  # (Russia bought the Rafales)
+        "Serbia, Russia's closest partner in the Balkans, bought 12 Rafale jets from France in 2024 for 2.7"
+        " billion euros.",
+        (Deal("FR", "RS", "signed", 12, "2700000000", 2024),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",

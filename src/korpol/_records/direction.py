@@ -289,6 +289,10 @@ def _subject(sent: Sentence, before: Sequence[AnyM], verb: int) -> AnyM | None:
     for aside in _ASIDE.finditer(low, max(0, actors[0].end - sent.start), verb):
         kept = [m for m in actors if not aside.start() <= m.start - sent.start < aside.end()]
         actors = kept or actors
+    # "Bangladesh, China's second-largest customer, bought": an appositive names no subject
+    apposed = _APPOSITIVE.match(low, actors[0].end - sent.start)
+    if apposed is not None and apposed.end() <= verb:
+        actors = [m for m in actors if not apposed.start() <= m.start - sent.start < apposed.end()] or actors
     window = low[max(0, verb - 24) : verb]
     which = _WHICH_BEFORE.search(low, max(0, verb - 40), verb)
     if which is not None:
@@ -325,6 +329,8 @@ _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+|also\s+)?$")
 _WHICH_BETWEEN = re.compile(r",\s*(?:which|who)\b")
 #: ", which borders Russia,": a relative clause closed by a comma before the verb
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]{1,80},")
+#: ", China's second-largest customer,", ", the region's biggest buyer,": a noun phrase set off by commas
+_APPOSITIVE = re.compile(r",\s*(?:the|a|an|[\w.-]+'s)\s+[^,;]{1,60}?,")
 #: the same, as long as an aside about someone may run (see :func:`deal_direction`)
 _LONG_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]{1,140},")
 #: "Egypt, which signed": a relative pronoun right after a comma, a few words before the verb
