@@ -1206,6 +1206,12 @@ ROWS = [
         (Deal("FR", "RS", "signed", 12, "2700000000", 2024),),
     ),
     Row(
+        "a-line-of-credit-is-no-deal",  # (the $100 million credit line was a second BrahMos deal)
+        "The Philippines signed a $375 million contract with India for BrahMos missiles. India had earlier"
+        " offered Manila a $100 million line of credit for defence purchases.",
+        (Deal("IN", "PH", "signed", None, "375000000"),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",
