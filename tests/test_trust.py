@@ -1212,6 +1212,14 @@ ROWS = [
         (Deal("IN", "PH", "signed", None, "375000000"),),
     ),
     Row(
+        "a-level-a-national-total-eased-to-is-no-deal",  # (the $13.5 billion was a second Egyptian deal)
+        "Seoul's Defense Acquisition Program Administration (DAPA) said on Tuesday that Hanwha had signed a"
+        " contract with Egypt's defence ministry the previous day to supply 216 K9 howitzers worth $1.7 billion."
+        "\n\nKorea's defense exports hit a record $17.3 billion in 2022 before easing to about $13.5 billion in"
+        " 2023, and the industry is counting on the Middle East to make up for slower European orders.",
+        (Deal("KR", "EG", "signed", 216, "1700000000"),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",
