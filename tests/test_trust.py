@@ -1220,6 +1220,13 @@ ROWS = [
         (Deal("KR", "EG", "signed", 216, "1700000000"),),
     ),
     Row(
+        "a-range-of-cost-estimates-is-no-price",  # (the deal was priced at A$268 billion)
+        "The United States intends to sell Australia three Virginia-class submarines. Defence Minister Richard"
+        " Marles called it the biggest investment in the nation's history. Government estimates put the cost at"
+        " between A$268 billion and A$368 billion to the mid-2050s.",
+        (Deal("US", "AU", "planned", 3, None),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",

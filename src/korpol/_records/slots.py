@@ -65,6 +65,7 @@ def money_anchors(sent: Sentence, lo: int, hi: int, cues: Cues) -> list[MoneyM]:
             or _BUDGET_AFTER.match(sent.low, m.end - sent.start)
             or _DEVELOPMENT_AFTER.match(sent.low, m.end - sent.start)
             or sent.match(_LENT_AFTER, m.end - sent.start) is not None
+            or _RANGE_BEFORE.search(sent.low, max(lo, rel - 24), rel) is not None
             or cues.pattern(_TREND_BEFORE).search(sent.low, max(lo, rel - 40), rel)
         ):
             continue
@@ -98,6 +99,8 @@ _DEVELOPMENT_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:to\s+(?:the|its|a)\s+(?:[\w$.,-]+\s+){0,4}?)?(?:joint\s+)?development\s+"
     r"(?:programme|program|project|costs?|budget)\b"
 )
+#: "between A$268 billion and A$368 billion": a range is an estimate, no price
+_RANGE_BEFORE = re.compile(r"\bbetween\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$")
 #: "a $100 million line of credit", "a US$2 billion concessional loan": lent, neither a price nor a gift
 _LENT_AFTER = CuePattern(r"\s*(?:\([^)]*\)\s*)?(?:[\w-]+\s+)?(?:⟨lent⟩)\b")
 _FINANCING_AFTER = CuePattern(r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+){0,3}(?:⟨financing_after⟩)")
