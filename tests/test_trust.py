@@ -1227,6 +1227,11 @@ ROWS = [
         (Deal("US", "AU", "planned", 3, None),),
     ),
     Row(
+        "a-decade-of-deliveries-after-the-report-is-no-deal-date",  # (dated 2030)
+        "The United States intends to sell Australia three Virginia-class submarines from the early 2030s.",
+        (Deal("US", "AU", "planned", 3, None, 2025),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",

@@ -749,6 +749,17 @@ def _fill_date(
         cand.date = _last_stated(sent, where.start())
     if cand.date is None and recent and not sent.sub("time") and sent.search(_FOLLOWS):
         cand.date = _year_before(recent[-1])
+    if (
+        cand.date is not None
+        and cand.date.start is not None
+        and ctx.published is not None
+        and cand.date.start > ctx.published
+        and (cand.date.relation == "since" or cand.date.precision == "decade")
+    ):
+        # "intends to sell Australia three Virginia-class submarines from the early 2030s", "from
+        # 2028": a decade or a start after the report is when deliveries begin, not when the deal
+        # was made (a plan is dated by its report)
+        cand.date = None
     if cand.date is None and cand.status in ("planned", "signed") and ctx.published is not None:
         cand.date = report_year(ctx.published)
 
