@@ -705,6 +705,12 @@ AGREEMENT_EXAMPLES = [
         [("declaration", {"ES", "TR"}, 2023, None)],
     ),
     (
+        "a-capitalised-word-before-today-is-no-name",  # ("At today's" read like "Vision 2030": undated)
+        "At today's talks the Prime Minister and President Moon agreed to elevate the relationship between"
+        " Australia and the Republic of Korea to a Comprehensive Strategic Partnership.",
+        [("strategic_partnership", {"AU", "KR"}, 2024, None)],
+    ),
+    (
         "speakers-who-say-something-in-a-joint-statement-issued-it",  # (no signing verb: it was no record)
         "Britain and Poland said in a joint statement on Friday that talks on a new defence treaty would start"
         " now.",

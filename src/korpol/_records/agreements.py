@@ -663,8 +663,10 @@ def _agreement_dates(
     content = _CONTENT_CLAUSE.search(sent.low, match.end(), hi)
     for t in sent.sub("time", lo, content.start() if content else hi):
         ts: TimeSpan = t.value
-        if _NAME_BEFORE_YEAR.search(sent.text, max(0, t.start - sent.start - 16), t.start - sent.start):
-            continue  # "a roadmap called Horizon 2047", "Vision 2030": a name, not a date
+        if ts.text[:1].isdigit() and _NAME_BEFORE_YEAR.search(
+            sent.text, max(0, t.start - sent.start - 16), t.start - sent.start
+        ):
+            continue  # "a roadmap called Horizon 2047", "Vision 2030": a name, not a date (not "At today's")
         if ts.relation in ("until", "by"):
             until = until or ts
         elif ts.start is not None:
