@@ -711,6 +711,12 @@ AGREEMENT_EXAMPLES = [
         [("strategic_partnership", {"AU", "KR"}, 2024, None)],
     ),
     (
+        "the-leaders-who-witness-a-signing-are-the-two-just-named",  # (a sentence naming no one: unread)
+        "Prime Minister Anthony Albanese hosted President Moon Jae-in in Canberra on Monday. The leaders also"
+        " witnessed the signing of a memorandum of understanding on critical minerals supply chains.",
+        [("mou", {"AU", "KR"}, 2024, None)],
+    ),
+    (
         "speakers-who-say-something-in-a-joint-statement-issued-it",  # (no signing verb: it was no record)
         "Britain and Poland said in a joint statement on Friday that talks on a new defence treaty would start"
         " now.",

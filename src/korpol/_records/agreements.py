@@ -42,8 +42,14 @@ __all__ = ["RawAgreement", "agreement_candidates", "merge_agreements", "refers_t
 
 def refers_to_both(low: str) -> bool:
     """Whether a sentence that names no party refers to the two just named ("At the same ceremony
-    the two ministers signed a joint declaration"): the agreement rule reads it all the same."""
-    return BOTH.search(low) is not None
+    the two ministers signed a joint declaration", "The leaders also witnessed the signing of a
+    memorandum"): the agreement rule reads it all the same."""
+    return BOTH.search(low) is not None or _THE_SIGNERS.match(low) is not None
+
+
+#: "The leaders also witnessed ...", "The ministers then signed ...": the sentence's subject is the
+#: people just named
+_THE_SIGNERS = re.compile(r"\s*the (?:leaders|ministers|presidents|prime ministers|two sides)\b")
 
 
 _TERM = CuePattern(
