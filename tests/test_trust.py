@@ -2381,6 +2381,16 @@ def test_an_official_acts_for_the_one_state_not_named_as_an_owner() -> None:
     assert _leaders(text, dt.date(2025, 3, 10))["Ivan Anušić"] == "HR"
 
 
+def test_a_colleague_in_another_office_leaves_the_dateline_s_state() -> None:
+    # (the defence minister's state was "taken": the industry minister got Korea's)
+    text = (
+        "CANBERRA, Sept 17 (Wire) - South Korea's Hanwha and Germany's Rheinmetall will compete for the"
+        " contract. Defence Minister Linda Reynolds said the vehicles were good, while Defence Industry Minister"
+        " Melissa Price said Australian firms would build them."
+    )
+    assert _leaders(text, dt.date(2019, 9, 17))["Melissa Price"] == "AU"
+
+
 def test_a_spanish_name_is_not_polish_for_its_o_acute() -> None:
     # (Poland, for the "ó" of López)
     text = "Spain will sell five corvettes to Saudi Arabia, Industry Minister Ramón López said in Madrid."

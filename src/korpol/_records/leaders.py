@@ -36,7 +36,15 @@ def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party |
         return None
     # "Defense Minister Yoav Gallant and German Minister Boris Pistorius": not the other leader's state
     taken = set()
+    colleagues = set()  # the states of office-holders in other offices named beside him
     if sentence is not None:
+        role = str(m.value.role or "").lower()
+        colleagues = {
+            x.party.code
+            for x in sentence.mentions
+            if x.kind == "person" and x.party is not None and x is not m and x.value.role
+            and str(x.value.role).lower() != role
+        }
         taken = {
             x.party.code
             for x in sentence.mentions
@@ -70,7 +78,9 @@ def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party |
         alone = len({party.code for party, _ in before}) == 1
         if not acting and len(seats) == 1 and alone and not set(seats) & taken:
             return next(iter(seats.values()))
-    if ctx.home is not None and ctx.home.code not in taken:
+    if ctx.home is not None and (ctx.home.code not in taken or taken == colleagues == {ctx.home.code}):
+        # ("CANBERRA ... Reynolds said ..., while Defence Industry Minister Melissa Price said": the
+        # only other office-holder named is a colleague of the dateline's government in another office)
         # "CANBERRA, Aug 5 (Reuters) - ... Defence Industry Minister Pat Conroy said": a report's
         # untitled-by-state officials are those of where it is written, not its most named state
         return ctx.home
