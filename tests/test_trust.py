@@ -1232,6 +1232,17 @@ ROWS = [
         (Deal("US", "AU", "planned", 3, None, 2025),),
     ),
     Row(
+        "chassis-for-the-buyer-s-own-weapon-are-bought-by-its-state",  # (Turkey sold Korea the chassis)
+        "Turkey's FNSS signed in 2023 for 40 Korean chassis, in a deal worth about $90 million, to carry the"
+        " turret of its Kaplan tank.",
+        (Deal("KR", "TR", "signed", 40, "90000000", 2023),),
+    ),
+    Row(
+        "hulls-for-a-named-weapon-of-the-buyer",  # (no record: Korea and Turkey each a maker)
+        "Otokar signed a $150 million contract with Hyundai Rotem for 60 K2 hulls for the Turkish Altay tank.",
+        (Deal("KR", "TR", "signed", 60, "150000000"),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",

@@ -100,7 +100,10 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+
 #: "180 K2 tanks from South Korea": a weapon and where it comes from
 _SOURCE_AFTER = re.compile(r"[\w-]*(?:\s+[\w-]+){0,2}?\s+from\s+(?:the\s+)?")
 #: "1,500-horsepower engines for the Altay", "design support and technology from the K2 for the Altay"
-_PARTS_FOR = CuePattern(r"\b(?:⟨components⟩)\b[^.;]{0,60}?\bfor (?:the|its|their) (?:[\w-]+ ){0,2}$")
+_PARTS_FOR = CuePattern(
+    r"\b(?:⟨components⟩)\b[^.;]{0,80}?\b(?:for|to carry|to power|to equip)"
+    r" (?:the|its|their) (?:[\w-]+ of (?:the|its|their) )?(?:[\w-]+ ){0,2}$"
+)
 #: "F-16 (Norway)": a weapon and, in brackets, the state it comes from
 _SOURCE_IN_BRACKETS = re.compile(r" \((?:the )?[\w .'-]{2,30}\)")
 #: what may stand between a demonym and the weapon it describes: "South Korean K2", "American-made Apache"
@@ -782,9 +785,12 @@ def deal_direction(
         sells = facts.demonyms.get(id(m))
         if sells is not None:
             vote(supplier if sells else recipient, m.party, 2.5)
+    verb_buyers = {v.party.code for v in facts.votes if not v.supplier and v.verb_at is not None and v.party}
     for company in sent.sub("company", lo, hi):
         if excluded(sent, company):
             continue  # "ahead of Hanwha Ocean's KSS-III": a rival bidder
+        if company.party is not None and company.party.code in verb_buyers.intersection(recipient):
+            continue  # "Turkey's FNSS signed for 40 Korean chassis": the buying verb's subject sells nothing
         vote(supplier, company.party, 1.0)
         name = company.value.name
         if name and name not in cand.contractors:
