@@ -1243,6 +1243,12 @@ ROWS = [
         (Deal("KR", "TR", "signed", 60, "150000000"),),
     ),
     Row(
+        "a-weapon-named-like-a-word-after-a-count-read-aloud",  # (no record: "Rafale" needed a digit)
+        "In September twenty sixteen India signed for thirty-six Rafales for the Air Force, at seven point eight"
+        " seven billion euros.",
+        (Deal("FR", "IN", "signed", 36, "7870000000", 2016),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",

@@ -18,6 +18,7 @@ import attrs
 
 from korpol import _refdata
 from korpol._mentions.gazetteer import Gazetteer, Span, form_variants, mapped_back, next_word
+from korpol._mentions.numbers import SPOKEN_WORDS
 from korpol._tables import Lazy
 from korpol._text import normalize
 
@@ -200,12 +201,19 @@ def _build_cue_words() -> frozenset[str]:
 _CUE_WORDS: Lazy[frozenset[str]] = Lazy(_build_cue_words)
 
 
+#: the words of a count read aloud ("thirty-six", "twelve", "dozen"), not its glue ("and", "a", "point")
+_COUNTING = SPOKEN_WORDS - {"point", "and", "a", "an", "half", "oh", "zero"} | {"dozen"}
+
+
 def _system_cue(text: str, start: int, end: int, entry: _SystemEntry) -> bool:
     """Whether an alias that is also an ordinary word sits next to a cue: a number,
     its category noun, its maker or an upper-case designation ("K9 Thunder")."""
     window = text[max(0, start - 40) : end + 40]
     if any(ch.isdigit() for ch in window):
         return True
+    before = text[max(0, start - 24) : start].lower().split()
+    if before and all(part in _COUNTING for part in before[-1].split("-")):
+        return True  # a count read aloud right before: "thirty-six Rafales", "twelve Rafale jets"
     if any(w.strip(".,;:()") in _CUE_WORDS.get() for w in window.lower().split()):
         return True
     return bool(entry.maker and entry.maker.split()[0] in window)
