@@ -1503,6 +1503,22 @@ def test_the_thanker_receives_and_the_one_thanked_gives(text: str) -> None:
     assert _gifts(text) == [("GB", "KE", 20_000_000)]
 
 
+def test_foreign_military_financing_is_a_grant() -> None:
+    # ("in ... Financing" read as a loan: no record)
+    text = "The United States announced $40 million in Foreign Military Financing for Argentina in April 2024."
+    assert _gifts(text) == [("US", "AR", 40_000_000)]
+
+
+def test_gave_it_is_the_state_just_told() -> None:
+    # (the grant went to Ukraine, where the article's aid goes)
+    text = (
+        "The United States gave Ukraine $1 billion in military aid in July. Taiwan has long paid for its U.S."
+        " weapons itself. The Biden administration gave it Foreign Military Financing for the first time last"
+        " August, an $80 million grant."
+    )
+    assert _gifts(text) == [("US", "UA", 1_000_000_000), ("US", "TW", 80_000_000)]
+
+
 def test_a_giver_at_a_conference_still_gives() -> None:
     text = (
         "The UAE held its own humanitarian conference for Sudan in Addis Ababa in February, where it pledged a"

@@ -16,6 +16,7 @@ from korpol._records.roles import (
     FROM,
     NOT_ACTOR_BEFORE,
     TO,
+    antecedent,
     excluded,
     first_party_after,
     listed_party,
@@ -1029,6 +1030,8 @@ _OBJECT_BEFORE = re.compile(
 _SEAT_BEFORE = re.compile(r"\b(?:government|authorities|cabinet)\s+in\s+$")
 
 
+#: "gave it Foreign Military Financing", "sent them 20 million euros": a receiver told before
+_GAVE_IT = CuePattern(r"\b(?:⟨give_to⟩)\s+(?:it|them)\b")
 #: "the recovery in Tonga", "in the Philippines, families are still rebuilding after Typhoon Rai"
 _SCENE = CuePattern(r"\b(?:⟨scene_nouns⟩)\b")
 
@@ -1075,6 +1078,13 @@ class AidRule:
             last = None  # (only a gift told in the sentence just before is referred back to)
         if here and reading.recent:
             _told_before(sent, here, last, reading.recent[-1])
+        if here and reading.recent and sent.search(_GAVE_IT) is not None:
+            # "Taiwan has until recently bought its U.S. weapons with its own money. The Biden
+            # administration gave it Foreign Military Financing ..., an $80 million grant": "it"
+            it = antecedent(reading.recent)
+            for cand in here:
+                if "recipient" in cand.guessed and it is not None and it != cand.first:
+                    cand.second = it
         if self.scene is not None:
             # "Closer to home, the recovery in Tonga continues ... Foreign Minister Marise Payne announced
             # another two million dollars": where the paragraph's disaster is, not the article's aid goes
