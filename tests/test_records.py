@@ -717,6 +717,12 @@ AGREEMENT_EXAMPLES = [
         [("mou", {"AU", "KR"}, 2024, None)],
     ),
     (
+        "a-cost-sharing-agreement-for-a-weapon-is-an-agreement",  # (read as a deal for the KF-21: none)
+        "Indonesia signed a revised KF-21 cost-sharing agreement with South Korea in June that cuts its"
+        " contribution to 600 billion won.",
+        [("other", {"ID", "KR"}, 2024, None)],
+    ),
+    (
         "speakers-who-say-something-in-a-joint-statement-issued-it",  # (no signing verb: it was no record)
         "Britain and Poland said in a joint statement on Friday that talks on a new defence treaty would start"
         " now.",
