@@ -723,6 +723,17 @@ AGREEMENT_EXAMPLES = [
         [("other", {"ID", "KR"}, 2024, None)],
     ),
     (
+        "agreements-named-after-their-year-are-recalled-and-dated",  # (no signing verb: none)
+        "The Philippines and the United States are bound by the 1951 Mutual Defense Treaty and a 1998 Visiting"
+        " Forces Agreement.",
+        [("other", {"PH", "US"}, 1951, None), ("other", {"PH", "US"}, 1998, None)],
+    ),
+    (
+        "a-dated-name-with-one-party-named-is-no-record",
+        "With Washington, cooperation centres on the 2014 Enhanced Defense Cooperation Agreement.",
+        [],
+    ),
+    (
         "speakers-who-say-something-in-a-joint-statement-issued-it",  # (no signing verb: it was no record)
         "Britain and Poland said in a joint statement on Friday that talks on a new defence treaty would start"
         " now.",

@@ -207,6 +207,7 @@ def _agreement_at(
         not sent.search(cues.compiled["agreement_verbs"])
         and kind != "strategic_partnership"
         and not _issued_in(sent, match)
+        and not _dated_name(sent, match)
     )
     # (a plural noun: "a pact with the United States and Britain" is one pact of three)
     partners = _partners_after(sent, match.end(), hi) if match.group(0).endswith("s") else []
@@ -584,6 +585,22 @@ def _signed_object_before(sent: Sentence, lo: int) -> bool:
         sent.find(_SIGNED_JUST_BEFORE, max(0, m.start() - 30), m.start()) is not None
         for _, m in _agreement_mentions(sent.low[:lo], sent.cues)
     )
+
+#: "the 1951 Mutual Defense Treaty", "a 1998 Visiting Forces Agreement": a year, then a name
+_YEAR_THEN_NAME = re.compile(r"\b(?:the|a|an|its|their)\s+(?:19|20)\d\d\s+(?:[A-Z][\w'-]*\s+){0,5}$")
+
+
+def _dated_name(sent: Sentence, match: re.Match[str]) -> bool:
+    """Whether the noun ends an agreement's name written after the year it was signed ("bound by the
+    1951 Mutual Defense Treaty"): an agreement recalled, dated, with no signing verb needed."""
+    start = match.start()
+    if not sent.text[start : start + 1].isupper() or len(sentence_actors(sent)) < 2:
+        # (the name's last words: "Enhanced Defense Cooperation Agreement" matched "cooperation agreement";
+        # and its parties named in the sentence itself, not guessed: "With Washington, cooperation
+        # centres on the 2014 Enhanced Defense Cooperation Agreement")
+        return False
+    return _YEAR_THEN_NAME.search(sent.text, max(0, start - 80), start) is not None
+
 
 #: "said in a joint statement", "In their joint communique, the ministers ...": the statement is the
 #: speakers' own, issued when the report tells it
