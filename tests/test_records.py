@@ -734,6 +734,13 @@ AGREEMENT_EXAMPLES = [
         [],
     ),
     (
+        "the-three-leaders-just-named-sign-at-the-time-just-told",  # (no date: the declaration was dropped)
+        "The format was last revived in March 2024, when Chancellor Olaf Scholz hosted President Emmanuel"
+        " Macron and Prime Minister Donald Tusk in Berlin. The three leaders issued a joint declaration on"
+        " air defence.",
+        [("declaration", {"DE", "FR", "PL"}, 2024, None)],
+    ),
+    (
         "speakers-who-say-something-in-a-joint-statement-issued-it",  # (no signing verb: it was no record)
         "Britain and Poland said in a joint statement on Friday that talks on a new defence treaty would start"
         " now.",

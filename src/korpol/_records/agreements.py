@@ -511,6 +511,12 @@ def _three(sent: Sentence, recent: Sequence[Sentence], lo: int, hi: int) -> list
         for m in s.sub("place"):
             if isinstance(m.party, Country) and not excluded(s, m):
                 states.setdefault(m.party.code, m.party)
+        if len(states) != 3:
+            # ("Olaf Scholz hosted Macron and Tusk in Berlin. The three leaders issued a joint
+            # declaration": the three named by their leaders)
+            for person in s.sub("person"):
+                if isinstance(person.party, Country):
+                    states.setdefault(person.party.code, person.party)
         if len(states) == 3:
             return list(states.values())
     return []
@@ -547,6 +553,16 @@ def _agreement_when(
     if until is not None and _DATES_BACK.search(low, max(0, match.end()), hi):
         # "the strategic partnership, which dates back to 1998": where it begins, not where it ends
         date, until = until, None
+    if (
+        date is None
+        and recent
+        and not match.group(0).endswith("s")  # (not "the four foundational agreements": a set recalled)
+        and (_THREE.match(low) or _THE_SIGNERS.match(low) or BOTH.match(low))
+    ):
+        # "... when Olaf Scholz hosted Macron and Tusk in Berlin in March 2024. The three leaders
+        # issued a joint declaration": the people just named, at the one time just told
+        told = [m for m in recent[-1].sub("time") if m.value.start is not None and m.value.relation == "at"]
+        date = told[0].value if len(told) == 1 else None
     if date is None and recent and _SAME_OCCASION.search(low):
         # "At the same ceremony the two ministers signed ...": the occasion the sentence before dated
         told = [m for m in recent[-1].sub("time") if m.value.start is not None and m.value.relation == "at"]
