@@ -1249,6 +1249,14 @@ ROWS = [
         (Deal("FR", "IN", "signed", 36, "7870000000", 2016),),
     ),
     Row(
+        "the-ships-new-missiles-will-arm-are-owned",  # (Spain sold Australia the Hobart-class destroyers)
+        "The first concrete sale came on Thursday, when the US State Department approved up to 220 Tomahawk"
+        " cruise missiles for Australia for as much as US$895 million. This is an approval, not a contract:"
+        " Canberra must still sign a letter of offer and acceptance, and the missiles will first arm the Navy's"
+        " Hobart-class destroyers.",
+        (Deal("US", "AU", "planned", 220, "895000000"),),
+    ),
+    Row(
         "a-count-detailed-in-brackets-stays-one-order",
         "Elsewhere in Europe, Greece ordered 18 Rafales (12 second-hand and six new) in January 2021 for about"
         " €2.5 billion.",

@@ -131,7 +131,8 @@ _SUPPORT = CuePattern(r"\b(?:⟨support_vehicles⟩) vehicles?\b")
 
 #: "to complement its American HIMARS": a weapon the buyer already has, not part of this deal
 OWNED_BEFORE = CuePattern(
-    r"\b(?:⟨owned⟩)\s+(?:for\s+)?(?:its|their|his|her|our|the existing|existing|[\w-]+'s)\s+(?:[\w-]+\s+)?$"
+    r"\b(?:⟨owned⟩)\s+(?:for\s+)?(?:its|their|his|her|our|the existing|existing|(?:the\s+)?[\w-]+'s)\s+"
+    r"(?:[\w-]+\s+)?$"
 )
 
 
