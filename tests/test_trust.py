@@ -2432,6 +2432,17 @@ def test_a_colleague_in_another_office_leaves_the_dateline_s_state() -> None:
     assert _leaders(text, dt.date(2019, 9, 17))["Melissa Price"] == "AU"
 
 
+def test_its_value_in_a_later_clause_prices_the_deal_told() -> None:
+    # (the deal had no value and the $250 million none of its own: one deal, unpriced)
+    text = (
+        "Egypt became a K9 customer with a government-to-government contract for 200 howitzers, agreed in"
+        " February; reports put its value at $1.7 billion, others at $1.6 billion."
+    )
+    (deal,) = korpol.parse(text, published=PUBLISHED).arms_deals
+    assert (deal.quantity, deal.value and deal.value.amount) == (200, 1_700_000_000)
+    assert [m.amount for m in deal.alt_values] == [1_600_000_000]
+
+
 def test_a_spanish_name_is_not_polish_for_its_o_acute() -> None:
     # (Poland, for the "ó" of López)
     text = "Spain will sell five corvettes to Saudi Arabia, Industry Minister Ramón López said in Madrid."

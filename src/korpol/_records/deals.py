@@ -198,7 +198,34 @@ def deal_candidates(
             out.extend(found)
     if out and sent.search(_EARLIER_ORDER):
         out.extend(_earlier_orders(sent, out))
+    if out and "its " in sent.low:
+        _its_value(sent, out)
     return out
+
+
+#: "reports put its value at", "its price was", "its cost is put at": the figure prices the deal told
+_ITS_VALUE = re.compile(
+    r"\bits (?:total )?(?:value|price|cost)\b(?:\s+\w+){0,2}?\s+(?:at|of|is|was|as)\s+"
+    r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?$"
+)
+
+
+def _its_value(sent: Sentence, out: list[Candidate]) -> None:
+    """Price the deal told earlier in the sentence with the figure a later clause gives "its value"
+    ("a contract for 20 howitzers, agreed in July; reports put its value at $250 million, others at
+    $245 million"): the first figure is its value, the ones after it alternatives."""
+    used = {id(c.value) for c in out if c.value is not None}
+    money = [m for m in sent.sub("money") if id(m.value) not in used]
+    for i, m in enumerate(money):
+        rel = m.start - sent.start
+        if _ITS_VALUE.search(sent.low, max(0, rel - 50), rel) is None:
+            continue
+        unpriced = [c for c in out if c.value is None and c.lo < rel]
+        if len(unpriced) != 1:
+            return  # (which deal "its" is, is not clear)
+        unpriced[0].value = m.value
+        unpriced[0].alt_values.extend(x.value for x in money[i + 1 :])
+        return
 
 
 #: "adding to the 218 ordered in 2022", "on top of the 24 it bought in 2015", "the 36 it contracted with
