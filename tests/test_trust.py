@@ -2443,6 +2443,17 @@ def test_its_value_in_a_later_clause_prices_the_deal_told() -> None:
     assert [m.amount for m in deal.alt_values] == [1_600_000_000]
 
 
+def test_a_press_guess_at_a_planned_contract_s_value_prices_nothing() -> None:
+    # (the corpus then merged it with the contract later signed, and recap totals no longer added up)
+    text = (
+        "Poland signed the first K2 contract in 2022. The follow-on K2 contract, expected to cover 180 tanks,"
+        " has been under negotiation for more than a year; Korean press estimates put its value at around"
+        " US$6 billion."
+    )
+    (deal,) = korpol.parse(text, published=PUBLISHED).arms_deals
+    assert (deal.status, deal.quantity, deal.value) == ("planned", 180, None)
+
+
 def test_a_spanish_name_is_not_polish_for_its_o_acute() -> None:
     # (Poland, for the "ó" of López)
     text = "Spain will sell five corvettes to Saudi Arabia, Industry Minister Ramón López said in Madrid."

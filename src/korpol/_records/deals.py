@@ -221,8 +221,11 @@ def _its_value(sent: Sentence, out: list[Candidate]) -> None:
         if _ITS_VALUE.search(sent.low, max(0, rel - 50), rel) is None:
             continue
         unpriced = [c for c in out if c.value is None and c.lo < rel]
-        if len(unpriced) != 1:
-            return  # (which deal "its" is, is not clear)
+        if len(unpriced) != 1 or unpriced[0].status == "planned":
+            # (which deal "its" is, is not clear; and a contract still under negotiation keeps the
+            # press's guess at its value out of its record: "press estimates put its value at around
+            # US$6 billion" would price it like the contract later signed)
+            return
         unpriced[0].value = m.value
         unpriced[0].alt_values.extend(x.value for x in money[i + 1 :])
         return
