@@ -197,13 +197,11 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
         return ctx
     # the state named last before the approving verb, a few words before it ("the US State
     # Department has approved", "Washington approves"), sells to the article's other main party
-    # (or a leader's administration: "The Trump administration late on Wednesday notified Congress")
+    # (a leader's administration is a place too: "The Trump administration late on Wednesday notified")
     near = [
         m.party
         for m in mentions
-        if isinstance(m.party, Country)
-        and hit.start() - 40 <= m.end <= hit.start()
-        and (m.kind == "place" or (m.kind == "person" and _ADMINISTRATION.match(text, m.end) is not None))
+        if m.kind == "place" and isinstance(m.party, Country) and hit.start() - 40 <= m.end <= hit.start()
     ]
     seller = near[-1] if near else None
     # the buyer the approval names ("approves $4.7 billion air defence sale to Egypt"), else the
@@ -220,10 +218,6 @@ def document_context(mentions: Sequence[M], published: dt.date | None, cues: Cue
     buyer = named[0] if named else None if ctx.many_states else ctx.partner(seller)
     pair = (seller, buyer) if seller is not None and buyer is not None else None
     return attrs.evolve(ctx, approved_sales=True, approved_pair=pair)
-
-
-#: "the Trump administration", "the Biden government": a leader standing for the state's executive
-_ADMINISTRATION = re.compile(r"\s+(?:administration|government)\b")
 
 
 #: the headline and first paragraph
