@@ -14,7 +14,7 @@ from typing import ClassVar, cast
 import attrs
 
 from korpol._mentions.numbers import COUNT_WORDS, count_value, read_spoken
-from korpol._mentions.scan import PlaceM
+from korpol._mentions.scan import PlaceM, TimeM
 from korpol._mentions.time_patterns import MONTHS
 from korpol._model import (
     Agreement,
@@ -561,11 +561,11 @@ def _agreement_when(
     ):
         # "... when Olaf Scholz hosted Macron and Tusk in Berlin in March 2024. The three leaders
         # issued a joint declaration": the people just named, at the one time just told
-        told = [m for m in recent[-1].sub("time") if m.value.start is not None and m.value.relation == "at"]
+        told = _times_told(recent[-1])
         date = told[0].value if len(told) == 1 else None
     if date is None and recent and _SAME_OCCASION.search(low):
         # "At the same ceremony the two ministers signed ...": the occasion the sentence before dated
-        told = [m for m in recent[-1].sub("time") if m.value.start is not None and m.value.relation == "at"]
+        told = _times_told(recent[-1])
         date = told[-1].value if told else None
     # ("the two governments signed letters of intent ... and several business agreements": the first
     # noun is what the verb before it signed, even with a second noun in the sentence)
@@ -584,6 +584,11 @@ def _agreement_when(
         word = term.group(1) or term.group(2)
         term_years = _term_years(word)
     return date, until, term_years
+
+
+def _times_told(sent: Sentence) -> list[TimeM]:
+    """The resolved points in time ``sent`` tells ("in March 2024", "on Tuesday")."""
+    return [m for m in sent.sub("time") if m.value.start is not None and m.value.relation == "at"]
 
 
 #: "signed letters of intent", "signed a memorandum", "the signing of a memorandum": the signing verb

@@ -1036,6 +1036,10 @@ _GAVE_IT = CuePattern(r"\b(?:⟨give_to⟩)\s+(?:it|them)\b")
 _SCENE = CuePattern(r"\b(?:⟨scene_nouns⟩)\b")
 
 
+#: "in Tonga", "in the Philippines": where something happens
+_IN_BEFORE = re.compile(r"\bin (?:the )?$")
+
+
 def _scene(sent: Sentence) -> Party | None:
     """The one state a sentence with no gift places a disaster or its aftermath "in"."""
     if sent.find(_SCENE) is None:
@@ -1045,7 +1049,7 @@ def _scene(sent: Sentence) -> Party | None:
         for m in sent.sub("place")
         if isinstance(m.party, Country)
         and m.form != "demonym"
-        and re.search(r"\bin (?:the )?$", sent.low[max(0, m.start - sent.start - 8) : m.start - sent.start])
+        and _IN_BEFORE.search(sent.low, max(0, m.start - sent.start - 8), m.start - sent.start) is not None
     }
     return next(iter(found.values())) if len(found) == 1 else None
 

@@ -26,6 +26,7 @@ from korpol._records.roles import (
 from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence, finditer_in, money_units, unit_break
 from korpol._records.slots import (
+    HEDGE,
     assign_times,
     inherit_systems,
     is_main_count,
@@ -205,8 +206,7 @@ def deal_candidates(
 
 #: "reports put its value at", "its price was", "its cost is put at": the figure prices the deal told
 _ITS_VALUE = re.compile(
-    r"\bits (?:total )?(?:value|price|cost)\b(?:\s+\w+){0,2}?\s+(?:at|of|is|was|as)\s+"
-    r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?$"
+    rf"\bits (?:total )?(?:value|price|cost)\b(?:\s+\w+){{0,2}}?\s+(?:at|of|is|was|as)\s+(?:{HEDGE}\s+)?$"
 )
 
 

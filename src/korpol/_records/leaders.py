@@ -36,15 +36,7 @@ def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party |
         return None
     # "Defense Minister Yoav Gallant and German Minister Boris Pistorius": not the other leader's state
     taken = set()
-    colleagues = set()  # the states of office-holders in other offices named beside him
     if sentence is not None:
-        role = str(m.value.role or "").lower()
-        colleagues = {
-            x.party.code
-            for x in sentence.mentions
-            if x.kind == "person" and x.party is not None and x is not m and x.value.role
-            and str(x.value.role).lower() != role
-        }
         taken = {
             x.party.code
             for x in sentence.mentions
@@ -78,7 +70,9 @@ def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party |
         alone = len({party.code for party, _ in before}) == 1
         if not acting and len(seats) == 1 and alone and not set(seats) & taken:
             return next(iter(seats.values()))
-    if ctx.home is not None and (ctx.home.code not in taken or taken == colleagues == {ctx.home.code}):
+    if ctx.home is not None and (
+        ctx.home.code not in taken or (taken == {ctx.home.code} and _colleagues(m, sentence) == taken)
+    ):
         # ("CANBERRA ... Reynolds said ..., while Defence Industry Minister Melissa Price said": the
         # only other office-holder named is a colleague of the dateline's government in another office)
         # "CANBERRA, Aug 5 (Reuters) - ... Defence Industry Minister Pat Conroy said": a report's
@@ -87,6 +81,20 @@ def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party |
     return next(
         (p for p in ctx.principal if p.code not in taken), ctx.principal[0] if ctx.principal else None
     )
+
+
+def _colleagues(m: PersonM, sentence: Sentence | None) -> set[str]:
+    """The states of the office-holders in other offices than ``m``'s that his sentence names."""
+    role = str(m.value.role or "").lower()
+    return {
+        x.party.code
+        for x in (sentence.mentions if sentence is not None else ())
+        if x.kind == "person"
+        and x.party is not None
+        and x is not m
+        and x.value.role
+        and str(x.value.role).lower() != role
+    }
 
 
 def leaders_in(

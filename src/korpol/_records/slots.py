@@ -100,7 +100,7 @@ _DEVELOPMENT_AFTER = re.compile(
     r"(?:programme|program|project|costs?|budget)\b"
 )
 #: "between A$268 billion and A$368 billion": a range is an estimate, no price
-_RANGE_BEFORE = re.compile(r"\bbetween\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$")
+_RANGE_BEFORE = re.compile(rf"\bbetween\s+(?:{HEDGE}\s+)?$")
 #: "a $100 million line of credit", "a US$2 billion concessional loan": lent, neither a price nor a gift
 _LENT_AFTER = CuePattern(r"\s*(?:\([^)]*\)\s*)?(?:[\w-]+\s+)?(?:⟨lent⟩)\b")
 _FINANCING_AFTER = CuePattern(r"\s*(?:\([^)]*\)\s*)?(?:in|of)\s+(?:\w+\s+){0,3}(?:⟨financing_after⟩)")
