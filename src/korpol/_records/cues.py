@@ -219,6 +219,7 @@ class Cues:
     support_categories: tuple[str, ...] = attrs.field(factory=_loader("support_categories"))
     owned: tuple[str, ...] = attrs.field(factory=_loader("owned"))
     tranche: tuple[str, ...] = attrs.field(factory=_loader("tranche"))
+    control_verbs: tuple[str, ...] = attrs.field(factory=_loader("control_verbs"))
     asking: tuple[str, ...] = attrs.field(factory=_loader("asking"))
     made_where: tuple[str, ...] = attrs.field(factory=_loader("made_where"))
     meetings: tuple[str, ...] = attrs.field(factory=_loader("meetings"))
