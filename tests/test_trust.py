@@ -1262,6 +1262,14 @@ ROWS = [
         " €2.5 billion.",
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
+    Row(
+        "a-buyer-the-sentence-before-names-keeps-its-sale",  # (the Apaches went to Argentina, the US's other buyer)
+        "Denmark and Norway sold old jets to several air forces last year. Argentina signed a $300 million"
+        " contract in April to buy 24 F-16 fighters from the United States. Egypt wants 20 new attack"
+        " helicopters to replace its ageing Mi-24s. The State Department has approved a possible sale of 10"
+        " AH-64 Apache helicopters at an estimated $1.1 billion.",
+        (Deal("US", "AR", "signed", 24, "300000000"), Deal("US", "EG", "planned", 10, "1100000000")),
+    ),
 ]
 
 

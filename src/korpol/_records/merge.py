@@ -376,7 +376,11 @@ def settle_guessed(deals: list[Candidate]) -> list[Candidate]:
             found = next(iter(seen.values())) if len(seen) == 1 else None
             # (a buyer not when another state is named near the deal: "the kingdom" may be that one)
             near = c.nearby - {named.code, guess.code, found.code} if found is not None else c.nearby
-            if guess.code not in same_role and found is not None and not (near and to_buyer):
+            # (nor a buyer the sentence before names, that sells in no clear deal: "Lima wants 24 new
+            # fighters ... The US State Department has approved a possible sale of 12 F-16 jets" sells
+            # to Lima, whatever the seller's other sales)
+            told = to_buyer and guess.code in {p.code for p in c.prior} and guess.code not in other_role
+            if guess.code not in same_role and found is not None and not (near and to_buyer) and not told:
                 c.first, c.second = (c.first, found) if to_buyer else (found, c.second)
             elif guess.code in other_role and guess.code not in same_role:
                 turned = not c.grounded and named.code in other_role[guess.code]
