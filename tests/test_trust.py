@@ -1263,6 +1263,12 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "an-ambassadors-host-state-receives-nothing",  # ("Ambassador to Switzerland": Switzerland received the aid)
+        "Seoul has stepped up its humanitarian giving this year. In May, Ambassador to Switzerland Lee Tae-ho"
+        " announced $5 million in humanitarian assistance for Yemen at a donor meeting in Geneva.",
+        aid=(Gift("KR", "YE", "5000000"),),
+    ),
+    Row(
         "a-buyer-the-sentence-before-names-keeps-its-sale",  # (the Apaches went to Argentina, the US's other buyer)
         "Denmark and Norway sold old jets to several air forces last year. Argentina signed a $300 million"
         " contract in April to buy 24 F-16 fighters from the United States. Egypt wants 20 new attack"

@@ -600,6 +600,8 @@ def _aid_role(sent: Sentence, m: M) -> AidRole | None:
     rel = m.start - sent.start
     before = low[max(0, rel - 14) : rel]
     after = low[m.end - sent.start : m.end - sent.start + 20]
+    if sent.find(_ENVOY_TO, max(0, rel - 40), rel):
+        return None  # "Ambassador to France Choi Jai-chul announced $12 million": where he serves
     if sent.regex(_GIVE_BEFORE).search(before) and isinstance(m.party, Country) and m.form != "demonym":
         return "recipient"
     state = isinstance(m.party, Country) and m.form != "demonym"
@@ -1023,6 +1025,8 @@ _OWN_FUNDS_AFTER = re.compile(
 
 #: "the Ambassador of Japan", "Minister of Defence of Poland": an office's state, who acts
 _OFFICE_OF = CuePattern(r"\b(?:⟨office_of⟩)\s+of\s+(?:the\s+)?$")
+#: "Ambassador to France", "the EU's envoy to the UN": where an envoy serves, no receiver
+_ENVOY_TO = CuePattern(r"\b(?:⟨envoy_to⟩)\s+to\s+(?:the\s+)?$")
 _OBJECT_BEFORE = re.compile(
     r"\b(?:to|for|in|into)\s+(?:the\s+)?(?:neighbou?ring\s+|war-torn\s+|quake-hit\s+|flood-hit\s+)?$|\b(?:of)\s+$"
 )

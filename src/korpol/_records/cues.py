@@ -211,6 +211,7 @@ class Cues:
     many_givers: tuple[str, ...] = attrs.field(factory=_loader("many_givers"))
     beneficiaries: tuple[str, ...] = attrs.field(factory=_loader("beneficiaries"))
     office_of: tuple[str, ...] = attrs.field(factory=_loader("office_of"))
+    envoy_to: tuple[str, ...] = attrs.field(factory=_loader("envoy_to"))
     approving: tuple[str, ...] = attrs.field(factory=_loader("approving"))
     aid_lede: tuple[str, ...] = attrs.field(factory=_loader("aid_lede"))
     # -- weapons, counts and dates
