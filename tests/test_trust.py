@@ -1263,6 +1263,13 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "a-relative-clause-buys-for-the-state-it-hangs-on",  # (the US, "it", bought the Su-35s)
+        "Under the 2017 law the United States can punish governments that buy Russian arms. It has already"
+        " threatened to do that to Egypt, a close partner, which bought 24 Su-35 fighters in 2018 for about two"
+        " billion dollars.",
+        (Deal("RU", "EG", "signed", 24, "2000000000", 2018),),
+    ),
+    Row(
         "an-ambassadors-host-state-receives-nothing",  # ("Ambassador to Switzerland": Switzerland received the aid)
         "Seoul has stepped up its humanitarian giving this year. In May, Ambassador to Switzerland Lee Tae-ho"
         " announced $5 million in humanitarian assistance for Yemen at a donor meeting in Geneva.",

@@ -385,6 +385,12 @@ def _buy_votes(
             if not NOT_ACTOR_BEFORE.search(low[max(0, m.start - sent.start - 14) : m.start - sent.start])
         ]
         subject = _subject(sent, before, at) if before else None
+        which = None if noun or reduced else _WHICH_BOUGHT.search(low, max(0, at - 30), at)
+        if which is not None:
+            # "It has already done that to Turkey, a NATO ally, which bought the S-400": the state the
+            # relative clause hangs on buys, whatever preposition stands before it
+            hung = [m for m in places if 0 <= which.start() - (m.end - sent.start) <= 60]
+            subject = hung[-1] if hung else subject
         if subject is not None:
             votes.append(_Vote(False, subject.party, 0.0, verb.start()))
         elif not noun and not reduced and _IT_BEFORE.search(low, max(0, at - 30), at):
@@ -397,6 +403,8 @@ def _buy_votes(
     return votes
 
 
+#: ", which bought", ", who had ordered": a relative clause whose subject is the state before it
+_WHICH_BOUGHT = re.compile(r",\s*(?:which|who)\s+(?:(?:has|have|had|also|already|first|then)\s+)*$")
 #: "to order", "will order": the verb, whose "from" names the seller
 _VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|shall|and|also)\s+$")
 
