@@ -29,7 +29,7 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_g": ((0.80, 0.80, 0.81, 0.96, 0.87), 1),
     "corpus_h": ((0.79, 0.59, 0.81, 0.90, 0.82), 1),
     "corpus_i": ((0.87, 0.74, 0.86, 0.95, 0.89), 2),
-    "corpus_j": ((0.80, 0.69, 0.79, 0.95, 0.86), 3),
+    "corpus_j": ((0.81, 0.69, 0.79, 0.95, 0.86), 2),
     "corpus_l": ((0.82, 0.76, 0.79, 0.94, 0.85), 2),
     "corpus_k": ((0.72, 0.67, 0.78, 0.94, 0.82), 8),
     "corpus_n": ((0.84, 0.84, 0.85, 0.93, 0.88), 3),
@@ -42,7 +42,7 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_t": ((0.77, 0.46, 0.69, 0.90, 0.78), 4),
     "corpus_u": ((0.85, 0.76, 0.81, 0.94, 0.87), 2),
     "corpus_v": ((0.69, 0.52, 0.51, 0.89, 0.74), 8),
-    "corpus_w": ((0.70, 0.40, 0.71, 0.89, 0.75), 12),
+    "corpus_w": ((0.71, 0.40, 0.71, 0.89, 0.76), 10),
     "programme_kr_pl": ((0.93, 0.00, 0.65, 0.96, 0.92), 0),
 }
 TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")

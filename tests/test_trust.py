@@ -2580,3 +2580,16 @@ def test_a_foreign_aid_law_and_its_next_piece() -> None:
         " about $26 billion related to Israel, and that figure includes humanitarian assistance."
     )
     assert ("US", "IL", 26_000_000_000) in _gifts(text, dt.date(2024, 4, 24))
+
+
+def test_a_state_in_a_feature_list_after_with_is_no_counterpart() -> None:
+    """ "aircraft with a new radar, longer range and US missiles": the US is a part's maker, not the
+    deal's other side (it had been read as the buyer of the jets)."""
+    doc = korpol.parse(
+        "Manila signed two contracts with KAI in June worth a combined $1.5 billion: $400 million for six"
+        " FA-50 jets in the Korean air force standard and $1.1 billion for 12 FA-50 aircraft with a new radar,"
+        " longer range and US missiles.",
+        published=PUBLISHED,
+    )
+    parties = {(d.supplier and d.supplier.code, d.recipient and d.recipient.code) for d in doc.arms_deals}
+    assert not any("US" in pair for pair in parties), parties

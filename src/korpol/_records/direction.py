@@ -507,6 +507,10 @@ def _sell_votes(
 _TIES_WITH = CuePattern(r"\b(?:⟨ties_with⟩)\s+with\b\s*$")
 
 
+#: a list between "with" and a state: "with an AESA radar, aerial refuelling and US weapons"
+_LISTED_WITH = re.compile(r"\band\s")
+
+
 def _with_whom(sent: Sentence, pos: int, lo: int, hi: int) -> tuple[Party, bool] | None:
     """(party, sells?) of "a contract/deal with X", X the first party within a few words after ``pos``.
 
@@ -523,6 +527,8 @@ def _with_whom(sent: Sentence, pos: int, lo: int, hi: int) -> tuple[Party, bool]
         rel = m.start - sent.start
         if rel < pos or rel >= limit or m.kind not in ("place", "company"):
             continue
+        if _LISTED_WITH.search(low, pos, rel):
+            return None  # "aircraft with an AESA radar, aerial refuelling and US weapons": a feature list
         if excluded(sent, m):
             return None  # "competing with Germany's TKMS": a rival, and no contract with anyone
         if not isinstance(m.party, Country):
