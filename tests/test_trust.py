@@ -1263,6 +1263,14 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "a-state-that-signs-with-a-maker-buys-every-item-of-the-list",  # (no buyer for the items after the colon)
+        "Manila signed two contracts with KAI in June worth a combined $1.5 billion: $400 million for six"
+        " FA-50 jets in the Korean air force standard and $1.1 billion for 12 FA-50 aircraft with a new radar,"
+        " longer range and US missiles.",
+        (Deal("KR", "PH", "signed", 6, "400000000"), Deal("KR", "PH", "signed", 12, "1100000000")),
+        sums=(Sum("KR", "PH", "1500000000", 2),),
+    ),
+    Row(
         "a-relative-clause-buys-for-the-state-it-hangs-on",  # (the US, "it", bought the Su-35s)
         "Under the 2017 law the United States can punish governments that buy Russian arms. It has already"
         " threatened to do that to Egypt, a close partner, which bought 24 Su-35 fighters in 2018 for about two"

@@ -152,6 +152,7 @@ def _direction_facts_now(sent: Sentence, cues: Cues) -> _DirectionFacts:
         *_signed_by_votes(sent, places),
         *_lets_buy_votes(sent, places),
         *_gapped_buyer_votes(sent, places, buys),
+        *_signs_with_maker_votes(sent, places, cues),
     ]
     verbs = sorted({m.start() for found in (wins, buys, sells, chooses) for m in found})
     return _DirectionFacts(places, votes, _weapon_demonyms(sent), verbs)
@@ -214,6 +215,34 @@ def _gapped_buyer_votes(
         gapped = _GAPPED_FOR.match(sent.low, m.end - sent.start) is not None
         if gapped and _GAP_OPENS.search(sent.low, max(0, rel - 8), rel):
             votes.append(_Vote(False, m.party, 1.0, verb_at=rel))
+    return votes
+
+
+#: "with KAI", "with Korea's Hanwha Aerospace": the words between "with" and the company after it
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?:the|[\w-]+'s|[\w-]+’s)\s+)?$")
+
+
+def _signs_with_maker_votes(sent: Sentence, places: Sequence[PlaceM | PersonM], cues: Cues) -> list[_Vote]:
+    """ "Poland signed two contracts with KAI ...: $705 million for 12 FA-50GF jets and $2.3 billion
+    for 36 FA-50PL": the state that opens a clause and signs with a foreign maker buys, in every
+    unit of the sentence (a verb frame: sign with <maker>)."""
+    votes = []
+    for company in sent.sub("company"):
+        rel = company.start - sent.start
+        if company.party is None or not _WITH_BEFORE.search(sent.low, max(0, rel - 30), rel):
+            continue
+        a = next((x for x, y in clauses_of(sent) if x <= rel < y), 0)
+        verb = next(reversed(list(finditer_in(sent, cues.compiled["signed_words"], a, rel))), None)
+        if verb is None:
+            continue
+        subject = next((m for m in places if a <= m.start - sent.start < verb.start()), None)
+        if subject is None or subject.party == company.party or NOT_ACTOR_BEFORE.search(
+            sent.low, max(0, subject.start - sent.start - 14), subject.start - sent.start
+        ):
+            continue
+        if any(c.start < subject.start for c in sent.sub("company", a, verb.start())):
+            continue  # "Hanwha's unit in Poland signed with KAI": a company signs, not the state
+        votes.append(_Vote(False, subject.party, 0.0, verb.start()))
     return votes
 
 
