@@ -22,7 +22,7 @@ HERE = pathlib.Path(__file__).parent
 FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus": ((0.96, 0.95, 0.87, 0.95, 0.94), 0),
     "corpus_b": ((0.96, 0.93, 0.95, 0.96, 0.96), 0),
-    "corpus_c": ((0.83, 0.74, 0.77, 0.96, 0.88), 0),
+    "corpus_c": ((0.85, 0.74, 0.77, 0.96, 0.89), 0),
     "corpus_d": ((0.81, 0.86, 0.73, 0.92, 0.85), 0),
     "corpus_e": ((0.84, 0.87, 0.82, 0.91, 0.87), 2),
     "corpus_f": ((0.83, 0.75, 0.77, 0.91, 0.85), 2),
@@ -42,7 +42,7 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_t": ((0.77, 0.46, 0.69, 0.90, 0.79), 4),
     "corpus_u": ((0.85, 0.76, 0.81, 0.94, 0.87), 2),
     "corpus_v": ((0.69, 0.52, 0.51, 0.89, 0.74), 8),
-    "corpus_w": ((0.73, 0.40, 0.71, 0.89, 0.76), 10),
+    "corpus_w": ((0.74, 0.40, 0.71, 0.89, 0.77), 10),
     "programme_kr_pl": ((0.93, 0.00, 0.65, 0.96, 0.92), 0),
 }
 TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")

@@ -1263,6 +1263,13 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "orders-together-worth-a-sum-are-deals-of-their-own",  # ("together worth" was no sum: both orders lost)
+        "In May Hanwha Aerospace and Hyundai Rotem signed contracts with Romania for 54 K9 howitzers and 40 K2"
+        " tanks, together worth about $2.9 billion.",
+        (Deal("KR", "RO", "signed", 54), Deal("KR", "RO", "signed", 40)),
+        sums=(Sum("KR", "RO", "2900000000", None),),
+    ),
+    Row(
         "a-state-that-signs-with-a-maker-buys-every-item-of-the-list",  # (no buyer for the items after the colon)
         "Manila signed two contracts with KAI in June worth a combined $1.5 billion: $400 million for six"
         " FA-50 jets in the Korean air force standard and $1.1 billion for 12 FA-50 aircraft with a new radar,"
