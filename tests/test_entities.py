@@ -333,6 +333,11 @@ PEOPLE: dict[str, list[Example]] = {
         Example(
             "Korean Defense\nMinister Ahn Gyu-back attended.", [("Ahn Gyu-back", "defense minister", "KR")]
         ),
+        Example(
+            # (the honorific had cut the five-word name at "Al" and left it unknown)
+            "Foreign Minister Sheikh Abdullah bin Zayed Al Nahyan pledged more.",
+            [("Abdullah bin Zayed Al Nahyan", "foreign minister", "AE")],
+        ),
     ],
     "appositive": [
         Example(

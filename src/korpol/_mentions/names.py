@@ -81,6 +81,9 @@ HONORIFICS: frozenset[str] = frozenset(
         "Sen.",
         "Rep.",
         "Amb.",
+        "Sheikh",
+        "Sheikha",
+        "H.H.",
     }
 )
 
