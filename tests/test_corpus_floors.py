@@ -42,7 +42,7 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_t": ((0.77, 0.46, 0.69, 0.90, 0.79), 4),
     "corpus_u": ((0.85, 0.76, 0.81, 0.94, 0.87), 2),
     "corpus_v": ((0.69, 0.55, 0.51, 0.90, 0.75), 7),
-    "corpus_w": ((0.74, 0.40, 0.71, 0.90, 0.77), 10),
+    "corpus_w": ((0.74, 0.54, 0.71, 0.90, 0.79), 7),
     "programme_kr_pl": ((0.93, 0.00, 0.65, 0.96, 0.92), 0),
 }
 TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")

@@ -1263,6 +1263,12 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "an-amount-from-a-state-is-that-states-gift",  # (all three had been read as Yemen's gifts to the US)
+        "Donors met in Geneva on Tuesday for Yemen. They pledged $190 million from the United States, 88 million"
+        " pounds from Britain and 40 million euros from Germany.",
+        aid=(Gift("US", "YE", "190000000"), Gift("GB", "YE", "88000000"), Gift("DE", "YE", "40000000")),
+    ),
+    Row(
         "orders-together-worth-a-sum-are-deals-of-their-own",  # ("together worth" was no sum: both orders lost)
         "In May Hanwha Aerospace and Hyundai Rotem signed contracts with Romania for 54 K9 howitzers and 40 K2"
         " tanks, together worth about $2.9 billion.",

@@ -434,7 +434,8 @@ def _aid_direction(
         donor = None
     subject = None
     if at is not None:
-        subject = _gift_subject(sent, at) or _gapped_giver(sent, at) or _giver_after(sent, at)
+        subject = _from_giver(sent, at) or _gift_subject(sent, at)
+        subject = subject or _gapped_giver(sent, at) or _giver_after(sent, at)
     sharers: set[str] = set()  # the states of a list of shares received: none gives
     if subject is not None and at is not None and _receiver_frame(sent, 0, at) is not None:
         # "Poland will get 144.6 million euros, followed by Romania with 39 million euros": a list
@@ -521,6 +522,19 @@ def _gift_subject(sent: Sentence, at: int) -> Party | None:
     ]
     # (a demonym right before the verb is the nation as a noun: "and the Dutch pledged 2 billion euros")
     return before[-1].party if before else None
+
+
+def _from_giver(sent: Sentence, at: int) -> Party | None:
+    """The giver an amount names right after it: "350 million euros from the European Union, 244
+    million euros from Germany" (each amount its own giver)."""
+    money = next((x for x in sent.sub("money", at, at + 1)), None)
+    if money is None:
+        return None
+    gap = sent.match(_FROM_GAP, money.end - sent.start)
+    if gap is None:
+        return None
+    giver = next((m for m in sent.sub("place", gap.end(), gap.end() + 1) if m.form != "demonym"), None)
+    return giver.party if giver is not None else None
 
 
 def _giver_after(sent: Sentence, at: int) -> Party | None:
@@ -1027,6 +1041,8 @@ _OWN_FUNDS_AFTER = re.compile(
 _OFFICE_OF = CuePattern(r"\b(?:⟨office_of⟩)\s+of\s+(?:the\s+)?$")
 #: "Ambassador to France", "the EU's envoy to the UN": where an envoy serves, no receiver
 _ENVOY_TO = CuePattern(r"\b(?:⟨envoy_to⟩)\s+to\s+(?:the\s+)?$")
+#: between an amount and its giver: " from ", " from the "
+_FROM_GAP = re.compile(r"\s+from\s+(?:the\s+)?")
 _OBJECT_BEFORE = re.compile(
     r"\b(?:to|for|in|into)\s+(?:the\s+)?(?:neighbou?ring\s+|war-torn\s+|quake-hit\s+|flood-hit\s+)?$|\b(?:of)\s+$"
 )
