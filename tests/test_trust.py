@@ -1263,6 +1263,12 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "a-maker-named-in-the-companies-table-sells",  # (Mitsubishi Electric was unknown: no seller, no deal)
+        "In August 2020 the Philippine Department of National Defense ordered four air surveillance radars from"
+        " Mitsubishi Electric for about one hundred million dollars.",
+        (Deal("JP", "PH", "signed", 4, "100000000", 2020),),
+    ),
+    Row(
         "an-amount-from-a-state-is-that-states-gift",  # (all three had been read as Yemen's gifts to the US)
         "Donors met in Geneva on Tuesday for Yemen. They pledged $190 million from the United States, 88 million"
         " pounds from Britain and 40 million euros from Germany.",
