@@ -1263,6 +1263,12 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "fire-units-and-squadrons-count-an-air-defence-order",  # (neither was counted: no quantity)
+        "Sweden signed for four fire units of Patriot from the United States for $3.3 billion in 2018, and Turkey"
+        " bought five S-400 air defence squadrons from Russia for $2.5 billion in 2017.",
+        (Deal("US", "SE", "signed", 4, "3300000000", 2018), Deal("RU", "TR", "signed", 5, "2500000000", 2017)),
+    ),
+    Row(
         "a-maker-named-in-the-companies-table-sells",  # (Mitsubishi Electric was unknown: no seller, no deal)
         "In August 2020 the Philippine Department of National Defense ordered four air surveillance radars from"
         " Mitsubishi Electric for about one hundred million dollars.",

@@ -50,7 +50,7 @@ UNITS: tuple[str, ...] = (
     "person", "civilian", "officer", "sailor", "marine", "engineer", "instructor", "worker", "employee",
     "refugee", "prisoner", "casualty", "ambulance", "generator", "rifle", "mortar", "grenade", "mine",
     "brigade", "battalion", "division", "squadron", "regiment", "platoon", "company", "country", "nation",
-    "member state",
+    "member state", "fire unit",
 )
 _IRREGULAR: dict[str, str] = {
     "aircraft": "aircraft", "personnel": "personnel", "people": "person", "persons": "person",
