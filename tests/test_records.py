@@ -483,6 +483,22 @@ def test_aid(text: str, expected: tuple[Aid, ...]) -> None:
 
 AGREEMENT_EXAMPLES = [
     (
+        "a-named-arrangement-is-an-agreement",  # (no agreement noun: nothing was read)
+        "In August the United States and India signed a Security of Supply Arrangement.",
+        [("other", {"US", "IN"}, 2023, None)],
+    ),
+    (
+        "a-cooperation-plan-is-an-agreement",
+        "Saudi Defence Minister Prince Khalid bin Salman and his Turkish counterpart Yasar Guler signed a defence"
+        " cooperation plan in Jeddah on 18 July 2023.",
+        [("other", {"SA", "TR"}, 2023, None)],
+    ),
+    (
+        "a-countrys-own-defence-plan-is-no-agreement",
+        "The frigates are the backbone of the long-term defence plan adopted by Norway's parliament last year.",
+        [],
+    ),
+    (
         "a-known-set-recalled-is-no-new-agreement",
         "Japan and Australia have signed the three core agreements that govern their defence ties.",
         [],
