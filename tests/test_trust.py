@@ -2445,6 +2445,21 @@ def test_plain_pesos_are_the_currency_of_the_peso_state_named() -> None:
     assert [d.value.currency for d in doc.arms_deals if d.value] == ["PHP"]
 
 
+def test_plain_dirhams_and_rupees_are_those_of_the_state_named() -> None:
+    # (UAE dirhams and Indian rupees: the Moroccan and Pakistani contracts' values were another currency)
+    def currencies(text: str) -> list[str]:
+        doc = korpol.parse(text, published=PUBLISHED)
+        return [d.value.currency for d in doc.arms_deals if d.value]
+
+    assert currencies(
+        "Morocco ordered 13 Bayraktar TB2 drones from Turkey in April 2021 in a contract worth 626 million dirhams."
+    ) == ["MAD"]
+    assert currencies("Pakistan signed a deal worth 50 billion rupees for four frigates from China.") == ["PKR"]
+    # (and the bare names keep their defaults elsewhere)
+    assert currencies("The UAE signed a contract worth 3 billion dirhams for 12 L-15 jets from China.") == ["AED"]
+    assert currencies("India signed a deal worth 50 billion rupees for 100 K9 howitzers from South Korea.") == ["INR"]
+
+
 def _leaders(text: str, published: dt.date) -> dict[str, str | None]:
     doc = korpol.parse(text, published=published)
     return {x.name: x.country.code if x.country else None for x in doc.leaders}

@@ -9,7 +9,9 @@ dollars" or "US$" explicitly: then a plain dollar may be either, and stays US do
 article writes its own dollar explicitly ("A$7 billion"): then a plain "$" is the US dollar.
 Wire copy writes Swedish, Norwegian, Danish and Czech money alike as plain "crowns"; the money
 reader takes them as Swedish, and in an article about one other crown state they are its own;
-plain "pesos" likewise are Philippine unless the sentence or the article is about another peso state.
+plain "pesos" likewise are Philippine unless the sentence or the article is about another peso state,
+plain "dirhams" are the UAE's unless it is about Morocco, and plain "rupees" India's unless it is about
+Pakistan, Sri Lanka or Nepal.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ _PLAIN = re.compile(
 _PLAIN_SHARED = {
     "crown": re.compile(r"(?:\d|illion|thousand|bn|mn|tn)[ -]?crowns?$", re.IGNORECASE),
     "peso": re.compile(r"(?:\d|illion|thousand|bn|mn|tn)[ -]?pesos?$", re.IGNORECASE),
+    "dirham": re.compile(r"(?:\d|illion|thousand|bn|mn|tn)[ -]?dirhams?$", re.IGNORECASE),
+    "rupee": re.compile(r"(?:\d|illion|thousand|crore|lakh|bn|mn|tn)[ -]?rupees?$", re.IGNORECASE),
 }
 
 
@@ -47,7 +51,7 @@ def _family(code: str) -> str:
     """The bare name a home currency shares with others: "dollar" (CAD), "crown" (NOK), "peso"
     (COP), or ""."""
     names = [form for form, (c, kind) in currency_lexicon().forms.items() if c == code and kind == "name"]
-    return next((word for word in ("dollar", "crown", "peso") if any(word in n for n in names)), "")
+    return next((w for w in ("dollar", "crown", "peso", "dirham", "rupee") if any(w in n for n in names)), "")
 
 
 def local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> list[M]:
@@ -66,6 +70,8 @@ def local_dollars(mentions: list[M], principal: Sequence[Party], text: str) -> l
     """
     mentions = _local_shared(mentions, principal, text, "crown")
     mentions = _local_shared(mentions, principal, text, "peso")
+    mentions = _local_shared(mentions, principal, text, "dirham")
+    mentions = _local_shared(mentions, principal, text, "rupee")
     if _US_EXPLICIT.search(text):
         named = [c for c in _home_dollars() if _named(c, text)]
         if len(named) == 1:
