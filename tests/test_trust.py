@@ -1263,6 +1263,13 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "an-mou-or-political-agreement-to-buy-is-planned",  # (both were read as signed contracts)
+        "Indonesia's defence minister signed an MOU with the Turkish shipyard TAIS to purchase two Istif-class"
+        " frigates. In October Denmark reached a political agreement to acquire 16 additional F-35As for about"
+        " DKK 29 billion.",
+        (Deal("TR", "ID", "planned", 2), Deal("US", "DK", "planned", 16, "29000000000")),
+    ),
+    Row(
         "fire-units-and-squadrons-count-an-air-defence-order",  # (neither was counted: no quantity)
         "Sweden signed for four fire units of Patriot from the United States for $3.3 billion in 2018, and Turkey"
         " bought five S-400 air defence squadrons from Russia for $2.5 billion in 2017.",
