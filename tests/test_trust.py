@@ -2452,6 +2452,16 @@ def test_plain_pesos_are_the_currency_of_the_peso_state_named() -> None:
     assert [d.value.currency for d in doc.arms_deals if d.value] == ["PHP"]
 
 
+def test_a_minister_met_in_a_capital_is_its_states_though_heads_of_state_are_named_too() -> None:
+    # (the presidents named after him made both states "taken": he got Korea, the story's main state)
+    text = (
+        "Seoul's defence minister flew to Europe this week. The choice was announced on 19 June during Shin"
+        " Won-sik's visit to Bucharest and his talks with Defence Minister Angel Tilvar, three months after"
+        " Presidents Yoon Suk Yeol and Klaus Iohannis held a summit in Seoul."
+    )
+    assert _leaders(text, dt.date(2024, 6, 25))["Angel Tilvar"] == "RO"
+
+
 def test_plain_dirhams_and_rupees_are_those_of_the_state_named() -> None:
     # (UAE dirhams and Indian rupees: the Moroccan and Pakistani contracts' values were another currency)
     def currencies(text: str) -> list[str]:

@@ -68,7 +68,16 @@ def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party |
         before = [(x.party, x.form) for x in places if isinstance(x.party, Country)]
         seats = {party.code: party for party, form in before if form == "capital"}
         alone = len({party.code for party, _ in before}) == 1
-        if not acting and len(seats) == 1 and alone and not set(seats) & taken:
+        # (holders of another office are no rivals for his: "during Shin's visit to Bucharest and his
+        # talks with Defence Minister Angel Tîlvăr, three months after Presidents Yoon and Iohannis
+        # held a summit": Romania's minister)
+        head = _is_head(m.value.role)
+        rivals = {
+            x.party.code
+            for x in sentence.mentions
+            if x.kind == "person" and x.party is not None and x is not m and _is_head(x.value.role) == head
+        }
+        if not acting and len(seats) == 1 and alone and not set(seats) & rivals:
             return next(iter(seats.values()))
     if ctx.home is not None and (
         ctx.home.code not in taken or (taken == {ctx.home.code} and _colleagues(m, sentence) == taken)
@@ -81,6 +90,16 @@ def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party |
     return next(
         (p for p in ctx.principal if p.code not in taken), ctx.principal[0] if ctx.principal else None
     )
+
+
+#: the titles of heads of state and government: a minister's state has one beside him
+_HEADS = frozenset(
+    {"president", "prime minister", "chancellor", "king", "queen", "emir", "crown prince", "premier"}
+)
+
+
+def _is_head(role: object) -> bool:
+    return str(role or "").lower() in _HEADS
 
 
 def _colleagues(m: PersonM, sentence: Sentence | None) -> set[str]:
