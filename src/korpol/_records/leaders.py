@@ -19,7 +19,7 @@ from korpol._records.evidence import readable_sentence
 from korpol._records.roles import actors
 from korpol._records.rules import Reading
 from korpol._records.sentence import Sentence
-from korpol._refdata.offices import Office
+from korpol._refdata.offices import Office, get_role_title
 from korpol._text import NormalizedText
 
 __all__ = ["leaders_in"]
@@ -92,14 +92,10 @@ def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party |
     )
 
 
-#: the titles of heads of state and government: a minister's state has one beside him
-_HEADS = frozenset(
-    {"president", "prime minister", "chancellor", "king", "queen", "emir", "crown prince", "premier"}
-)
-
-
 def _is_head(role: object) -> bool:
-    return str(role or "").lower() in _HEADS
+    """Whether ``role`` is a head of state's or government's (its function in roles.tsv)."""
+    title = get_role_title(str(role)) if role else None
+    return title is not None and title.function in ("head of state", "head of government")
 
 
 def _colleagues(m: PersonM, sentence: Sentence | None) -> set[str]:
