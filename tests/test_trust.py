@@ -1263,6 +1263,14 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "one-of-the-largest-recipients-receives",  # (no receiver was read: the aid was lost)
+        "Washington approved weapons sales to Saudi Arabia, Qatar and Egypt on Friday. Saudi Arabia drew the most"
+        " criticism in Congress, and Saudi Arabia's war in Yemen was raised again. Egypt is one of the largest"
+        " recipients of American assistance; under an agreement signed in March, Washington pledged $1.3"
+        " billion in military aid for this year.",
+        aid=(Gift("US", "EG", "1300000000"),),
+    ),
+    Row(
         "an-mou-or-political-agreement-to-buy-is-planned",  # (both were read as signed contracts)
         "Indonesia's defence minister signed an MOU with the Turkish shipyard TAIS to purchase two Istif-class"
         " frigates. In October Denmark reached a political agreement to acquire 16 additional F-35As for about"

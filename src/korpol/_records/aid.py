@@ -710,7 +710,7 @@ _FUND_FOR_AFTER = CuePattern(r"\s+(?:⟨named_funds⟩)\b")
 _CONFERENCE_ON_BEFORE = CuePattern(r"\b(?:⟨meetings⟩)\s+(?:on|for|in support of)\s+(?:the\s+)?$")
 #: "X became the first recipient of", "X is the largest beneficiary of": X receives
 _RECIPIENT_AFTER = CuePattern(
-    r"\s+(?:(?:has|have)\s+)?(?:become|became|becomes|is|was|remains|as)\s+(?:the\s+|a\s+|an\s+)?"
+    r"\s+(?:(?:has|have)\s+)?(?:become|became|becomes|is|was|remains|as)\s+(?:one\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:⟨recipient_nouns⟩)\b"
 )
 #: "the Libyan city of Derna", "the Ukrainian port of Odesa": a demonym naming where a place is
