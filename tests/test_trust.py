@@ -1263,6 +1263,11 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "a-signed-arms-package-is-no-gift",  # (it was US aid to Saudi Arabia worth $142 billion)
+        "It was in May that the United States and Saudi Arabia signed an arms package worth nearly $142 billion"
+        " during the president's visit to Riyadh.",
+    ),
+    Row(
         "one-of-the-largest-recipients-receives",  # (no receiver was read: the aid was lost)
         "Washington approved weapons sales to Saudi Arabia, Qatar and Egypt on Friday. Saudi Arabia drew the most"
         " criticism in Congress, and Saudi Arabia's war in Yemen was raised again. Egypt is one of the largest"

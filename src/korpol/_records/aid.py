@@ -208,7 +208,13 @@ def _sold_package(sent: Sentence) -> bool:
     words = {m.group(0) for m in finditer_in(sent, AID_WORD)}
     if words != {"package"}:
         return False
-    return sent.search(SALE_WORD) is not None or bool(sent.sub("company"))
+    # ("the two countries signed an arms package worth nearly $142 billion": donors pledge, buyers sign)
+    sold = sent.search(SALE_WORD) is not None or bool(sent.sub("company"))
+    return sold or sent.search(_SIGNED_PACKAGE) is not None
+
+
+#: "signed an arms package", "signed a $2 billion package": a package both sides sign is a sale
+_SIGNED_PACKAGE = CuePattern(r"\b(?:⟨signed_words⟩)\s+(?:an?\s+|the\s+)?(?:[\w$.,-]+\s+){0,3}?package\b")
 
 
 #: lending, not giving: "in the form of forgivable loans", "a loan of", "loan guarantees", "a credit line"
