@@ -1263,6 +1263,12 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "the-system-priced-before-the-deal-is-mentioned-is-the-one-named",  # ("the deal" later: no system, no deal)
+        "Hanwha's K9 howitzer is the reference case. Egypt signed a $1.7 billion contract for the system in"
+        " February 2022, and the deal was disclosed a month later at a Cairo arms show.",
+        (Deal("KR", "EG", "signed", None, "1700000000", 2022),),
+    ),
+    Row(
         "a-signed-arms-package-is-no-gift",  # (it was US aid to Saudi Arabia worth $142 billion)
         "It was in May that the United States and Saudi Arabia signed an arms package worth nearly $142 billion"
         " during the president's visit to Riyadh.",

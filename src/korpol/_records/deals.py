@@ -681,7 +681,9 @@ def _fill_systems(
     systems_in(sent, lo, hi, cand)
     if not cand.families:
         inherit_systems(sent, lo, hi, cand, recent)
-    priced = anchor is not None and not sent.search(_DEFINITE_DEAL, lo, hi)
+    # (not "the deal" after the amount: "signed a $3.2 billion contract for the system ..., and the deal
+    # was disclosed in February" prices the system)
+    priced = anchor is not None and not sent.search(_DEFINITE_DEAL, lo, max(lo, anchor.end - sent.start))
     if not cand.families and (priced or _more_of_the_same(sent, lo, hi)):
         named = [m for m in sent.sub("system", 0, lo) if not m.value.generic]
         more = _more_of_the_last(sent, recent) or (priced and sent.search_in(_THE_WEAPON, lo, hi) is not None)
