@@ -1263,6 +1263,13 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "the-receivers-own-leader-gives-nothing-the-next-actor-does",  # (Egypt, the story's main state, gave)
+        "Egypt hosted the donors, and Egypt's foreign minister opened the meeting in Cairo. Days after the army"
+        " removed Sudanese President Omar al-Bashir in April, Saudi Arabia and the UAE together pledged three"
+        " billion dollars to Sudan.",
+        aid=(Gift("SA", "SD", "3000000000"),),
+    ),
+    Row(
         "the-system-priced-before-the-deal-is-mentioned-is-the-one-named",  # ("the deal" later: no system, no deal)
         "Hanwha's K9 howitzer is the reference case. Egypt signed a $1.7 billion contract for the system in"
         " February 2022, and the deal was disclosed a month later at a Cairo arms show.",

@@ -413,6 +413,7 @@ def _aid_direction(
     }
     receivers: set[str] = set()  # every state the sentence names as receiving: none is the guessed giver
     acts_here = False  # whether the acting giver is named in the amount's own clause
+    acting: list[Party] = []  # the actors, in order
     for m in (*inside, *outside):
         if m.kind not in ("place", "person") or m.party is None or excluded(sent, m):
             continue
@@ -431,6 +432,8 @@ def _aid_direction(
             donor = m.party
             given = role == "given_by" or given
             acts_here = lo <= rel < hi
+        if role == "actor":
+            acting.append(m.party)
         elif role == "speaker" and (speaker is None or (at is not None and spoke < rel < at)):
             # (the speaker nearest before the amount: "X said ..., while Y said the first money ...")
             speaker, spoke = m.party, rel
@@ -456,7 +459,11 @@ def _aid_direction(
         donor, given = subject, True
     same = donor is not None and recipient is not None and donor.code == recipient.code
     if same and for_whom and not given:
-        donor = None  # "for Ukraine" says who receives; an actor of the same state is not the giver
+        # "for Ukraine" says who receives; an actor of the same state is not the giver, the next one
+        # may be ("Days after the army removed President Omar al-Bashir, Saudi Arabia and the UAE
+        # together pledged three billion dollars to Sudan")
+        assert recipient is not None
+        donor = next((p for p in acting if p.code != recipient.code), None)
     if speaker is not None and (donor is None or (same and not given)):
         # "Germany said it would give ...": the speaker gives when no one else acts; but
         # "Marchenko said Japan had provided Ukraine ...": Japan acts, the speaker only reports
