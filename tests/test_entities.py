@@ -277,8 +277,12 @@ PEOPLE: dict[str, list[Example]] = {
         ),
     ],
     "more-titles": [
+        # (Australia's defence industry minister is in the reference data since session 13)
         Example(
-            "Defence Industry Minister Pat Conroy said", [("Pat Conroy", "defense industry minister", None)]
+            "Defence Industry Minister Pat Conroy said", [("Pat Conroy", "defense industry minister", "AU")]
+        ),
+        Example(
+            "Defence Industry Minister Jane Roe said", [("Jane Roe", "defense industry minister", None)]
         ),
         Example(
             "Under Secretary of Defense Colin Kahl told reporters",

@@ -2488,6 +2488,35 @@ def test_a_minister_met_in_a_capital_is_its_states_though_heads_of_state_are_nam
     assert _leaders(text, dt.date(2024, 6, 25))["Angel Tilvar"] == "RO"
 
 
+def test_office_holders_of_more_states_are_known_by_name() -> None:
+    # (none of the three was in the reference data: each took the story's main state, or none)
+    text = (
+        "Saudi Arabia hosted the talks. After Prime Minister Abiy Ahmed and President Isaias Afwerki signed a"
+        " joint declaration in Asmara, Defence Minister Mario Banožić flew to Riyadh."
+    )
+    assert _leaders(text, dt.date(2021, 2, 1)) == {
+        "Abiy Ahmed": "ET",
+        "Isaias Afwerki": "ER",
+        "Mario Banožić": "HR",
+    }
+
+
+def test_two_office_holders_of_one_name_are_told_apart_by_the_title_used_first() -> None:
+    # (Spain's prime minister and Colombia's defence minister are both "Pedro Sánchez": the second,
+    # untitled mention, and the aid he announced, went to Colombia)
+    text = (
+        "The President of the Government, Pedro Sánchez, today announced in Kyiv a new package of military"
+        " assistance for Ukraine worth 1 billion euros. Before the summit, Pedro Sánchez laid a wreath."
+    )
+    doc = korpol.parse(text, published=dt.date(2025, 2, 24))
+    assert {(x.name, x.country.code if x.country else None, x.role) for x in doc.leaders} == {
+        ("Pedro Sánchez", "ES", "prime minister")
+    }
+    assert [(p.donor.code if p.donor else None, p.recipient.code if p.recipient else None) for p in doc.aid_packages] == [
+        ("ES", "UA")
+    ]
+
+
 def test_plain_dirhams_and_rupees_are_those_of_the_state_named() -> None:
     # (UAE dirhams and Indian rupees: the Moroccan and Pakistani contracts' values were another currency)
     def currencies(text: str) -> list[str]:

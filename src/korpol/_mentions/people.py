@@ -462,7 +462,13 @@ def _known_people(scan: _Scan) -> None:
         if scan.taken.overlaps(span):
             continue
         excluded = any(text.endswith(w, 0, start) for w in NOT_OFFICE_BEFORE)
-        office = _pick_office(values[0].offices, None, None, published)
+        terms = values[0].offices
+        if len({o.party_code for o in terms}) > 1:
+            # two people of one name ("Pedro Sánchez", Spain's prime minister and Colombia's defence
+            # minister): the one the text has already named by title
+            told = {f.mention.office.party_code for f in scan.found if f.mention.office in terms}
+            terms = tuple(o for o in terms if o.party_code in told) or terms
+        office = _pick_office(terms, None, None, published)
         mention = PersonMention(
             name=display_name(tuple(text[start:end].split())),
             role=office.role,
