@@ -30,7 +30,7 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_h": ((0.79, 0.59, 0.84, 0.92, 0.83), 1),
     "corpus_i": ((0.87, 0.74, 0.86, 0.95, 0.89), 2),
     "corpus_j": ((0.81, 0.69, 0.79, 0.95, 0.86), 2),
-    "corpus_l": ((0.82, 0.76, 0.80, 0.94, 0.86), 2),
+    "corpus_l": ((0.82, 0.77, 0.80, 0.94, 0.86), 2),
     "corpus_k": ((0.73, 0.67, 0.78, 0.97, 0.83), 8),
     "corpus_n": ((0.84, 0.85, 0.85, 0.94, 0.89), 3),
     "corpus_m": ((0.79, 0.63, 0.78, 0.95, 0.83), 8),
@@ -42,7 +42,7 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_t": ((0.79, 0.46, 0.71, 0.94, 0.81), 4),
     "corpus_u": ((0.85, 0.76, 0.81, 0.96, 0.88), 2),
     "corpus_v": ((0.70, 0.55, 0.58, 0.95, 0.78), 7),
-    "corpus_w": ((0.75, 0.60, 0.71, 0.91, 0.80), 5),
+    "corpus_w": ((0.75, 0.64, 0.71, 0.91, 0.81), 5),
     "programme_kr_pl": ((0.93, 0.00, 0.65, 0.96, 0.92), 0),
 }
 TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")

@@ -1263,6 +1263,12 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "the-press-estimate-of-a-purchase-package-is-no-gift",  # (Korea gave Poland twenty trillion won)
+        "Poland bought K2 tanks and K9 howitzers from Korea in 2022. Korean media have estimated the whole"
+        " package at up to twenty trillion won, roughly fifteen billion dollars.",
+        (Deal("KR", "PL", "signed"),),
+    ),
+    Row(
         "the-receivers-own-leader-gives-nothing-the-next-actor-does",  # (Egypt, the story's main state, gave)
         "Egypt hosted the donors, and Egypt's foreign minister opened the meeting in Cairo. Days after the army"
         " removed Sudanese President Omar al-Bashir in April, Saudi Arabia and the UAE together pledged three"

@@ -210,9 +210,16 @@ def _sold_package(sent: Sentence) -> bool:
         return False
     # ("the two countries signed an arms package worth nearly $142 billion": donors pledge, buyers sign)
     sold = sent.search(SALE_WORD) is not None or bool(sent.sub("company"))
-    return sold or sent.search(_SIGNED_PACKAGE) is not None
+    # ("Korean media have estimated the whole package at up to twenty trillion won": the press's
+    # figure for a story's purchases, which no one gives)
+    guessed = sent.search(_HEARSAY_ESTIMATE) is not None and sent.search(_GIFT_VERB) is None
+    return sold or guessed or sent.search(_SIGNED_PACKAGE) is not None
 
 
+#: "media have estimated the package at", "reports put its value at": others' figure for a package
+_HEARSAY_ESTIMATE = CuePattern(r"\b(?:⟨hearsay⟩)\b[^.;]{0,40}?\b(?:estimated?|put|valued?|priced)\b")
+#: a verb of giving anywhere in the sentence
+_GIFT_VERB = CuePattern(r"\b(?:⟨gift_verbs⟩|⟨aid_verbs⟩)\b")
 #: "signed an arms package", "signed a $2 billion package": a package both sides sign is a sale
 _SIGNED_PACKAGE = CuePattern(r"\b(?:⟨signed_words⟩)\s+(?:an?\s+|the\s+)?(?:[\w$.,-]+\s+){0,3}?package\b")
 
