@@ -1263,6 +1263,12 @@ ROWS = [
         (Deal("FR", "GR", "signed", 18, "2500000000", 2021),),
     ),
     Row(
+        "the-bidder-that-lost-to-another-sells-nothing",  # ("lost to" made the winner the rival: Korea sold)
+        "In Hungary, Hyundai Rotem's K2 lost to Rheinmetall's Lynx in a 218-vehicle order worth 2 billion euros"
+        " signed in March.",
+        (Deal("DE", "HU", "signed", None, "2000000000"),),
+    ),
+    Row(
         "the-press-estimate-of-a-purchase-package-is-no-gift",  # (Korea gave Poland twenty trillion won)
         "Poland bought K2 tanks and K9 howitzers from Korea in 2022. Korean media have estimated the whole"
         " package at up to twenty trillion won, roughly fifteen billion dollars.",

@@ -221,6 +221,7 @@ class Cues:
     owned: tuple[str, ...] = attrs.field(factory=_loader("owned"))
     tranche: tuple[str, ...] = attrs.field(factory=_loader("tranche"))
     control_verbs: tuple[str, ...] = attrs.field(factory=_loader("control_verbs"))
+    lost_to: tuple[str, ...] = attrs.field(factory=_loader("lost_to"))
     asking: tuple[str, ...] = attrs.field(factory=_loader("asking"))
     made_where: tuple[str, ...] = attrs.field(factory=_loader("made_where"))
     meetings: tuple[str, ...] = attrs.field(factory=_loader("meetings"))

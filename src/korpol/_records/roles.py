@@ -139,8 +139,13 @@ def excluded(sent: Sentence, m: M) -> bool:
             or (sent.find(_RIVAL_LIST, max(0, rel - 90), rel) is not None)
             or _describes_next(sent, end)
             or (sent.may_match(blocks) and blocks.match(low, end) is not None)
+            or (("lost" in low or " by" in low) and sent.match(_LOST_AFTER, end) is not None)
         )
     return found
+
+
+#: "Hanwha's Redback lost to Rheinmetall's Lynx", "Hanwha was beaten by": the losing bidder
+_LOST_AFTER = CuePattern(r"(?:(?:'s?|’s?)\s+(?:[\w-]+\s+){0,2}?|\s+)(?:⟨lost_to⟩)\b")
 
 
 def set_aside(sent: Sentence, party: Party) -> bool:
