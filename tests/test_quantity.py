@@ -35,6 +35,9 @@ PLAIN = [
     E("North Korea sent 3,000 troops to Russia.", "3000 troop", id="troops"),
     E("Ukraine asked for 12 howitzers.", "12 howitzer", id="howitzers"),
     E("The navy commissioned two submarines.", "2 submarine", id="word-number"),
+    # (a number read aloud before "of the" was no count: the deal had no quantity)
+    E("The sale covers thirty-two of the F-35 jets.", "32 jet", id="spoken-partitive"),
+    E("Norway sold Romania thirty-two of its F-16 jets.", "32 jet", id="spoken-partitive-its"),
     E("Warsaw ordered two batteries.", "2 battery", id="batteries-plural-y"),
     E("Seoul will send 100 ambulances.", "100 ambulance", id="ambulances"),
     E("It delivered 40 helicopters.", "40 helicopter", id="helicopters"),

@@ -338,25 +338,35 @@ def _spoken_count(text: str, lo: int, noun: int) -> tuple[int, int] | None:
     and is not a whole number read exactly (one word is left to the pattern above).
     """
     pos = noun - 1  # the space before the noun
-    for _ in range(5):
+    partitive = False
+    for _ in range(6):
         spoken = spoken_before(text, pos)
         if spoken is not None:
             start, value = spoken
             words = text[start:pos]
             if start < lo or (" " not in words and "-" not in words):
                 return None
-            if value is None or value != int(value) or value == 0:
+            if value is None or value != int(value) or value == 0 or (partitive and value < 2):
                 return None
             return start, int(value)
         space = text.rfind(" ", lo, pos)
         if space < 0:
             return None
         word = text[space + 1 : pos]
+        part = _PARTITIVE_BEFORE.search(text, max(lo, space - 12), pos)
+        if part is not None and not partitive:
+            # "thirty-two of the jets": a part of the weapons named before (never "one of the")
+            pos, partitive = part.start(), True
+            continue
         modifier = word in MODIFIERS or word.lower() in MODIFIERS
         if not (modifier or word[:1].isupper() or any(c.isdigit() for c in word)):
             return None
         pos = space
     return None
+
+
+#: " of the" (its, their, these, those) right before a unit noun's words
+_PARTITIVE_BEFORE = re.compile(r" of (?:the|its|their|these|those)$")
 
 
 def _bare_more(text: str, taken: Iterable[tuple[int, int] | None]) -> list[Quantity]:
