@@ -95,6 +95,8 @@ SCALES_AND_WORDS = [
     E("a $1.5m consultancy contract", "USD 1500000", id="m-attached"),
     E("PH inks $700-M deal for 12 more FA-50 jets", "USD 700000000", id="m-hyphenated"),
     E("under a P18.9-billion contract signed in 2014", "PHP 18900000000", id="peso-letter"),
+    # (the lev, withdrawn when Bulgaria adopted the euro in 2026, was no currency: gold that used it was refused)
+    E("a contract worth 2.3 billion leva for eight jets", "BGN 2300000000", id="bulgarian-lev"),
     E("a grant of about P235 million", "PHP 235000000 about", id="peso-letter-spaced-scale"),
     E("the P5 countries and 12 P-8 aircraft", id="a-letter-before-a-bare-number-is-no-peso"),
     E("The state will pay $500k in fees.", "USD 500000", id="k-attached"),
