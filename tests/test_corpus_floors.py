@@ -43,6 +43,7 @@ FLOORS: dict[str, tuple[tuple[float, float, float, float, float], int]] = {
     "corpus_u": ((0.85, 0.76, 0.81, 0.96, 0.88), 2),
     "corpus_v": ((0.70, 0.55, 0.58, 0.95, 0.78), 7),
     "corpus_w": ((0.76, 0.64, 0.71, 0.91, 0.81), 4),
+    "corpus_x": ((0.80, 0.45, 0.56, 0.95, 0.82), 5),
     "programme_kr_pl": ((0.93, 0.00, 0.65, 0.96, 0.92), 0),
 }
 TYPES = ("arms_deals", "aid_packages", "agreements", "leaders")
