@@ -217,7 +217,7 @@ def _sold_package(sent: Sentence) -> bool:
 
 
 #: "media have estimated the package at", "reports put its value at": others' figure for a package
-_HEARSAY_ESTIMATE = CuePattern(r"\b(?:⟨hearsay⟩)\b[^.;]{0,40}?\b(?:estimated?|put|valued?|priced)\b")
+_HEARSAY_ESTIMATE = CuePattern(r"\b(?:⟨hearsay⟩)\b[^.;]{0,40}?\b(?:⟨estimate_verbs⟩)\b")
 #: a verb of giving anywhere in the sentence
 _GIFT_VERB = CuePattern(r"\b(?:⟨gift_verbs⟩|⟨aid_verbs⟩)\b")
 #: "signed an arms package", "signed a $2 billion package": a package both sides sign is a sale

@@ -222,6 +222,7 @@ class Cues:
     tranche: tuple[str, ...] = attrs.field(factory=_loader("tranche"))
     control_verbs: tuple[str, ...] = attrs.field(factory=_loader("control_verbs"))
     lost_to: tuple[str, ...] = attrs.field(factory=_loader("lost_to"))
+    estimate_verbs: tuple[str, ...] = attrs.field(factory=_loader("estimate_verbs"))
     asking: tuple[str, ...] = attrs.field(factory=_loader("asking"))
     made_where: tuple[str, ...] = attrs.field(factory=_loader("made_where"))
     meetings: tuple[str, ...] = attrs.field(factory=_loader("meetings"))
