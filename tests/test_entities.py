@@ -360,6 +360,13 @@ PEOPLE: dict[str, list[Example]] = {
             "Mr. KISHIDA Fumio, Prime Minister of Japan, held a meeting.",
             [("Fumio Kishida", "prime minister", "JP")],
         ),
+        # (a family name in capitals after the given name ended the name: "Guido", no state)
+        Example(
+            "Talks were held with Mr. Guido CROSETTO, Minister of Defence of Italy.",
+            [("Guido Crosetto", "defense minister", "IT")],
+        ),
+        Example("President Emmanuel MACRON said", [("Emmanuel Macron", "president", "FR")]),
+        Example("King Charles III said", [("Charles III", "king", "GB")]),
         Example(
             "Prime Minister Denys Shmyhal of Ukraine attended.", [("Denys Shmyhal", "prime minister", "UA")]
         ),

@@ -212,8 +212,9 @@ def name_after(text: str, pos: int, blocked: Mapping[int, int]) -> Name | None:
             and not _is_initial(tok)
             and not _ROMAN.fullmatch(tok)
             and not (not tokens and _caps_family_first(text, m.end()))
+            and not (len(tokens) == 1 and _caps_family_last(tok, text, m.end()))
         ):
-            break  # an acronym ("NATO"), except a family name in capitals ("KISHIDA Fumio")
+            break  # an acronym ("NATO"), except a family name in capitals ("KISHIDA Fumio", "Guido CROSETTO")
         if start < 0:
             start = p
         tokens.append(tok)
@@ -237,6 +238,15 @@ def _is_initial(tok: str) -> bool:
 def _caps_family_first(text: str, pos: int) -> bool:
     m = TOKEN.match(text, pos + 1) if pos < len(text) and text[pos] == " " else None
     return m is not None and m.group()[0].isupper() and not m.group().isupper()
+
+
+def _caps_family_last(tok: str, text: str, pos: int) -> bool:
+    """A family name in capitals after a given name, ending the name: "Emmanuel MACRON said",
+    "Guido CROSETTO, Minister of Defence" (not an acronym run: "NATO DSCA")."""
+    if len(tok) < 3 or not tok.replace("-", "").isalpha():
+        return False
+    nxt = TOKEN.match(text, pos + 1) if pos < len(text) and text[pos] == " " else None
+    return nxt is None or not nxt.group()[:1].isupper()
 
 
 def name_before(text: str, end: int, in_blocked: Callable[[int], bool]) -> Name | None:
@@ -280,6 +290,15 @@ def display_name(tokens: Sequence[str]) -> str:
     """Given name first: "KISHIDA Fumio" -> "Fumio Kishida"."""
     if len(tokens) == 2 and tokens[0].isupper() and len(tokens[0]) > 1 and not tokens[1].isupper():
         return f"{tokens[1]} {tokens[0].capitalize()}"
+    if (
+        len(tokens) == 2
+        and tokens[1].isupper()
+        and len(tokens[1]) > 2
+        and not tokens[0].isupper()
+        and not _ROMAN.fullmatch(tokens[1])
+    ):
+        # "Guido CROSETTO" -> "Guido Crosetto"
+        return f"{tokens[0]} {'-'.join(part.capitalize() for part in tokens[1].split('-'))}"
     return " ".join(tokens)
 
 
