@@ -209,11 +209,11 @@ def _sold_package(sent: Sentence) -> bool:
     if words != {"package"}:
         return False
     # ("the two countries signed an arms package worth nearly $142 billion": donors pledge, buyers sign)
-    sold = sent.search(SALE_WORD) is not None or bool(sent.sub("company"))
+    if sent.search(SALE_WORD) is not None or sent.sub("company") or sent.search(_SIGNED_PACKAGE) is not None:
+        return True
     # ("Korean media have estimated the whole package at up to twenty trillion won": the press's
     # figure for a story's purchases, which no one gives)
-    guessed = sent.search(_HEARSAY_ESTIMATE) is not None and sent.search(_GIFT_VERB) is None
-    return sold or guessed or sent.search(_SIGNED_PACKAGE) is not None
+    return sent.search(_HEARSAY_ESTIMATE) is not None and sent.search(_GIFT_VERB) is None
 
 
 #: "media have estimated the package at", "reports put its value at": others' figure for a package
@@ -428,6 +428,8 @@ def _aid_direction(
             continue
         role = _aid_role(sent, m)
         rel = m.start - sent.start
+        if role == "actor":
+            acting.append(m.party)
         if role == "recipient":
             receivers.add(m.party.code)
         if role == "recipient" and recipient is None:
@@ -439,8 +441,6 @@ def _aid_direction(
             donor = m.party
             given = role == "given_by" or given
             acts_here = lo <= rel < hi
-        if role == "actor":
-            acting.append(m.party)
         elif role == "speaker" and (speaker is None or (at is not None and spoke < rel < at)):
             # (the speaker nearest before the amount: "X said ..., while Y said the first money ...")
             speaker, spoke = m.party, rel

@@ -71,13 +71,7 @@ def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party |
         # (holders of another office are no rivals for his: "during Shin's visit to Bucharest and his
         # talks with Defence Minister Angel Tîlvăr, three months after Presidents Yoon and Iohannis
         # held a summit": Romania's minister)
-        head = _is_head(m.value.role)
-        rivals = {
-            x.party.code
-            for x in sentence.mentions
-            if x.kind == "person" and x.party is not None and x is not m and _is_head(x.value.role) == head
-        }
-        if not acting and len(seats) == 1 and alone and not set(seats) & rivals:
+        if not acting and len(seats) == 1 and alone and not set(seats) & _same_rank(m, sentence):
             return next(iter(seats.values()))
     if ctx.home is not None and (
         ctx.home.code not in taken or (taken == {ctx.home.code} and _colleagues(m, sentence) == taken)
@@ -90,6 +84,16 @@ def _home(m: PersonM, ctx: Context, sentence: Sentence | None = None) -> Party |
     return next(
         (p for p in ctx.principal if p.code not in taken), ctx.principal[0] if ctx.principal else None
     )
+
+
+def _same_rank(m: PersonM, sentence: Sentence) -> set[str]:
+    """The states of the other office-holders of ``m``'s rank (head of state or government, or not)."""
+    head = _is_head(m.value.role)
+    return {
+        x.party.code
+        for x in sentence.mentions
+        if x.kind == "person" and x.party is not None and x is not m and _is_head(x.value.role) == head
+    }
 
 
 def _is_head(role: object) -> bool:

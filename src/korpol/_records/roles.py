@@ -127,7 +127,7 @@ def excluded(sent: Sentence, m: M) -> bool:
         rel, end = m.start - sent.start, m.end - sent.start
         low = sent.low
         rival, before = sent.regex(RIVAL_BEFORE), sent.regex(_HOSTILE_BEFORE)
-        after, blocks = sent.regex(HOSTILE_AFTER), sent.regex(_BLOCKS_AFTER)
+        after, blocks, lost = sent.regex(HOSTILE_AFTER), sent.regex(_BLOCKS_AFTER), sent.regex(_LOST_AFTER)
         found = sent.memo[key] = bool(
             (sent.may_match(rival) and rival.search(low, max(0, rel - 40), rel) and not _related(sent, rel))
             or (sent.may_match(before) and before.search(low, max(0, rel - 40), rel))
@@ -139,7 +139,7 @@ def excluded(sent: Sentence, m: M) -> bool:
             or (sent.find(_RIVAL_LIST, max(0, rel - 90), rel) is not None)
             or _describes_next(sent, end)
             or (sent.may_match(blocks) and blocks.match(low, end) is not None)
-            or (("lost" in low or " by" in low) and sent.match(_LOST_AFTER, end) is not None)
+            or (sent.may_match(lost) and lost.match(low, end) is not None)
         )
     return found
 
